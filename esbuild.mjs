@@ -1,0 +1,70 @@
+// Builds the extension bundle, the stand-alone provider module, the webview bundles and (with --tests)
+// a per-file transpile of sources and tests into out/ for mocha.
+//   node esbuild.mjs               development build (source maps, not minified)
+//   node esbuild.mjs --production  release build (minified, no source maps) — what `npm run package` ships
+//   node esbuild.mjs --watch       development build, rebuilt on change
+//   node esbuild.mjs --tests       out/ for the unit, webview, integration tests and the benchmark
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, rmSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  legalComments: production ? 'none' : 'inline',
+};
+
+const nodeTarget = { ...common, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'] };
+const webTarget = { ...common, platform: 'browser', target: 'es2022', format: 'iife' };
+
+const webviewEntries = ['chat', 'report'].filter((name) => existsSync(`src/webview/${name}/main.ts`));
+
+const builds = [
+  { ...nodeTarget, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  { ...nodeTarget, entryPoints: ['src/provider/index.ts'], outfile: 'dist/provider.js' },
+  ...webviewEntries.map((name) => ({
+    ...webTarget,
+    entryPoints: { [name]: `src/webview/${name}/main.ts`, [`${name}-style`]: `src/webview/${name}/style.css` },
+    outdir: 'dist/webview',
+    loader: { '.ttf': 'file', '.woff': 'file', '.woff2': 'file' },
+  })),
+];
+
+function listTs(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'node_modules' || name === 'fixtures' ? [] : listTs(path);
+    return path.endsWith('.ts') && !path.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+async function buildTests() {
+  rmSync('out', { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: [...listTs('src').filter((f) => !f.startsWith('src/webview/')), ...listTs('test'), ...listTs('bench')],
+    outdir: 'out',
+    outbase: '.',
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+}
+
+if (args.has('--tests')) {
+  await buildTests();
+} else if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+  console.log('[watch] watching for changes');
+} else {
+  rmSync('dist', { recursive: true, force: true });
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

@@ -1,0 +1,113 @@
+/**
+ * The in-process types every surface speaks to the core with. Wire formats (server JSON) and
+ * configuration are zod schemas in their own files; these are the shapes after validation.
+ */
+
+/** Which surface a request serves; analytics and limits are reported per feature. */
+export type Feature = 'inline' | 'chat' | 'action' | 'health' | 'other';
+
+export interface Usage {
+  promptTokens: number;
+  completionTokens: number;
+  /** Counted by xAI outside `completion_tokens`, billed as output. */
+  reasoningTokens: number;
+  /** Part of `promptTokens` served from xAI's prompt cache. */
+  cachedTokens: number;
+  totalTokens: number;
+  costUsd: number;
+}
+
+export interface ToolCall {
+  id: string;
+  name: string;
+  /** The arguments as the JSON text the model produced (parse it where it is used). */
+  arguments: string;
+}
+
+export type ChatMessage =
+  | { role: 'system'; content: string }
+  | { role: 'user'; content: string }
+  | { role: 'assistant'; content: string; reasoning?: string; toolCalls?: ToolCall[] }
+  | { role: 'tool'; toolCallId: string; content: string };
+
+export interface ToolDefinition {
+  name: string;
+  description: string;
+  /** JSON Schema of the arguments object. */
+  parameters: Record<string, unknown>;
+}
+
+export type ToolChoice = 'auto' | 'none' | { name: string };
+
+export interface CodeContext {
+  language: string;
+  code?: string;
+  filePath?: string;
+  framework?: string;
+}
+
+export interface ProjectContext {
+  projectName: string;
+  technologies: string[];
+}
+
+export interface GenerateRequest {
+  prompt?: string;
+  messages?: ChatMessage[];
+  context?: { codeContext?: CodeContext; projectContext?: ProjectContext };
+  metadata?: {
+    userId?: string;
+    sessionId?: string;
+    feature?: Feature;
+    /** Sent as `x-grok-conv-id` so multi-turn requests land on the same prompt cache. */
+    conversationId?: string;
+  };
+  options?: {
+    signal?: AbortSignal;
+    maxTokens?: number;
+    temperature?: number;
+    tools?: ToolDefinition[];
+    toolChoice?: ToolChoice;
+  };
+}
+
+export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'unknown';
+
+export interface GenerateResult {
+  content: string;
+  reasoning: string;
+  toolCalls: ToolCall[];
+  finishReason: FinishReason;
+  model: string;
+  usage: Usage;
+  metadata: { requestId: string; latencyMs: number; timeToFirstTokenMs: number | null };
+}
+
+/** The rich stream surfaces consume; `done` is always last on success and carries the whole result. */
+export type StreamEvent =
+  | { type: 'reasoning'; text: string }
+  | { type: 'content'; text: string }
+  | { type: 'tool_call'; call: ToolCall }
+  | { type: 'usage'; usage: Usage }
+  | { type: 'done'; result: GenerateResult };
+
+export interface RateLimitStatus {
+  allowed: boolean;
+  remaining: number;
+  resetTime: Date;
+  /** Seconds, present when `allowed` is false. */
+  retryAfter?: number;
+}
+
+export interface Logger {
+  debug(message: string, ...details: unknown[]): void;
+  info(message: string, ...details: unknown[]): void;
+  warn(message: string, ...details: unknown[]): void;
+  error(message: string, ...details: unknown[]): void;
+}
+
+export interface ModelInfo {
+  id: string;
+  ownedBy?: string;
+  created?: number;
+}
