@@ -1,0 +1,160 @@
+/**
+ * Local rate limits per user: window limits fail fast with a `retryAfter`, the concurrency limit
+ * queues (FIFO, bounded, cancellable). Usage is counted when a request gets its slot and the token
+ * estimate is corrected to the actual count on release.
+ */
+import { AbortError, InvalidConfigError, RateLimitError } from '../errors';
+import { type RateLimitStatus } from '../types';
+import { type RateLimits, RateLimitsSchema } from './rateLimits';
+import { type RecordedAt, type WindowCounters, UserWindows, WindowCountersSchema } from './userWindows';
+
+export { DEFAULT_RATE_LIMITS, RateLimitsSchema, type RateLimits } from './rateLimits';
+export { WindowCountersSchema, type WindowCounters } from './userWindows';
+
+/** Synchronous so the extension can back it with globalState (persisted across restarts and windows). */
+export interface RateLimitStore {
+  load(userId: string): WindowCounters | undefined;
+  save(userId: string, counters: WindowCounters): void;
+}
+
+export interface RateLimitLease {
+  /** Records the actual tokens and frees the concurrency slot; later calls do nothing. */
+  release(actualTokens: number): void;
+}
+
+export interface RateLimiterOptions {
+  now?: () => number;
+  store?: RateLimitStore;
+  /** Requests that may wait for a concurrency slot per user; more are refused. */
+  maxQueue?: number;
+}
+
+interface Waiter {
+  grant: () => void;
+  abort: () => void;
+}
+
+interface UserState {
+  windows: UserWindows;
+  active: number;
+  queue: Waiter[];
+}
+
+const DEFAULT_MAX_QUEUE = 32;
+
+export class RateLimiter {
+  private limits: RateLimits;
+  private readonly now: () => number;
+  private readonly store?: RateLimitStore;
+  private readonly maxQueue: number;
+  private readonly users = new Map<string, UserState>();
+
+  constructor(limits: RateLimits, options: RateLimiterOptions = {}) {
+    this.limits = validLimits(limits);
+    this.now = options.now ?? Date.now;
+    this.store = options.store;
+    this.maxQueue = options.maxQueue ?? DEFAULT_MAX_QUEUE;
+  }
+
+  /** Reports whether one more request would pass the window limits now; consumes nothing. */
+  check(userId: string): RateLimitStatus {
+    const now = this.now();
+    const { windows } = this.user(userId);
+    const blocked = windows.blocked(now, this.limits, 1);
+    if (blocked) {
+      return { allowed: false, remaining: 0, resetTime: new Date(now + blocked.waitMs), retryAfter: toSeconds(blocked.waitMs) };
+    }
+    const { remaining, nextDropMs } = windows.remaining(now, this.limits);
+    return { allowed: true, remaining, resetTime: new Date(now + nextDropMs) };
+  }
+
+  async acquire(userId: string, opts: { estimatedTokens: number; signal?: AbortSignal }): Promise<RateLimitLease> {
+    const { signal } = opts;
+    if (signal?.aborted) throw new AbortError();
+    const tokens = Number.isFinite(opts.estimatedTokens) ? Math.max(0, Math.ceil(opts.estimatedTokens)) : 0;
+    const user = this.user(userId);
+    const blocked = user.windows.blocked(this.now(), this.limits, tokens);
+    if (blocked) {
+      const seconds = toSeconds(blocked.waitMs);
+      throw new RateLimitError(`Rate limit of ${blocked.limit} ${blocked.label} reached; retry in ${seconds} s.`, seconds);
+    }
+    if (user.queue.length === 0 && user.active < this.limits.concurrentRequests) return this.grant(userId, user, tokens);
+    if (user.queue.length >= this.maxQueue) {
+      throw new RateLimitError(`Rate limit: ${user.queue.length} requests are already waiting for a free slot.`, 1);
+    }
+    return new Promise<RateLimitLease>((resolve, reject) => {
+      const onAbort = () => waiter.abort();
+      const leaveQueue = () => {
+        user.queue.splice(user.queue.indexOf(waiter), 1);
+        user.windows.reserved.requests -= 1;
+        user.windows.reserved.tokens -= tokens;
+        signal?.removeEventListener('abort', onAbort);
+      };
+      const waiter: Waiter = {
+        grant: () => {
+          leaveQueue();
+          resolve(this.grant(userId, user, tokens));
+        },
+        abort: () => {
+          leaveQueue();
+          reject(new AbortError());
+        },
+      };
+      user.windows.reserved.requests += 1;
+      user.windows.reserved.tokens += tokens;
+      user.queue.push(waiter);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  setLimits(limits: RateLimits): void {
+    this.limits = validLimits(limits);
+    for (const user of this.users.values()) this.drain(user);
+  }
+
+  private grant(userId: string, user: UserState, estimatedTokens: number): RateLimitLease {
+    user.active += 1;
+    const recordedAt: RecordedAt = user.windows.record(this.now(), estimatedTokens);
+    this.persist(userId, user);
+    let released = false;
+    return {
+      release: (actualTokens: number) => {
+        if (released) return;
+        released = true;
+        user.active -= 1;
+        if (Number.isFinite(actualTokens)) user.windows.adjustTokens(recordedAt, Math.max(0, actualTokens) - estimatedTokens);
+        this.persist(userId, user);
+        this.drain(user);
+      },
+    };
+  }
+
+  private drain(user: UserState): void {
+    while (user.active < this.limits.concurrentRequests && user.queue.length > 0) user.queue[0].grant();
+  }
+
+  private user(userId: string): UserState {
+    let user = this.users.get(userId);
+    if (!user) {
+      const parsed = WindowCountersSchema.safeParse(this.store?.load(userId));
+      user = { windows: new UserWindows(parsed.success ? parsed.data : undefined), active: 0, queue: [] };
+      this.users.set(userId, user);
+    }
+    return user;
+  }
+
+  private persist(userId: string, user: UserState): void {
+    this.store?.save(userId, user.windows.counters(this.now()));
+  }
+}
+
+function validLimits(limits: RateLimits): RateLimits {
+  const parsed = RateLimitsSchema.safeParse(limits);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new InvalidConfigError(`Invalid rate limits: ${issue.message}`, ['rateLimits', ...issue.path.map(String)].join('.'));
+}
+
+function toSeconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}

@@ -1,0 +1,24 @@
+/** The configured limits, validated wherever they come from (settings, callers). */
+import { z } from 'zod';
+
+const positiveInt = z.number().int().positive();
+
+export const RateLimitsSchema = z.object({
+  requestsPerMinute: positiveInt,
+  requestsPerHour: positiveInt,
+  requestsPerDay: positiveInt,
+  tokensPerMinute: positiveInt,
+  tokensPerDay: positiveInt,
+  concurrentRequests: positiveInt,
+});
+export type RateLimits = z.infer<typeof RateLimitsSchema>;
+
+/** The free tier's limits. */
+export const DEFAULT_RATE_LIMITS: RateLimits = Object.freeze({
+  requestsPerMinute: 60,
+  requestsPerHour: 3600,
+  requestsPerDay: 10_000,
+  tokensPerMinute: 2_000_000,
+  tokensPerDay: 1_000_000,
+  concurrentRequests: 4,
+});
