@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs code-server (VS Code server + web workbench) from the npm registry alone, offline from any
+# other host. Idempotent: skipped when <dir>/.ok exists.
+#   usage: install-code-server.sh <dir>
+#   CODE_SERVER_VERSION  default 4.100.3 (VS Code 1.100.3, runs on the system Node 20)
+set -euo pipefail
+dest=$1
+version=${CODE_SERVER_VERSION:-4.100.3}
+[ -f "$dest/.ok" ] && exit 0
+rm -rf "$dest"; mkdir -p "$dest"; cd "$dest"
+echo '{"private":true}' > package.json
+export npm_config_audit=false npm_config_fund=false npm_config_loglevel=error
+# code-server's postinstall installs lib/vscode, where @vscode/ripgrep would download a binary: do it by hand.
+npm install --ignore-scripts "code-server@$version"
+npm rebuild argon2                       # no prebuilt download here: node-gyp builds it from source
+cd node_modules/code-server/lib/vscode
+npm install --omit=dev --ignore-scripts
+mkdir -p node_modules/@vscode/ripgrep/bin
+ln -sf "$(command -v rg)" node_modules/@vscode/ripgrep/bin/rg      # Debian's ripgrep instead of the download
+npm_config_yes=true npm rebuild          # native modules (node-pty calls `npx node-gyp`)
+rm -rf node_modules.asar && ln -s node_modules node_modules.asar
+(cd bin/remote-cli && ln -sf code-linux.sh code-server)
+(cd bin/helpers && ln -sf browser-linux.sh browser.sh)
+(cd extensions && npm install --omit=dev)
+touch "$dest/.ok"
