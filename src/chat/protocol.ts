@@ -3,6 +3,12 @@
  * (src/webview/chat). Every message crossing the boundary is parsed with these schemas on the
  * receiving side; anything that does not parse is dropped. Strings and arrays are bounded so a bad
  * message cannot exhaust memory. No `vscode` import: the webview bundles this file.
+ *
+ * A turn, as the webview expects it: on `send` the host answers with a `state` (the user message in
+ * the transcript, `status.busy: true`), then `stream` events for the new assistant message id
+ * (deltas, tool calls, `usage`, then `done` or `error`), then a final `state` holding the finished
+ * message (`busy: false`). The webview shows the user's text at once and keeps DOM nodes of messages
+ * whose content did not change, so repeated snapshots are cheap.
  */
 // zod/mini: the same validation as `zod` at a fraction of the webview bundle size (~20 KB, not ~95 KB).
 import * as z from 'zod/mini';
@@ -134,17 +140,19 @@ export const FileSuggestionSchema = z.object({
 
 // ---- host -> webview ----------------------------------------------------------------------------
 
+/** The full snapshot: sent on `ready`, at the start and end of a turn, and whenever the conversation changes. */
+export const StateMessageSchema = z.object({
+  type: z.literal('state'),
+  conversations: z.array(ConversationSummarySchema).check(z.maxLength(L.conversations)),
+  active: z.nullable(ActiveConversationSchema),
+  status: ChatStatusSchema,
+  chips: z.optional(z.array(ChipSchema).check(z.maxLength(L.chips))),
+  /** The host's copy of the draft, used when the webview has none of its own (window restart). */
+  draft: z.optional(text),
+});
+
 export const ToWebviewMessageSchema = z.discriminatedUnion('type', [
-  /** The full snapshot: sent on `ready`, after a turn ends, and whenever the conversation changes. */
-  z.object({
-    type: z.literal('state'),
-    conversations: z.array(ConversationSummarySchema).check(z.maxLength(L.conversations)),
-    active: z.nullable(ActiveConversationSchema),
-    status: ChatStatusSchema,
-    chips: z.optional(z.array(ChipSchema).check(z.maxLength(L.chips))),
-    /** The host's copy of the draft, used when the webview has none of its own (window restart). */
-    draft: z.optional(text),
-  }),
+  StateMessageSchema,
   /** One event of an in-progress assistant message; an unknown `messageId` starts a new message. */
   z.object({ type: z.literal('stream'), conversationId: id, messageId: id, event: ChatStreamEventSchema }),
   z.object({ type: z.literal('contextChips'), chips: z.array(ChipSchema).check(z.maxLength(L.chips)) }),
@@ -200,7 +208,7 @@ export type ChatStreamEvent = z.infer<typeof ChatStreamEventSchema>;
 export type FileSuggestion = z.infer<typeof FileSuggestionSchema>;
 export type ToWebviewMessage = z.infer<typeof ToWebviewMessageSchema>;
 export type FromWebviewMessage = z.infer<typeof FromWebviewMessageSchema>;
-export type StateMessage = Extract<ToWebviewMessage, { type: 'state' }>;
+export type StateMessage = z.infer<typeof StateMessageSchema>;
 
 /** Parses a message for the webview; undefined when it is not a valid protocol message. */
 export function parseToWebview(value: unknown): ToWebviewMessage | undefined {
