@@ -1,0 +1,123 @@
+/**
+ * Data-use consent per user and model. Consent counts only when both flags were given for the current
+ * notice version; a listener hears every change so a revocation can cancel requests in flight.
+ */
+import { CONSENT_NOTICE, CONSENT_NOTICE_VERSION } from './consentNotice';
+import { type ConsentRecord, ConsentRecordSchema, consentKey, isConsentKey } from './consentRecord';
+import { type ConsentStore, MemoryConsentStore } from './consentStore';
+
+export { CONSENT_NOTICE, CONSENT_NOTICE_VERSION } from './consentNotice';
+export { ConsentRecordSchema, type ConsentRecord } from './consentRecord';
+export { MemoryConsentStore, type ConsentStore } from './consentStore';
+
+export interface ConsentChange {
+  userId: string;
+  modelId: string;
+  granted: boolean;
+}
+
+export interface ConsentManagerOptions {
+  now?: () => Date;
+  /** Recorded with every answer, for the audit trail. */
+  audit?: { appName?: string; appVersion?: string };
+}
+
+export class ConsentManager {
+  private readonly store: ConsentStore;
+  private readonly now: () => Date;
+  private readonly appName: string;
+  private readonly appVersion: string;
+  private readonly listeners = new Set<(e: ConsentChange) => void>();
+  /** Answers already read or written, for the synchronous hot path (inline completions). */
+  private readonly granted = new Map<string, boolean>();
+
+  constructor(store: ConsentStore = new MemoryConsentStore(), options: ConsentManagerOptions = {}) {
+    this.store = store;
+    this.now = options.now ?? (() => new Date());
+    this.appName = options.audit?.appName ?? 'Grok Code Fast';
+    this.appVersion = options.audit?.appVersion ?? 'unknown';
+  }
+
+  async requestConsent(q: { userId: string; modelId: string }): Promise<{ required: boolean; version: string; message: string }> {
+    const required = !(await this.hasConsent(q.userId, q.modelId));
+    return { required, version: CONSENT_NOTICE_VERSION, message: CONSENT_NOTICE };
+  }
+
+  async recordConsent(r: {
+    userId: string;
+    modelId: string;
+    consentGiven: boolean;
+    dataUsageAcknowledged: boolean;
+  }): Promise<ConsentRecord> {
+    const record: ConsentRecord = {
+      userId: r.userId,
+      modelId: r.modelId,
+      consentGiven: r.consentGiven,
+      dataUsageAcknowledged: r.dataUsageAcknowledged,
+      version: CONSENT_NOTICE_VERSION,
+      timestamp: this.now().toISOString(),
+      appName: this.appName,
+      appVersion: this.appVersion,
+    };
+    await this.store.set(consentKey(r.userId, r.modelId), record);
+    this.changed(r.userId, r.modelId, isGranted(record));
+    return record;
+  }
+
+  async hasConsent(userId: string, modelId: string): Promise<boolean> {
+    const granted = isGranted(await this.getConsent(userId, modelId));
+    this.granted.set(consentKey(userId, modelId), granted);
+    return granted;
+  }
+
+  /** The last known answer without waiting; undefined until it has been read once. */
+  hasConsentSync(userId: string, modelId: string): boolean | undefined {
+    return this.granted.get(consentKey(userId, modelId));
+  }
+
+  async getConsent(userId: string, modelId: string): Promise<ConsentRecord | undefined> {
+    return parseRecord(await this.store.get(consentKey(userId, modelId)));
+  }
+
+  /** Keeps a record of the withdrawal (both flags false) rather than forgetting the answer. */
+  async revokeConsent(userId: string, modelId: string): Promise<void> {
+    await this.recordConsent({ userId, modelId, consentGiven: false, dataUsageAcknowledged: false });
+  }
+
+  async listConsents(): Promise<ConsentRecord[]> {
+    const records: ConsentRecord[] = [];
+    for (const key of (await this.store.keys()).filter(isConsentKey)) {
+      const record = parseRecord(await this.store.get(key));
+      if (record) records.push(record);
+    }
+    return records;
+  }
+
+  /** Removes every consent record (and only those: the store may be shared). */
+  async deleteAll(): Promise<void> {
+    const keys = (await this.store.keys()).filter(isConsentKey);
+    const before = await Promise.all(keys.map(async (key) => parseRecord(await this.store.get(key))));
+    for (const key of keys) await this.store.delete(key);
+    this.granted.clear();
+    for (const record of before) if (record && isGranted(record)) this.changed(record.userId, record.modelId, false);
+  }
+
+  onDidChange(listener: (e: ConsentChange) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private changed(userId: string, modelId: string, granted: boolean): void {
+    this.granted.set(consentKey(userId, modelId), granted);
+    for (const listener of [...this.listeners]) listener({ userId, modelId, granted });
+  }
+}
+
+function parseRecord(value: unknown): ConsentRecord | undefined {
+  const parsed = ConsentRecordSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+function isGranted(record: ConsentRecord | undefined): boolean {
+  return !!record && record.consentGiven && record.dataUsageAcknowledged && record.version === CONSENT_NOTICE_VERSION;
+}
