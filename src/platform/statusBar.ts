@@ -1,0 +1,157 @@
+/**
+ * The one status bar item: the model, the service state, the rate-limit countdown, today's usage against
+ * the daily quota and the last latency. Surfaces report to it; a click opens the status menu.
+ */
+import * as vscode from 'vscode';
+import { z } from 'zod';
+import { type InlineMode, renderStatus, type ServiceState, type StatusSnapshot } from './statusView';
+
+export type { ServiceState } from './statusView';
+
+const USAGE_KEY = 'grokCodeFast.statusBar.today';
+const UsageSchema = z.object({ day: z.string(), requests: z.number().int().min(0), tokens: z.number().min(0) });
+
+export interface StatusBarOptions {
+  /** Where today's counts survive a restart (globalState). */
+  state: vscode.Memento;
+  model: string;
+  quota: StatusSnapshot['quota'];
+  inlineEnabled: boolean;
+  now?: () => number;
+}
+
+function localDay(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export class StatusBarController implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('grokCodeFast.status', vscode.StatusBarAlignment.Right, 100);
+  private readonly inlineChanged = new vscode.EventEmitter<void>();
+  /** Fires when completions are toggled, snoozed or wake up. */
+  readonly onDidChangeInline = this.inlineChanged.event;
+  private readonly now: () => number;
+  private readonly memento: vscode.Memento;
+  private snapshot: Omit<StatusSnapshot, 'inline' | 'today'>;
+  private usage: z.infer<typeof UsageSchema>;
+  private inlineEnabled: boolean;
+  private snoozedUntil: number | 'restart' | undefined;
+  private ticker: NodeJS.Timeout | undefined;
+
+  constructor(options: StatusBarOptions) {
+    this.now = options.now ?? Date.now;
+    this.memento = options.state;
+    this.inlineEnabled = options.inlineEnabled;
+    const stored = UsageSchema.safeParse(this.memento.get(USAGE_KEY));
+    this.usage = stored.success ? stored.data : { day: '', requests: 0, tokens: 0 };
+    this.snapshot = { model: options.model, state: 'ready', quota: options.quota };
+    this.item.name = 'Grok Code Fast';
+    this.item.command = 'grokCodeFast.statusMenu';
+    this.render();
+    this.item.show();
+  }
+
+  setState(state: ServiceState, detail?: string): void {
+    this.snapshot = { ...this.snapshot, state, detail };
+    this.render();
+  }
+
+  get state(): ServiceState {
+    return this.snapshot.state;
+  }
+
+  setModel(model: string): void {
+    this.snapshot = { ...this.snapshot, model };
+    this.render();
+  }
+
+  setQuota(quota: StatusSnapshot['quota']): void {
+    this.snapshot = { ...this.snapshot, quota };
+    this.render();
+  }
+
+  /** One finished request: counts toward today's figures and sets the last latency. */
+  recordRequest(r: { tokens: number; latencyMs: number }): void {
+    const today = this.today();
+    this.usage = { day: localDay(this.now()), requests: today.requests + 1, tokens: today.tokens + Math.max(0, r.tokens) };
+    this.snapshot = { ...this.snapshot, lastLatencyMs: r.latencyMs };
+    void this.memento.update(USAGE_KEY, this.usage);
+    this.render();
+  }
+
+  setRateLimited(retryAfterSeconds: number): void {
+    this.snapshot = { ...this.snapshot, rateLimitedUntilMs: this.now() + Math.max(0, retryAfterSeconds) * 1000 };
+    this.render();
+  }
+
+  isRateLimited(): boolean {
+    return (this.snapshot.rateLimitedUntilMs ?? 0) > this.now();
+  }
+
+  setInlineEnabled(enabled: boolean): void {
+    if (enabled === this.inlineEnabled) return;
+    this.inlineEnabled = enabled;
+    this.render();
+    this.inlineChanged.fire();
+  }
+
+  /** Pauses completions until `untilMs` (epoch ms) or until the editor restarts; undefined wakes them. */
+  snoozeInline(untilMs: number | 'restart' | undefined): void {
+    this.snoozedUntil = untilMs;
+    this.render();
+    this.inlineChanged.fire();
+  }
+
+  isInlineSnoozed(): boolean {
+    return this.inlineMode().kind === 'snoozed';
+  }
+
+  /** True when completions may run: enabled in settings and not snoozed. */
+  isInlineActive(): boolean {
+    return this.inlineMode().kind === 'on';
+  }
+
+  dispose(): void {
+    this.stopTicker();
+    this.item.dispose();
+    this.inlineChanged.dispose();
+  }
+
+  private inlineMode(): InlineMode {
+    if (!this.inlineEnabled) return { kind: 'off' };
+    const until = this.snoozedUntil;
+    if (until === 'restart' || (until !== undefined && until > this.now())) return { kind: 'snoozed', untilMs: until };
+    return { kind: 'on' };
+  }
+
+  /** Today's counts; yesterday's are dropped at local midnight. */
+  private today(): StatusSnapshot['today'] {
+    if (this.usage.day !== localDay(this.now())) return { requests: 0, tokens: 0 };
+    return { requests: this.usage.requests, tokens: this.usage.tokens };
+  }
+
+  private render(): void {
+    const wasSnoozed = this.snoozedUntil !== undefined;
+    const inline = this.inlineMode();
+    if (wasSnoozed && inline.kind !== 'snoozed' && this.snoozedUntil !== 'restart') {
+      this.snoozedUntil = undefined;
+      this.inlineChanged.fire();
+    }
+    const view = renderStatus({ ...this.snapshot, inline, today: this.today() }, this.now());
+    this.item.text = view.text;
+    this.item.tooltip = new vscode.MarkdownString(view.tooltip, true);
+    this.item.backgroundColor = view.attention ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const counting = this.isRateLimited() || typeof this.snoozedUntil === 'number';
+    if (counting) this.startTicker();
+    else this.stopTicker();
+  }
+
+  private startTicker(): void {
+    this.ticker ??= setInterval(() => this.render(), 1000);
+  }
+
+  private stopTicker(): void {
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = undefined;
+  }
+}
