@@ -4,6 +4,7 @@
  * the default used instead. No `vscode` here, so it is tested in plain Node.
  */
 import { z } from 'zod';
+import { endpointProblem } from '../provider/config';
 
 export const SETTINGS_SECTION = 'grokCodeFast';
 
@@ -79,8 +80,6 @@ export interface RawSettings {
 
 type Value<K extends SettingKey> = z.output<(typeof SPECS)[K]['schema']>;
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 function show(value: unknown): string {
   try {
     return JSON.stringify(value) ?? String(value);
@@ -110,24 +109,11 @@ class SettingsReader {
   }
 }
 
-/** https anywhere; http only to this machine, so code never crosses a network unencrypted. */
-export function checkEndpointUrl(text: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return 'not a URL';
-  }
-  if (url.protocol === 'https:') return undefined;
-  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return undefined;
-  return 'must be https://, or http:// only for localhost, 127.0.0.1 or [::1]';
-}
-
 function endpointOf(reader: SettingsReader) {
   const profile = reader.get('endpoint.profile');
   if (profile !== 'custom') return { profile, baseUrl: ENDPOINT_BASE_URLS[profile] as string | null };
   const url = reader.get('endpoint.url').trim().replace(/\/+$/, '');
-  const problem = url === '' ? 'empty while the profile is "custom"' : checkEndpointUrl(url);
+  const problem = url === '' ? 'empty while the profile is "custom"' : endpointProblem(url);
   if (problem === undefined) return { profile, baseUrl: url as string | null };
   // Never fall back to another host: the user chose where their code goes.
   reader.warn('endpoint.url', url, problem, 'no endpoint (requests are refused until it is fixed)');

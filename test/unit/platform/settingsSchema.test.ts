@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkEndpointUrl, modelIdFor, parseSettings } from '../../../src/platform/settingsSchema';
+import { modelIdFor, parseSettings } from '../../../src/platform/settingsSchema';
 
 describe('parseSettings', () => {
   it('gives the defaults and no warning when nothing is set', () => {
@@ -89,17 +89,6 @@ describe('parseSettings', () => {
     const bad = parseSettings({ values: {}, httpProxy: 'not a url' });
     assert.equal(bad.settings.proxy, undefined);
     assert.match(bad.warnings[0], /"http\.proxy"/);
-  });
-});
-
-describe('checkEndpointUrl', () => {
-  it('allows https and loopback http only', () => {
-    assert.equal(checkEndpointUrl('https://example.com/v1'), undefined);
-    assert.equal(checkEndpointUrl('http://localhost:8080/v1'), undefined);
-    assert.equal(checkEndpointUrl('http://[::1]:8080'), undefined);
-    assert.notEqual(checkEndpointUrl('http://example.com'), undefined);
-    assert.notEqual(checkEndpointUrl('ftp://127.0.0.1'), undefined);
-    assert.notEqual(checkEndpointUrl('nonsense'), undefined);
   });
 });
 
