@@ -1,0 +1,60 @@
+/**
+ * The two export formats.
+ * JSON: { version: 1, exportedAt, period: { start, end }, events: [...] } with ISO dates and the events as stored.
+ * CSV: a header row of EXPORT_CSV_COLUMNS, one event per row, CRLF line ends, RFC 4180 quoting; `time` is
+ * epoch ms and `timeIso` the same instant in ISO 8601; columns that do not apply to an event are empty.
+ */
+import { type AnalyticsEvent } from './analyticsEvent';
+
+export const EXPORT_FORMAT_VERSION = 1;
+
+export const EXPORT_CSV_COLUMNS = [
+  'kind',
+  'v',
+  'time',
+  'timeIso',
+  'feature',
+  'model',
+  'requestId',
+  'userHash',
+  'outcome',
+  'errorCode',
+  'latencyMs',
+  'ttftMs',
+  'promptTokens',
+  'completionTokens',
+  'reasoningTokens',
+  'cachedTokens',
+  'totalTokens',
+  'costUsd',
+  'action',
+  'chars',
+] as const;
+
+export function exportJson(events: readonly AnalyticsEvent[], period: { start: Date; end: Date }, exportedAt: Date): string {
+  return JSON.stringify(
+    {
+      version: EXPORT_FORMAT_VERSION,
+      exportedAt: exportedAt.toISOString(),
+      period: { start: period.start.toISOString(), end: period.end.toISOString() },
+      events,
+    },
+    null,
+    2,
+  );
+}
+
+export function exportCsv(events: readonly AnalyticsEvent[]): string {
+  const rows = [EXPORT_CSV_COLUMNS.join(',')];
+  for (const event of events) {
+    const values: Record<string, unknown> = { ...event, timeIso: new Date(event.time).toISOString() };
+    rows.push(EXPORT_CSV_COLUMNS.map((column) => csvField(values[column])).join(','));
+  }
+  return rows.join('\r\n') + '\r\n';
+}
+
+function csvField(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

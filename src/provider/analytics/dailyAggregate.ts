@@ -1,0 +1,66 @@
+/**
+ * One UTC day's totals per feature and model: what reports are computed from, so a report over
+ * months of events reads a few hundred small records instead of the event log.
+ */
+import { z } from 'zod';
+import { type AnalyticsEvent, FeatureSchema } from './analyticsEvent';
+import { UsageTotals, UsageTotalsDataSchema } from './usageTotals';
+
+export const DAY_MS = 86_400_000;
+
+export const DayKeySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const DailyAggregateSchema = z.object({
+  v: z.literal(1),
+  /** UTC day, YYYY-MM-DD. */
+  day: DayKeySchema,
+  groups: z.array(UsageTotalsDataSchema.extend({ feature: FeatureSchema, model: z.string() })),
+});
+export type DailyAggregate = z.infer<typeof DailyAggregateSchema>;
+
+/** The UTC day an epoch-ms time falls on, YYYY-MM-DD. */
+export function utcDay(timeMs: number): string {
+  return new Date(Math.floor(timeMs / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Epoch ms at the start of a YYYY-MM-DD UTC day. */
+export function dayStart(day: string): number {
+  return Date.parse(`${day}T00:00:00.000Z`);
+}
+
+/** Whether a day overlaps [start, end). */
+export function dayOverlaps(day: string, range: { start: number; end: number }): boolean {
+  const start = dayStart(day);
+  return start < range.end && start + DAY_MS > range.start;
+}
+
+export class DayAggregator {
+  private readonly groups = new Map<string, { feature: AnalyticsEvent['feature']; model: string; totals: UsageTotals }>();
+
+  constructor(readonly day: string) {}
+
+  static fromJSON(data: DailyAggregate): DayAggregator {
+    const aggregator = new DayAggregator(data.day);
+    for (const { feature, model, ...totals } of data.groups) aggregator.group(feature, model).merge(totals);
+    return aggregator;
+  }
+
+  add(event: AnalyticsEvent): void {
+    this.group(event.feature, event.model).add(event);
+  }
+
+  toJSON(): DailyAggregate {
+    const groups = [...this.groups.values()].map(({ feature, model, totals }) => ({ feature, model, ...totals.toJSON() }));
+    return { v: 1, day: this.day, groups };
+  }
+
+  private group(feature: AnalyticsEvent['feature'], model: string): UsageTotals {
+    const key = `${feature}\u0000${model}`;
+    let group = this.groups.get(key);
+    if (!group) {
+      group = { feature, model, totals: new UsageTotals() };
+      this.groups.set(key, group);
+    }
+    return group.totals;
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * The performance report, computed from daily aggregates only (instant over months of events).
+ * Success rate counts completed requests: successes / (successes + errors); cancellations are left out.
+ */
+import { z } from 'zod';
+import { FeatureSchema } from './analyticsEvent';
+import { type DailyAggregate } from './dailyAggregate';
+import { type LatencyHistogram } from './latencyHistogram';
+import { UsageTotals } from './usageTotals';
+
+const DistributionSchema = z.object({ mean: z.number(), p50: z.number(), p95: z.number(), p99: z.number() });
+
+export const UsageStatsSchema = z.object({
+  totalRequests: z.number(),
+  successRate: z.number(),
+  latency: DistributionSchema,
+  timeToFirstToken: DistributionSchema,
+  tokens: z.object({ prompt: z.number(), completion: z.number(), reasoning: z.number(), cached: z.number(), total: z.number() }),
+  /** cached / prompt tokens. */
+  cacheHitRate: z.number(),
+  costUsd: z.number(),
+  errors: z.record(z.string(), z.number()),
+});
+export type UsageStats = z.infer<typeof UsageStatsSchema>;
+
+export const PerformanceReportSchema = UsageStatsSchema.extend({
+  period: z.object({ start: z.iso.datetime(), end: z.iso.datetime() }),
+  modelId: z.string().optional(),
+  inline: z.object({
+    shown: z.number(),
+    accepted: z.number(),
+    partial: z.number(),
+    acceptedChars: z.number(),
+    /** accepted / shown. */
+    acceptRate: z.number(),
+  }),
+  byFeature: z.partialRecord(FeatureSchema, UsageStatsSchema),
+  byDay: z.array(z.object({ day: z.string(), requests: z.number(), successRate: z.number(), p95: z.number(), costUsd: z.number() })),
+  latencyHistogram: z.array(z.object({ fromMs: z.number(), toMs: z.number(), count: z.number() })),
+});
+export type PerformanceReport = z.infer<typeof PerformanceReportSchema>;
+
+export function buildPerformanceReport(
+  aggregates: readonly DailyAggregate[],
+  period: { start: Date; end: Date },
+  modelId?: string,
+): PerformanceReport {
+  const overall = new UsageTotals();
+  const byFeature = new Map<string, UsageTotals>();
+  const byDay: PerformanceReport['byDay'] = [];
+  for (const aggregate of aggregates) {
+    const day = new UsageTotals();
+    for (const { feature, model, ...totals } of aggregate.groups) {
+      if (modelId !== undefined && model !== modelId) continue;
+      overall.merge(totals);
+      day.merge(totals);
+      let featureTotals = byFeature.get(feature);
+      if (!featureTotals) byFeature.set(feature, (featureTotals = new UsageTotals()));
+      featureTotals.merge(totals);
+    }
+    if (day.requests > 0) {
+      byDay.push({ day: aggregate.day, requests: day.requests, successRate: successRate(day), p95: day.latency.quantile(95), costUsd: day.costUsd });
+    }
+  }
+  const { shown, accepted, partial, acceptedChars } = overall.interactions;
+  return {
+    period: { start: period.start.toISOString(), end: period.end.toISOString() },
+    ...(modelId === undefined ? {} : { modelId }),
+    ...usageStats(overall),
+    inline: { shown, accepted, partial, acceptedChars, acceptRate: ratio(accepted, shown) },
+    byFeature: Object.fromEntries([...byFeature].map(([feature, totals]) => [feature, usageStats(totals)])),
+    byDay,
+    latencyHistogram: overall.latency.chartBuckets(),
+  };
+}
+
+function usageStats(totals: UsageTotals): UsageStats {
+  return {
+    totalRequests: totals.requests,
+    successRate: successRate(totals),
+    latency: distribution(totals.latency),
+    timeToFirstToken: distribution(totals.ttft),
+    tokens: {
+      prompt: totals.promptTokens,
+      completion: totals.completionTokens,
+      reasoning: totals.reasoningTokens,
+      cached: totals.cachedTokens,
+      total: totals.totalTokens,
+    },
+    cacheHitRate: ratio(totals.cachedTokens, totals.promptTokens),
+    costUsd: totals.costUsd,
+    errors: { ...totals.errors },
+  };
+}
+
+function distribution(histogram: LatencyHistogram): z.infer<typeof DistributionSchema> {
+  return { mean: histogram.mean(), p50: histogram.quantile(50), p95: histogram.quantile(95), p99: histogram.quantile(99) };
+}
+
+function successRate(totals: UsageTotals): number {
+  return ratio(totals.successes, totals.successes + totals.failures);
+}
+
+function ratio(part: number, whole: number): number {
+  return whole === 0 ? 0 : part / whole;
+}

@@ -1,0 +1,108 @@
+/**
+ * Running totals over a set of events: counts, error codes, latency and time-to-first-token
+ * histograms, tokens, cost and inline interactions. Mergeable, so days add up to any period.
+ */
+import { z } from 'zod';
+import { type AnalyticsEvent } from './analyticsEvent';
+import { LatencyHistogram, LatencyHistogramDataSchema } from './latencyHistogram';
+
+const count = z.number().int().nonnegative();
+
+export const UsageTotalsDataSchema = z.object({
+  requests: count,
+  successes: count,
+  aborted: count,
+  /** Error code -> count, for requests that ended in an error. */
+  errors: z.record(z.string(), count),
+  /** Successful and failed requests; aborted ones end when the user moves on, so they are left out. */
+  latency: LatencyHistogramDataSchema,
+  ttft: LatencyHistogramDataSchema,
+  promptTokens: count,
+  completionTokens: count,
+  reasoningTokens: count,
+  cachedTokens: count,
+  totalTokens: count,
+  costUsd: z.number().nonnegative(),
+  interactions: z.object({ shown: count, accepted: count, partial: count, acceptedChars: count }),
+});
+export type UsageTotalsData = z.infer<typeof UsageTotalsDataSchema>;
+
+export class UsageTotals {
+  requests = 0;
+  successes = 0;
+  aborted = 0;
+  readonly errors: Record<string, number> = {};
+  readonly latency = new LatencyHistogram();
+  readonly ttft = new LatencyHistogram();
+  promptTokens = 0;
+  completionTokens = 0;
+  reasoningTokens = 0;
+  cachedTokens = 0;
+  totalTokens = 0;
+  costUsd = 0;
+  readonly interactions = { shown: 0, accepted: 0, partial: 0, acceptedChars: 0 };
+
+  get failures(): number {
+    return this.requests - this.successes - this.aborted;
+  }
+
+  add(event: AnalyticsEvent): void {
+    if (event.kind === 'interaction') {
+      this.interactions[event.action] += 1;
+      if (event.action !== 'shown') this.interactions.acceptedChars += event.chars;
+      return;
+    }
+    this.requests += 1;
+    if (event.outcome === 'success') this.successes += 1;
+    if (event.outcome === 'aborted') this.aborted += 1;
+    if (event.outcome === 'error') {
+      const code = event.errorCode ?? 'unknown';
+      this.errors[code] = (this.errors[code] ?? 0) + 1;
+    }
+    if (event.outcome !== 'aborted') this.latency.add(event.latencyMs);
+    if (event.ttftMs !== null) this.ttft.add(event.ttftMs);
+    this.promptTokens += event.promptTokens;
+    this.completionTokens += event.completionTokens;
+    this.reasoningTokens += event.reasoningTokens;
+    this.cachedTokens += event.cachedTokens;
+    this.totalTokens += event.totalTokens;
+    this.costUsd += event.costUsd;
+  }
+
+  merge(data: UsageTotalsData): void {
+    this.requests += data.requests;
+    this.successes += data.successes;
+    this.aborted += data.aborted;
+    for (const [code, n] of Object.entries(data.errors)) this.errors[code] = (this.errors[code] ?? 0) + n;
+    this.latency.merge(data.latency);
+    this.ttft.merge(data.ttft);
+    this.promptTokens += data.promptTokens;
+    this.completionTokens += data.completionTokens;
+    this.reasoningTokens += data.reasoningTokens;
+    this.cachedTokens += data.cachedTokens;
+    this.totalTokens += data.totalTokens;
+    this.costUsd += data.costUsd;
+    this.interactions.shown += data.interactions.shown;
+    this.interactions.accepted += data.interactions.accepted;
+    this.interactions.partial += data.interactions.partial;
+    this.interactions.acceptedChars += data.interactions.acceptedChars;
+  }
+
+  toJSON(): UsageTotalsData {
+    return {
+      requests: this.requests,
+      successes: this.successes,
+      aborted: this.aborted,
+      errors: { ...this.errors },
+      latency: this.latency.toJSON(),
+      ttft: this.ttft.toJSON(),
+      promptTokens: this.promptTokens,
+      completionTokens: this.completionTokens,
+      reasoningTokens: this.reasoningTokens,
+      cachedTokens: this.cachedTokens,
+      totalTokens: this.totalTokens,
+      costUsd: this.costUsd,
+      interactions: { ...this.interactions },
+    };
+  }
+}

@@ -1,0 +1,205 @@
+import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import {
+  AnalyticsEventSchema,
+  AnalyticsTracker,
+  EXPORT_CSV_COLUMNS,
+  MemoryAnalyticsStore,
+  PerformanceReportSchema,
+  type AnalyticsEvent,
+} from '../../../../src/provider/analytics';
+import { type Usage } from '../../../../src/provider/types';
+import { csvRecords } from './csvParse';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 10, 2, 12, 0, 0);
+
+function usage(prompt: number, completion: number, cached = 0, costUsd = 0.001): Usage {
+  return { promptTokens: prompt, completionTokens: completion, reasoningTokens: 5, cachedTokens: cached, totalTokens: prompt + completion + 5, costUsd };
+}
+
+function setup(enabled = () => true) {
+  let t = T0;
+  const store = new MemoryAnalyticsStore();
+  const tracker = new AnalyticsTracker({ store, salt: 'pepper', enabled, now: () => t });
+  return { store, tracker, advance: (ms: number) => (t += ms) };
+}
+
+async function allEvents(store: MemoryAnalyticsStore): Promise<AnalyticsEvent[]> {
+  const events: AnalyticsEvent[] = [];
+  for await (const event of store.events({ start: 0, end: Number.MAX_SAFE_INTEGER })) events.push(event);
+  return events;
+}
+
+async function request(tracker: AnalyticsTracker, id: string, outcome: 'success' | 'error' | 'aborted', latencyMs: number, extra: object = {}) {
+  tracker.trackRequest({ requestId: id, userId: 'alice', feature: 'chat', model: 'grok-code-fast-1', ...extra });
+  await tracker.trackResponse({
+    requestId: id,
+    outcome,
+    latencyMs,
+    timeToFirstTokenMs: outcome === 'success' ? latencyMs / 4 : null,
+    usage: outcome === 'success' ? usage(100, 20, 40) : undefined,
+    ...(outcome === 'error' ? { errorCode: 'timeout' } : {}),
+  });
+}
+
+describe('AnalyticsTracker', () => {
+  it('records one valid request event per request, with the user id only as a salted hash', async () => {
+    const { store, tracker } = setup();
+    await request(tracker, 'r1', 'success', 800);
+    await tracker.trackResponse({ requestId: 'r1', outcome: 'error', latencyMs: 1 }); // a second outcome is ignored
+    await tracker.trackResponse({ requestId: 'never-tracked', outcome: 'success', latencyMs: 1 });
+    const events = await allEvents(store);
+    assert.equal(events.length, 1);
+    const event = AnalyticsEventSchema.parse(events[0]);
+    assert.deepEqual(event, {
+      kind: 'request',
+      v: 1,
+      time: T0,
+      requestId: 'r1',
+      userHash: createHash('sha256').update('pepperalice').digest('hex'),
+      feature: 'chat',
+      model: 'grok-code-fast-1',
+      outcome: 'success',
+      latencyMs: 800,
+      ttftMs: 200,
+      promptTokens: 100,
+      completionTokens: 20,
+      reasoningTokens: 5,
+      cachedTokens: 40,
+      totalTokens: 125,
+      costUsd: 0.001,
+    });
+    assert.ok(!JSON.stringify(events).includes('alice'));
+  });
+
+  it('a random salt is used when none is given', async () => {
+    const hashes = [];
+    for (let i = 0; i < 2; i++) {
+      const store = new MemoryAnalyticsStore();
+      const tracker = new AnalyticsTracker({ store });
+      tracker.trackRequest({ requestId: 'r', userId: 'alice', feature: 'inline', model: 'm' });
+      await tracker.trackResponse({ requestId: 'r', outcome: 'success', latencyMs: 1 });
+      const [event] = await allEvents(store);
+      assert.equal(event.kind, 'request');
+      if (event.kind === 'request') hashes.push(event.userHash);
+    }
+    assert.notEqual(hashes[0], hashes[1]);
+  });
+
+  it('stores nothing at all when disabled', async () => {
+    const { store, tracker } = setup(() => false);
+    await request(tracker, 'r1', 'success', 800);
+    await tracker.trackInteraction({ feature: 'inline', model: 'grok-code-fast-1', action: 'shown', chars: 10 });
+    assert.deepEqual(await allEvents(store), []);
+    assert.deepEqual(await store.dailyAggregates({ start: 0, end: Number.MAX_SAFE_INTEGER }), []);
+    assert.equal(tracker.getMetrics().totalRequests, 0);
+  });
+
+  it('session metrics count outcomes and give exact percentiles', async () => {
+    const { tracker } = setup();
+    for (let i = 1; i <= 100; i++) await request(tracker, `s${i}`, 'success', i * 10);
+    await request(tracker, 'e1', 'error', 5000);
+    await request(tracker, 'a1', 'aborted', 3);
+    const metrics = tracker.getMetrics();
+    assert.equal(metrics.totalRequests, 102);
+    assert.equal(metrics.successfulRequests, 100);
+    assert.equal(metrics.failedRequests, 1);
+    // 101 latencies (the aborted request's is left out): ranks 51, 96 and 100.
+    assert.equal(metrics.p50Latency, 510);
+    assert.equal(metrics.p95Latency, 960);
+    assert.equal(metrics.p99Latency, 1000);
+    assert.equal(metrics.averageLatency, (505 * 100 + 5000) / 101);
+    assert.equal(metrics.averageTimeToFirstToken, 505 / 4);
+    assert.equal(metrics.totalTokensProcessed, 100 * 125);
+  });
+
+  it('the performance report adds up requests, errors, tokens, cost and inline interactions per feature and day', async () => {
+    const { tracker, advance } = setup();
+    await request(tracker, 'c1', 'success', 1000);
+    await request(tracker, 'c2', 'error', 2000);
+    await request(tracker, 'i1', 'aborted', 50, { feature: 'inline' });
+    await request(tracker, 'o1', 'success', 300, { model: 'other-model' });
+    await tracker.trackInteraction({ feature: 'inline', model: 'grok-code-fast-1', action: 'shown', chars: 30 });
+    await tracker.trackInteraction({ feature: 'inline', model: 'grok-code-fast-1', action: 'shown', chars: 12 });
+    await tracker.trackInteraction({ feature: 'inline', model: 'grok-code-fast-1', action: 'accepted', chars: 30 });
+    advance(DAY);
+    await request(tracker, 'c3', 'success', 3000);
+    const period = { start: new Date(T0 - DAY), end: new Date(T0 + 2 * DAY) };
+    const report = PerformanceReportSchema.parse(await tracker.generatePerformanceReport('grok-code-fast-1', period));
+    assert.equal(report.modelId, 'grok-code-fast-1');
+    assert.equal(report.totalRequests, 4);
+    assert.equal(report.successRate, 2 / 3);
+    assert.deepEqual(report.errors, { timeout: 1 });
+    assert.equal(report.latency.mean, 2000);
+    assert.ok(Math.abs(report.latency.p50 - 2000) / 2000 <= 0.01);
+    assert.equal(report.latency.p99, 3000);
+    assert.deepEqual(report.tokens, { prompt: 200, completion: 40, reasoning: 10, cached: 80, total: 250 });
+    assert.equal(report.cacheHitRate, 0.4);
+    assert.ok(Math.abs(report.costUsd - 0.002) < 1e-12);
+    assert.deepEqual(report.inline, { shown: 2, accepted: 1, partial: 0, acceptedChars: 30, acceptRate: 0.5 });
+    assert.deepEqual(Object.keys(report.byFeature).sort(), ['chat', 'inline']);
+    assert.equal(report.byFeature.chat?.totalRequests, 3);
+    assert.equal(report.byFeature.inline?.totalRequests, 1);
+    assert.deepEqual(report.byDay.map((d) => [d.day, d.requests]), [['2026-11-02', 3], ['2026-11-03', 1]]);
+    assert.equal(report.latencyHistogram.reduce((sum, bar) => sum + bar.count, 0), 3);
+    const everyModel = await tracker.generatePerformanceReport(undefined, period);
+    assert.equal(everyModel.totalRequests, 5);
+    assert.equal(everyModel.modelId, undefined);
+  });
+
+  it('the default report period is the last 30 days', async () => {
+    const { tracker, advance } = setup();
+    await request(tracker, 'old', 'success', 100);
+    advance(40 * DAY);
+    await request(tracker, 'new', 'success', 100);
+    const report = await tracker.generatePerformanceReport();
+    assert.equal(report.totalRequests, 1);
+    assert.equal(report.period.end, new Date(T0 + 40 * DAY).toISOString());
+  });
+
+  it('exports JSON with version, time of export, period and the events of that period and model', async () => {
+    const { tracker, advance } = setup();
+    await request(tracker, 'r1', 'success', 100);
+    await request(tracker, 'r2', 'success', 100, { model: 'other' });
+    advance(DAY);
+    await request(tracker, 'r3', 'success', 100);
+    const period = { start: new Date(T0), end: new Date(T0 + 1) };
+    const exported = JSON.parse(await tracker.exportAnalytics({ modelId: 'grok-code-fast-1', period, format: 'json' }));
+    assert.equal(exported.version, 1);
+    assert.equal(exported.exportedAt, new Date(T0 + DAY).toISOString());
+    assert.deepEqual(exported.period, { start: period.start.toISOString(), end: period.end.toISOString() });
+    const events = (exported.events as unknown[]).map((e) => AnalyticsEventSchema.parse(e));
+    assert.deepEqual(events.map((e) => e.kind === 'request' && e.requestId), ['r1']);
+  });
+
+  it('exports CSV that parses back: header row, one event per row, quoting of commas, quotes and line breaks', async () => {
+    const { tracker } = setup();
+    const awkward = 'model "x", with\r\nbreaks';
+    await request(tracker, 'r1', 'error', 100, { model: awkward });
+    await tracker.trackInteraction({ feature: 'inline', model: 'grok-code-fast-1', action: 'partial', chars: 7 });
+    const csv = await tracker.exportAnalytics({ period: { start: new Date(T0), end: new Date(T0 + 1) }, format: 'csv' });
+    const records = csvRecords(csv);
+    assert.deepEqual(Object.keys(records[0]), [...EXPORT_CSV_COLUMNS]);
+    assert.equal(records.length, 2);
+    assert.equal(records[0].model, awkward);
+    assert.equal(records[0].kind, 'request');
+    assert.equal(records[0].outcome, 'error');
+    assert.equal(records[0].errorCode, 'timeout');
+    assert.equal(records[0].ttftMs, '');
+    assert.equal(records[0].time, String(T0));
+    assert.equal(records[0].timeIso, new Date(T0).toISOString());
+    assert.equal(records[1].kind, 'interaction');
+    assert.equal(records[1].action, 'partial');
+    assert.equal(records[1].chars, '7');
+    assert.equal(records[1].requestId, '');
+  });
+
+  it('deleteAll forgets the stored events and the session', async () => {
+    const { store, tracker } = setup();
+    await request(tracker, 'r1', 'success', 100);
+    await tracker.deleteAll();
+    assert.deepEqual(await allEvents(store), []);
+    assert.equal(tracker.getMetrics().totalRequests, 0);
+  });
+});
