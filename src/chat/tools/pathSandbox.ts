@@ -1,0 +1,124 @@
+/**
+ * Turns a path the model wrote into a file inside the workspace, or refuses. Checks, in order: the
+ * text itself (empty, NUL), the lexical location (`..`, absolute paths outside every root), the real
+ * location after symbolic links (a link must not lead out of the workspace), and the exclude globs
+ * (on both the written and the real path, so a link cannot unmask `.env`). Paths are never
+ * URL-decoded: `%2e%2e` is a literal file name.
+ */
+import * as path from 'node:path';
+import { type ExcludeMatcher } from './excludeGlobs';
+import { ToolError } from './toolError';
+import { type WorkspaceAccess } from './workspaceAccess';
+
+export interface ResolvedPath {
+  /** The path as written, made absolute. */
+  absPath: string;
+  /** The same file with symbolic links resolved; read this one. */
+  realPath: string;
+  /** What the model and the transcript see: root-relative, prefixed by the folder name in multi-root workspaces. */
+  display: string;
+}
+
+const MAX_PATH_LENGTH = 4096;
+
+export function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target);
+  return relative === '' || (!path.isAbsolute(relative) && relative !== '..' && !relative.startsWith(`..${path.sep}`));
+}
+
+function toPosix(relative: string): string {
+  return relative.split(path.sep).join('/');
+}
+
+export class PathSandbox {
+  constructor(
+    private readonly access: WorkspaceAccess,
+    private readonly excluded: () => ExcludeMatcher,
+  ) {}
+
+  get roots(): readonly string[] {
+    return this.access.roots;
+  }
+
+  /** The workspace root holding `absPath` (lexically), if any. */
+  rootOf(absPath: string): string | undefined {
+    return this.roots.find((root) => isInside(root, absPath));
+  }
+
+  /** Root-relative display form of an absolute path inside the workspace. */
+  display(absPath: string): string {
+    const root = this.rootOf(absPath);
+    if (root === undefined) return absPath;
+    const relative = toPosix(path.relative(root, absPath)) || '.';
+    if (this.roots.length < 2) return relative;
+    return relative === '.' ? path.basename(root) : `${path.basename(root)}/${relative}`;
+  }
+
+  /** True when the exclude globs cover `absPath` (matched root-relative, or whole when outside every root). */
+  isExcluded(absPath: string): boolean {
+    const root = this.rootOf(absPath);
+    const relative = root === undefined ? absPath.replace(/^[/\\]+/, '') : path.relative(root, absPath);
+    return this.excluded()(toPosix(relative).replace(/\\/g, '/'));
+  }
+
+  async resolve(written: string): Promise<ResolvedPath> {
+    if (this.roots.length === 0) throw new ToolError('No workspace folder is open (or the workspace is in Restricted Mode), so no file can be read.');
+    const input = written.trim().replace(/\\/g, '/');
+    if (input === '') throw new ToolError('The path is empty. Use "." for the workspace root.');
+    if (input.includes('\0') || input.length > MAX_PATH_LENGTH) throw new ToolError('The path is not valid.');
+
+    let notFound = false;
+    for (const candidate of this.candidates(input)) {
+      if (this.rootOf(candidate) === undefined) {
+        throw new ToolError(`Refused: "${written}" is outside the workspace folders.`);
+      }
+      let realPath: string;
+      try {
+        realPath = await this.access.realpath(candidate);
+      } catch {
+        notFound = true;
+        continue;
+      }
+      if (!(await this.isInsideRealRoot(realPath))) {
+        throw new ToolError(`Refused: "${written}" is a symbolic link that leads outside the workspace folders.`);
+      }
+      if (this.isExcluded(candidate) || this.isExcluded(await this.asLexical(realPath))) {
+        throw new ToolError(`Refused: "${written}" matches the grokCodeFast.exclude setting; its contents never leave the machine.`);
+      }
+      return { absPath: candidate, realPath, display: this.display(candidate) };
+    }
+    throw new ToolError(notFound ? `Not found: "${written}".` : `Refused: "${written}" is outside the workspace folders.`);
+  }
+
+  /** Absolute candidates for a written path: absolute as is; relative against the named root, then every root. */
+  private candidates(input: string): string[] {
+    if (path.isAbsolute(input)) return [path.resolve(input)];
+    // A drive-letter path on a POSIX host names nothing inside the workspace.
+    if (path.win32.isAbsolute(input)) return [];
+    const roots = this.roots;
+    const out: string[] = [];
+    if (roots.length > 1) {
+      const [first, ...rest] = input.split('/');
+      for (const root of roots) {
+        if (path.basename(root) === first) out.push(path.resolve(root, rest.join('/') || '.'));
+      }
+    }
+    for (const root of roots) out.push(path.resolve(root, input));
+    return out;
+  }
+
+  private async realRoots(): Promise<string[]> {
+    return Promise.all(this.roots.map((root) => this.access.realpath(root).catch(() => root)));
+  }
+
+  private async isInsideRealRoot(realPath: string): Promise<boolean> {
+    return (await this.realRoots()).some((root) => isInside(root, realPath));
+  }
+
+  /** Maps a real path back under the matching lexical root, so exclude globs see a root-relative path. */
+  private async asLexical(realPath: string): Promise<string> {
+    const realRoots = await this.realRoots();
+    const index = realRoots.findIndex((root) => isInside(root, realPath));
+    return index < 0 ? realPath : path.join(this.roots[index]!, path.relative(realRoots[index]!, realPath));
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The read-only tools the chat offers the model, behind one entry point: `definitions` for the
+ * request and `run` for each tool call. A failing call never throws: bad arguments, refusals and
+ * I/O errors come back as a result the model can read and react to.
+ */
+import { type ToolCall, type ToolDefinition } from '../../provider/types';
+import { createExcludeMatcher, DEFAULT_EXCLUDE_GLOBS, type ExcludeMatcher } from './excludeGlobs';
+import { getDiagnosticsTool } from './getDiagnosticsTool';
+import { listDirectoryTool } from './listDirectoryTool';
+import { PathSandbox } from './pathSandbox';
+import { readFileTool } from './readFileTool';
+import { searchTextTool } from './searchTextTool';
+import { DEFAULT_TOOL_LIMITS, type ToolLimits, type WorkspaceTool } from './tool';
+import { ToolError } from './toolError';
+import { type WorkspaceAccess } from './workspaceAccess';
+
+/** Fixed order: the tool list is part of the prompt prefix xAI caches, so it must not change between turns. */
+const TOOLS: readonly WorkspaceTool[] = [readFileTool, listDirectoryTool, searchTextTool, getDiagnosticsTool];
+
+export interface ToolRun {
+  /** The `tool` message content sent back to the model. */
+  content: string;
+  ok: boolean;
+  /** For the transcript: the arguments and the outcome in a few words. */
+  argsSummary: string;
+  resultSummary: string;
+}
+
+export interface WorkspaceToolsOptions {
+  access: WorkspaceAccess;
+  /** Read on every call, so a settings change applies at once. Default DEFAULT_EXCLUDE_GLOBS. */
+  getExcludeGlobs?: () => readonly string[];
+  limits?: Partial<ToolLimits>;
+  now?: () => number;
+}
+
+export class WorkspaceTools {
+  private readonly access: WorkspaceAccess;
+  private readonly sandbox: PathSandbox;
+  private readonly limits: ToolLimits;
+  private readonly now: () => number;
+
+  constructor(options: WorkspaceToolsOptions) {
+    this.access = options.access;
+    this.limits = { ...DEFAULT_TOOL_LIMITS, ...options.limits };
+    this.now = options.now ?? Date.now;
+    const getGlobs = options.getExcludeGlobs ?? (() => DEFAULT_EXCLUDE_GLOBS);
+    let cached: { globs: string; matcher: ExcludeMatcher } | undefined;
+    this.sandbox = new PathSandbox(this.access, () => {
+      const globs = getGlobs();
+      const key = JSON.stringify(globs);
+      if (cached?.globs !== key) cached = { globs: key, matcher: createExcludeMatcher(globs) };
+      return cached.matcher;
+    });
+  }
+
+  /** False when there is no workspace folder to read (none open, or Restricted Mode): offer no tools then. */
+  get available(): boolean {
+    return this.access.roots.length > 0;
+  }
+
+  get definitions(): ToolDefinition[] {
+    return TOOLS.map((tool) => tool.definition);
+  }
+
+  /** True when `absPath` matches the exclude globs: such a file is never read nor attached as context. */
+  isExcluded(absPath: string): boolean {
+    return this.sandbox.isExcluded(absPath);
+  }
+
+  /** Root-relative form of an absolute path, as the tools show paths. */
+  displayPath(absPath: string): string {
+    return this.sandbox.display(absPath);
+  }
+
+  async run(call: ToolCall, signal?: AbortSignal): Promise<ToolRun> {
+    const tool = TOOLS.find((candidate) => candidate.definition.name === call.name);
+    let args: unknown;
+    try {
+      args = JSON.parse(call.arguments === '' ? '{}' : call.arguments);
+    } catch {
+      return failure(call.arguments.slice(0, 200), `Invalid arguments for ${call.name}: not valid JSON.`);
+    }
+    if (tool === undefined) {
+      return failure('', `Unknown tool "${call.name}". Available: ${TOOLS.map((t) => t.definition.name).join(', ')}.`);
+    }
+    const argsSummary = tool.summarize(args);
+    try {
+      const output = await tool.run(args, { sandbox: this.sandbox, access: this.access, limits: this.limits, now: this.now, signal });
+      return { content: output.text, ok: true, argsSummary, resultSummary: output.summary };
+    } catch (error) {
+      if (error instanceof ToolError) return failure(argsSummary, error.message);
+      return failure(argsSummary, `${call.name} failed: ${(error as Error).message ?? String(error)}`);
+    }
+  }
+}
+
+function failure(argsSummary: string, message: string): ToolRun {
+  return { content: `Error: ${message}`, ok: false, argsSummary, resultSummary: message };
+}

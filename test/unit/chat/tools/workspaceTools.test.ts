@@ -1,0 +1,270 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { createNodeWorkspaceAccess } from '../../../../src/chat/tools/nodeWorkspaceAccess';
+import { type DiagnosticEntry } from '../../../../src/chat/tools/workspaceAccess';
+import { type ToolRun, WorkspaceTools, type WorkspaceToolsOptions } from '../../../../src/chat/tools/workspaceTools';
+import { createWorkspaceFixture, type WorkspaceFixture } from './workspaceFixture';
+
+describe('WorkspaceTools', () => {
+  let fixture: WorkspaceFixture;
+  let diagnostics: DiagnosticEntry[];
+
+  beforeEach(() => {
+    fixture = createWorkspaceFixture();
+    diagnostics = [];
+  });
+  afterEach(() => fixture.dispose());
+
+  function tools(options: Partial<WorkspaceToolsOptions> = {}, roots = [fixture.root]): WorkspaceTools {
+    return new WorkspaceTools({ access: createNodeWorkspaceAccess({ roots, diagnostics: () => diagnostics }), ...options });
+  }
+
+  let callCount = 0;
+  function call(subject: WorkspaceTools, name: string, args: unknown): Promise<ToolRun> {
+    return subject.run({ id: `call_${++callCount}`, name, arguments: typeof args === 'string' ? args : JSON.stringify(args) });
+  }
+
+  function assertRefused(run: ToolRun, pattern: RegExp): void {
+    assert.equal(run.ok, false, `expected a refusal, got: ${run.content}`);
+    assert.match(run.content, /^Error: /);
+    assert.match(run.content, pattern);
+    assert.doesNotMatch(run.content, /OUTSIDE_SECRET|super-secret|password/);
+  }
+
+  describe('definitions', () => {
+    it('offers the four tools in a fixed order with JSON Schemas generated from the argument schemas', () => {
+      const definitions = tools().definitions;
+      assert.deepEqual(definitions.map((d) => d.name), ['read_file', 'list_directory', 'search_text', 'get_diagnostics']);
+      const readFile = definitions[0]!.parameters;
+      assert.equal(readFile.type, 'object');
+      assert.deepEqual(readFile.required, ['path']);
+      assert.deepEqual(Object.keys(readFile.properties as object), ['path', 'startLine', 'endLine']);
+      assert.equal('$schema' in readFile, false);
+      assert.equal(JSON.stringify(tools().definitions), JSON.stringify(definitions), 'byte-stable between instances');
+    });
+
+    it('is unavailable without a workspace folder, and every call says why', async () => {
+      const subject = tools({}, []);
+      assert.equal(subject.available, false);
+      assertRefused(await call(subject, 'read_file', { path: 'src/app.ts' }), /No workspace folder/);
+      assertRefused(await call(subject, 'search_text', { query: 'x' }), /No workspace folder/);
+    });
+  });
+
+  describe('arguments', () => {
+    it('answers invalid JSON, an unknown tool and schema violations with an error result, not a throw', async () => {
+      const subject = tools();
+      assertRefused(await call(subject, 'read_file', '{"path": '), /not valid JSON/);
+      assertRefused(await call(subject, 'delete_file', { path: 'x' }), /Unknown tool "delete_file".*read_file/);
+      const missing = await call(subject, 'read_file', {});
+      assertRefused(missing, /Invalid arguments for read_file: path:/);
+      assertRefused(await call(subject, 'read_file', { path: 'src/app.ts', startLine: 'ten' }), /startLine/);
+      assertRefused(await call(subject, 'read_file', { path: 'src/app.ts', startLine: 0 }), /startLine/);
+      assertRefused(await call(subject, 'search_text', { query: 'x', maxResults: 5000 }), /maxResults/);
+    });
+
+    it('treats empty arguments as an empty object', async () => {
+      const run = await tools().run({ id: 'c', name: 'get_diagnostics', arguments: '' });
+      assert.equal(run.ok, true);
+      assert.match(run.content, /No problems reported for the workspace/);
+    });
+  });
+
+  describe('read_file', () => {
+    it('reads a workspace file with a header naming the lines', async () => {
+      const run = await call(tools(), 'read_file', { path: 'src/util.ts' });
+      assert.equal(run.ok, true);
+      assert.equal(run.content, 'src/util.ts (lines 1-3 of 3)\nexport function helper(n: number) {\n  return n * 2; // todo: overflow\n}');
+      assert.equal(run.argsSummary, 'src/util.ts');
+      assert.equal(run.resultSummary, 'lines 1-3 of 3');
+    });
+
+    it('reads an inclusive 1-based line range and refuses a reversed or out-of-file range', async () => {
+      const subject = tools();
+      const run = await call(subject, 'read_file', { path: 'big.txt', startLine: 10, endLine: 12 });
+      assert.equal(run.content, 'big.txt (lines 10-12 of 50)\nline 10\nline 11\nline 12');
+      assert.equal(run.argsSummary, 'big.txt:10-12');
+      assertRefused(await call(subject, 'read_file', { path: 'big.txt', startLine: 12, endLine: 10 }), /before startLine/);
+      assertRefused(await call(subject, 'read_file', { path: 'big.txt', startLine: 51 }), /has 50 lines/);
+    });
+
+    it('caps the lines returned and says how to continue', async () => {
+      const run = await call(tools({ limits: { maxReadLines: 5 } }), 'read_file', { path: 'big.txt', startLine: 3 });
+      assert.equal(run.content, 'big.txt (lines 3-7 of 50)\nline 3\nline 4\nline 5\nline 6\nline 7\n[... 43 more lines; call read_file with startLine=8]');
+    });
+
+    it('caps the characters returned', async () => {
+      const run = await call(tools({ limits: { maxResultChars: 40 } }), 'read_file', { path: 'big.txt' });
+      assert.ok(run.content.startsWith('big.txt (lines 1-50 of 50)\nline 1\nline'));
+      assert.match(run.content, /\[\.\.\. output cut at 40 characters\]$/);
+      assert.ok(run.content.length < 90);
+    });
+
+    it('refuses files over the size limit, binary files and folders', async () => {
+      assertRefused(await call(tools({ limits: { maxFileBytes: 100 } }), 'read_file', { path: 'big.txt' }), /too large/);
+      assertRefused(await call(tools(), 'read_file', { path: 'bin.dat' }), /binary/);
+      assertRefused(await call(tools(), 'read_file', { path: 'src' }), /is a folder; use list_directory/);
+      assertRefused(await call(tools(), 'read_file', { path: 'src/missing.ts' }), /Not found: "src\/missing.ts"/);
+    });
+
+    it('accepts an absolute path inside the workspace and a symlink that stays inside', async () => {
+      const subject = tools();
+      const absolute = await call(subject, 'read_file', { path: path.join(fixture.root, 'src', 'util.ts') });
+      assert.equal(absolute.ok, true);
+      assert.match(absolute.content, /^src\/util.ts \(lines 1-3 of 3\)/);
+      const linked = await call(subject, 'read_file', { path: 'link-in.ts' });
+      assert.equal(linked.ok, true);
+      assert.match(linked.content, /return helper\(42\)/);
+    });
+  });
+
+  describe('path traversal', () => {
+    const attempts: Array<[string, (f: WorkspaceFixture) => string, RegExp]> = [
+      ['a parent-relative path', () => '../outside/passwd.txt', /outside the workspace folders/],
+      ['a path that climbs out from a subfolder', () => 'src/../../outside/passwd.txt', /outside the workspace folders/],
+      ['a bare ..', () => '..', /outside the workspace folders/],
+      ['an absolute path outside', (f) => path.join(f.outside, 'passwd.txt'), /outside the workspace folders/],
+      ['/etc/passwd', () => '/etc/passwd', /outside the workspace folders/],
+      ['backslash separators', () => '..\\outside\\passwd.txt', /outside the workspace folders/],
+      ['a Windows drive path', () => 'C:\\Windows\\win.ini', /outside the workspace folders/],
+      ['URL-encoded dots (taken literally, never decoded)', () => '%2e%2e/outside/passwd.txt', /Not found/],
+      ['an encoded slash (taken literally)', () => '..%2foutside%2fpasswd.txt', /Not found/],
+      ['a file symlink leading outside', () => 'link-out.txt', /symbolic link that leads outside/],
+      ['a file through a folder symlink leading outside', () => 'linkdir-out/passwd.txt', /symbolic link that leads outside/],
+      ['a NUL byte', () => 'src/app.ts\u0000.png', /not valid/],
+    ];
+    for (const [label, makePath, pattern] of attempts) {
+      it(`refuses ${label}`, async () => {
+        assertRefused(await call(tools(), 'read_file', { path: makePath(fixture) }), pattern);
+      });
+    }
+
+    it('refuses listing a folder outside, directly or through a symlink', async () => {
+      assertRefused(await call(tools(), 'list_directory', { path: '..' }), /outside the workspace folders/);
+      assertRefused(await call(tools(), 'list_directory', { path: 'linkdir-out' }), /symbolic link that leads outside/);
+      assertRefused(await call(tools(), 'get_diagnostics', { path: '../outside/passwd.txt' }), /outside the workspace folders/);
+    });
+  });
+
+  describe('exclude globs', () => {
+    it('refuses the default secrets: .env, *.key, anything under a *secret* folder, and a symlink pointing at .env', async () => {
+      const subject = tools();
+      for (const target of ['.env', 'config/server.key', 'secrets/prod.json', 'innocent.txt', path.join(fixture.root, '.env')]) {
+        assertRefused(await call(subject, 'read_file', { path: target }), /matches the grokCodeFast.exclude setting/);
+      }
+    });
+
+    it('follows the current setting on every call', async () => {
+      let globs = ['**/*.md'];
+      const subject = tools({ getExcludeGlobs: () => globs });
+      assertRefused(await call(subject, 'read_file', { path: 'docs/readme.md' }), /exclude/);
+      assert.equal((await call(subject, 'read_file', { path: '.env' })).ok, true, 'the defaults are replaced, not merged');
+      globs = [];
+      assert.equal((await call(subject, 'read_file', { path: 'docs/readme.md' })).ok, true);
+      assert.equal(subject.isExcluded(path.join(fixture.root, '.env')), false);
+      globs = ['**/.env*'];
+      assert.equal(subject.isExcluded(path.join(fixture.root, '.env')), true);
+    });
+
+    it('matches files outside the workspace by their whole path', () => {
+      assert.equal(tools().isExcluded('/home/someone/project/.env.local'), true);
+      assert.equal(tools().isExcluded('/home/someone/project/main.ts'), false);
+    });
+  });
+
+  describe('list_directory', () => {
+    it('lists folders first with a slash and hides excluded entries', async () => {
+      const run = await call(tools(), 'list_directory', { path: '.' });
+      assert.equal(run.ok, true);
+      assert.equal(
+        run.content,
+        ['./ (9 entries)', 'config/', 'docs/', 'src/', 'big.txt', 'bin.dat', 'innocent.txt', 'link-in.ts', 'link-out.txt', 'linkdir-out', '[2 entries hidden by the exclude setting]'].join('\n'),
+      );
+      assert.match(run.content, /\[2 entries hidden by the exclude setting\]$/);
+    });
+
+    it('caps the entries and refuses a file', async () => {
+      const run = await call(tools({ limits: { maxDirectoryEntries: 2 } }), 'list_directory', { path: 'src' });
+      assert.equal(run.content, 'src/ (2 entries)\napp.ts\nutil.ts');
+      const capped = await call(tools({ limits: { maxDirectoryEntries: 1 } }), 'list_directory', { path: 'src' });
+      assert.equal(capped.content, 'src/ (2 entries)\napp.ts\n[... 1 more entries not shown]');
+      assertRefused(await call(tools(), 'list_directory', { path: 'src/app.ts' }), /is a file; use read_file/);
+    });
+  });
+
+  describe('search_text', () => {
+    it('finds lines across files with smart case and skips excluded files and escaping links', async () => {
+      const run = await call(tools(), 'search_text', { query: 'todo' });
+      assert.equal(run.ok, true);
+      assert.equal(run.content, ['3 matches in 3 files:', 'link-in.ts:4: return helper(42); // TODO tidy', 'src/app.ts:4: return helper(42); // TODO tidy', 'src/util.ts:2: return n * 2; // todo: overflow'].join('\n'));
+      const exact = await call(tools(), 'search_text', { query: 'TODO' });
+      assert.match(exact.content, /^2 matches in 2 files:/);
+      assert.doesNotMatch(exact.content, /todo: overflow/);
+    });
+
+    it('supports regular expressions and a glob, and reports an invalid pattern', async () => {
+      const run = await call(tools(), 'search_text', { query: 'helper\\(\\d+\\)', isRegex: true, glob: 'src/**' });
+      assert.equal(run.content, '1 matches in 1 files:\nsrc/app.ts:4: return helper(42); // TODO tidy');
+      assert.equal(run.argsSummary, '/helper\\(\\d+\\)/ in src/**');
+      assertRefused(await call(tools(), 'search_text', { query: '(unclosed', isRegex: true }), /Invalid regular expression/);
+    });
+
+    it('stops at maxResults and says so', async () => {
+      const run = await call(tools(), 'search_text', { query: 'line', glob: 'big.txt', maxResults: 3 });
+      assert.equal(run.content, '3 matches in 1 files:\nbig.txt:1: line 1\nbig.txt:2: line 2\nbig.txt:3: line 3\n[search stopped early: the limit of 3 results was reached]');
+      assert.equal(run.resultSummary, '3 matches (stopped early)');
+    });
+
+    it('stops when the time budget runs out (injected clock)', async () => {
+      let now = 0;
+      const subject = tools({ now: () => (now += 600), limits: { searchTimeMs: 1000 } });
+      const run = await call(subject, 'search_text', { query: 'e' });
+      assert.match(run.content, /\[search stopped early: the 1000 ms time budget ran out\]$/);
+    });
+
+    it('skips files above the per-file size cap and stops at the byte budget', async () => {
+      const skipped = await call(tools({ limits: { maxSearchFileBytes: 100 } }), 'search_text', { query: 'line 7', glob: 'big.txt' });
+      assert.equal(skipped.content, 'No matches for "line 7".');
+      const budget = await call(tools({ limits: { maxSearchBytes: 10 } }), 'search_text', { query: 'x' });
+      assert.match(budget.content, /the 10-byte read budget ran out/);
+    });
+  });
+
+  describe('get_diagnostics', () => {
+    it('lists problems errors first, for one file or all, hiding excluded and outside files', async () => {
+      const app = path.join(fixture.root, 'src', 'app.ts');
+      diagnostics = [
+        { path: app, line: 4, column: 3, severity: 'warning', message: 'unused', source: 'ts' },
+        { path: path.join(fixture.root, 'src', 'util.ts'), line: 1, column: 1, severity: 'error', message: 'bad' },
+        { path: app, line: 1, column: 9, severity: 'error', message: 'missing import', source: 'ts' },
+        { path: path.join(fixture.root, '.env'), line: 1, column: 1, severity: 'error', message: 'API_TOKEN=leak' },
+        { path: path.join(fixture.outside, 'passwd.txt'), line: 1, column: 1, severity: 'error', message: 'outside' },
+      ];
+      const all = await call(tools(), 'get_diagnostics', {});
+      assert.equal(all.content, ['3 problems in the workspace:', 'src/app.ts:1:9 error: missing import [ts]', 'src/util.ts:1:1 error: bad', 'src/app.ts:4:3 warning: unused [ts]'].join('\n'));
+      assert.equal(all.resultSummary, '3 problems (2 errors)');
+      const one = await call(tools(), 'get_diagnostics', { path: 'src/app.ts' });
+      assert.equal(one.content, ['2 problems in src/app.ts:', 'src/app.ts:1:9 error: missing import [ts]', 'src/app.ts:4:3 warning: unused [ts]'].join('\n'));
+      assertRefused(await call(tools(), 'get_diagnostics', { path: '.env' }), /exclude/);
+    });
+  });
+
+  describe('multi-root workspaces', () => {
+    it('shows paths with the folder name, resolves them by it, and lists the roots for "."', async () => {
+      const second = path.join(fixture.base, 'second');
+      mkdirSync(second);
+      writeFileSync(path.join(second, 'notes.txt'), 'second root\n');
+      const subject = tools({}, [fixture.root, second]);
+      const roots = await call(subject, 'list_directory', { path: '.' });
+      assert.equal(roots.content, 'Workspace folders:\nworkspace/\nsecond/');
+      const byName = await call(subject, 'read_file', { path: 'second/notes.txt' });
+      assert.equal(byName.content, 'second/notes.txt (lines 1-1 of 1)\nsecond root');
+      const unprefixed = await call(subject, 'read_file', { path: 'notes.txt' });
+      assert.equal(unprefixed.content, 'second/notes.txt (lines 1-1 of 1)\nsecond root');
+      const first = await call(subject, 'read_file', { path: 'workspace/src/util.ts', endLine: 1 });
+      assert.equal(first.content, 'workspace/src/util.ts (lines 1-1 of 3)\nexport function helper(n: number) {');
+      assertRefused(await call(subject, 'read_file', { path: 'second/../outside/passwd.txt' }), /outside the workspace/);
+    });
+  });
+});
