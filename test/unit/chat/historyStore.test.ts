@@ -1,0 +1,147 @@
+import * as assert from 'node:assert/strict';
+import { type Conversation } from '../../../src/chat/historySchema';
+import { HistoryStore } from '../../../src/chat/historyStore';
+import { type Logger } from '../../../src/provider/types';
+import { MemoryMemento } from './memoryMemento';
+
+function recordingLogger(): Logger & { warnings: string[] } {
+  const warnings: string[] = [];
+  const ignore = () => undefined;
+  return { warnings, debug: ignore, info: ignore, error: ignore, warn: (message: string) => void warnings.push(message) };
+}
+
+function conversation(id: string, updatedAt: number, overrides: Partial<Conversation> = {}): Conversation {
+  return {
+    id,
+    title: `title ${id}`,
+    createdAt: 1,
+    updatedAt,
+    entries: [
+      { role: 'user', id: `${id}-u`, createdAt: 1, text: 'hello', chips: [], prompt: 'hello' },
+      {
+        role: 'assistant',
+        id: `${id}-a`,
+        createdAt: 2,
+        steps: [
+          {
+            content: '',
+            reasoning: 'look first',
+            toolCalls: [{ id: 'call_1', name: 'read_file', arguments: '{"path":"a.ts"}', result: 'a.ts (lines 1-1 of 1)\nx', ok: true, argsSummary: 'a.ts', resultSummary: 'lines 1-1 of 1' }],
+          },
+          { content: 'Answer.', reasoning: 'done' },
+        ],
+        usage: { promptTokens: 10, completionTokens: 5, reasoningTokens: 3, cachedTokens: 8, totalTokens: 18, costUsd: 0.0001 },
+        latencyMs: 1200,
+        timeToFirstTokenMs: 300,
+      },
+    ],
+    ...overrides,
+  };
+}
+
+describe('HistoryStore', () => {
+  it('starts empty', () => {
+    const store = new HistoryStore(new MemoryMemento());
+    assert.deepEqual(store.list(), []);
+    assert.equal(store.load('nope'), undefined);
+    assert.deepEqual(store.draft(), { text: '', chips: [] });
+    assert.equal(store.activeId(), undefined);
+  });
+
+  it('round-trips a conversation with reasoning, tool calls, usage and timing', async () => {
+    const store = new HistoryStore(new MemoryMemento());
+    const original = conversation('c1', 100);
+    await store.save(original);
+    assert.deepEqual(store.load('c1'), original);
+    assert.deepEqual(store.list(), [{ id: 'c1', title: 'title c1', updatedAt: 100 }]);
+  });
+
+  it('lists newest first and moves a saved conversation to the top', async () => {
+    const store = new HistoryStore(new MemoryMemento());
+    await store.save(conversation('a', 1));
+    await store.save(conversation('b', 2));
+    await store.save(conversation('a', 3));
+    assert.deepEqual(store.list().map((s) => s.id), ['a', 'b']);
+  });
+
+  it('evicts the oldest conversations beyond the cap, removing their data', async () => {
+    const memento = new MemoryMemento();
+    const store = new HistoryStore(memento, undefined, { maxConversations: 2 });
+    await store.save(conversation('a', 1));
+    await store.save(conversation('b', 2));
+    await store.save(conversation('c', 3));
+    assert.deepEqual(store.list().map((s) => s.id), ['c', 'b']);
+    assert.equal(store.load('a'), undefined);
+    assert.equal([...memento.data.keys()].some((key) => key.endsWith('conversation.a')), false);
+  });
+
+  it('keeps the last entries and truncates long texts', async () => {
+    const store = new HistoryStore(new MemoryMemento(), undefined, { maxEntries: 1, maxTextChars: 5 });
+    const long = conversation('c', 1);
+    const assistant = long.entries[1]!;
+    await store.save(long);
+    const saved = store.load('c')!;
+    assert.equal(saved.entries.length, 1);
+    assert.equal(saved.entries[0]!.id, assistant.id);
+    const steps = saved.entries[0]!.role === 'assistant' ? saved.entries[0]!.steps : [];
+    assert.equal(steps[0]!.reasoning, 'look \n[... truncated]');
+    assert.equal(steps[0]!.toolCalls![0]!.result, 'a.ts \n[... truncated]');
+    assert.equal(steps[1]!.content, 'Answe\n[... truncated]');
+    await store.save(conversation('u', 2, { entries: [{ role: 'user', id: 'u', createdAt: 1, text: 'abcdefgh', chips: [], prompt: '123456789' }] }));
+    assert.deepEqual(store.load('u')!.entries[0], { role: 'user', id: 'u', createdAt: 1, text: 'abcde\n[... truncated]', chips: [], prompt: '12345\n[... truncated]' });
+  });
+
+  it('deletes a conversation and clears it as the active one', async () => {
+    const store = new HistoryStore(new MemoryMemento());
+    await store.save(conversation('a', 1));
+    await store.save(conversation('b', 2));
+    await store.setActiveId('a');
+    await store.delete('a');
+    assert.deepEqual(store.list().map((s) => s.id), ['b']);
+    assert.equal(store.load('a'), undefined);
+    assert.equal(store.activeId(), undefined);
+    await store.setActiveId('b');
+    await store.delete('a');
+    assert.equal(store.activeId(), 'b');
+  });
+
+  it('keeps the draft with its chips, truncating long text', async () => {
+    const store = new HistoryStore(new MemoryMemento(), undefined, { maxTextChars: 10 });
+    const chip = { id: 's1', kind: 'selection' as const, label: 'app.ts:3-4', path: '/w/app.ts', language: 'typescript', range: { startLine: 2, endLine: 3 }, content: 'let x = 1;' };
+    await store.saveDraft({ text: 'half typed', chips: [chip] });
+    assert.deepEqual(store.draft(), { text: 'half typed', chips: [chip] });
+    await store.saveDraft({ text: 'x'.repeat(11), chips: [] });
+    assert.equal(store.draft().text, 'xxxxxxxxxx\n[... truncated]');
+  });
+
+  it('treats corrupt stored values as absent, logs them and never throws', () => {
+    const memento = new MemoryMemento();
+    const logger = recordingLogger();
+    memento.data.set('grokCodeFast.chat.index', { not: 'a list' });
+    memento.data.set('grokCodeFast.chat.conversation.c', { id: 'c', entries: [{ role: 'robot' }] });
+    memento.data.set('grokCodeFast.chat.draft', 'just a string');
+    memento.data.set('grokCodeFast.chat.activeConversation', 42);
+    const store = new HistoryStore(memento, logger);
+    assert.deepEqual(store.list(), []);
+    assert.equal(store.load('c'), undefined);
+    assert.deepEqual(store.draft(), { text: '', chips: [] });
+    assert.equal(store.activeId(), undefined);
+    assert.equal(logger.warnings.length, 3);
+    assert.match(logger.warnings[0]!, /corrupt value under grokCodeFast.chat.index/);
+  });
+
+  it('recovers from a corrupt index on the next save', async () => {
+    const memento = new MemoryMemento();
+    memento.data.set('grokCodeFast.chat.index', 'garbage');
+    const store = new HistoryStore(memento, recordingLogger());
+    await store.save(conversation('a', 1));
+    assert.deepEqual(store.list().map((s) => s.id), ['a']);
+  });
+
+  it('makes titles from the first line of the first question', () => {
+    const store = new HistoryStore(new MemoryMemento(), undefined, { titleChars: 10 });
+    assert.equal(store.titleFor('  Why   is\tit slow?\nmore'), 'Why is it…');
+    assert.equal(store.titleFor('short\nsecond'), 'short');
+    assert.equal(store.titleFor('   '), 'New chat');
+  });
+});
