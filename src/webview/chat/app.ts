@@ -1,0 +1,193 @@
+/**
+ * The chat panel's controller: applies host messages to the views and turns user actions into
+ * protocol messages. Nothing is sent to the model (`send`) before the user has consented.
+ */
+import type { ChatStatus, Chip, ConversationSummary, FromWebviewMessage, ToWebviewMessage } from '../../chat/protocol';
+import { Composer } from './composer';
+import { ConversationList } from './conversationList';
+import { el } from './dom';
+import { iconButton } from './iconButton';
+import type { MessageActions } from './messageView';
+import { isConsentPhrase, renderConsentNotice, renderKeyBanner, renderWelcome, type StatusEvents } from './statusPanels';
+import { Transcript } from './transcript';
+import type { PersistedState } from './webviewApi';
+
+export interface HostLink {
+  readonly persisted: PersistedState;
+  post(message: FromWebviewMessage): void;
+  persist(patch: Partial<PersistedState>): void;
+}
+
+/** How long typing pauses before the draft goes to the host (it is in the webview state at once). */
+const DRAFT_DELAY_MS = 400;
+
+export class ChatApp {
+  private status: ChatStatus | undefined;
+  private conversations: ConversationSummary[] = [];
+  private activeId: string | undefined;
+  private chips: Chip[] = [];
+  private busy = false;
+  private draftTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private readonly title = el('h1', { class: 'title' }, 'New chat');
+  private readonly historyButton = iconButton('history', 'Past conversations', () => this.toggleHistory());
+  private readonly history: ConversationList;
+  private readonly welcome = el('div', { class: 'welcome-slot' });
+  private readonly notices = el('div', { class: 'notices' });
+  private readonly transcript: Transcript;
+  private readonly composer: Composer;
+
+  private readonly statusEvents: StatusEvents = {
+    consent: () => this.post({ type: 'consent', granted: true }),
+    setApiKey: () => this.post({ type: 'setApiKey' }),
+  };
+
+  constructor(root: HTMLElement, private readonly host: HostLink) {
+    const messageActions: MessageActions = {
+      ...this.statusEvents,
+      retry: () => this.post({ type: 'retry' }),
+      regenerate: () => this.post({ type: 'regenerate' }),
+      copy: (text) => this.post({ type: 'copy', text }),
+      code: (action) => this.post(action),
+    };
+    this.transcript = new Transcript(messageActions);
+    this.history = new ConversationList({
+      open: (id) => {
+        this.toggleHistory(false);
+        this.post({ type: 'openConversation', id });
+      },
+      remove: (id) => this.post({ type: 'deleteConversation', id }),
+    });
+    this.composer = new Composer({
+      send: (text) => this.send(text),
+      stop: () => this.post({ type: 'stop' }),
+      draft: (text) => this.saveDraft(text),
+      mentionQuery: (query) => this.post({ type: 'mentionQuery', query }),
+      mentionPick: (path) => this.post({ type: 'mentionPick', path }),
+      removeChip: (id) => this.post({ type: 'removeChip', id }),
+      addSelection: () => this.post({ type: 'addSelection' }),
+      addFile: () => this.post({ type: 'addFile' }),
+    });
+    this.historyButton.setAttribute('aria-controls', 'history');
+    this.historyButton.setAttribute('aria-expanded', 'false');
+    const header = el('header', { class: 'toolbar' }, this.title, this.historyButton,
+      iconButton('add', 'New chat', () => {
+        this.toggleHistory(false);
+        this.post({ type: 'newChat' });
+      }));
+    root.replaceChildren(header, this.history.element,
+      el('main', { class: 'main' }, this.welcome, this.transcript.element), this.notices, this.composer.element);
+
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !event.defaultPrevented && this.busy) this.post({ type: 'stop' });
+    });
+
+    const restored = host.persisted;
+    if (restored.snapshot !== undefined) this.handle(restored.snapshot);
+    this.composer.setText(restored.draft);
+    this.render();
+  }
+
+  handle(message: ToWebviewMessage): void {
+    switch (message.type) {
+      case 'state':
+        this.status = message.status;
+        this.conversations = message.conversations;
+        this.activeId = message.active?.id;
+        this.title.textContent = message.active?.title || 'New chat';
+        this.busy = message.status.busy;
+        this.transcript.setSnapshot(message.active?.messages ?? [], message.status.busy);
+        if (message.chips !== undefined) this.setChips(message.chips);
+        if (message.draft !== undefined && message.draft !== '' && this.composer.text === '' && this.host.persisted.draft === '') {
+          this.composer.setText(message.draft);
+        }
+        this.host.persist({ snapshot: message });
+        this.render();
+        break;
+      case 'stream': {
+        if (this.activeId !== undefined && message.conversationId !== this.activeId) return; // another conversation's turn
+        const ended = this.transcript.applyStream(message.messageId, message.event);
+        const wasBusy = this.busy;
+        this.busy = !ended;
+        if (this.busy !== wasBusy || !this.welcome.hidden) this.render(); // per token: only the transcript changes
+        break;
+      }
+      case 'contextChips':
+        this.setChips(message.chips);
+        break;
+      case 'fileSuggestions':
+        this.composer.showSuggestions(message.query, message.items);
+        break;
+      case 'focusInput':
+        this.composer.focus();
+        break;
+      case 'prefill':
+        this.composer.setText(message.text);
+        this.composer.focus();
+        this.saveDraft(message.text);
+        break;
+    }
+  }
+
+  private post(message: FromWebviewMessage): void {
+    this.host.post(message);
+  }
+
+  private send(text: string): boolean {
+    const status = this.status;
+    if (status === undefined) return false;
+    if (!status.hasConsent) {
+      if (!isConsentPhrase(text)) {
+        this.composer.setHint('Please read the data-use notice above and consent first.');
+        return false;
+      }
+      this.composer.setHint('');
+      this.post({ type: 'consent', granted: true });
+      return true;
+    }
+    if (!status.hasKey) {
+      this.composer.setHint('Set an API key first.');
+      return false;
+    }
+    if (this.busy) {
+      this.composer.setHint('An answer is still running: press Esc to stop it.');
+      return false;
+    }
+    this.composer.setHint('');
+    this.post({ type: 'send', text, chips: this.chips });
+    this.transcript.addPending(text, this.chips);
+    this.setChips([]);
+    this.busy = true;
+    this.render();
+    return true;
+  }
+
+  private saveDraft(text: string): void {
+    this.host.persist({ draft: text });
+    if (this.draftTimer !== undefined) clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => this.post({ type: 'draft', text }), DRAFT_DELAY_MS);
+  }
+
+  private setChips(chips: Chip[]): void {
+    this.chips = chips;
+    this.composer.setChips(chips);
+  }
+
+  private toggleHistory(open = !this.history.isOpen): void {
+    this.history.setOpen(open);
+    this.historyButton.setAttribute('aria-expanded', String(open));
+  }
+
+  private render(): void {
+    const status = this.status;
+    this.composer.setBusy(this.busy);
+    this.welcome.hidden = !this.transcript.isEmpty;
+    this.transcript.element.hidden = this.transcript.isEmpty;
+    this.welcome.replaceChildren(...(status === undefined ? [] : [renderWelcome(status, this.statusEvents)]));
+    const notices: HTMLElement[] = [];
+    if (status !== undefined && !status.hasConsent) notices.push(renderConsentNotice(status, this.statusEvents));
+    if (status !== undefined && !status.hasKey) notices.push(renderKeyBanner(this.statusEvents));
+    this.notices.replaceChildren(...notices);
+    this.history.update(this.conversations, this.activeId, Date.now());
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * An error shown in place, under the partial answer, with the one action that helps. A live rate
+ * limit with `retryAfter` counts down and retries by itself; errors restored from history only
+ * offer the button (a reload must not fire requests on its own).
+ */
+import type { ErrorView } from '../../chat/protocol';
+import { el } from './dom';
+
+export interface ErrorActions {
+  retry(): void;
+  setApiKey(): void;
+  consent(): void;
+}
+
+const ACTION_LABELS = { retry: 'Retry', setApiKey: 'Set API key', consent: 'I consent' } as const;
+
+export function renderError(error: ErrorView, live: boolean, actions: ErrorActions): HTMLElement {
+  const box = el('div', { class: 'error-box', role: 'alert' }, el('span', { class: 'error-message' }, error.message));
+  if (error.action === 'none') return box;
+  const action = error.action;
+  const button = el('button', { type: 'button', class: 'button secondary' }, ACTION_LABELS[action]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    button.disabled = true;
+    countdown.textContent = '';
+    actions[action]();
+  };
+  button.addEventListener('click', run);
+  const countdown = el('span', { class: 'countdown', 'aria-live': 'polite' });
+  box.append(button, countdown);
+
+  if (live && action === 'retry' && error.retryAfter !== undefined) {
+    const deadline = Date.now() + error.retryAfter * 1000;
+    const tick = () => {
+      if (!box.isConnected && timer !== undefined) return; // the message was replaced: stop counting
+      const left = Math.ceil((deadline - Date.now()) / 1000);
+      if (left <= 0) return run();
+      countdown.textContent = `Retrying in ${left} s`;
+      timer = setTimeout(tick, Math.min(1000, deadline - Date.now()));
+    };
+    tick();
+  }
+  return box;
+}

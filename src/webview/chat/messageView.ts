@@ -1,0 +1,130 @@
+/**
+ * One message of the transcript. Each part (reasoning, tool calls, body, error, footer, actions)
+ * is rebuilt only when its own input changed, so streaming touches just the growing body and an
+ * open reasoning section stays open.
+ */
+import type { Chip, ToolCallView, TranscriptMessage } from '../../chat/protocol';
+import { decorateCodeBlocks, type CodeAction } from './codeBlocks';
+import { el } from './dom';
+import { renderError, type ErrorActions } from './errorView';
+import { formatUsage } from './format';
+import { icon } from './icons';
+import { iconButton } from './iconButton';
+import { renderMarkdown } from './markdown';
+
+export interface MessageActions extends ErrorActions {
+  code(action: CodeAction): void;
+  copy(text: string): void;
+  regenerate(): void;
+}
+
+export interface MessageFlags {
+  /** The newest assistant message while idle: offers Regenerate. */
+  canRegenerate: boolean;
+  /** Tokens are still arriving. */
+  streaming: boolean;
+  /** The error arrived just now (not from history): a rate limit may count down and retry. */
+  liveError: boolean;
+}
+
+function chipList(chips: Chip[]): HTMLElement {
+  return el('ul', { class: 'chips', 'aria-label': 'Attached context' }, ...chips.map((chip) =>
+    el('li', { class: 'chip', title: chip.path ?? chip.label }, icon(chip.kind === 'file' ? 'file' : 'selection'), chip.label),
+  ));
+}
+
+function toolCallItem(call: ToolCallView): HTMLElement {
+  const item = el('li', { class: `tool-call ${call.status}` },
+    icon('tool'),
+    el('span', { class: 'tool-name' }, call.name),
+    el('span', { class: 'tool-args' }, call.argsSummary),
+    el('span', { class: 'tool-status' }, call.status === 'running' ? 'running…' : call.status),
+  );
+  if (call.resultSummary !== undefined) item.append(el('div', { class: 'tool-result' }, call.resultSummary));
+  return item;
+}
+
+export class MessageView {
+  readonly element: HTMLElement;
+  private readonly reasoning = el('details', { class: 'reasoning' });
+  private readonly reasoningBody = el('div', { class: 'reasoning-body' });
+  private readonly reasoningSummary = el('summary', {}, 'Reasoning');
+  private readonly tools = el('ul', { class: 'tool-calls', 'aria-label': 'Tool calls' });
+  private readonly body = el('div', { class: 'message-body' });
+  private readonly errorSlot = el('div', { class: 'error-slot' });
+  private readonly footer = el('div', { class: 'message-footer' });
+  private readonly actionBar = el('div', { class: 'message-actions', role: 'toolbar', 'aria-label': 'Message actions' });
+  /** What each part was last rendered from. */
+  private readonly rendered = new Map<string, string>();
+  private message: TranscriptMessage;
+
+  constructor(message: TranscriptMessage, flags: MessageFlags, private readonly actions: MessageActions) {
+    this.message = message;
+    const role = message.role === 'user' ? 'You' : 'Grok';
+    this.element = el('article', { class: `message ${message.role}`, 'aria-label': `${role} said` },
+      el('div', { class: 'message-role' }, role));
+    this.reasoning.append(this.reasoningSummary, this.reasoningBody);
+    if (message.role === 'user') {
+      if (message.chips !== undefined && message.chips.length > 0) this.element.append(chipList(message.chips));
+      this.element.append(this.body);
+    } else {
+      this.element.append(this.reasoning, this.tools, this.body, this.errorSlot, this.footer, this.actionBar);
+    }
+    this.update(message, flags);
+  }
+
+  get id(): string {
+    return this.message.id;
+  }
+
+  update(message: TranscriptMessage, flags: MessageFlags): void {
+    this.message = message;
+    this.element.classList.toggle('streaming', flags.streaming);
+    this.part('body', message.content, () => this.renderBody(message));
+    if (message.role === 'user') return;
+    this.part('reasoning', `${message.reasoning ?? ''}|${flags.streaming && message.content === ''}`, () => {
+      const text = message.reasoning ?? '';
+      this.reasoning.hidden = text === '';
+      this.reasoningBody.textContent = text;
+      this.reasoningSummary.textContent = flags.streaming && message.content === '' ? 'Reasoning…' : 'Reasoning';
+    });
+    this.part('tools', JSON.stringify(message.toolCalls ?? []), () => {
+      this.tools.replaceChildren(...(message.toolCalls ?? []).map(toolCallItem));
+      this.tools.hidden = this.tools.childElementCount === 0;
+    });
+    this.part('error', `${JSON.stringify(message.error ?? null)}|${flags.liveError}`, () => {
+      this.errorSlot.replaceChildren(...(message.error === undefined ? [] : [renderError(message.error, flags.liveError, this.actions)]));
+    });
+    this.part('footer', JSON.stringify([message.usage ?? null, message.stopped ?? false]), () => {
+      const parts = [message.stopped === true ? 'Stopped' : '', message.usage === undefined ? '' : formatUsage(message.usage)];
+      this.footer.textContent = parts.filter((part) => part !== '').join(' · ');
+    });
+    this.part('actions', `${flags.streaming}|${flags.canRegenerate}`, () => this.renderActions(flags));
+  }
+
+  private part(name: string, key: string, render: () => void): void {
+    if (this.rendered.get(name) === key) return;
+    this.rendered.set(name, key);
+    render();
+  }
+
+  private renderBody(message: TranscriptMessage): void {
+    if (message.role === 'user') {
+      this.body.textContent = message.content;
+      return;
+    }
+    const fragment = renderMarkdown(message.content);
+    decorateCodeBlocks(fragment, (action) => this.actions.code(action));
+    this.body.replaceChildren(fragment);
+  }
+
+  private renderActions(flags: MessageFlags): void {
+    if (flags.streaming) {
+      this.actionBar.replaceChildren();
+      return;
+    }
+    const buttons = [iconButton('copy', 'Copy answer', () => this.actions.copy(this.message.content))];
+    if (flags.canRegenerate) buttons.push(iconButton('regenerate', 'Regenerate answer', () => this.actions.regenerate()));
+    this.actionBar.replaceChildren(...buttons);
+  }
+}

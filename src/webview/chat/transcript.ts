@@ -1,0 +1,165 @@
+/**
+ * The conversation as a keyed list of message views. Snapshots from the host reuse the views of
+ * unchanged messages; stream events change only the message in progress, re-rendered at most once
+ * per animation frame however many tokens arrive.
+ */
+import type { ChatStreamEvent, Chip, ToolCallView, TranscriptMessage } from '../../chat/protocol';
+import { el } from './dom';
+import { MessageView, type MessageActions } from './messageView';
+
+function upsertToolCall(calls: ToolCallView[] | undefined, call: ToolCallView): ToolCallView[] {
+  const list = calls ?? [];
+  return list.some((c) => c.id === call.id) ? list.map((c) => (c.id === call.id ? call : c)) : [...list, call];
+}
+
+export class Transcript {
+  readonly element = el('div', { class: 'transcript', role: 'log', 'aria-label': 'Conversation', tabindex: '0' });
+  private messages: TranscriptMessage[] = [];
+  private pending: TranscriptMessage | undefined;
+  /** The assistant message in progress. */
+  private streaming: { message: TranscriptMessage } | undefined;
+  private busy = false;
+  private readonly views = new Map<string, MessageView>();
+  private readonly liveErrors = new Set<string>();
+  private frame: number | undefined;
+  private localIds = 0;
+
+  constructor(private readonly actions: MessageActions) {}
+
+  get isEmpty(): boolean {
+    return this.items().length === 0;
+  }
+
+  /** Replaces the transcript with the host's snapshot, keeping the views of unchanged messages. */
+  setSnapshot(messages: TranscriptMessage[], busy: boolean): void {
+    this.messages = messages;
+    this.pending = undefined;
+    this.busy = busy;
+    if (!busy) this.streaming = undefined;
+    this.render();
+  }
+
+  setBusy(busy: boolean): void {
+    if (this.busy === busy) return;
+    this.busy = busy;
+    this.render();
+  }
+
+  /** Shows the user's message at once; the host's next snapshot replaces it. */
+  addPending(text: string, chips: Chip[]): void {
+    this.pending = { id: `local-${++this.localIds}`, role: 'user', content: text, chips };
+    this.busy = true;
+    this.render();
+  }
+
+  /** Applies one stream event; returns true when the turn ended (done or error). */
+  applyStream(messageId: string, event: ChatStreamEvent): boolean {
+    if (this.streaming?.message.id !== messageId) {
+      const base = this.messages.find((m) => m.id === messageId);
+      this.streaming = { message: base === undefined ? { id: messageId, role: 'assistant', content: '' } : { ...base } };
+      this.busy = true;
+      this.render();
+    }
+    const message = this.streaming.message;
+    switch (event.kind) {
+      case 'reasoningDelta':
+        message.reasoning = (message.reasoning ?? '') + event.text;
+        break;
+      case 'contentDelta':
+        message.content += event.text;
+        break;
+      case 'toolCall':
+        message.toolCalls = upsertToolCall(message.toolCalls, event.call);
+        break;
+      case 'usage':
+        message.usage = event.usage;
+        break;
+      case 'error':
+        message.error = event.error;
+        this.liveErrors.add(message.id);
+        this.finishStream();
+        return true;
+      case 'done':
+        this.finishStream();
+        return true;
+    }
+    this.scheduleStreamRender();
+    return false;
+  }
+
+  private finishStream(): void {
+    const finished = this.streaming;
+    if (finished === undefined) return;
+    this.streaming = undefined;
+    this.messages = this.messages.some((m) => m.id === finished.message.id)
+      ? this.messages.map((m) => (m.id === finished.message.id ? finished.message : m))
+      : [...this.messages, ...(this.pending === undefined ? [] : [this.pending]), finished.message];
+    this.pending = undefined;
+    this.busy = false;
+    this.cancelFrame();
+    this.render();
+  }
+
+  private items(): TranscriptMessage[] {
+    const streaming = this.streaming?.message;
+    const list = this.messages.map((m) => (m.id === streaming?.id ? streaming : m));
+    if (this.pending !== undefined) list.push(this.pending);
+    if (streaming !== undefined && !this.messages.some((m) => m.id === streaming.id)) list.push(streaming);
+    return list;
+  }
+
+  private scheduleStreamRender(): void {
+    if (this.frame !== undefined) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = undefined;
+      const streaming = this.streaming?.message;
+      const view = streaming === undefined ? undefined : this.views.get(streaming.id);
+      if (streaming === undefined || view === undefined) return;
+      this.keepScrolledToBottom(() => view.update(streaming, { canRegenerate: false, streaming: true, liveError: false }));
+    });
+  }
+
+  private cancelFrame(): void {
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    this.frame = undefined;
+  }
+
+  private render(): void {
+    this.keepScrolledToBottom(() => {
+      const items = this.items();
+      const last = items.at(-1);
+      const seen = new Set<string>();
+      let previous: Element | null = null;
+      for (const message of items) {
+        seen.add(message.id);
+        const flags = {
+          canRegenerate: !this.busy && message === last && message.role === 'assistant',
+          streaming: message.id === this.streaming?.message.id,
+          liveError: this.liveErrors.has(message.id),
+        };
+        let view = this.views.get(message.id);
+        if (view === undefined) {
+          view = new MessageView(message, flags, this.actions);
+          this.views.set(message.id, view);
+        } else {
+          view.update(message, flags);
+        }
+        const expected: Element | null = previous === null ? this.element.firstElementChild : previous.nextElementSibling;
+        if (expected !== view.element) this.element.insertBefore(view.element, expected);
+        previous = view.element;
+      }
+      for (const [id, view] of this.views) {
+        if (seen.has(id)) continue;
+        view.element.remove();
+        this.views.delete(id);
+      }
+      this.element.setAttribute('aria-busy', String(this.streaming !== undefined));
+    });
+  }
+
+  private keepScrolledToBottom(change: () => void): void {
+    const atBottom = this.element.scrollHeight - this.element.scrollTop - this.element.clientHeight < 40;
+    change();
+    if (atBottom) this.element.scrollTop = this.element.scrollHeight;
+  }
+}
