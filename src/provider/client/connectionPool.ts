@@ -1,0 +1,50 @@
+/**
+ * The one place connections come from: an undici Agent (a keep-alive pool per origin) or, when a
+ * proxy is configured, a ProxyAgent. Providers built by one registry share it, so they reuse the
+ * same sockets. `replace` swaps the dispatcher at run time and closes the old one gracefully.
+ */
+import { Agent, type Dispatcher, ProxyAgent } from 'undici';
+
+export interface ProxySettings {
+  url: string;
+  /** False accepts any TLS certificate (corporate proxies that re-sign traffic). Default true. */
+  strictSSL?: boolean;
+}
+
+const KEEP_ALIVE_MS = 60_000;
+const CONNECTIONS_PER_ORIGIN = 16;
+
+function createDispatcher(proxy: ProxySettings | undefined): Dispatcher {
+  const base = { keepAliveTimeout: KEEP_ALIVE_MS, keepAliveMaxTimeout: 10 * KEEP_ALIVE_MS, connections: CONNECTIONS_PER_ORIGIN };
+  if (!proxy) return new Agent(base);
+  const tls = { rejectUnauthorized: proxy.strictSSL !== false };
+  return new ProxyAgent({ ...base, uri: proxy.url, requestTls: tls, proxyTls: tls });
+}
+
+export class ConnectionPool {
+  private current: Dispatcher;
+  private closed = false;
+
+  constructor(proxy?: ProxySettings) {
+    this.current = createDispatcher(proxy);
+  }
+
+  get dispatcher(): Dispatcher {
+    return this.current;
+  }
+
+  /** Starts over with fresh connections (new endpoint or proxy); requests in flight finish on the old ones. */
+  replace(proxy: ProxySettings | undefined): void {
+    if (this.closed) return;
+    const old = this.current;
+    this.current = createDispatcher(proxy);
+    void old.close().catch(() => undefined);
+  }
+
+  /** Closes idle sockets at once and the rest as their requests end. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.current.close();
+  }
+}

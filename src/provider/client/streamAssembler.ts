@@ -1,0 +1,133 @@
+/**
+ * Turns wire chunks into the core's stream events and, at the end, the whole answer. Tool calls are
+ * assembled by `index` whether they arrive whole (xAI) or with `arguments` in fragments (other
+ * OpenAI-compatible servers), and each is emitted once, when the answer finishes.
+ */
+import { ApiError } from '../errors';
+import { type FinishReason, type StreamEvent, type ToolCall, type Usage } from '../types';
+import { RetryableFailure } from './retry';
+import { type ModelPricing } from '../models';
+import { usageFromWire } from './usage';
+import { type ChatChunk, type WireToolCallDelta } from './wire';
+
+export const EMPTY_ANSWER_MESSAGE = 'The model returned an empty answer (no text and no tool calls).';
+
+export interface AssembledAnswer {
+  content: string;
+  reasoning: string;
+  toolCalls: ToolCall[];
+  finishReason: FinishReason;
+  model: string;
+  /** Undefined when the server sent no usage. */
+  usage?: Usage;
+}
+
+const FINISH_REASONS: readonly FinishReason[] = ['stop', 'length', 'tool_calls', 'content_filter'];
+
+interface PartialToolCall {
+  id?: string;
+  name: string;
+  arguments: string;
+}
+
+export class StreamAssembler {
+  private content = '';
+  private reasoning = '';
+  private readonly calls = new Map<number, PartialToolCall>();
+  private rawFinish: string | undefined;
+  private callsEmitted = false;
+  private usage: Usage | undefined;
+  private model: string;
+
+  constructor(
+    requestedModel: string,
+    private readonly pricing: ModelPricing | undefined,
+  ) {
+    this.model = requestedModel;
+  }
+
+  accept(chunk: ChatChunk): StreamEvent[] {
+    const events: StreamEvent[] = [];
+    if (chunk.model) this.model = chunk.model;
+    const choice = chunk.choices?.find((c) => (c.index ?? 0) === 0);
+    const delta = choice?.delta;
+    if (delta?.reasoning_content) {
+      this.reasoning += delta.reasoning_content;
+      events.push({ type: 'reasoning', text: delta.reasoning_content });
+    }
+    if (delta?.content) {
+      this.content += delta.content;
+      events.push({ type: 'content', text: delta.content });
+    }
+    for (const fragment of delta?.tool_calls ?? []) this.mergeToolCall(fragment);
+    if (choice?.finish_reason) {
+      this.rawFinish = choice.finish_reason;
+      events.push(...this.emitToolCalls());
+    }
+    if (chunk.usage) {
+      this.usage = usageFromWire(chunk.usage, this.pricing);
+      events.push({ type: 'usage', usage: this.usage });
+    }
+    return events;
+  }
+
+  /** True once text or a tool call fragment arrived: the answer has begun. */
+  get answerStarted(): boolean {
+    return this.content !== '' || this.calls.size > 0;
+  }
+
+  /** The events still owed at the end of the stream, then the whole answer. */
+  finish(): { events: StreamEvent[]; answer: AssembledAnswer } {
+    const events = this.emitToolCalls();
+    const toolCalls = this.toolCalls();
+    const answer: AssembledAnswer = {
+      content: this.content,
+      reasoning: this.reasoning,
+      toolCalls,
+      finishReason: this.finishReason(toolCalls.length > 0),
+      model: this.model,
+      usage: this.usage,
+    };
+    if (answer.content === '' && toolCalls.length === 0) {
+      if (answer.finishReason === 'length') {
+        throw new ApiError('The model used all its output tokens before answering. Raise maxTokens or shorten the request.');
+      }
+      throw new RetryableFailure(new ApiError(EMPTY_ANSWER_MESSAGE), { once: true });
+    }
+    return { events, answer };
+  }
+
+  private mergeToolCall(fragment: WireToolCallDelta): void {
+    const index = fragment.index ?? this.indexWithoutOne(fragment);
+    const call = this.calls.get(index) ?? { name: '', arguments: '' };
+    if (fragment.id) call.id = fragment.id;
+    if (fragment.function?.name) call.name += fragment.function.name;
+    if (fragment.function?.arguments) call.arguments += fragment.function.arguments;
+    this.calls.set(index, call);
+  }
+
+  /** A fragment without `index`: a new call when it brings a new id, else the latest call. */
+  private indexWithoutOne(fragment: WireToolCallDelta): number {
+    const latest = this.calls.size - 1;
+    const isNew = latest < 0 || (fragment.id != null && fragment.id !== this.calls.get(latest)?.id);
+    return isNew ? this.calls.size : latest;
+  }
+
+  private toolCalls(): ToolCall[] {
+    return [...this.calls.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([index, call]) => ({ id: call.id ?? `call_${index}`, name: call.name, arguments: call.arguments }));
+  }
+
+  private emitToolCalls(): StreamEvent[] {
+    if (this.callsEmitted || this.calls.size === 0) return [];
+    this.callsEmitted = true;
+    return this.toolCalls().map((call) => ({ type: 'tool_call', call }));
+  }
+
+  private finishReason(hasToolCalls: boolean): FinishReason {
+    const raw = this.rawFinish as FinishReason | undefined;
+    if (raw && FINISH_REASONS.includes(raw)) return raw;
+    return hasToolCalls ? 'tool_calls' : 'unknown';
+  }
+}

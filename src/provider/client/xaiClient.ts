@@ -1,0 +1,228 @@
+/**
+ * One HTTP exchange with an xAI-compatible server at a time: a streamed chat completion as typed
+ * chunks, or a GET of JSON. Timeouts are undici's own (`headersTimeout` until the status line,
+ * `bodyTimeout` between body bytes); cancellation destroys the socket rather than draining it.
+ * Retrying is the caller's business (see retry.ts): failures that may be retried come wrapped.
+ */
+import { request } from 'undici';
+import { type z } from 'zod';
+import { ApiError, AuthenticationError, NetworkError, type GrokError } from '../errors';
+import { type ConnectionPool } from './connectionPool';
+import { mapErrorIn200, mapHttpError, mapTransportError } from './errorMapping';
+import { RetryableFailure } from './retry';
+import { SseParser } from './sseParser';
+import { chatChunkSchema, chatCompletionSchema, type ChatChunk, type ChatCompletion, type ChatRequestBody } from './wire';
+
+export interface XaiClientSettings {
+  /** Base URL ending before `/chat/completions`, e.g. `https://api.x.ai/v1`. */
+  endpoint: string;
+  apiKey: string;
+  headersTimeoutMs: number;
+  idleTimeoutMs: number;
+  userAgent: string;
+}
+
+export const NO_API_KEY_MESSAGE = 'No API key set. Run "Grok: Set API Key" or configure apiKey.';
+
+type Body = Awaited<ReturnType<typeof request>>['body'];
+
+function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function malformed(what: string, sample: string): ApiError {
+  const snippet = sample.length > 200 ? `${sample.slice(0, 200)}…` : sample;
+  return new ApiError(`The server sent ${what} in the event stream.`, 200, snippet);
+}
+
+/** Reads one event's JSON: a chunk, or an error the server put in the stream. */
+function parseEvent(data: string): ChatChunk {
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    throw malformed('malformed JSON', data);
+  }
+  if (json !== null && typeof json === 'object' && 'error' in json && !('choices' in json)) throw mapErrorIn200(data);
+  const parsed = chatChunkSchema.safeParse(json);
+  if (!parsed.success) throw malformed('an unexpected chunk', data);
+  return parsed.data;
+}
+
+/** A JSON body on a 200: a whole answer, or (xAI) an error that should have been a status. */
+function parseWholeAnswer(text: string): ChatCompletion {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw mapErrorIn200(text);
+  }
+  const completion = chatCompletionSchema.safeParse(json);
+  if (!completion.success) throw mapErrorIn200(text);
+  return completion.data;
+}
+
+/** A whole answer from a server that ignored `stream: true`, as the chunks a stream would carry. */
+function completionAsChunks(completion: ChatCompletion): ChatChunk[] {
+  const choice = completion.choices[0];
+  const message = choice?.message;
+  const toolCalls = message?.tool_calls?.map((call, index) => ({ ...call, index: call.index ?? index }));
+  return [
+    {
+      id: completion.id,
+      model: completion.model,
+      choices: [
+        {
+          index: 0,
+          delta: { reasoning_content: message?.reasoning_content, content: message?.content, tool_calls: toolCalls },
+          finish_reason: choice?.finish_reason ?? 'stop',
+        },
+      ],
+    },
+    { choices: [], usage: completion.usage },
+  ];
+}
+
+export class XaiClient {
+  constructor(
+    private readonly pool: ConnectionPool,
+    private settings: XaiClientSettings,
+  ) {}
+
+  updateSettings(settings: XaiClientSettings): void {
+    this.settings = settings;
+  }
+
+  get endpoint(): string {
+    return this.settings.endpoint;
+  }
+
+  get hasApiKey(): boolean {
+    return this.settings.apiKey.trim() !== '';
+  }
+
+  private url(path: string): string {
+    return `${this.settings.endpoint.replace(/\/+$/, '')}${path}`;
+  }
+
+  private headers(extra: Record<string, string>): Record<string, string> {
+    if (!this.hasApiKey) throw new AuthenticationError(NO_API_KEY_MESSAGE);
+    return { authorization: `Bearer ${this.settings.apiKey.trim()}`, 'user-agent': this.settings.userAgent, ...extra };
+  }
+
+  private async send(
+    method: 'GET' | 'POST',
+    path: string,
+    headers: Record<string, string>,
+    signal: AbortSignal | undefined,
+    body?: string,
+  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Body }> {
+    const { headersTimeoutMs, idleTimeoutMs } = this.settings;
+    try {
+      const response = await request(this.url(path), {
+        method,
+        headers: this.headers(headers),
+        body,
+        signal,
+        dispatcher: this.pool.dispatcher,
+        headersTimeout: headersTimeoutMs,
+        bodyTimeout: idleTimeoutMs,
+      });
+      return { status: response.statusCode, headers: response.headers, body: response.body };
+    } catch (error) {
+      throw mapTransportError(error, signal, this.settings);
+    }
+  }
+
+  private async readText(body: Body, signal: AbortSignal | undefined): Promise<string> {
+    try {
+      return await body.text();
+    } catch (error) {
+      throw mapTransportError(error, signal, this.settings);
+    }
+  }
+
+  private async failure(
+    response: { status: number; headers: Record<string, string | string[] | undefined>; body: Body },
+    signal: AbortSignal | undefined,
+  ): Promise<GrokError | RetryableFailure> {
+    const text = await this.readText(response.body, signal);
+    return mapHttpError(response.status, text, header(response.headers, 'retry-after'));
+  }
+
+  /**
+   * One attempt at a streamed chat completion. Yields every chunk; ends after `[DONE]` (or a clean
+   * end after a finish reason); a body that breaks off earlier throws NetworkError.
+   */
+  async *streamChat(
+    body: ChatRequestBody,
+    options: { signal?: AbortSignal; conversationId?: string } = {},
+  ): AsyncGenerator<ChatChunk> {
+    const { signal } = options;
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream' };
+    if (options.conversationId) headers['x-grok-conv-id'] = options.conversationId;
+    const response = await this.send('POST', '/chat/completions', headers, signal, JSON.stringify(body));
+    if (response.status !== 200) throw await this.failure(response, signal);
+
+    const contentType = header(response.headers, 'content-type') ?? '';
+    if (contentType.includes('application/json')) {
+      yield* completionAsChunks(parseWholeAnswer(await this.readText(response.body, signal)));
+      return;
+    }
+
+    const parser = new SseParser();
+    let sawDone = false;
+    let sawFinish = false;
+    let bodyEnded = false;
+    const take = function* (events: string[]): Generator<ChatChunk> {
+      for (const data of events) {
+        if (sawDone) continue;
+        if (data.trim() === '[DONE]') {
+          sawDone = true;
+          continue;
+        }
+        const chunk = parseEvent(data);
+        if (chunk.choices?.some((choice) => choice.finish_reason)) sawFinish = true;
+        yield chunk;
+      }
+    };
+    try {
+      // Read to the end even after [DONE]: a fully read body keeps the socket reusable.
+      for await (const bytes of response.body) yield* take(parser.push(bytes as Uint8Array));
+      yield* take(parser.end());
+      bodyEnded = true;
+    } catch (error) {
+      if (sawDone) return; // The answer was whole; only the tail broke.
+      if (error instanceof RetryableFailure) throw error;
+      const mapped = mapTransportError(error, signal, this.settings);
+      if (mapped instanceof NetworkError) {
+        throw new NetworkError(`The connection broke before the answer was complete (${mapped.message}).`, { cause: error });
+      }
+      throw mapped;
+    } finally {
+      // Stopping early (cancel, consumer gone, bad event) must close the socket, not drain it.
+      if (!bodyEnded) response.body.destroy();
+    }
+    if (!sawDone && !sawFinish) throw new NetworkError('The server closed the stream before the answer was complete.');
+  }
+
+  /** GET a JSON resource and parse it with `schema`. */
+  async getJson<T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+    const response = await this.send('GET', path, { accept: 'application/json' }, signal);
+    if (response.status !== 200) {
+      const failure = await this.failure(response, signal);
+      throw failure instanceof RetryableFailure ? failure.error : failure;
+    }
+    const text = await this.readText(response.body, signal);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new ApiError(`GET ${path} answered with text that is not JSON.`, 200, text.slice(0, 200));
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new ApiError(`GET ${path} answered in an unexpected shape.`, 200, text.slice(0, 200));
+    return parsed.data;
+  }
+}

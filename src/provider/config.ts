@@ -1,0 +1,108 @@
+/**
+ * The provider's configuration, validated by zod. A bad value fails with InvalidConfigError naming
+ * the field; the endpoint must be https:// (plain http only for loopback hosts) so an API key never
+ * crosses the network in the clear.
+ */
+import { z } from 'zod';
+import { InvalidConfigError } from './errors';
+import { GROK_CODE_FAST_1, MAX_OUTPUT_TOKENS } from './models';
+import { type AnalyticsTracker } from './analytics';
+import { type ConsentManager } from './consent';
+import { type RateLimiter, RateLimitsSchema } from './limits';
+import { type XaiClientSettings } from './client/xaiClient';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+export const DEFAULT_MAX_RETRIES = 2;
+
+function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** Why `endpoint` is unacceptable, or undefined when it is fine. */
+export function endpointProblem(endpoint: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return `"${endpoint}" is not a URL`;
+  }
+  if (url.protocol === 'https:') return undefined;
+  if (url.protocol === 'http:') {
+    return isLoopback(url.hostname) ? undefined : 'must use https:// (plain http:// is allowed only for 127.0.0.1, ::1 and localhost)';
+  }
+  return `must use https://, not ${url.protocol}//`;
+}
+
+/** An object that has the named methods: enough to accept a shared instance (or a test double). */
+function withMethods<T>(...methods: string[]) {
+  return z.custom<T>(
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      methods.every((name) => typeof (value as Record<string, unknown>)[name] === 'function'),
+    { message: `expected an object with ${methods.join(', ')}` },
+  );
+}
+
+const positiveInt = z.number().int().positive();
+
+export const proxySchema = z.object({
+  url: z.string().refine((value) => /^https?:\/\/[^/]/i.test(value), { message: 'must be an http:// or https:// URL' }),
+  strictSSL: z.boolean().optional(),
+});
+
+/** Settings shared by every model a registry serves (everything but the model id). */
+export const sharedConfigSchema = z.object({
+  endpoint: z.string().superRefine((value, ctx) => {
+    const problem = endpointProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+  apiKey: z.string(),
+  maxTokens: z.number().int().min(1).max(MAX_OUTPUT_TOKENS).default(MAX_OUTPUT_TOKENS),
+  temperature: z.number().min(0).max(2).optional(),
+  rateLimits: RateLimitsSchema.optional(),
+  timeoutMs: positiveInt.default(DEFAULT_TIMEOUT_MS),
+  idleTimeoutMs: positiveInt.default(DEFAULT_IDLE_TIMEOUT_MS),
+  maxRetries: z.number().int().min(0).max(10).default(DEFAULT_MAX_RETRIES),
+  proxy: proxySchema.optional(),
+  appInfo: z.object({ name: z.string().min(1), version: z.string().min(1) }).optional(),
+  rateLimitingEnabled: z.boolean().default(true),
+  /** Sends `x-grok-conv-id` so a conversation's requests reuse xAI's prompt cache. */
+  cachingEnabled: z.boolean().default(true),
+  consentManager: withMethods<ConsentManager>('hasConsent', 'onDidChange').optional(),
+  analyticsTracker: withMethods<AnalyticsTracker>('trackRequest', 'trackResponse').optional(),
+  /** A limiter shared with other providers; wins over `rateLimits`. */
+  rateLimiter: withMethods<RateLimiter>('acquire', 'check').optional(),
+});
+
+export const providerConfigSchema = sharedConfigSchema.extend({
+  model: z.string().min(1).default(GROK_CODE_FAST_1),
+});
+
+export type ProviderConfigInput = z.input<typeof providerConfigSchema>;
+export type ProviderConfig = z.output<typeof providerConfigSchema>;
+export type SharedConfigInput = z.input<typeof sharedConfigSchema>;
+
+/** Parses with `schema`; the first problem becomes an InvalidConfigError naming its field. */
+export function parseConfig<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.map(String).join('.') || 'config';
+  throw new InvalidConfigError(`Invalid provider configuration: ${field} ${issue?.message ?? 'is invalid'}.`, field);
+}
+
+export type SharedConfig = z.output<typeof sharedConfigSchema>;
+
+/** What the HTTP client needs from a validated configuration. */
+export function clientSettings(config: SharedConfig): XaiClientSettings {
+  return {
+    endpoint: config.endpoint,
+    apiKey: config.apiKey,
+    headersTimeoutMs: config.timeoutMs,
+    idleTimeoutMs: config.idleTimeoutMs,
+    userAgent: config.appInfo ? `${config.appInfo.name}/${config.appInfo.version}` : 'grok-code-fast',
+  };
+}

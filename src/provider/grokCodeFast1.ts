@@ -1,0 +1,305 @@
+/**
+ * The provider for grok-code-fast-1 (and any model an xAI-compatible server serves). Every request
+ * goes the same way: consent gate -> API key -> rate limiter -> streamed HTTP with retries (only
+ * before anything reached the caller) -> typed events; every outcome is measured and recorded once.
+ */
+import { randomUUID } from 'node:crypto';
+import { type AnalyticsTracker } from './analytics';
+import { checkApiKey, fetchModels, probeService, type ApiKeyCheck } from './client/accountQueries';
+import { ConnectionPool } from './client/connectionPool';
+import { DEFAULT_RETRY_POLICY, retryingStream, type RetryPolicy } from './client/retry';
+import { StreamAssembler, type AssembledAnswer } from './client/streamAssembler';
+import { estimateTokens, estimateUsage } from './client/usage';
+import { NO_API_KEY_MESSAGE, XaiClient } from './client/xaiClient';
+import { type ChatRequestBody } from './client/wire';
+import { clientSettings, parseConfig, providerConfigSchema, type ProviderConfig, type ProviderConfigInput } from './config';
+import { ConsentManager } from './consent';
+import { AbortError, AuthenticationError, ConsentRequiredError, InvalidConfigError, isGrokError, NetworkError } from './errors';
+import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitLease } from './limits';
+import { defaultFactsFor, knownFactsFor, type ModelFacts } from './models';
+import { buildChatRequestBody } from './prompt';
+import { MetricsRecorder, type ProviderMetrics } from './providerMetrics';
+import {
+  type GenerateRequest,
+  type GenerateResult,
+  type Logger,
+  type ModelInfo,
+  type RateLimitStatus,
+  type StreamEvent,
+  type Usage,
+} from './types';
+
+export interface ServiceStatus {
+  operational: boolean;
+  responseTime: number;
+  /** Failed over sent requests since start, 0..1. */
+  errorRate: number;
+  message: string;
+}
+
+/** Collaborators a registry shares between its providers, and seams for tests. */
+export interface ProviderDependencies {
+  /** Shared connections; a provider given one does not close it on dispose. */
+  pool?: ConnectionPool;
+  /** Facts for the model (prices for cost, output cap); looked up by id when absent. */
+  facts?: ModelFacts;
+  retry?: Partial<Pick<RetryPolicy, 'random' | 'sleep' | 'baseDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs'>>;
+  now?: () => number;
+}
+
+type AttemptItem = StreamEvent | { type: 'answer'; answer: AssembledAnswer };
+
+const DEFAULT_USER = 'default';
+
+export class GrokCodeFast1Provider {
+  readonly consentManager: ConsentManager;
+  private input: ProviderConfigInput;
+  private config: ProviderConfig;
+  private readonly pool: ConnectionPool;
+  private readonly ownsPool: boolean;
+  private readonly client: XaiClient;
+  private readonly limiter: RateLimiter;
+  private readonly ownsLimiter: boolean;
+  private readonly analytics?: AnalyticsTracker;
+  private readonly facts: ModelFacts;
+  private readonly metrics = new MetricsRecorder();
+  private readonly now: () => number;
+  private readonly retry: Omit<RetryPolicy, 'maxRetries'>;
+  /** Requests in flight, so a consent revocation can stop them. */
+  private readonly inFlight = new Set<{ userId: string; controller: AbortController }>();
+  private readonly consentSubscription: { dispose(): void };
+
+  constructor(
+    private readonly logger: Logger,
+    config: ProviderConfigInput,
+    deps: ProviderDependencies = {},
+  ) {
+    this.config = parseConfig(providerConfigSchema, config);
+    this.input = config;
+    this.now = deps.now ?? Date.now;
+    this.retry = { ...DEFAULT_RETRY_POLICY, ...deps.retry };
+    this.facts = deps.facts ?? knownFactsFor(this.config.model) ?? defaultFactsFor(this.config.model);
+    this.ownsPool = !deps.pool;
+    this.pool = deps.pool ?? new ConnectionPool(this.config.proxy);
+    this.client = new XaiClient(this.pool, clientSettings(this.config));
+    this.ownsLimiter = !this.config.rateLimiter;
+    this.limiter = this.config.rateLimiter ?? new RateLimiter(this.config.rateLimits ?? DEFAULT_RATE_LIMITS);
+    this.analytics = this.config.analyticsTracker;
+    this.consentManager = this.config.consentManager ?? new ConsentManager();
+    this.consentSubscription = this.consentManager.onDidChange((change) => {
+      if (change.granted || change.modelId !== this.config.model) return;
+      for (const request of this.inFlight) {
+        if (request.userId === change.userId) request.controller.abort(new ConsentRequiredError('Data-use consent was revoked.'));
+      }
+    });
+  }
+
+  get model(): string {
+    return this.config.model;
+  }
+
+  get modelFacts(): ModelFacts {
+    return this.facts;
+  }
+
+  async generateResponse(request: GenerateRequest): Promise<GenerateResult> {
+    for await (const event of this.streamEvents(request)) {
+      if (event.type === 'done') return event.result;
+    }
+    throw new NetworkError('The stream ended without an answer.');
+  }
+
+  /** The answer's text as it arrives. */
+  async *streamResponse(request: GenerateRequest): AsyncGenerator<string> {
+    for await (const event of this.streamEvents(request)) {
+      if (event.type === 'content') yield event.text;
+    }
+  }
+
+  /** Reasoning, content, tool calls, usage, then `done` with the whole result. */
+  async *streamEvents(request: GenerateRequest): AsyncGenerator<StreamEvent> {
+    const userId = request.metadata?.userId ?? DEFAULT_USER;
+    const requestId = randomUUID();
+    const controller = new AbortController();
+    const userSignal = request.options?.signal;
+    const onUserAbort = () => controller.abort(new AbortError());
+    if (userSignal?.aborted) onUserAbort();
+    userSignal?.addEventListener('abort', onUserAbort, { once: true });
+    const flight = { userId, controller };
+    this.inFlight.add(flight);
+    this.analytics?.trackRequest({ requestId, userId, feature: request.metadata?.feature ?? 'other', model: this.model });
+
+    let lease: RateLimitLease | undefined;
+    let sentAt: number | undefined;
+    let firstTokenAt: number | null = null;
+    let usage: Usage | undefined;
+    let result: GenerateResult | undefined;
+    let failure: unknown;
+    try {
+      this.throwIfStopped(controller.signal);
+      if (!(await this.consentManager.hasConsent(userId, this.model))) throw new ConsentRequiredError();
+      if (!this.client.hasApiKey) throw new AuthenticationError(NO_API_KEY_MESSAGE);
+      const body = buildChatRequestBody(request, { model: this.model, maxTokens: this.config.maxTokens, temperature: this.config.temperature });
+      this.throwIfStopped(controller.signal);
+      if (this.config.rateLimitingEnabled) {
+        lease = await this.limiter.acquire(userId, { estimatedTokens: estimatePromptTokens(body), signal: controller.signal });
+      }
+      sentAt = this.now();
+      const conversationId = this.config.cachingEnabled ? request.metadata?.conversationId : undefined;
+      const attempts = retryingStream(
+        () => this.attempt(body, conversationId, controller.signal),
+        { ...this.retry, maxRetries: this.config.maxRetries },
+        controller.signal,
+        (retryable, delayMs) => this.logger.warn(`Request ${requestId} failed (${retryable.message}); retrying in ${delayMs} ms.`),
+      );
+      let answer: AssembledAnswer | undefined;
+      for await (const item of attempts) {
+        if (item.type === 'answer') {
+          answer = item.answer;
+          continue;
+        }
+        if (firstTokenAt === null && (item.type === 'content' || item.type === 'tool_call')) firstTokenAt = this.now();
+        if (item.type === 'usage') usage = item.usage;
+        yield item;
+      }
+      if (!answer) throw new NetworkError('The stream ended without an answer.');
+      if (!usage) {
+        usage = estimateUsage({ prompt: promptText(body), completion: answer.content, reasoning: answer.reasoning }, this.facts.pricing);
+        yield { type: 'usage', usage };
+      }
+      result = {
+        content: answer.content,
+        reasoning: answer.reasoning,
+        toolCalls: answer.toolCalls,
+        finishReason: answer.finishReason,
+        model: answer.model,
+        usage,
+        metadata: { requestId, latencyMs: this.now() - sentAt, timeToFirstTokenMs: firstTokenAt === null ? null : firstTokenAt - sentAt },
+      };
+      yield { type: 'done', result };
+    } catch (error) {
+      failure = this.explain(error, controller.signal);
+      throw failure;
+    } finally {
+      userSignal?.removeEventListener('abort', onUserAbort);
+      this.inFlight.delete(flight);
+      // Left without result or error: the consumer stopped reading, which cancels the request.
+      if (!result && failure === undefined) failure = new AbortError();
+      lease?.release(usage?.totalTokens ?? 0);
+      this.settle(requestId, { result, failure, sentAt, firstTokenAt, usage });
+    }
+  }
+
+  /** Reports whether a request would pass the local limits now; consumes nothing. */
+  checkRateLimit(userId: string = DEFAULT_USER): RateLimitStatus {
+    return this.limiter.check(userId);
+  }
+
+  getMetrics(): ProviderMetrics {
+    return this.metrics.snapshot();
+  }
+
+  /** A real `GET /models`, timed. */
+  async getStatus(signal?: AbortSignal): Promise<ServiceStatus> {
+    const probe = await probeService(this.client, this.now, signal);
+    const { totalRequests, failedRequests } = this.metrics.snapshot();
+    return {
+      operational: probe.ok,
+      responseTime: probe.responseTimeMs,
+      errorRate: totalRequests === 0 ? 0 : failedRequests / totalRequests,
+      message: probe.message,
+    };
+  }
+
+  listModels(signal?: AbortSignal): Promise<ModelInfo[]> {
+    return fetchModels(this.client, signal);
+  }
+
+  checkApiKey(signal?: AbortSignal): Promise<ApiKeyCheck> {
+    return checkApiKey(this.client, signal);
+  }
+
+  /**
+   * Changes settings at run time; a new endpoint or proxy starts over with fresh connections. A
+   * provider from a registry shares the registry's connections and limiter: change those there.
+   */
+  updateConfig(partial: Partial<ProviderConfigInput>): void {
+    const input = { ...this.input, ...partial };
+    const next = parseConfig(providerConfigSchema, input);
+    if (next.model !== this.config.model) {
+      throw new InvalidConfigError('A provider serves one model; ask the registry for a provider of another model.', 'model');
+    }
+    const reconnect = next.endpoint !== this.config.endpoint || JSON.stringify(next.proxy) !== JSON.stringify(this.config.proxy);
+    this.input = input;
+    this.config = next;
+    this.client.updateSettings(clientSettings(next));
+    if (reconnect && this.ownsPool) this.pool.replace(next.proxy);
+    if (this.ownsLimiter && partial.rateLimits) this.limiter.setLimits(next.rateLimits ?? DEFAULT_RATE_LIMITS);
+  }
+
+  /** Stops listening for consent changes and closes the connections this provider owns. */
+  async dispose(): Promise<void> {
+    this.consentSubscription.dispose();
+    if (this.ownsPool) await this.pool.close();
+  }
+
+  /** One HTTP attempt: chunks in, events out, and the assembled answer last. */
+  private async *attempt(body: ChatRequestBody, conversationId: string | undefined, signal: AbortSignal): AsyncGenerator<AttemptItem> {
+    const assembler = new StreamAssembler(this.model, this.facts.pricing);
+    for await (const chunk of this.client.streamChat(body, { signal, conversationId })) yield* assembler.accept(chunk);
+    const { events, answer } = assembler.finish();
+    yield* events;
+    yield { type: 'answer', answer };
+  }
+
+  private throwIfStopped(signal: AbortSignal): void {
+    if (signal.aborted) throw isGrokError(signal.reason) ? signal.reason : new AbortError();
+  }
+
+  /** The error the caller sees: a revocation's reason wins over the cancellation it caused. */
+  private explain(error: unknown, signal: AbortSignal): unknown {
+    if (signal.aborted && isGrokError(signal.reason) && (!isGrokError(error) || error.code === 'aborted')) return signal.reason;
+    return error;
+  }
+
+  private settle(
+    requestId: string,
+    outcome: { result?: GenerateResult; failure?: unknown; sentAt?: number; firstTokenAt: number | null; usage?: Usage },
+  ): void {
+    const { result, failure, sentAt, usage } = outcome;
+    const latencyMs = sentAt === undefined ? 0 : this.now() - sentAt;
+    const aborted = failure instanceof AbortError;
+    const errorCode = isGrokError(failure) ? failure.code : 'unknown';
+    if (result) {
+      this.metrics.recordSuccess(result.metadata.latencyMs, result.metadata.timeToFirstTokenMs, result.usage.totalTokens);
+      this.logger.debug(`Request ${requestId} done in ${result.metadata.latencyMs} ms (${result.usage.totalTokens} tokens).`);
+    } else if (sentAt !== undefined && !aborted) {
+      this.metrics.recordFailure(latencyMs, usage?.totalTokens ?? 0);
+    }
+    if (!result) this.logger[aborted ? 'debug' : 'warn'](`Request ${requestId} ended: ${errorCode}: ${describe(failure)}`);
+    if (!this.analytics) return;
+    const firstToken = outcome.firstTokenAt;
+    void this.analytics
+      .trackResponse({
+        requestId,
+        outcome: result ? 'success' : aborted ? 'aborted' : 'error',
+        ...(!result && !aborted && { errorCode }),
+        usage,
+        timeToFirstTokenMs: firstToken === null || sentAt === undefined ? null : firstToken - sentAt,
+        latencyMs: result ? result.metadata.latencyMs : latencyMs,
+      })
+      .catch((error: unknown) => this.logger.warn(`Could not record analytics for ${requestId}: ${describe(error)}`));
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function promptText(body: ChatRequestBody): string {
+  return body.messages.map((message) => message.content).join('\n');
+}
+
+function estimatePromptTokens(body: ChatRequestBody): number {
+  return estimateTokens(promptText(body));
+}

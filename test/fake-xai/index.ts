@@ -1,0 +1,14 @@
+/** The fake xAI server's public surface: see server.ts for how to use it. */
+export { startFakeXai, TEST_API_KEY, type FakeXai, type FakeXaiOptions } from './server';
+export {
+  scenarios,
+  DEFAULT_SCENARIO,
+  type AnswerScenario,
+  type ErrorScenario,
+  type HandlerScenario,
+  type JsonScenario,
+  type RecordedRequest,
+  type Scenario,
+  type ToolCallSpec,
+  type UsageJson,
+} from './scenarios';

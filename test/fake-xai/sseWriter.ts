@@ -1,0 +1,65 @@
+/**
+ * Writes an event stream the way a real network delivers it: events turned into bytes, the bytes
+ * cut into writes (per event, per byte, fixed sizes or chosen offsets: a cut may fall inside a
+ * multi-byte UTF-8 character), optionally dripped slowly, stalled or cut off mid-way.
+ */
+import type * as http from 'node:http';
+import { type AnswerScenario } from './scenarios';
+
+const MALFORMED_DATA = '{"choices":[{"delta":{"content":"oops"';
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Each payload as the bytes of one event, with the scenario's line endings, comments and spacing. */
+export function encodeEvents(payloads: readonly (object | string)[], scenario: AnswerScenario): Buffer[] {
+  const eol = scenario.lineEnding ?? '\n';
+  const prefix = scenario.noSpaceAfterData ? 'data:' : 'data: ';
+  const events = payloads.map((payload) => (typeof payload === 'string' ? payload : JSON.stringify(payload)));
+  if (scenario.malformedAfterEvents !== undefined) events.splice(scenario.malformedAfterEvents, 0, MALFORMED_DATA);
+  return events.map((data) => Buffer.from(`${scenario.comments ? `: keep-alive${eol}` : ''}${prefix}${data}${eol}${eol}`, 'utf8'));
+}
+
+function pieces(events: readonly Buffer[], split: AnswerScenario['split']): Buffer[] {
+  if (split === undefined || split === 'event') return [...events];
+  const all = Buffer.concat(events);
+  const offsets =
+    split === 'byte'
+      ? Array.from({ length: all.length }, (_, i) => i + 1)
+      : typeof split === 'number'
+        ? Array.from({ length: Math.ceil(all.length / split) }, (_, i) => (i + 1) * split)
+        : [...split, all.length];
+  const out: Buffer[] = [];
+  let start = 0;
+  for (const end of [...new Set(offsets)].sort((a, b) => a - b)) {
+    if (end <= start || end > all.length) continue;
+    out.push(all.subarray(start, end));
+    start = end;
+  }
+  if (start < all.length) out.push(all.subarray(start));
+  return out;
+}
+
+/** Streams the events; resolves when done, stalled or cut. */
+export async function writeEventStream(res: http.ServerResponse, events: Buffer[], scenario: AnswerScenario): Promise<void> {
+  const stopAt = Math.min(scenario.stallAfterEvents ?? Infinity, scenario.cutAfterEvents ?? Infinity);
+  const sent = events.slice(0, stopAt);
+  if (scenario.headersDelayMs) await sleep(scenario.headersDelayMs);
+  if (res.destroyed) return;
+  res.writeHead(200, { 'content-type': scenario.contentType ?? 'text/event-stream', 'cache-control': 'no-cache' });
+  res.flushHeaders();
+  if (scenario.latencyMs) await sleep(scenario.latencyMs);
+  for (const piece of pieces(sent, scenario.split)) {
+    if (res.destroyed) return;
+    res.write(piece);
+    // Yield between writes so they leave as separate packets.
+    await (scenario.dripMs ? sleep(scenario.dripMs) : new Promise<void>((resolve) => setImmediate(resolve)));
+  }
+  if (scenario.cutAfterEvents !== undefined && scenario.cutAfterEvents <= (scenario.stallAfterEvents ?? Infinity)) {
+    res.socket?.destroy();
+    return;
+  }
+  if (scenario.stallAfterEvents !== undefined) return;
+  res.end();
+}
