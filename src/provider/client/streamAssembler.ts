@@ -71,11 +71,6 @@ export class StreamAssembler {
     return events;
   }
 
-  /** True once text or a tool call fragment arrived: the answer has begun. */
-  get answerStarted(): boolean {
-    return this.content !== '' || this.calls.size > 0;
-  }
-
   /** The events still owed at the end of the stream, then the whole answer. */
   finish(): { events: StreamEvent[]; answer: AssembledAnswer } {
     const events = this.emitToolCalls();

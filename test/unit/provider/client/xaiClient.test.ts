@@ -1,0 +1,237 @@
+import { strict as assert } from 'node:assert';
+import * as http from 'node:http';
+import * as net from 'node:net';
+import { ConnectionPool, type ProxySettings } from '../../../../src/provider/client/connectionPool';
+import { RetryableFailure } from '../../../../src/provider/client/retry';
+import { chatChunkSchema, modelListSchema, type ChatChunk, type ChatRequestBody } from '../../../../src/provider/client/wire';
+import { XaiClient, type XaiClientSettings } from '../../../../src/provider/client/xaiClient';
+import { AbortError, ApiError, AuthenticationError, NetworkError, TimeoutError } from '../../../../src/provider/errors';
+import { type FakeXai, scenarios, startFakeXai, TEST_API_KEY } from '../../../fake-xai';
+import { drain, waitUntil } from '../harness';
+
+const body: ChatRequestBody = {
+  model: 'grok-code-fast-1',
+  messages: [{ role: 'user', content: 'hi' }],
+  stream: true,
+  stream_options: { include_usage: true },
+};
+
+function contentOf(chunks: ChatChunk[]): string {
+  return chunks.map((chunk) => chunk.choices?.[0]?.delta?.content ?? '').join('');
+}
+
+describe('XaiClient against the fake xAI server', function () {
+  this.timeout(10_000);
+  let fake: FakeXai;
+  let pool: ConnectionPool;
+  let client: XaiClient;
+
+  function makeClient(settings: Partial<XaiClientSettings> = {}, proxy?: ProxySettings): XaiClient {
+    void pool?.close();
+    pool = new ConnectionPool(proxy);
+    return new XaiClient(pool, {
+      endpoint: fake.url,
+      apiKey: TEST_API_KEY,
+      headersTimeoutMs: 5_000,
+      idleTimeoutMs: 5_000,
+      userAgent: 'test',
+      ...settings,
+    });
+  }
+
+  beforeEach(async () => {
+    fake = await startFakeXai();
+    client = makeClient();
+  });
+
+  afterEach(async () => {
+    await pool.close();
+    await fake.close();
+  });
+
+  it('streams chunks split at every byte, inside multi-byte characters, with CRLF, comments and no space', async () => {
+    const content = ['héllo ', 'wörld ', '😀🚀 ', '日本語'];
+    fake.enqueue({ kind: 'answer', content, split: 'byte', lineEnding: '\r\n', comments: true, noSpaceAfterData: true, emptyDeltas: 20 });
+    const { items, error } = await drain(client.streamChat(body));
+    assert.equal(error, undefined);
+    assert.equal(contentOf(items), content.join(''));
+    assert.equal(items.filter((chunk) => chunk.usage).length, 1);
+  });
+
+  it('sends the bearer key, JSON and the conversation header', async () => {
+    await drain(client.streamChat(body, { conversationId: 'conv-1' }));
+    const [request] = fake.requests;
+    assert.equal(request.headers.authorization, `Bearer ${TEST_API_KEY}`);
+    assert.equal(request.headers['content-type'], 'application/json');
+    assert.equal(request.headers['x-grok-conv-id'], 'conv-1');
+    assert.deepEqual(request.body, body);
+  });
+
+  it('accepts a whole JSON answer from a server that ignored stream: true', async () => {
+    fake.enqueue({
+      kind: 'json',
+      body: {
+        object: 'chat.completion',
+        model: 'grok-code-fast-1',
+        choices: [{ index: 0, message: { role: 'assistant', content: 'whole' }, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+      },
+    });
+    const { items } = await drain(client.streamChat(body));
+    assert.equal(contentOf(items), 'whole');
+    assert.equal(items.at(-1)?.usage?.total_tokens, 2);
+  });
+
+  it("marks xAI's HTTP 200 with a JSON error body as retryable", async () => {
+    fake.enqueue(scenarios.errorIn200());
+    const { error } = await drain(client.streamChat(body));
+    assert.ok(error instanceof RetryableFailure);
+    assert.match(error.error.message, /Timed out waiting for first token/);
+  });
+
+  it('marks an error object inside the event stream as retryable', async () => {
+    fake.enqueue({
+      kind: 'handler',
+      handle: (_request, res) => {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.end('data: {"error":{"message":"upstream overloaded"}}\n\n');
+      },
+    });
+    const { error } = await drain(client.streamChat(body));
+    assert.ok(error instanceof RetryableFailure);
+    assert.match(error.error.message, /upstream overloaded/);
+  });
+
+  it('yields what arrived before a cut connection, then throws NetworkError', async () => {
+    fake.enqueue({ kind: 'answer', content: ['one ', 'two ', 'three'], cutAfterEvents: 2 });
+    const { items, error } = await drain(client.streamChat(body));
+    assert.equal(contentOf(items), 'one two ');
+    assert.ok(error instanceof NetworkError, String(error));
+  });
+
+  it('throws NetworkError for a stream that ends cleanly but unfinished', async () => {
+    fake.enqueue({ kind: 'answer', content: ['half'], finishReason: null, usage: false, done: false });
+    const { items, error } = await drain(client.streamChat(body));
+    assert.equal(contentOf(items), 'half');
+    assert.ok(error instanceof NetworkError);
+  });
+
+  it('throws ApiError for malformed JSON in an event', async () => {
+    fake.enqueue({ kind: 'answer', content: ['a', 'b'], malformedAfterEvents: 1 });
+    const { items, error } = await drain(client.streamChat(body));
+    assert.equal(contentOf(items), 'a');
+    assert.ok(error instanceof ApiError);
+    assert.match(error.message, /malformed JSON/);
+  });
+
+  it('ends a stream that stalls mid-way with TimeoutError after the idle timeout', async () => {
+    client = makeClient({ idleTimeoutMs: 150 });
+    fake.enqueue({ kind: 'answer', content: ['a', 'b', 'c'], stallAfterEvents: 2 });
+    const started = Date.now();
+    const { items, error } = await drain(client.streamChat(body));
+    assert.ok(error instanceof TimeoutError, String(error));
+    assert.equal(contentOf(items), 'ab');
+    assert.ok(Date.now() - started < 3000);
+  });
+
+  it('ends with TimeoutError when the headers do not come in time', async () => {
+    client = makeClient({ headersTimeoutMs: 150 });
+    fake.enqueue({ kind: 'answer', content: ['late'], headersDelayMs: 3000 });
+    const started = Date.now();
+    const { error } = await drain(client.streamChat(body));
+    assert.ok(error instanceof TimeoutError, String(error));
+    assert.ok(Date.now() - started < 2500);
+  });
+
+  it('closes the socket at once when the signal aborts mid-stream', async () => {
+    fake.enqueue({ kind: 'answer', content: Array.from({ length: 200 }, (_, i) => `w${i} `), dripMs: 20 });
+    const controller = new AbortController();
+    const chunks: ChatChunk[] = [];
+    let error: unknown;
+    try {
+      for await (const chunk of client.streamChat(body, { signal: controller.signal })) {
+        chunks.push(chunk);
+        if (chunks.length === 3) controller.abort();
+      }
+    } catch (caught) {
+      error = caught;
+    }
+    assert.ok(error instanceof AbortError, String(error));
+    await waitUntil(() => fake.openConnections === 0, 1000);
+  });
+
+  it('closes the socket when the consumer stops reading', async () => {
+    fake.enqueue({ kind: 'answer', content: Array.from({ length: 200 }, (_, i) => `w${i} `), dripMs: 20 });
+    for await (const chunk of client.streamChat(body)) {
+      if (chunk.choices?.[0]?.delta?.content) break;
+    }
+    await waitUntil(() => fake.openConnections === 0, 1000);
+  });
+
+  it('reuses kept-alive connections: 100 sequential requests open at most 2 sockets', async () => {
+    fake.setDefault(scenarios.text('ok'));
+    for (let i = 0; i < 100; i++) {
+      const { error } = await drain(client.streamChat(body));
+      assert.equal(error, undefined);
+    }
+    assert.equal(fake.requests.length, 100);
+    assert.ok(fake.connections <= 2, `${fake.connections} sockets opened`);
+  });
+
+  it('goes through an HTTP proxy when one is configured', async () => {
+    const tunnels: string[] = [];
+    const proxy = http.createServer((_req, res) => res.writeHead(405).end());
+    proxy.on('connect', (req: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
+      tunnels.push(req.url ?? '');
+      const [host, port] = (req.url ?? '').split(':');
+      const upstream = net.connect(Number(port), host, () => {
+        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(socket).pipe(upstream);
+      });
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = proxy.address() as net.AddressInfo;
+      client = makeClient({}, { url: `http://127.0.0.1:${port}`, strictSSL: false });
+      const { items, error } = await drain(client.streamChat(body));
+      assert.equal(error, undefined);
+      assert.equal(contentOf(items), 'Hello from the fake Grok.');
+      assert.deepEqual(tunnels, [`127.0.0.1:${fake.port}`]);
+    } finally {
+      await pool.close();
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+  });
+
+  it('fails without an API key before any socket opens', async () => {
+    client = makeClient({ apiKey: '' });
+    const { error } = await drain(client.streamChat(body));
+    assert.ok(error instanceof AuthenticationError);
+    assert.match(error.message, /No API key set/);
+    assert.equal(fake.connections, 0);
+  });
+
+  it('reports a refused connection as NetworkError', async () => {
+    const closed = await startFakeXai();
+    const url = closed.url;
+    await closed.close();
+    client = makeClient({ endpoint: url });
+    const { error } = await drain(client.streamChat(body));
+    assert.ok(error instanceof NetworkError, String(error));
+  });
+
+  it('GETs JSON through a schema and maps error statuses', async () => {
+    const list = await client.getJson('/models', modelListSchema);
+    assert.deepEqual(
+      list.data.map((model) => model.id),
+      ['grok-code-fast-1', 'grok-4'],
+    );
+    await assert.rejects(client.getJson('/models', chatChunkSchema.extend({ choices: chatChunkSchema.shape.choices.unwrap().unwrap() })), ApiError);
+    fake.enqueue({ kind: 'error', status: 503, path: '/v1/models' });
+    await assert.rejects(client.getJson('/models', modelListSchema), (error: unknown) => error instanceof ApiError && error.status === 503);
+  });
+});
