@@ -1,0 +1,130 @@
+/**
+ * Step 4: what the model sees. Prefix and suffix windows sized by a token budget (about 4 characters
+ * a token for code: close enough for budgeting, no tokenizer call per keystroke), cut at line
+ * boundaries; and a few windows from other files of the same language that share the most
+ * identifiers with the lines before the cursor, gathered under a strict time budget. Files matching
+ * the exclude globs are never read.
+ */
+import type { ExcludeMatcher } from './exclude';
+import type { DocumentWindow, RecentSnippet } from './types';
+
+export const CHARS_PER_TOKEN = 4;
+
+export interface ContextBudget {
+  prefixTokens: number;
+  suffixTokens: number;
+  snippetTokens: number;
+  maxSnippets: number;
+  /** Wall-clock budget for picking snippets; whatever is found by then is used. */
+  snippetTimeMs: number;
+}
+
+export const DEFAULT_CONTEXT_BUDGET: ContextBudget = {
+  prefixTokens: 1500,
+  suffixTokens: 500,
+  snippetTokens: 600,
+  maxSnippets: 3,
+  snippetTimeMs: 2,
+};
+
+export interface ContextSnippet {
+  relativePath: string;
+  text: string;
+}
+
+export interface CompletionContext extends DocumentWindow {
+  languageId: string;
+  relativePath: string;
+  snippets: ContextSnippet[];
+}
+
+/** The text before and after the cursor, whole lines only, within the token budget. */
+export function documentWindow(text: string, offset: number, budget: ContextBudget): DocumentWindow {
+  const prefixChars = budget.prefixTokens * CHARS_PER_TOKEN;
+  const suffixChars = budget.suffixTokens * CHARS_PER_TOKEN;
+  let start = Math.max(0, offset - prefixChars);
+  if (start > 0) {
+    const lineStart = text.indexOf('\n', start - 1);
+    if (lineStart >= 0 && lineStart < offset) start = lineStart + 1;
+  }
+  let end = Math.min(text.length, offset + suffixChars);
+  if (end < text.length) {
+    const lineEnd = text.lastIndexOf('\n', end);
+    if (lineEnd > offset) end = lineEnd;
+  }
+  return { prefix: text.slice(start, offset), suffix: text.slice(offset, end) };
+}
+
+const SNIPPET_LINES = 12;
+const SNIPPET_STEP = 6;
+/** Lines before the cursor compared with candidate windows. */
+const QUERY_LINES = 12;
+/** Longest candidate text scanned, so one huge open file cannot eat the budget. */
+const MAX_SCANNED_CHARS = 40_000;
+
+export interface SnippetRequest {
+  prefix: string;
+  languageId: string;
+  absolutePath: string;
+  candidates: readonly RecentSnippet[];
+  isExcluded: ExcludeMatcher;
+  budget: ContextBudget;
+  /** Real time in ms (performance.now), never a virtual clock: the budget is CPU time. */
+  stopwatch: () => number;
+}
+
+export function gatherSnippets(request: SnippetRequest): ContextSnippet[] {
+  const { budget, stopwatch } = request;
+  const deadline = stopwatch() + budget.snippetTimeMs;
+  const query = identifiers(request.prefix.split('\n').slice(-QUERY_LINES).join('\n'));
+  if (query.size === 0) return [];
+  const scored: Array<ContextSnippet & { score: number }> = [];
+  for (const candidate of request.candidates) {
+    if (stopwatch() > deadline) break;
+    if (candidate.languageId !== request.languageId || candidate.absolutePath === request.absolutePath) continue;
+    if (request.isExcluded(candidate.relativePath, candidate.absolutePath)) continue;
+    const best = bestWindow(candidate.text.slice(0, MAX_SCANNED_CHARS), query);
+    if (best !== undefined) scored.push({ relativePath: candidate.relativePath, ...best });
+  }
+  scored.sort((a, b) => b.score - a.score);
+  const picked: ContextSnippet[] = [];
+  let charsLeft = budget.snippetTokens * CHARS_PER_TOKEN;
+  for (const { relativePath, text } of scored) {
+    if (picked.length >= budget.maxSnippets || text.length > charsLeft) continue;
+    picked.push({ relativePath, text });
+    charsLeft -= text.length;
+  }
+  return picked;
+}
+
+function bestWindow(text: string, query: Set<string>): { text: string; score: number } | undefined {
+  const lines = text.split('\n');
+  let best: { text: string; score: number } | undefined;
+  for (let first = 0; first < lines.length; first += SNIPPET_STEP) {
+    const window = lines.slice(first, first + SNIPPET_LINES).join('\n');
+    const score = jaccard(query, identifiers(window));
+    if (score > 0 && (best === undefined || score > best.score)) best = { text: window, score };
+    if (first + SNIPPET_LINES >= lines.length) break;
+  }
+  return best;
+}
+
+/** Keywords every file shares; they say nothing about relatedness. */
+const KEYWORDS = new Set(
+  ('const let var function return await async export import from class new this self def None True False null ' +
+    'undefined true false void int string public private protected static final func package struct impl pub use ' +
+    'mut for while else elif try catch except throw raise with auto include namespace template typename').split(' '),
+);
+
+function identifiers(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const word of text.match(/[A-Za-z_$][\w$]{2,}/g) ?? []) if (!KEYWORDS.has(word)) words.add(word);
+  return words;
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (b.size === 0) return 0;
+  let shared = 0;
+  for (const word of b) if (a.has(word)) shared++;
+  return shared / (a.size + b.size - shared);
+}

@@ -1,0 +1,42 @@
+/** A CompletionModel for tests: answers each request with scripted chunks on a virtual clock, and records what it was sent. */
+import type { CompletionModel } from '../../../src/completion/types';
+import type { GenerateRequest, StreamEvent } from '../../../src/provider/types';
+import type { VirtualClock } from '../../../bench/inline/virtualClock';
+
+export interface ScriptedAnswer {
+  /** Clock ms before the first content chunk (the model's reasoning time). */
+  latencyMs: number;
+  chunks: string[];
+  /** Clock ms between chunks. */
+  chunkGapMs?: number;
+}
+
+export class ScriptedModel implements CompletionModel {
+  readonly requests: GenerateRequest[] = [];
+  /** Chunks actually delivered, per request. */
+  readonly delivered: string[][] = [];
+
+  constructor(
+    private readonly clock: VirtualClock,
+    private readonly answer: (request: GenerateRequest, index: number) => ScriptedAnswer,
+  ) {}
+
+  signal(index: number): AbortSignal | undefined {
+    return this.requests[index]?.options?.signal;
+  }
+
+  async *streamEvents(request: GenerateRequest): AsyncIterable<StreamEvent> {
+    const index = this.requests.length;
+    this.requests.push(request);
+    this.delivered.push([]);
+    const { latencyMs, chunks, chunkGapMs = 5 } = this.answer(request, index);
+    const signal = request.options?.signal;
+    yield { type: 'reasoning', text: 'thinking' };
+    await this.clock.sleep(latencyMs, signal);
+    for (const [i, text] of chunks.entries()) {
+      if (i > 0) await this.clock.sleep(chunkGapMs, signal);
+      this.delivered[index].push(text);
+      yield { type: 'content', text };
+    }
+  }
+}
