@@ -1,0 +1,23 @@
+/** What the selection actions need from the rest of the extension (wired in src/extension.ts). */
+import type * as vscode from 'vscode';
+import { type Logger } from '../provider/types';
+import { type ActionProvider } from './streamAnswer';
+
+export interface SelectionActionDeps {
+  /** The provider serving the actions' model (`grokCodeFast.actions.model`). */
+  getProvider(feature: 'action'): ActionProvider;
+  /** Shows the consent modal when needed; false means nothing may be sent. */
+  ensureConsent(): Promise<boolean>;
+  /** Fires when consent is withdrawn: requests in flight stop. */
+  onConsentRevoked: vscode.Event<void>;
+  /** Explain hands its question to the chat panel. */
+  askInChat(text: string): unknown;
+  /** Files under `grokCodeFast.exclude` never leave the machine. */
+  isExcluded(document: vscode.TextDocument): boolean;
+  logger: Logger;
+  userId: string;
+  statusBar?: {
+    recordRequest(r: { tokens: number; latencyMs: number }): void;
+    setRateLimited(retryAfterSeconds: number): void;
+  };
+}

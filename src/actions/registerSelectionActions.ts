@@ -1,0 +1,58 @@
+/**
+ * The selection commands (editor context submenu, palette, keybindings) and the proposal commands
+ * `grokCodeFast.acceptProposal` / `grokCodeFast.rejectProposal`.
+ */
+import * as vscode from 'vscode';
+import { type SelectionActionDeps } from './actionDeps';
+import { EDIT_ACTIONS, type EditAction } from './actionKinds';
+import { runEditAction } from './editAction';
+import { explainQuestion } from './prompts';
+import { PROPOSAL_SCHEME, ProposalDocuments } from './proposalDocuments';
+import { Proposals } from './proposals';
+import { refuseExcluded } from './runRequest';
+import { readSelection } from './selectionInput';
+import { runWriteTests } from './writeTests';
+
+export type { SelectionActionDeps } from './actionDeps';
+
+async function askForInstruction(fromCaller: unknown): Promise<string | undefined> {
+  // From the context menu the first argument is the document's URI; only a string is an instruction.
+  if (typeof fromCaller === 'string' && fromCaller.trim() !== '') return fromCaller.trim();
+  const instruction = await vscode.window.showInputBox({
+    title: 'Ask Grok',
+    prompt: 'What should Grok do with the selection?',
+    placeHolder: 'e.g. convert to async/await',
+    ignoreFocusOut: true,
+  });
+  return instruction?.trim() || undefined;
+}
+
+export function registerSelectionActions(_context: vscode.ExtensionContext, deps: SelectionActionDeps): vscode.Disposable {
+  const documents = new ProposalDocuments();
+  const proposals = new Proposals(documents);
+  const edit = (action: EditAction) => async (instructionArg?: unknown) => {
+    const input = readSelection(vscode.window.activeTextEditor);
+    if (!input) return undefined;
+    if (action !== 'askGrok') return runEditAction(deps, proposals, action, input);
+    const instruction = await askForInstruction(instructionArg);
+    return instruction === undefined ? undefined : runEditAction(deps, proposals, action, input, instruction);
+  };
+  const editCommands = EDIT_ACTIONS.map((action) => vscode.commands.registerCommand(`grokCodeFast.${action}`, edit(action)));
+  return vscode.Disposable.from(
+    documents,
+    proposals,
+    vscode.workspace.registerTextDocumentContentProvider(PROPOSAL_SCHEME, documents),
+    ...editCommands,
+    vscode.commands.registerCommand('grokCodeFast.writeTests', async () => {
+      const input = readSelection(vscode.window.activeTextEditor);
+      return input && runWriteTests(deps, input);
+    }),
+    vscode.commands.registerCommand('grokCodeFast.explain', async () => {
+      const input = readSelection(vscode.window.activeTextEditor);
+      if (!input || refuseExcluded(deps, input.document)) return;
+      await deps.askInChat(explainQuestion(input));
+    }),
+    vscode.commands.registerCommand('grokCodeFast.acceptProposal', () => proposals.accept()),
+    vscode.commands.registerCommand('grokCodeFast.rejectProposal', () => proposals.reject()),
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * The part every model-backed action shares: the exclude and consent gates, the streamed request with
+ * `metadata.feature: 'action'`, the status bar figures, and the failure message mapped by error code
+ * (a consent_required answer shows the modal and runs once more).
+ */
+import * as vscode from 'vscode';
+import { type ChatMessage, type GenerateResult } from '../provider/types';
+import { describeFailure, type ActionFailure } from './actionFailure';
+import { type SelectionActionDeps } from './actionDeps';
+import { streamAnswer } from './streamAnswer';
+
+export interface ActionRequest {
+  title: string;
+  document: vscode.TextDocument;
+  messages: ChatMessage[];
+  onText(text: string): void | Promise<void>;
+  /** Called before a retry, and after a failure, to drop what the failed attempt showed. */
+  onFailed(): void | Promise<void>;
+}
+
+/** True (and the user told) when the file is under `grokCodeFast.exclude`. */
+export function refuseExcluded(deps: SelectionActionDeps, document: vscode.TextDocument): boolean {
+  if (!deps.isExcluded(document)) return false;
+  void vscode.window.showWarningMessage(`Grok: ${vscode.workspace.asRelativePath(document.uri)} matches grokCodeFast.exclude, so it never leaves this machine.`);
+  return true;
+}
+
+/** The result, or undefined when nothing came back (the user was told why). */
+export async function runRequest(deps: SelectionActionDeps, action: ActionRequest, retry: () => Promise<unknown>): Promise<GenerateResult | undefined> {
+  if (refuseExcluded(deps, action.document)) return undefined;
+  if (!(await deps.ensureConsent())) {
+    void vscode.window.showInformationMessage(`Grok: ${action.title} needs data-use consent; nothing was sent.`);
+    return undefined;
+  }
+  try {
+    const result = await streamAnswer({
+      provider: deps.getProvider('action'),
+      request: { messages: action.messages, metadata: { userId: deps.userId, feature: 'action' } },
+      title: action.title,
+      onConsentRevoked: deps.onConsentRevoked,
+      onText: action.onText,
+    });
+    deps.statusBar?.recordRequest({ tokens: result.usage.totalTokens, latencyMs: result.metadata.latencyMs });
+    return result;
+  } catch (error) {
+    await action.onFailed();
+    const failure = describeFailure(error, action.title);
+    deps.logger[failure.level === 'silent' ? 'info' : 'warn'](failure.message);
+    if (failure.needsConsent) {
+      if (await deps.ensureConsent()) await retry();
+      return undefined;
+    }
+    if (failure.retryAfter !== undefined) deps.statusBar?.setRateLimited(failure.retryAfter);
+    announceFailure(failure, retry);
+    return undefined;
+  }
+}
+
+function announceFailure(failure: ActionFailure, retry: () => Promise<unknown>): void {
+  if (failure.level === 'silent') return;
+  const show = failure.level === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
+  // Not awaited: the command finishes while the notification waits for the user.
+  void show(failure.message, ...failure.buttons).then((choice) => {
+    if (choice === 'Set API Key') void vscode.commands.executeCommand('grokCodeFast.setApiKey');
+    if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'grokCodeFast');
+    if (choice === 'Retry') void retry();
+  });
+}

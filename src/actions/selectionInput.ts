@@ -1,0 +1,68 @@
+/** What an action reads from the editor: the selection, the lines around it, the diagnostics inside it. */
+import * as vscode from 'vscode';
+import { type DiagnosticLine, formatDiagnostics } from './diagnosticsText';
+
+/** Lines of context each side of the selection: enough to see the enclosing code, cheap to send. */
+const CONTEXT_LINES = 20;
+
+export interface SelectionInput {
+  document: vscode.TextDocument;
+  /** The document version the selection was read at. */
+  version: number;
+  range: vscode.Range;
+  text: string;
+  languageId: string;
+  fileName: string;
+  startLine: number;
+  endLine: number;
+  before: string;
+  after: string;
+}
+
+const SEVERITY: Record<vscode.DiagnosticSeverity, DiagnosticLine['severity']> = {
+  [vscode.DiagnosticSeverity.Error]: 'error',
+  [vscode.DiagnosticSeverity.Warning]: 'warning',
+  [vscode.DiagnosticSeverity.Information]: 'info',
+  [vscode.DiagnosticSeverity.Hint]: 'hint',
+};
+
+/** The active editor's selection, or undefined (with a message) when there is none. */
+export function readSelection(editor: vscode.TextEditor | undefined): SelectionInput | undefined {
+  if (!editor || editor.selection.isEmpty) {
+    void vscode.window.showInformationMessage('Grok: select some code first.');
+    return undefined;
+  }
+  const { document, selection } = editor;
+  const range = new vscode.Range(selection.start, selection.end);
+  const firstContext = Math.max(0, range.start.line - CONTEXT_LINES);
+  const lastContext = Math.min(document.lineCount - 1, range.end.line + CONTEXT_LINES);
+  return {
+    document,
+    version: document.version,
+    range,
+    text: document.getText(range),
+    languageId: document.languageId,
+    fileName: vscode.workspace.asRelativePath(document.uri, false),
+    startLine: range.start.line + 1,
+    endLine: range.end.line + 1,
+    before: document.getText(new vscode.Range(firstContext, 0, range.start.line, range.start.character)),
+    after: document.getText(new vscode.Range(range.end, document.lineAt(lastContext).range.end)),
+  };
+}
+
+/** The diagnostics that touch the selection, formatted for the Fix prompt. */
+export function diagnosticsIn(input: SelectionInput): string {
+  const lines = vscode.languages
+    .getDiagnostics(input.document.uri)
+    .filter((d) => d.range.intersection(input.range) !== undefined)
+    .map(
+      (d): DiagnosticLine => ({
+        severity: SEVERITY[d.severity],
+        message: d.message,
+        line: d.range.start.line + 1,
+        source: d.source,
+        code: typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code),
+      }),
+    );
+  return formatDiagnostics(lines);
+}
