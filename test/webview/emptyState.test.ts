@@ -1,25 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { ChatPage, Harness } from './harness';
+import { useChatPage } from './harness';
 import { READY_STATUS, state } from './messages';
 
 describe('chat webview: empty state and page security', () => {
-  let harness: Harness;
-  let chat: ChatPage;
-  let errors: string[];
-
-  before(async () => {
-    harness = await Harness.start();
-  });
-  after(async () => harness.close());
-  beforeEach(async () => {
-    ({ chat, errors } = await harness.open());
-  });
-  afterEach(async () => {
-    await chat.page.context().close();
-    assert.deepEqual(errors, [], 'no page errors or CSP violations');
-  });
+  const suite = useChatPage();
 
   it('says ready first, then shows the welcome text with key and consent status', async () => {
+    const { chat } = suite;
     assert.deepEqual((await chat.posted())[0], { type: 'ready' });
     await chat.fromHost(state([], { active: null, conversations: [], status: { ...READY_STATUS, hasKey: false, hasConsent: false } }));
     const welcome = chat.page.getByRole('region', { name: 'Welcome' });
@@ -36,6 +23,7 @@ describe('chat webview: empty state and page security', () => {
   });
 
   it('shows the key as set and no banners once key and consent are there', async () => {
+    const { chat } = suite;
     await chat.fromHost(state([], { active: null }));
     assert.match(await chat.page.getByRole('region', { name: 'Welcome' }).innerText(), /API key: set/);
     assert.equal(await chat.page.getByRole('region', { name: 'Data-use consent' }).count(), 0);
@@ -43,6 +31,7 @@ describe('chat webview: empty state and page security', () => {
   });
 
   it('carries the strict Content-Security-Policy', async () => {
+    const { chat, harness } = suite;
     const csp = await chat.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.equal(
       csp,
@@ -57,6 +46,7 @@ describe('chat webview: empty state and page security', () => {
   });
 
   it('takes every colour from --vscode-* theme variables', async () => {
+    const { chat } = suite;
     const offending = (await chat.page.evaluate(`(() => {
       const sheet = [...document.styleSheets].find((s) => (s.href || '').endsWith('/chat-style.css'));
       const colourish = /color|background|border|outline|fill|stroke|shadow/;

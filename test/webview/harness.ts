@@ -4,6 +4,7 @@
  * `acquireVsCodeApi` records what the webview posts and keeps its state in sessionStorage, so a
  * reload behaves like VS Code re-creating a hidden view.
  */
+import * as assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { type AddressInfo } from 'node:net';
@@ -66,8 +67,11 @@ export class ChatPage {
     return (await this.posted()).filter((m): m is Extract<FromWebviewMessage, { type: T }> => m.type === type);
   }
 
-  async clearPosted(): Promise<void> {
-    await this.page.evaluate('window.__posted.length = 0');
+  /** Waits until the webview has posted a message of this type (a function, not a string: the CSP forbids eval). */
+  async waitForPosted(type: FromWebviewMessage['type'], timeout = 5000): Promise<void> {
+    const posted = (wanted: string) =>
+      (globalThis as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === wanted);
+    await this.page.waitForFunction(posted, type, { timeout });
   }
 
   async screenshot(name: string): Promise<void> {
@@ -113,12 +117,35 @@ export class Harness {
       if (message.type() === 'error') errors.push(message.text());
     });
     await page.goto(`${this.origin}/`);
-    await page.waitForFunction('window.__posted.some((m) => m.type === "ready")');
-    return { chat: new ChatPage(page), errors };
+    const chat = new ChatPage(page);
+    await chat.waitForPosted('ready');
+    return { chat, errors };
   }
 
   async close(): Promise<void> {
     await this.browser.close();
     await new Promise((done) => this.server.close(done));
   }
+}
+
+/**
+ * Mocha hooks for a browser test file: one browser and server for the file, a fresh page per test,
+ * and after each test the check that the page logged no error (a CSP violation logs one).
+ */
+export function useChatPage(): { readonly chat: ChatPage; readonly harness: Harness } {
+  const context = {} as { chat: ChatPage; harness: Harness; errors: string[] };
+  before(async () => {
+    context.harness = await Harness.start();
+  });
+  after(async () => context.harness.close());
+  beforeEach(async () => {
+    const opened = await context.harness.open();
+    context.chat = opened.chat;
+    context.errors = opened.errors;
+  });
+  afterEach(async () => {
+    await context.chat.page.context().close();
+    assert.deepEqual(context.errors, [], 'no page errors or CSP violations');
+  });
+  return context;
 }

@@ -1,0 +1,166 @@
+import * as assert from 'node:assert/strict';
+import { useChatPage } from './harness';
+import { assistant, READY_STATUS, state, stream, user } from './messages';
+
+describe('chat webview: session, consent, errors and context', () => {
+  const suite = useChatPage();
+  const input = () => suite.chat.page.getByRole('textbox', { name: 'Message Grok' });
+
+  it('restores the transcript and the half-typed draft after a reload', async () => {
+    const { chat } = suite;
+    await chat.fromHost(state([user('u1', 'Why is the build slow?'), assistant('a1', 'Because of **source maps**.')]));
+    await input().pressSequentially('and how do I fix');
+    await chat.waitForPosted('draft');
+    assert.deepEqual((await chat.postedOfType('draft')).at(-1), { type: 'draft', text: 'and how do I fix' });
+
+    await chat.page.reload();
+    await chat.waitForPosted('ready');
+    assert.equal(await input().inputValue(), 'and how do I fix');
+    assert.equal(await chat.page.locator('.message.assistant strong').innerText(), 'source maps');
+    assert.equal(await chat.page.locator('.title').innerText(), 'DEBOUNCE HELPER'.toUpperCase());
+  });
+
+  it('takes the host draft after a window restart, but never over a local one', async () => {
+    const { chat } = suite;
+    await chat.fromHost(state([], { draft: 'from the host' }));
+    assert.equal(await input().inputValue(), 'from the host');
+    await input().fill('mine');
+    await chat.fromHost(state([], { draft: 'from the host' }));
+    assert.equal(await input().inputValue(), 'mine');
+  });
+
+  it('asks for consent and treats "I consent" in the composer as consent, sending nothing else', async () => {
+    const { chat } = suite;
+    const notice = 'Your prompts go to **xAI**. Roo Code Cloud routes may be used for training.';
+    await chat.fromHost(state([], { active: null, status: { ...READY_STATUS, hasConsent: false, consentNotice: notice } }));
+    const region = chat.page.getByRole('region', { name: 'Data-use consent' });
+    assert.match(await region.innerText(), /Your prompts go to xAI\. Roo Code Cloud/);
+    assert.equal(await region.locator('strong').innerText(), 'xAI');
+
+    await input().fill('hello there');
+    await input().press('Enter');
+    assert.equal(await input().inputValue(), 'hello there', 'the text is kept');
+    assert.match(await chat.page.getByRole('status').innerText(), /consent first/);
+
+    await input().fill('I consent');
+    await input().press('Enter');
+    assert.deepEqual(await chat.postedOfType('consent'), [{ type: 'consent', granted: true }]);
+    assert.equal(await input().inputValue(), '');
+    await region.getByRole('button', { name: 'I consent' }).click();
+    assert.equal((await chat.postedOfType('consent')).length, 2);
+    assert.deepEqual(await chat.postedOfType('send'), [], 'nothing went to the model');
+
+    await chat.fromHost(state([], { active: null }));
+    assert.equal(await region.count(), 0, 'the notice goes once the host records consent');
+  });
+
+  it('drops invalid host messages without breaking', async () => {
+    const { chat } = suite;
+    await chat.fromHost(state([user('u1', 'hi'), assistant('a1', 'hello')]));
+    const before = await chat.page.locator('#app').innerHTML();
+    const invalid: unknown[] = [
+      null, 42, 'state', {}, { type: 'nope' }, { type: 'stream' },
+      { type: 'stream', conversationId: 'c1', messageId: 'a2', event: { kind: 'contentDelta', text: 7 } },
+      { type: 'state', conversations: 'all', active: null, status: READY_STATUS },
+      { type: 'prefill', text: 'x'.repeat(1_000_001) },
+      { type: 'contextChips', chips: [{ id: 'x', kind: 'folder', label: 'src' }] },
+      { type: 'fileSuggestions', query: 'a', items: Array.from({ length: 101 }, () => ({ path: 'a', label: 'a' })) },
+    ];
+    for (const message of invalid) await chat.fromHost(message);
+    assert.equal(await chat.page.locator('#app').innerHTML(), before, 'nothing changed');
+    await chat.fromHost({ type: 'prefill', text: 'still alive' });
+    assert.equal(await input().inputValue(), 'still alive');
+  });
+
+  it('keeps a partial answer on error and offers the right action', async () => {
+    const { chat } = suite;
+    await chat.fromHost(state([user('u1', 'long answer please')], { status: { ...READY_STATUS, busy: true } }));
+    await chat.fromHost(stream('a1', { kind: 'contentDelta', text: 'The first half' }));
+    await chat.fromHost(stream('a1', { kind: 'error', error: { code: 'network_error', message: 'The connection dropped.', action: 'retry' } }));
+    assert.equal(await chat.page.locator('.message.assistant .message-body').innerText(), 'The first half');
+    await chat.page.getByRole('alert').getByRole('button', { name: 'Retry' }).click();
+    assert.deepEqual(await chat.postedOfType('retry'), [{ type: 'retry' }]);
+
+    await chat.fromHost(stream('a2', { kind: 'error', error: { code: 'unauthorized', message: 'Incorrect API key.', action: 'setApiKey' } }));
+    await chat.page.getByRole('alert').filter({ hasText: 'Incorrect API key.' }).getByRole('button', { name: 'Set API key' }).click();
+    assert.deepEqual(await chat.postedOfType('setApiKey'), [{ type: 'setApiKey' }]);
+  });
+
+  it('counts a rate limit down and retries by itself, but not for an error read back from history', async () => {
+    const { chat } = suite;
+    const error = { code: 'rate_limited', message: 'Rate limit reached.', retryAfter: 1, action: 'retry' as const };
+    await chat.fromHost(state([user('u1', 'hi'), assistant('a1', '', { error })]));
+    await chat.page.waitForTimeout(1500);
+    assert.deepEqual(await chat.postedOfType('retry'), [], 'a stored rate limit does not retry on its own');
+    assert.equal(await chat.page.locator('.countdown').innerText(), '');
+
+    await chat.fromHost(state([user('u1', 'hi')], { status: { ...READY_STATUS, busy: true } }));
+    await chat.fromHost(stream('a1', { kind: 'error', error }));
+    assert.equal(await chat.page.locator('.countdown').innerText(), 'Retrying in 1 s');
+    await chat.waitForPosted('retry', 3000);
+    assert.equal((await chat.postedOfType('retry')).length, 1);
+  });
+
+  it('shows context chips, removes them, attaches them to the message, and @-mentions files', async () => {
+    const { chat } = suite;
+    await chat.fromHost(state([]));
+    await chat.fromHost({ type: 'contextChips', chips: [
+      { id: 's1', kind: 'selection', label: 'app.ts:10-24', path: 'src/app.ts', language: 'typescript', range: { startLine: 9, endLine: 23 } },
+      { id: 'f1', kind: 'file', label: 'util.ts', path: 'src/util.ts' },
+    ] });
+    const chips = chat.page.getByRole('list', { name: 'Context for the next message' });
+    assert.equal(await chips.getByRole('listitem').count(), 2);
+    await chips.getByRole('button', { name: 'Remove util.ts' }).click();
+    await chat.page.getByRole('button', { name: 'Add selection to context' }).click();
+    await chat.page.getByRole('button', { name: 'Add current file to context' }).click();
+
+    await input().pressSequentially('explain @ser');
+    assert.deepEqual((await chat.postedOfType('mentionQuery')).at(-1), { type: 'mentionQuery', query: 'ser' });
+    await chat.fromHost({ type: 'fileSuggestions', query: 'se', items: [{ path: 'stale.ts', label: 'stale.ts' }] });
+    await chat.fromHost({ type: 'fileSuggestions', query: 'ser', items: [
+      { path: 'src/server.ts', label: 'server.ts' }, { path: 'test/server.test.ts', label: 'server.test.ts' },
+    ] });
+    const options = chat.page.getByRole('listbox', { name: 'Files to attach' }).getByRole('option');
+    assert.deepEqual(await options.allInnerTexts(), ['server.ts\nsrc/server.ts', 'server.test.ts\ntest/server.test.ts']);
+    await input().press('ArrowDown');
+    await input().press('Enter');
+    assert.deepEqual((await chat.postedOfType('mentionPick')).at(-1), { type: 'mentionPick', path: 'test/server.test.ts' });
+    assert.equal(await input().inputValue(), 'explain ');
+    assert.deepEqual(await chat.postedOfType('send'), [], 'picking a file does not send');
+
+    await input().pressSequentially('this');
+    await input().press('Enter');
+    assert.deepEqual((await chat.posted()).filter((m) => m.type !== 'draft' && m.type !== 'mentionQuery').slice(1), [
+      { type: 'removeChip', id: 'f1' },
+      { type: 'addSelection' },
+      { type: 'addFile' },
+      { type: 'mentionPick', path: 'test/server.test.ts' },
+      { type: 'send', text: 'explain this', chips: [
+        { id: 's1', kind: 'selection', label: 'app.ts:10-24', path: 'src/app.ts', language: 'typescript', range: { startLine: 9, endLine: 23 } },
+        { id: 'f1', kind: 'file', label: 'util.ts', path: 'src/util.ts' },
+      ] },
+    ]);
+    assert.equal(await chat.page.getByRole('article', { name: 'You said' }).locator('.chip').count(), 2);
+  });
+
+  it('lists past conversations to open or delete, and starts a new chat', async () => {
+    const { chat } = suite;
+    await chat.fromHost(state([], { conversations: [
+      { id: 'c1', title: 'Debounce helper', updatedAt: Date.now() - 120_000 },
+      { id: 'c2', title: 'Fix the flaky test', updatedAt: Date.now() - 3 * 3600_000 },
+    ] }));
+    const history = chat.page.getByRole('navigation', { name: 'Past conversations' });
+    assert.ok(!(await history.isVisible()));
+    await chat.page.getByRole('button', { name: 'Past conversations' }).click();
+    assert.deepEqual(await history.locator('.history-open').allInnerTexts(), ['Debounce helper\n2 min ago', 'Fix the flaky test\n3 h ago']);
+    await history.getByRole('button', { name: 'Delete conversation “Debounce helper”' }).click();
+    await history.getByRole('button', { name: 'Fix the flaky test 3 h ago' }).click();
+    assert.ok(!(await history.isVisible()), 'opening one closes the list');
+    await chat.page.getByRole('button', { name: 'New chat' }).click();
+    assert.deepEqual((await chat.posted()).slice(1), [
+      { type: 'deleteConversation', id: 'c1' },
+      { type: 'openConversation', id: 'c2' },
+      { type: 'newChat' },
+    ]);
+  });
+});

@@ -1,0 +1,167 @@
+import * as assert from 'node:assert/strict';
+import type { ToWebviewMessage } from '../../src/chat/protocol';
+import { type ChatPage, useChatPage } from './harness';
+import { assistant, deltas, READY_STATUS, state, stream, user } from './messages';
+
+const ANSWER = [
+  '## Debounce',
+  '',
+  'Here is a **typed** helper:',
+  '',
+  '```ts',
+  'export function debounce<T extends unknown[]>(fn: (...args: T) => void, ms: number) {',
+  '  let timer: ReturnType<typeof setTimeout> | undefined;',
+  '  return (...args: T) => {',
+  '    clearTimeout(timer);',
+  '    timer = setTimeout(() => fn(...args), ms);',
+  '  };',
+  '}',
+  '```',
+  '',
+  '- calls `fn` once typing pauses',
+  '- keeps the last arguments',
+  '',
+].join('\n');
+
+const USAGE = { promptTokens: 1843, completionTokens: 212, reasoningTokens: 96, cachedTokens: 1536, costUsd: 0.000_712, latencyMs: 2310, timeToFirstTokenMs: 640 };
+
+/** Posts many host messages in one go, as a fast stream would, without waiting between them. */
+async function burst(chat: ChatPage, messages: ToWebviewMessage[]): Promise<void> {
+  await chat.page.evaluate((list) => {
+    for (const m of list) (globalThis as unknown as { postMessage(data: unknown, target: string): void }).postMessage(m, '*');
+  }, messages);
+  await chat.settle();
+}
+
+describe('chat webview: transcript', () => {
+  const suite = useChatPage();
+  const input = () => suite.chat.page.getByRole('textbox', { name: 'Message Grok' });
+
+  it('sends on Enter, keeps Shift+Enter as a new line, and shows the message at once', async () => {
+    const { chat } = suite;
+    await chat.fromHost(state([]));
+    await input().fill('first line');
+    await input().press('Shift+Enter');
+    await input().pressSequentially('second line');
+    assert.equal(await input().inputValue(), 'first line\nsecond line');
+    assert.deepEqual(await chat.postedOfType('send'), []);
+
+    await input().press('Enter');
+    assert.deepEqual(await chat.postedOfType('send'), [{ type: 'send', text: 'first line\nsecond line', chips: [] }]);
+    assert.equal(await input().inputValue(), '');
+    const message = chat.page.getByRole('article', { name: 'You said' });
+    assert.equal(await message.locator('.message-body').innerText(), 'first line\nsecond line');
+    assert.ok(await chat.page.getByRole('button', { name: 'Stop (Esc)' }).isVisible());
+    assert.ok(!(await chat.page.getByRole('button', { name: 'Send (Enter)' }).isVisible()));
+  });
+
+  it('renders a streamed answer as markdown, once a frame, without touching earlier messages', async () => {
+    const { chat } = suite;
+    await chat.fromHost(state([user('u1', 'What is a debounce?'), assistant('a1', 'It **delays** a call.', { usage: USAGE }), user('u2', 'Write one in TypeScript')], {
+      status: { ...READY_STATUS, busy: true },
+    }));
+    await chat.page.evaluate(`(() => {
+      window.__earlier = [...document.querySelectorAll('.message')];
+      window.__earlierMutations = 0;
+      window.__bodyRenders = 0;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          if (window.__earlier.some((m) => m.contains(record.target))) window.__earlierMutations++;
+          else if (record.target.classList && record.target.classList.contains('message-body')) window.__bodyRenders++;
+        }
+      }).observe(document.querySelector('.transcript'), { subtree: true, childList: true, characterData: true, attributes: true });
+    })()`);
+
+    const chunks = deltas(ANSWER);
+    await burst(chat, [
+      stream('a2', { kind: 'reasoningDelta', text: 'The user wants a typed debounce; ' }),
+      stream('a2', { kind: 'reasoningDelta', text: 'use ReturnType<typeof setTimeout>.' }),
+      ...chunks.slice(0, 60).map((text) => stream('a2', { kind: 'contentDelta', text })),
+    ]);
+    const answer = chat.page.getByRole('article', { name: 'Grok said' }).nth(1);
+    assert.match(await answer.locator('.message-body').innerText(), /Here is a typed helper/, 'partial markdown is rendered while streaming');
+    assert.equal(await answer.locator('.reasoning summary').innerText(), 'Reasoning');
+    await answer.locator('.reasoning summary').click(); // opening the reasoning survives further tokens
+
+    await burst(chat, [
+      ...chunks.slice(60).map((text) => stream('a2', { kind: 'contentDelta', text })),
+      stream('a2', { kind: 'usage', usage: USAGE }),
+      stream('a2', { kind: 'done' }),
+    ]);
+
+    assert.equal(await answer.locator('.message-body h2').innerText(), 'Debounce');
+    assert.equal(await answer.locator('.message-body strong').innerText(), 'typed');
+    assert.equal(await answer.locator('.message-body li').count(), 2);
+    assert.equal(await answer.locator('.code-language').innerText(), 'ts');
+    assert.ok((await answer.locator('pre code .hljs-keyword').count()) > 3, 'the code is highlighted');
+    assert.match(await answer.locator('pre code').innerText(), /clearTimeout\(timer\);/);
+    assert.equal(await answer.locator('details.reasoning').getAttribute('open'), '');
+    assert.equal(await answer.locator('.reasoning-body').innerText(), 'The user wants a typed debounce; use ReturnType<typeof setTimeout>.');
+    assert.equal(
+      await answer.locator('.message-footer').innerText(),
+      '1,843 in (1,536 cached) · 212 out · 96 reasoning · 2.3 s · first token 640 ms · $0.0007',
+    );
+
+    const renders = (await chat.page.evaluate('window.__bodyRenders')) as number;
+    assert.ok(renders >= 1 && renders < chunks.length / 4, `${renders} body renders for ${chunks.length} deltas`);
+    await chat.page.evaluate(`window.__answer = document.querySelectorAll('.message')[3]`);
+
+    // the host's closing snapshot: same messages, the answer now stored; no node is rebuilt
+    await chat.fromHost(state([
+      user('u1', 'What is a debounce?'), assistant('a1', 'It **delays** a call.', { usage: USAGE }),
+      user('u2', 'Write one in TypeScript'), assistant('a2', ANSWER, { reasoning: 'The user wants a typed debounce; use ReturnType<typeof setTimeout>.', usage: USAGE }),
+    ]));
+    assert.equal(await chat.page.evaluate(`window.__earlierMutations`), 0, 'earlier messages were not touched');
+    assert.equal(
+      await chat.page.evaluate(`[...document.querySelectorAll('.message')].slice(0, 3).every((m, i) => m === window.__earlier[i]) && document.querySelectorAll('.message')[3] === window.__answer`),
+      true,
+      'every message keeps its DOM node',
+    );
+    await chat.screenshot('streamed-answer');
+  });
+
+  it('posts stop on Esc and on the Stop button while an answer runs', async () => {
+    const { chat } = suite;
+    await chat.fromHost(state([user('u1', 'Explain this file')], { status: { ...READY_STATUS, busy: true } }));
+    await chat.fromHost(stream('a1', { kind: 'contentDelta', text: 'This file' }));
+    await chat.page.keyboard.press('Escape');
+    assert.deepEqual(await chat.postedOfType('stop'), [{ type: 'stop' }]);
+    await chat.page.getByRole('button', { name: 'Stop (Esc)' }).click();
+    assert.equal((await chat.postedOfType('stop')).length, 2);
+
+    await chat.fromHost(stream('a1', { kind: 'done' }));
+    await chat.page.keyboard.press('Escape');
+    assert.equal((await chat.postedOfType('stop')).length, 2, 'Esc does nothing once the answer ended');
+  });
+
+  it('gives code blocks Copy, Insert, Apply and New file, and answers Copy and Regenerate', async () => {
+    const { chat } = suite;
+    const content = 'Try this:\n\n```python\nprint("hi")\n```\n';
+    await chat.fromHost(state([user('u1', 'hello in python'), assistant('a1', content)]));
+    const block = chat.page.getByRole('toolbar', { name: 'python block actions' });
+    for (const name of ['Copy code', 'Insert at cursor', 'Apply to file', 'New file']) await block.getByRole('button', { name }).click();
+    await chat.page.getByRole('button', { name: 'Copy answer' }).click();
+    await chat.page.getByRole('button', { name: 'Regenerate answer' }).click();
+    const code = 'print("hi")\n';
+    assert.deepEqual((await chat.posted()).slice(1), [
+      { type: 'copy', text: code },
+      { type: 'insertCode', code },
+      { type: 'applyCode', code, language: 'python' },
+      { type: 'newFile', code, language: 'python' },
+      { type: 'copy', text: content },
+      { type: 'regenerate' },
+    ]);
+  });
+
+  it('shows tool calls in the transcript as they run and finish', async () => {
+    const { chat } = suite;
+    await chat.fromHost(state([user('u1', 'What does main.ts import?')], { status: { ...READY_STATUS, busy: true } }));
+    const call = { id: 'call_1', name: 'read_file', argsSummary: 'src/main.ts', status: 'running' as const };
+    await chat.fromHost(stream('a1', { kind: 'toolCall', call }));
+    const item = chat.page.locator('.tool-call');
+    assert.equal(await item.innerText(), 'read_file\nsrc/main.ts\nrunning…');
+    await chat.fromHost(stream('a1', { kind: 'toolCall', call: { ...call, status: 'done', resultSummary: '42 lines' } }));
+    assert.equal(await item.count(), 1);
+    assert.match(await item.innerText(), /done\n42 lines/);
+  });
+});
