@@ -73,14 +73,18 @@ export class WorkspaceTools {
     return this.sandbox.display(absPath);
   }
 
+  /** The call's arguments in a few words, for the transcript while it runs. */
+  describeCall(call: ToolCall): string {
+    const tool = TOOLS.find((candidate) => candidate.definition.name === call.name);
+    const args = parseArguments(call.arguments);
+    if (args === undefined) return call.arguments.slice(0, 200);
+    return tool === undefined ? '' : tool.summarize(args);
+  }
+
   async run(call: ToolCall, signal?: AbortSignal): Promise<ToolRun> {
     const tool = TOOLS.find((candidate) => candidate.definition.name === call.name);
-    let args: unknown;
-    try {
-      args = JSON.parse(call.arguments === '' ? '{}' : call.arguments);
-    } catch {
-      return failure(call.arguments.slice(0, 200), `Invalid arguments for ${call.name}: not valid JSON.`);
-    }
+    const args = parseArguments(call.arguments);
+    if (args === undefined) return failure(this.describeCall(call), `Invalid arguments for ${call.name}: not valid JSON.`);
     if (tool === undefined) {
       return failure('', `Unknown tool "${call.name}". Available: ${TOOLS.map((t) => t.definition.name).join(', ')}.`);
     }
@@ -92,6 +96,15 @@ export class WorkspaceTools {
       if (error instanceof ToolError) return failure(argsSummary, error.message);
       return failure(argsSummary, `${call.name} failed: ${(error as Error).message ?? String(error)}`);
     }
+  }
+}
+
+/** The model's JSON arguments; empty text counts as `{}`; undefined when it is not JSON. */
+function parseArguments(text: string): unknown {
+  try {
+    return JSON.parse(text === '' ? '{}' : text);
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,0 +1,165 @@
+/**
+ * Runs one assistant answer: sends the conversation, streams reasoning and content to the panel,
+ * runs the model's tool calls in the sandbox and sends their results back, round after round, up to
+ * the tool-round cap. It never throws: a stop or an error ends the answer with what arrived so far
+ * kept in the returned entry, marked `stopped` or carrying the error and its action.
+ */
+import { AbortError, isGrokError } from '../provider/errors';
+import { type GenerateRequest, type GenerateResult, type StreamEvent, type ToolCall, type Usage } from '../provider/types';
+import { toErrorView } from './errorView';
+import { type AnswerStep, type AssistantEntry, type Entry, type StoredToolCall } from './historySchema';
+import { type ChatStreamEvent } from './protocol';
+import { type WorkspaceTools } from './tools/workspaceTools';
+import { STEP_SEPARATOR, toolCallView, usageView } from './transcriptView';
+import { toWireMessages } from './wireMessages';
+
+/** What the chat needs of the provider (GrokCodeFast1Provider has it). */
+export interface ChatModel {
+  streamEvents(request: GenerateRequest): AsyncIterable<StreamEvent>;
+}
+
+export type TurnTools = Pick<WorkspaceTools, 'available' | 'definitions' | 'describeCall' | 'run'>;
+
+export interface TurnSettings {
+  maxTokens?: number;
+  temperature?: number | null;
+  /** Rounds of tool calls allowed in one answer; 0 offers no tools. */
+  maxToolRounds: number;
+}
+
+export interface TurnOptions {
+  conversationId: string;
+  /** The conversation so far, ending with the user entry to answer. */
+  entries: readonly Entry[];
+  answerId: string;
+  model: ChatModel;
+  tools?: TurnTools;
+  settings: TurnSettings;
+  signal: AbortSignal;
+  now: () => number;
+  userId?: string;
+  /** Live events for the panel (deltas, tool calls, usage); `done`/`error` are the caller's to send. */
+  onEvent: (event: ChatStreamEvent) => void;
+  /** Called after each finished step, so the caller can save the answer so far. */
+  onStep?: (entry: AssistantEntry) => void;
+}
+
+const ZERO_USAGE: Usage = { promptTokens: 0, completionTokens: 0, reasoningTokens: 0, cachedTokens: 0, totalTokens: 0, costUsd: 0 };
+
+function addUsage(a: Usage, b: Usage): Usage {
+  return {
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+    reasoningTokens: a.reasoningTokens + b.reasoningTokens,
+    cachedTokens: a.cachedTokens + b.cachedTokens,
+    totalTokens: a.totalTokens + b.totalTokens,
+    costUsd: a.costUsd + b.costUsd,
+  };
+}
+
+function isEmptyStep(step: AnswerStep): boolean {
+  return step.content === '' && (step.reasoning ?? '') === '' && (step.toolCalls ?? []).length === 0;
+}
+
+export const TOOL_LIMIT_RESULT = 'Error: no more tool calls are allowed in this answer. Answer with what you have.';
+
+export async function runTurn(options: TurnOptions): Promise<AssistantEntry> {
+  const { model, tools, settings, signal, now, onEvent } = options;
+  const started = now();
+  const entry: AssistantEntry = { role: 'assistant', id: options.answerId, createdAt: started, steps: [] };
+  const toolsOffered = tools !== undefined && tools.available && settings.maxToolRounds > 0;
+  let firstTokenAt: number | undefined;
+  let usage: Usage | undefined;
+  let toolRounds = 0;
+  // The panel shows an answer's steps as one message: separate them as the snapshot will.
+  const shown = { content: false, reasoning: false };
+
+  const emitDelta = (kind: 'content' | 'reasoning', text: string, stepHasText: boolean) => {
+    firstTokenAt ??= now();
+    const separator = shown[kind] && !stepHasText ? STEP_SEPARATOR : '';
+    shown[kind] = true;
+    onEvent({ kind: kind === 'content' ? 'contentDelta' : 'reasoningDelta', text: separator + text });
+  };
+  const finish = (): AssistantEntry => {
+    entry.steps = entry.steps.filter((step) => !isEmptyStep(step));
+    entry.latencyMs = now() - started;
+    entry.timeToFirstTokenMs = firstTokenAt === undefined ? null : firstTokenAt - started;
+    if (usage !== undefined) entry.usage = usage;
+    return entry;
+  };
+
+  try {
+    for (;;) {
+      const request = buildRequest(options, entry, toolsOffered, toolRounds < settings.maxToolRounds);
+      const step: AnswerStep = { content: '' };
+      entry.steps.push(step);
+      const announced: ToolCall[] = [];
+      let result: GenerateResult | undefined;
+      for await (const event of model.streamEvents(request)) {
+        if (signal.aborted) throw new AbortError();
+        if (event.type === 'reasoning') {
+          emitDelta('reasoning', event.text, (step.reasoning ?? '') !== '');
+          step.reasoning = (step.reasoning ?? '') + event.text;
+        } else if (event.type === 'content') {
+          emitDelta('content', event.text, step.content !== '');
+          step.content += event.text;
+        } else if (event.type === 'tool_call') {
+          announced.push(event.call);
+        } else if (event.type === 'done') {
+          result = event.result;
+        }
+      }
+      if (signal.aborted) throw new AbortError();
+      if (result === undefined) throw new Error('The answer ended before the model finished it.');
+
+      // The finished result is what the server produced: keep it exactly, for the cache prefix.
+      step.content = result.content;
+      if (result.reasoning !== '') step.reasoning = result.reasoning;
+      usage = addUsage(usage ?? ZERO_USAGE, result.usage);
+      const view = usageView({ ...entry, usage, latencyMs: now() - started, timeToFirstTokenMs: firstTokenAt === undefined ? null : firstTokenAt - started });
+      if (view !== undefined) onEvent({ kind: 'usage', usage: view });
+
+      const calls = result.toolCalls.length > 0 ? result.toolCalls : announced;
+      if (calls.length === 0) break;
+      step.toolCalls = calls.map((call): StoredToolCall => ({ ...call, argsSummary: tools?.describeCall(call) ?? '' }));
+      if (!toolsOffered || toolRounds >= settings.maxToolRounds) {
+        for (const call of step.toolCalls) Object.assign(call, { result: TOOL_LIMIT_RESULT, ok: false, resultSummary: 'tool limit reached' });
+        entry.error = {
+          code: 'tool_limit',
+          message: `The model asked for more tool calls than allowed (grokCodeFast.chat.maxToolRounds = ${settings.maxToolRounds}).`,
+          action: 'none',
+        };
+        break;
+      }
+      toolRounds++;
+      for (const call of step.toolCalls) {
+        onEvent({ kind: 'toolCall', call: toolCallView(call, 'running') });
+        const run = await tools!.run(call, signal);
+        if (signal.aborted) throw new AbortError();
+        Object.assign(call, { result: run.content, ok: run.ok, argsSummary: run.argsSummary, resultSummary: run.resultSummary });
+        onEvent({ kind: 'toolCall', call: toolCallView(call, run.ok ? 'done' : 'error') });
+      }
+      options.onStep?.(entry);
+    }
+  } catch (error) {
+    if (signal.aborted || (isGrokError(error) && error.code === 'aborted')) entry.stopped = true;
+    else entry.error = toErrorView(error);
+  }
+  return finish();
+}
+
+function buildRequest(options: TurnOptions, answer: AssistantEntry, toolsOffered: boolean, toolsAllowed: boolean): GenerateRequest {
+  const { settings } = options;
+  return {
+    messages: toWireMessages([...options.entries, answer]),
+    metadata: { feature: 'chat', conversationId: options.conversationId, ...(options.userId === undefined ? {} : { userId: options.userId }) },
+    options: {
+      signal: options.signal,
+      ...(settings.maxTokens === undefined ? {} : { maxTokens: settings.maxTokens }),
+      ...(settings.temperature === undefined || settings.temperature === null ? {} : { temperature: settings.temperature }),
+      // The tool list stays in every request of the conversation (it is part of the cached prefix);
+      // once the rounds are used up the model is told not to call them.
+      ...(toolsOffered ? { tools: options.tools!.definitions, toolChoice: toolsAllowed ? 'auto' : 'none' } : {}),
+    },
+  };
+}
