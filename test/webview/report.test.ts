@@ -60,6 +60,7 @@ describe('report webview', () => {
     const errors = await page.page.locator('table[data-table="errors"] tbody').innerText();
     assert.match(errors, /rate_limited/);
     assert.match(errors, /network_error/);
+    assert.equal(await page.page.locator('table[data-table="days"] tbody tr').count(), report.byDay.length);
   });
 
   it('draws the charts as inline SVG: a bar per day with the p95 line, and the latency histogram', async () => {

@@ -1,0 +1,59 @@
+/** The latency distribution: one bar per log-spaced bucket, with markers at p50 and p95. */
+import { chartRoot, niceCeiling, PLOT, xLabel, yAxis, yScale } from './chartFrame';
+import { svg } from './dom';
+import { formatCount, formatMs, formatMsAxis } from './format';
+
+export interface HistogramBucket {
+  fromMs: number;
+  /** null: open-ended. */
+  toMs: number | null;
+  count: number;
+}
+
+const MAX_X_LABELS = 8;
+
+export function latencyHistogramChart(buckets: readonly HistogramBucket[], markers: { p50: number; p95: number }): SVGSVGElement {
+  const root = chartRoot('Latency distribution', 'histogram-chart');
+  const max = niceCeiling(Math.max(...buckets.map((b) => b.count), 1));
+  root.append(yAxis(max, 'left', formatCount, true));
+  const slot = PLOT.width / Math.max(1, buckets.length);
+  const y = yScale(max);
+  const labelEvery = Math.ceil((buckets.length + 1) / MAX_X_LABELS);
+
+  const bars = svg('g', { class: 'bars' });
+  buckets.forEach((bucket, index) => {
+    const x = PLOT.left + slot * index;
+    const range = bucket.toMs === null ? `≥ ${formatMs(bucket.fromMs)}` : `${formatMs(bucket.fromMs)} – ${formatMs(bucket.toMs)}`;
+    bars.append(
+      svg(
+        'rect',
+        { class: 'bar', x: x + 1, y: y(bucket.count), width: Math.max(1, slot - 2), height: PLOT.bottom - y(bucket.count) },
+        svg('title', {}, `${range}: ${formatCount(bucket.count)} requests`),
+      ),
+    );
+    if (index % labelEvery === 0) root.append(xLabel(x, formatMsAxis(bucket.fromMs)));
+  });
+  root.append(bars);
+
+  for (const [name, value] of [['p50', markers.p50], ['p95', markers.p95]] as const) {
+    const x = markerX(buckets, value, slot);
+    if (x === undefined) continue;
+    root.append(
+      svg('line', { class: `marker marker-${name}`, x1: x, x2: x, y1: PLOT.top, y2: PLOT.bottom }),
+      svg('text', { class: `marker-label marker-${name}`, x: x + 4, y: PLOT.top - 3 }, `${name} ${formatMs(value)}`),
+    );
+  }
+  return root;
+}
+
+/** Where a latency falls along the bars, interpolated on the log scale the buckets use. */
+function markerX(buckets: readonly HistogramBucket[], value: number, slot: number): number | undefined {
+  const index = buckets.findIndex((b) => value >= b.fromMs && (b.toMs === null || value < b.toMs));
+  if (index === -1) {
+    const last = buckets[buckets.length - 1];
+    return last && last.toMs !== null && value === last.toMs ? PLOT.right : undefined;
+  }
+  const { fromMs, toMs } = buckets[index];
+  const fraction = toMs === null || fromMs <= 0 ? 0.5 : Math.log(value / fromMs) / Math.log(toMs / fromMs);
+  return PLOT.left + slot * (index + Math.min(1, Math.max(0, fraction)));
+}

@@ -1,0 +1,137 @@
+/**
+ * The report page: a toolbar (period selector, Export), a notice when analytics is off, then either
+ * an empty state or the cards, charts and tables. Rebuilt from scratch on every report: it is small.
+ */
+import { REPORT_PERIODS, type ReportPeriod, type ReportView, type ToReportMessage } from '../../report/protocol';
+import { type DayPoint, dailyRequestsChart } from './dailyChart';
+import { html } from './dom';
+import { formatDay } from './format';
+import { latencyHistogramChart } from './histogramChart';
+import { type ReportApi } from './reportApi';
+import { dayTable, errorTable, featureTable, latencyTable, tokensTable } from './reportTables';
+import { summaryCards } from './summaryCards';
+
+const DAY_MS = 86_400_000;
+
+export class ReportApp {
+  private period: ReportPeriod;
+  private readonly periodButtons = new Map<ReportPeriod, HTMLButtonElement>();
+  private readonly status = html('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  private readonly content = html('div', { class: 'content' });
+
+  constructor(
+    root: HTMLElement,
+    private readonly api: ReportApi,
+    initialPeriod: ReportPeriod,
+  ) {
+    this.period = initialPeriod;
+    root.append(this.toolbar(), this.content);
+    this.markPeriod();
+  }
+
+  handle(message: ToReportMessage): void {
+    this.period = message.period;
+    this.markPeriod();
+    if (message.type === 'loading') {
+      this.status.textContent = 'Loading…';
+      this.content.classList.add('stale');
+      return;
+    }
+    this.status.textContent = '';
+    this.content.classList.remove('stale');
+    if (message.type === 'failed') {
+      this.content.replaceChildren(html('div', { class: 'notice error', role: 'alert' }, `The report could not be built: ${message.message}`));
+      return;
+    }
+    this.content.replaceChildren(...this.page(message.report, message.analyticsEnabled));
+  }
+
+  private toolbar(): HTMLElement {
+    const periods = html('div', { class: 'periods', role: 'group', 'aria-label': 'Period' });
+    for (const days of REPORT_PERIODS) {
+      const button = html('button', { type: 'button', class: 'period', 'data-period': days }, `${days} days`);
+      button.addEventListener('click', () => this.choose(days));
+      this.periodButtons.set(days, button);
+      periods.append(button);
+    }
+    const exportButton = html('button', { type: 'button', class: 'secondary export' }, 'Export…');
+    exportButton.addEventListener('click', () => this.api.post({ type: 'export' }));
+    return html('header', { class: 'toolbar' }, html('h1', {}, 'Performance'), this.status, html('div', { class: 'spacer' }), periods, exportButton);
+  }
+
+  private choose(period: ReportPeriod): void {
+    this.period = period;
+    this.markPeriod();
+    this.api.remember(period);
+    this.api.post({ type: 'setPeriod', period });
+  }
+
+  private markPeriod(): void {
+    for (const [days, button] of this.periodButtons) button.setAttribute('aria-pressed', String(days === this.period));
+  }
+
+  private page(report: ReportView, analyticsEnabled: boolean): HTMLElement[] {
+    const parts: HTMLElement[] = [
+      html('p', { class: 'period-text' }, `${formatDay(report.period.start.slice(0, 10))} – ${formatDay(report.period.end.slice(0, 10))} (UTC)`),
+    ];
+    if (!analyticsEnabled) {
+      parts.push(
+        html(
+          'div',
+          { class: 'notice', role: 'note', 'data-notice': 'analytics-off' },
+          'Analytics is turned off (setting grokCodeFast.analytics.enabled or the cloud feature "analytics"): nothing new is recorded. Figures below are from before it was turned off.',
+        ),
+      );
+    }
+    if (report.totalRequests === 0 && report.inline.shown === 0) {
+      parts.push(
+        html(
+          'div',
+          { class: 'empty', 'data-empty': 'true' },
+          html('h2', {}, `No requests in the last ${this.period} days`),
+          html('p', {}, 'Use inline completions, chat or a selection action and the figures appear here. Everything stays on this machine.'),
+        ),
+      );
+      return parts;
+    }
+    parts.push(summaryCards(report), this.charts(report));
+    const tables = [latencyTable(report), tokensTable(report), errorTable(report), featureTable(report), dayTable(report)];
+    parts.push(html('section', { class: 'tables' }, ...tables.filter((t): t is HTMLElement => t !== undefined)));
+    return parts;
+  }
+
+  private charts(report: ReportView): HTMLElement {
+    const legend = html(
+      'div',
+      { class: 'legend' },
+      html('span', { class: 'swatch swatch-bar' }),
+      'Requests',
+      html('span', { class: 'swatch swatch-line' }),
+      'p95 latency (right axis)',
+    );
+    return html(
+      'section',
+      { class: 'charts' },
+      html('figure', { class: 'chart-card' }, html('figcaption', {}, 'Requests per day'), dailyRequestsChart(fillDays(report)), legend),
+      html(
+        'figure',
+        { class: 'chart-card' },
+        html('figcaption', {}, 'Latency distribution'),
+        latencyHistogramChart(report.latencyHistogram, { p50: report.latency.p50, p95: report.latency.p95 }),
+      ),
+    );
+  }
+}
+
+/** Every UTC day of the period, zero where nothing happened, so gaps show as gaps. */
+function fillDays(report: ReportView): DayPoint[] {
+  const known = new Map(report.byDay.map((d) => [d.day, d]));
+  const first = Date.parse(`${report.period.start.slice(0, 10)}T00:00:00Z`);
+  const last = Date.parse(report.period.end) - 1;
+  const days: DayPoint[] = [];
+  for (let t = first; t <= last && days.length < 400; t += DAY_MS) {
+    const day = new Date(t).toISOString().slice(0, 10);
+    days.push(known.get(day) ?? { day, requests: 0, p95: 0, successRate: 0 });
+  }
+  return days;
+}

@@ -1,0 +1,37 @@
+/** The headline figures as cards; each carries `data-metric` so tests and readers can find it. */
+import { type ReportView } from '../../report/protocol';
+import { html } from './dom';
+import { formatCount, formatMs, formatPercent, formatTokens, formatUsd } from './format';
+
+function card(metric: string, label: string, value: string, detail: string): HTMLElement {
+  return html(
+    'div',
+    { class: 'card', 'data-metric': metric },
+    html('div', { class: 'card-label' }, label),
+    html('div', { class: 'card-value' }, value),
+    html('div', { class: 'card-detail' }, detail),
+  );
+}
+
+export function summaryCards(report: ReportView): HTMLElement {
+  const failed = Object.values(report.errors).reduce((sum, n) => sum + n, 0);
+  const { latency, timeToFirstToken: ttft, tokens, inline } = report;
+  return html(
+    'section',
+    { class: 'cards', 'aria-label': 'Summary' },
+    card('requests', 'Requests', formatCount(report.totalRequests), `${formatCount(failed)} failed`),
+    card('successRate', 'Success rate', formatPercent(report.successRate), 'of completed requests'),
+    card('latencyP50', 'Latency p50', formatMs(latency.p50), `mean ${formatMs(latency.mean)}`),
+    card('latencyP95', 'Latency p95', formatMs(latency.p95), `p99 ${formatMs(latency.p99)}`),
+    card('ttftP50', 'First token p50', formatMs(ttft.p50), `p95 ${formatMs(ttft.p95)}`),
+    card('tokens', 'Tokens', formatTokens(tokens.total), `${formatTokens(tokens.prompt)} in · ${formatTokens(tokens.completion)} out`),
+    card('cacheHitRate', 'Prompt-cache hits', formatPercent(report.cacheHitRate), `${formatTokens(tokens.cached)} cached tokens`),
+    card('cost', 'Cost', formatUsd(report.costUsd), 'estimated from list prices'),
+    card(
+      'inlineAcceptRate',
+      'Inline accepted',
+      inline.shown === 0 ? '—' : formatPercent(inline.acceptRate),
+      `${formatCount(inline.accepted)} of ${formatCount(inline.shown)} shown`,
+    ),
+  );
+}
