@@ -8,6 +8,11 @@ import { type InlineMode, renderStatus, type ServiceState, type StatusSnapshot }
 
 export type { ServiceState } from './statusView';
 
+/** What the user must set up before anything is sent; shown over the service's health. */
+export type SetupState = 'ready' | 'needsKey' | 'needsConsent';
+/** What the health checks found. */
+export type HealthState = 'ready' | 'offline' | 'unhealthy';
+
 const USAGE_KEY = 'grokCodeFast.statusBar.today';
 const UsageSchema = z.object({ day: z.string(), requests: z.number().int().min(0), tokens: z.number().min(0) });
 
@@ -32,7 +37,9 @@ export class StatusBarController implements vscode.Disposable {
   readonly onDidChangeInline = this.inlineChanged.event;
   private readonly now: () => number;
   private readonly memento: vscode.Memento;
-  private snapshot: Omit<StatusSnapshot, 'inline' | 'today'>;
+  private snapshot: Omit<StatusSnapshot, 'inline' | 'today' | 'state'>;
+  private setup: SetupState = 'ready';
+  private health: HealthState = 'ready';
   private usage: z.infer<typeof UsageSchema>;
   private inlineEnabled: boolean;
   private snoozedUntil: number | 'restart' | undefined;
@@ -44,20 +51,29 @@ export class StatusBarController implements vscode.Disposable {
     this.inlineEnabled = options.inlineEnabled;
     const stored = UsageSchema.safeParse(this.memento.get(USAGE_KEY));
     this.usage = stored.success ? stored.data : { day: '', requests: 0, tokens: 0 };
-    this.snapshot = { model: options.model, state: 'ready', quota: options.quota };
+    this.snapshot = { model: options.model, quota: options.quota };
     this.item.name = 'Grok Code Fast';
     this.item.command = 'grokCodeFast.statusMenu';
     this.render();
     this.item.show();
   }
 
-  setState(state: ServiceState, detail?: string): void {
-    this.snapshot = { ...this.snapshot, state, detail };
+  /** The service's health, from the health checks or a failed request; `detail` goes in the tooltip. */
+  setState(state: HealthState, detail?: string): void {
+    this.health = state;
+    this.snapshot = { ...this.snapshot, detail };
     this.render();
   }
 
+  /** Whether the key and consent are in place (kept by the platform). */
+  setSetup(setup: SetupState): void {
+    this.setup = setup;
+    this.render();
+  }
+
+  /** What the item shows: a missing key or consent first, else the health. */
   get state(): ServiceState {
-    return this.snapshot.state;
+    return this.setup !== 'ready' ? this.setup : this.health;
   }
 
   setModel(model: string): void {
@@ -137,7 +153,10 @@ export class StatusBarController implements vscode.Disposable {
       this.snoozedUntil = undefined;
       this.inlineChanged.fire();
     }
-    const view = renderStatus({ ...this.snapshot, inline, today: this.today() }, this.now());
+    const view = renderStatus(
+      { ...this.snapshot, state: this.state, detail: this.setup === 'ready' ? this.snapshot.detail : undefined, inline, today: this.today() },
+      this.now(),
+    );
     this.item.text = view.text;
     this.item.tooltip = new vscode.MarkdownString(view.tooltip, true);
     this.item.backgroundColor = view.attention ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;

@@ -1,0 +1,143 @@
+/**
+ * Builds the platform parts every surface shares from the extension context: the log channel, the
+ * validated settings (warnings shown once and logged), the key store, the user id, consent (manager,
+ * gate, store), the rate-limit store and the status bar, and keeps them in step with setting, key and
+ * consent changes. `registerPlatformCommands` adds the onboarding and status-menu commands.
+ */
+import * as vscode from 'vscode';
+import { ConsentManager } from '../provider/consent';
+import { type ModelInfo } from '../provider/types';
+import { ApiKeyStore } from './apiKeyStore';
+import { GlobalStateConsentStore } from './consentStore';
+import { LogChannel } from './logChannel';
+import { type ApiKeyCheckResult } from './onboarding/keyVerdict';
+import { ConsentGate, type ConsentPrompt } from './onboarding/consentGate';
+import { registerOnboarding } from './onboarding/registerOnboarding';
+import { GlobalStateRateLimitStore } from './rateLimitStore';
+import { onSettingsChanged, readSettings, type Settings } from './settings';
+import { StatusBarController } from './statusBar';
+import { registerStatusMenu } from './statusMenu';
+import { getOrCreateUserId } from './userId';
+
+export interface Platform extends vscode.Disposable {
+  log: LogChannel;
+  /** The current validated settings. */
+  settings(): Settings;
+  /** Fires with the new settings after any `grokCodeFast.*` or proxy change. */
+  onDidChangeSettings: vscode.Event<Settings>;
+  keyStore: ApiKeyStore;
+  userId: string;
+  consentManager: ConsentManager;
+  consent: ConsentGate;
+  rateLimitStore: GlobalStateRateLimitStore;
+  statusBar: StatusBarController;
+  /** The seams the integration tests reach through the extension's exported API. */
+  testApi: PlatformTestApi;
+}
+
+export interface PlatformTestApi {
+  setConsentPrompt(prompt: ConsentPrompt | undefined): void;
+  logLines(): readonly string[];
+  settings(): Settings;
+  settingsWarnings(): readonly string[];
+}
+
+export function createPlatform(context: vscode.ExtensionContext): Platform {
+  const log = new LogChannel();
+  const disposables: vscode.Disposable[] = [log];
+  let { settings, warnings } = readSettings();
+  const shownWarnings = new Set<string>();
+  const announce = (list: string[]) => {
+    for (const warning of list) {
+      log.warn(warning);
+      if (shownWarnings.has(warning)) continue;
+      shownWarnings.add(warning);
+      void vscode.window.showWarningMessage(`Grok Code Fast: ${warning}`, 'Open Settings').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'grokCodeFast');
+      });
+    }
+  };
+  log.setVerbose(settings.cloud.features.logging);
+  announce(warnings);
+
+  const keyStore = new ApiKeyStore(context.secrets);
+  const userId = getOrCreateUserId(context.globalState);
+  const consentManager = new ConsentManager(new GlobalStateConsentStore(context.globalState), {
+    audit: { appName: vscode.env.appName, appVersion: String(context.extension.packageJSON.version ?? 'unknown') },
+  });
+  const models = () => [...new Set(Object.values(settings.models))];
+  const consent = new ConsentGate({ manager: consentManager, userId, models, logger: log });
+  const statusBar = new StatusBarController({
+    state: context.globalState,
+    model: settings.models.chat,
+    quota: { requestsPerDay: settings.rateLimits.requestsPerDay, tokensPerDay: settings.rateLimits.tokensPerDay },
+    inlineEnabled: settings.inlineCompletions.enabled,
+  });
+  const settingsChanged = new vscode.EventEmitter<Settings>();
+
+  const refreshSetup = async () => {
+    const hasKey = (await keyStore.get()) !== undefined;
+    statusBar.setSetup(!hasKey ? 'needsKey' : (await consent.hasConsent()) ? 'ready' : 'needsConsent');
+  };
+  const refresh = () => void refreshSetup().catch((error) => log.error('Could not read the key or consent state:', error));
+  refresh();
+
+  disposables.push(
+    consent,
+    statusBar,
+    settingsChanged,
+    keyStore.onDidChange(refresh),
+    consent.onDidChange(refresh),
+    onSettingsChanged((next) => {
+      settings = next.settings;
+      warnings = next.warnings;
+      log.setVerbose(settings.cloud.features.logging);
+      announce(warnings);
+      statusBar.setModel(settings.models.chat);
+      statusBar.setQuota({ requestsPerDay: settings.rateLimits.requestsPerDay, tokensPerDay: settings.rateLimits.tokensPerDay });
+      statusBar.setInlineEnabled(settings.inlineCompletions.enabled);
+      refresh();
+      settingsChanged.fire(settings);
+    }),
+  );
+
+  return {
+    log,
+    settings: () => settings,
+    onDidChangeSettings: settingsChanged.event,
+    keyStore,
+    userId,
+    consentManager,
+    consent,
+    rateLimitStore: new GlobalStateRateLimitStore(context.globalState),
+    statusBar,
+    testApi: {
+      setConsentPrompt: (prompt) => consent.setConsentPrompt(prompt),
+      logLines: () => log.recentLines(),
+      settings: () => settings,
+      settingsWarnings: () => warnings,
+    },
+    dispose: () => vscode.Disposable.from(...disposables).dispose(),
+  };
+}
+
+export interface PlatformCommandDeps {
+  /** Checks `apiKey` against the configured endpoint, e.g. with a provider built for that key. */
+  checkApiKey(apiKey: string, signal: AbortSignal): Promise<ApiKeyCheckResult>;
+  listModels(signal: AbortSignal): Promise<ModelInfo[]>;
+}
+
+/** Set/Clear API Key, Show/Revoke Consent, Select Model, the status menu, toggle/snooze, Show Log. */
+export function registerPlatformCommands(platform: Platform, deps: PlatformCommandDeps): vscode.Disposable {
+  return vscode.Disposable.from(
+    registerOnboarding({
+      keyStore: platform.keyStore,
+      consent: platform.consent,
+      logger: platform.log,
+      endpoint: () => platform.settings().endpoint.baseUrl ?? undefined,
+      checkApiKey: deps.checkApiKey,
+      listModels: deps.listModels,
+    }),
+    registerStatusMenu({ statusBar: platform.statusBar, showLog: () => platform.log.show() }),
+  );
+}
