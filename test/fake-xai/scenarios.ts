@@ -125,7 +125,8 @@ export const scenarios = {
       error: 'Your team has either used all available credits or reached its monthly spending limit.',
     },
   }),
-  empty: (): AnswerScenario => ({ kind: 'answer', reasoning: ['Thinking.'], content: [] }),
+  /** No reasoning, no content, no tool calls: xAI's empty answer. */
+  empty: (): AnswerScenario => ({ kind: 'answer', content: [] }),
 };
 
 export const DEFAULT_SCENARIO: AnswerScenario = {

@@ -1,7 +1,8 @@
 /**
  * Turns wire chunks into the core's stream events and, at the end, the whole answer. Tool calls are
  * assembled by `index` whether they arrive whole (xAI) or with `arguments` in fragments (other
- * OpenAI-compatible servers), and each is emitted once, when the answer finishes.
+ * OpenAI-compatible servers), and each is emitted once, when the answer finishes. An answer with
+ * neither text nor tool calls is an error, retryable once if nothing of it reached the caller.
  */
 import { ApiError } from '../errors';
 import { type FinishReason, type StreamEvent, type ToolCall, type Usage } from '../types';
@@ -64,16 +65,17 @@ export class StreamAssembler {
       this.rawFinish = choice.finish_reason;
       events.push(...this.emitToolCalls());
     }
-    if (chunk.usage) {
-      this.usage = usageFromWire(chunk.usage, this.pricing);
-      events.push({ type: 'usage', usage: this.usage });
-    }
+    if (chunk.usage) this.usage = usageFromWire(chunk.usage, this.pricing);
     return events;
   }
 
-  /** The events still owed at the end of the stream, then the whole answer. */
+  /**
+   * The events still owed at the end of the stream (tool calls not yet emitted, usage), then the
+   * whole answer. Usage waits for the end so an empty answer can still be retried unseen.
+   */
   finish(): { events: StreamEvent[]; answer: AssembledAnswer } {
     const events = this.emitToolCalls();
+    if (this.usage) events.push({ type: 'usage', usage: this.usage });
     const toolCalls = this.toolCalls();
     const answer: AssembledAnswer = {
       content: this.content,

@@ -91,7 +91,7 @@ describe('StreamAssembler', () => {
       },
     ]);
     const usage = { promptTokens: 213, completionTokens: 2, reasoningTokens: 256, cachedTokens: 192, totalTokens: 471, costUsd: 0.00039504 };
-    assert.deepEqual(events.at(-1), { type: 'usage', usage });
+    assert.deepEqual(events.at(-1), { type: 'usage', usage }, 'usage comes last, at the end of the stream');
     assert.deepEqual(answer.usage, usage);
     assert.equal(answer.model, 'grok-code-fast-1-0825');
   });
