@@ -108,8 +108,8 @@ export class Harness {
   }
 
   /** A fresh page (own session storage) with the webview loaded; uncaught page errors are collected. */
-  async open(viewport = { width: 420, height: 760 }): Promise<{ chat: ChatPage; errors: string[] }> {
-    const context = await this.browser.newContext({ viewport, deviceScaleFactor: 1 });
+  async open(viewport = { width: 420, height: 760 }, deviceScaleFactor = 1): Promise<{ chat: ChatPage; errors: string[] }> {
+    const context = await this.browser.newContext({ viewport, deviceScaleFactor });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
