@@ -65,19 +65,22 @@ function duplicatesNeighbour(text: string, cursor: CursorSurroundings): boolean 
 /**
  * How many characters after the cursor the completion replaces:
  * - all of the line's rest when the completion ends with it (the model wrote it again);
- * - the closers the completion itself brings (`foo(|)` + `a, b);` replaces the `)`), never one it
- *   does not (`foo(|)` + `bar(1)` is inserted);
+ * - the closers the completion itself brings (`foo(|)` + `a, b);` replaces the `)`);
  * - the longest start of the line's rest that the completion ends with (`f(|, b)` + `a, b`).
+ * Only ever text whose unmatched closers the completion brings too: `wrap(|)` + `compute(1)` is
+ * inserted, not put in place of the `)`.
  */
 function overlapWithLineSuffix(text: string, lineSuffix: string): number {
   const rest = lineSuffix.trimEnd();
   if (rest === '') return 0;
   const lastLine = text.slice(text.lastIndexOf('\n') + 1);
-  if (lastLine.endsWith(rest)) return rest.length;
   const unmatched = bracketBalance(text).unmatched;
+  const bringsClosersOf = (replaced: string): boolean => bracketBalance(replaced).unmatched === unmatched;
+  if (lastLine.endsWith(rest) && bringsClosersOf(rest)) return rest.length;
   if (unmatched !== '' && rest.startsWith(unmatched)) return unmatched.length;
   for (let length = Math.min(rest.length, lastLine.length); length > 0; length--) {
-    if (lastLine.endsWith(rest.slice(0, length))) return length;
+    const replaced = rest.slice(0, length);
+    if (lastLine.endsWith(replaced) && bringsClosersOf(replaced)) return length;
   }
   return 0;
 }

@@ -1,4 +1,4 @@
-/** Stops when the model loops: a block of one to three lines repeated right after itself. */
+/** Stops when the model loops: a block of one to three lines repeated right after itself (indentation aside). */
 import type { LineFilterFactory } from './lineFilter';
 
 const MAX_PERIOD = 3;
@@ -12,7 +12,7 @@ export const repeatedLines: LineFilterFactory = () => (line, kept) => {
     const second = lines.slice(-period);
     const first = lines.slice(-2 * period, -period);
     const meaningful = first.some((l) => l.replace(/\s/g, '').length >= MIN_MEANINGFUL_CHARS);
-    if (meaningful && first.every((l, i) => l.trimEnd() === second[i].trimEnd())) return { dropAndStop: period - 1 };
+    if (meaningful && first.every((l, i) => l.trim() === second[i].trim())) return { dropAndStop: period - 1 };
   }
   return 'keep';
 };

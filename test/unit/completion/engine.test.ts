@@ -1,0 +1,178 @@
+import * as assert from 'node:assert/strict';
+import { type CompletionInput, CompletionEngine, type CompletionOutcome, type StepTimings } from '../../../src/completion/engine';
+import type { InlineSettings } from '../../../src/completion/types';
+import { VirtualClock } from '../../../bench/inline/virtualClock';
+import { type ScriptedAnswer, ScriptedModel } from './scriptedModel';
+
+const SETTINGS: InlineSettings = {
+  enabled: true,
+  disabledLanguages: [],
+  exclude: ['**/.env*', '**/*secret*'],
+  debounceMinMs: 40,
+  debounceMaxMs: 400,
+};
+
+const BEFORE = 'function area(radius: number): number {\n  return ';
+const AFTER = '\n}\n';
+
+function input(typed = '', overrides: Partial<CompletionInput> = {}): CompletionInput {
+  const text = `${BEFORE}${typed}${AFTER}`;
+  return {
+    text,
+    offset: BEFORE.length + typed.length,
+    languageId: 'typescript',
+    relativePath: 'src/geometry.ts',
+    absolutePath: '/work/project/src/geometry.ts',
+    settings: SETTINGS,
+    cursorCount: 1,
+    selectionEmpty: true,
+    trusted: true,
+    consentGranted: true,
+    snoozedUntil: undefined,
+    recentSnippets: [],
+    ...overrides,
+  };
+}
+
+function setup(answer: (index: number) => ScriptedAnswer = () => ({ latencyMs: 300, chunks: ['Math.PI * ', 'radius ** 2;'] }), reuse = true) {
+  const clock = new VirtualClock();
+  const model = new ScriptedModel(clock, (_request, index) => answer(index));
+  const timings: StepTimings[] = [];
+  const engine = new CompletionEngine({ model, timers: clock, reuse, reuseGraceMs: 100, onTimings: (t) => timings.push(t) });
+  return { clock, model, engine, timings };
+}
+
+/** Starts a call like VS Code does on a keystroke; `cancel` is the CancellationToken. */
+function keystroke(engine: CompletionEngine, value: CompletionInput) {
+  const controller = new AbortController();
+  let outcome: CompletionOutcome | undefined;
+  const done = engine.provideCompletion(value, controller.signal).then((o) => (outcome = o));
+  return { cancel: () => controller.abort(), done, result: () => outcome };
+}
+
+describe('completion/engine', () => {
+  it('debounces, asks the model once and returns the filtered completion', async () => {
+    const { clock, model, engine } = setup();
+    const call = keystroke(engine, input());
+    await clock.runUntilIdle();
+    assert.deepEqual(call.result(), { kind: 'suggestion', reason: 'model', text: 'Math.PI * radius ** 2;', replaceLength: 0 });
+    assert.equal(model.requests.length, 1);
+    assert.equal(model.requests[0].metadata?.feature, 'inline');
+    assert.ok(model.requests[0].messages?.[1].content.includes('return {{HOLE}}'));
+  });
+
+  it('sends nothing while the user keeps typing within the debounce', async () => {
+    const { clock, model, engine } = setup();
+    const first = keystroke(engine, input('M'));
+    await clock.advance(20);
+    first.cancel();
+    await first.done;
+    assert.deepEqual(first.result(), { kind: 'none', reason: 'cancelled' });
+    assert.equal(model.requests.length, 0);
+  });
+
+  it('serves typing through a finished suggestion from the cache, without a request', async () => {
+    const { clock, model, engine } = setup();
+    keystroke(engine, input());
+    await clock.runUntilIdle();
+    const typed = keystroke(engine, input('Math.'));
+    await typed.done;
+    assert.deepEqual(typed.result(), { kind: 'suggestion', reason: 'cache', text: 'PI * radius ** 2;', replaceLength: 0 });
+    assert.equal(model.requests.length, 1);
+  });
+
+  it('reuses the request in flight when the typing matches it, instead of cancelling and re-sending', async () => {
+    const { clock, model, engine } = setup();
+    const first = keystroke(engine, input());
+    await clock.advance(300); // debounce passed, request sent, no answer yet
+    assert.equal(model.requests.length, 1);
+    first.cancel(); // VS Code cancels the previous call on the next keystroke...
+    const second = keystroke(engine, input('Ma')); // ...and calls again
+    await clock.runUntilIdle();
+    assert.deepEqual(second.result(), { kind: 'suggestion', reason: 'inflight', text: 'th.PI * radius ** 2;', replaceLength: 0 });
+    assert.equal(model.requests.length, 1);
+    assert.equal(model.delivered[0].join(''), 'Math.PI * radius ** 2;', 'the stream was read to the end');
+  });
+
+  it('aborts the request in flight and sends a new one when the typing diverges', async () => {
+    const { clock, model, engine } = setup((index) =>
+      index === 0 ? { latencyMs: 100, chunks: ['Math.', 'PI * radius ** 2;'], chunkGapMs: 500 } : { latencyMs: 100, chunks: ['2 * r;'] },
+    );
+    const first = keystroke(engine, input());
+    await clock.advance(400); // the first answer has begun: 'Math.'
+    first.cancel();
+    const diverging = keystroke(engine, input('2'));
+    await clock.runUntilIdle();
+    assert.equal(model.requests.length, 2);
+    assert.equal(model.signal(0)?.aborted, true);
+    assert.equal(model.delivered[0].length, 1, 'the first stream was not read further');
+    assert.equal(diverging.result()?.kind, 'suggestion');
+  });
+
+  it('cancelling aborts the model stream once no keystroke picks the request up', async () => {
+    const { clock, model, engine } = setup(() => ({ latencyMs: 1_000, chunks: ['x;'] }));
+    const call = keystroke(engine, input());
+    await clock.advance(300);
+    call.cancel();
+    await call.done;
+    assert.equal(model.signal(0)?.aborted, false, 'kept for the grace period');
+    await clock.advance(100);
+    assert.equal(model.signal(0)?.aborted, true);
+  });
+
+  it('without reuse (the baselines), cancelling aborts the model stream at once', async () => {
+    const { clock, model, engine } = setup(() => ({ latencyMs: 1_000, chunks: ['x;'] }), false);
+    const call = keystroke(engine, input());
+    await clock.advance(300);
+    call.cancel();
+    assert.equal(model.signal(0)?.aborted, true);
+  });
+
+  it('aborts the stream as soon as the filters decide', async () => {
+    const { clock, model, engine } = setup(() => ({ latencyMs: 100, chunks: ['radius;\n', '}\n', 'function ', 'more() {}'] }));
+    const call = keystroke(engine, input());
+    await clock.runUntilIdle();
+    assert.deepEqual(call.result(), { kind: 'suggestion', reason: 'model', text: 'radius;', replaceLength: 0 });
+    assert.equal(model.signal(0)?.aborted, true);
+    assert.ok(model.delivered[0].length < 4, `read ${model.delivered[0].length} chunks`);
+  });
+
+  it('never sends an excluded file, and never attaches one as context', async () => {
+    const { clock, model, engine } = setup();
+    const excluded = keystroke(engine, input('', { relativePath: '.env.local', absolutePath: '/work/project/.env.local' }));
+    await clock.runUntilIdle();
+    assert.deepEqual(excluded.result(), { kind: 'none', reason: 'excluded' });
+    assert.equal(model.requests.length, 0);
+
+    const secret = { relativePath: 'src/radius_secret.ts', absolutePath: '/work/project/src/radius_secret.ts', languageId: 'typescript', text: 'const radiusToken = "s3cr3t-radius";' };
+    keystroke(engine, input('', { recentSnippets: [secret] }));
+    await clock.runUntilIdle();
+    assert.equal(model.requests.length, 1);
+    assert.ok(!JSON.stringify(model.requests[0]).includes('s3cr3t'));
+  });
+
+  it('says needs-consent without any request', async () => {
+    const { clock, model, engine } = setup();
+    const call = keystroke(engine, input('', { consentGranted: false }));
+    await clock.runUntilIdle();
+    assert.deepEqual(call.result(), { kind: 'none', reason: 'needs-consent' });
+    assert.equal(model.requests.length, 0);
+  });
+
+  it('reports empty when the model has nothing useful', async () => {
+    const { clock, engine } = setup(() => ({ latencyMs: 100, chunks: ['```\n', '```'] }));
+    const call = keystroke(engine, input());
+    await clock.runUntilIdle();
+    assert.deepEqual(call.result(), { kind: 'none', reason: 'empty' });
+  });
+
+  it('reports per-step timings, the debounce wait apart', async () => {
+    const { clock, engine, timings } = setup();
+    keystroke(engine, input());
+    await clock.runUntilIdle();
+    const request = timings.find((t) => t.requested);
+    assert.ok(request !== undefined);
+    assert.ok(request.debounceWaitMs >= 40 && request.debounceWaitMs <= 400, `waited ${request.debounceWaitMs}`);
+    for (const step of ['prefilter', 'reuse', 'context', 'prompt', 'filters', 'postprocess'] as const) assert.ok(request[step] >= 0);
+  });
+});
