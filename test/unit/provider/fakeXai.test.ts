@@ -1,0 +1,95 @@
+import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { request } from 'undici';
+import { type FakeXai, scenarios, startFakeXai, TEST_API_KEY } from '../../fake-xai';
+
+/** The fake must behave like xai-api.md says xAI does, or the provider tests prove nothing. */
+describe('fake xAI server', () => {
+  let fake: FakeXai;
+  beforeEach(async () => {
+    fake = await startFakeXai();
+  });
+  afterEach(async () => fake.close());
+
+  async function post(body: unknown, headers: Record<string, string> = {}) {
+    const response = await request(`${fake.url}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+    return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
+  }
+
+  const chat = { model: 'grok-code-fast-1', messages: [{ role: 'user', content: 'hi' }] };
+
+  it('answers without stream as one chat.completion with usage', async () => {
+    const { status, text } = await post(chat);
+    assert.equal(status, 200);
+    const body = JSON.parse(text);
+    assert.equal(body.object, 'chat.completion');
+    assert.equal(body.choices[0].message.content, 'Hello from the fake Grok.');
+    assert.ok(body.usage.cost_in_usd_ticks > 0);
+  });
+
+  it('streams chunks, a finish chunk, a usage chunk with no choices, then [DONE]', async () => {
+    const { headers, text } = await post({ ...chat, stream: true });
+    assert.match(String(headers['content-type']), /text\/event-stream/);
+    const events = text.split('\n\n').filter(Boolean);
+    assert.equal(events.at(-1), 'data: [DONE]');
+    const usage = JSON.parse(events.at(-2)!.slice(6));
+    assert.deepEqual(usage.choices, []);
+    assert.equal(usage.usage.total_tokens, usage.usage.prompt_tokens + usage.usage.completion_tokens + usage.usage.completion_tokens_details.reasoning_tokens);
+    assert.equal(JSON.parse(events.at(-3)!.slice(6)).choices[0].finish_reason, 'stop');
+  });
+
+  it('rejects stop, penalties and reasoning_effort with 400', async () => {
+    for (const name of ['stop', 'presence_penalty', 'frequency_penalty', 'reasoning_effort']) {
+      const { status, text } = await post({ ...chat, [name]: 1 });
+      assert.equal(status, 400, name);
+      assert.match(text, new RegExp(name));
+    }
+  });
+
+  it('checks the key like xAI: 400 for a wrong key, 401 without one', async () => {
+    const wrong = await post(chat, { authorization: 'Bearer xai-nope-nope' });
+    assert.equal(wrong.status, 400);
+    assert.match(wrong.text, /Incorrect API key provided: xa\*\*\*pe/);
+    const missing = await post(chat, { authorization: '' });
+    assert.equal(missing.status, 401);
+  });
+
+  it('answers 415 without a JSON content type and 404 for an unknown model', async () => {
+    assert.equal((await post(chat, { 'content-type': 'text/plain' })).status, 415);
+    assert.equal((await post({ ...chat, model: 'grok-9' })).status, 404);
+  });
+
+  it('records requests and serves queued scenarios in order', async () => {
+    fake.enqueue(scenarios.status(503), scenarios.text('second'));
+    assert.equal((await post(chat)).status, 503);
+    assert.match((await post(chat)).text, /second/);
+    assert.equal(fake.requests.length, 2);
+    assert.deepEqual(fake.requests[0].body, chat);
+  });
+
+  it('runs on its own and prints its URL', async function () {
+    this.timeout(10_000);
+    const child = spawn(process.execPath, [path.join(__dirname, '../../fake-xai/main.js'), '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let output = '';
+        child.stdout.on('data', (part: Buffer) => {
+          output += part.toString();
+          const match = /FAKE_XAI_URL=(\S+)/.exec(output);
+          if (match) resolve(match[1]);
+        });
+        child.once('exit', () => reject(new Error(`exited early: ${output}`)));
+      });
+      const response = await request(`${url}/models`, { headers: { authorization: `Bearer ${TEST_API_KEY}` } });
+      assert.equal(response.statusCode, 200);
+      await response.body.text();
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});
