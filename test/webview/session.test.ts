@@ -17,7 +17,7 @@ describe('chat webview: session, consent, errors and context', () => {
     await chat.waitForPosted('ready');
     assert.equal(await input().inputValue(), 'and how do I fix');
     assert.equal(await chat.page.locator('.message.assistant strong').innerText(), 'source maps');
-    assert.equal(await chat.page.locator('.title').innerText(), 'DEBOUNCE HELPER'.toUpperCase());
+    assert.equal(await chat.page.locator('.title').innerText(), 'DEBOUNCE HELPER');
   });
 
   it('takes the host draft after a window restart, but never over a local one', async () => {
@@ -49,9 +49,14 @@ describe('chat webview: session, consent, errors and context', () => {
     await region.getByRole('button', { name: 'I consent' }).click();
     assert.equal((await chat.postedOfType('consent')).length, 2);
     assert.deepEqual(await chat.postedOfType('send'), [], 'nothing went to the model');
+    await input().fill('hello again'); // the host has not recorded consent yet
+    await input().press('Enter');
+    assert.deepEqual(await chat.postedOfType('send'), []);
+    assert.match(await chat.page.getByRole('status').innerText(), /consent first/);
 
     await chat.fromHost(state([], { active: null }));
     assert.equal(await region.count(), 0, 'the notice goes once the host records consent');
+    assert.equal(await chat.page.getByRole('status').innerText(), '', 'and so does the hint');
   });
 
   it('drops invalid host messages without breaking', async () => {

@@ -96,6 +96,7 @@ export class ChatApp {
         this.activeId = message.active?.id;
         this.title.textContent = message.active?.title || 'New chat';
         this.busy = message.status.busy;
+        if (message.status.hasConsent && message.status.hasKey) this.composer.setHint('');
         this.transcript.setSnapshot(message.active?.messages ?? [], message.status.busy);
         if (message.chips !== undefined) this.setChips(message.chips);
         if (message.draft !== undefined && message.draft !== '' && this.composer.text === '' && this.host.persisted.draft === '') {
