@@ -30,7 +30,10 @@ export interface CompletionInput {
   trusted: boolean;
   consentGranted: boolean;
   snoozedUntil: number | undefined;
-  recentSnippets: readonly RecentSnippet[];
+  /** Asked for explicitly (`editor.action.inlineSuggest.trigger`): no debounce. */
+  explicit?: boolean;
+  /** Other files of any language; a function is called only once a request is really made. */
+  recentSnippets: readonly RecentSnippet[] | (() => readonly RecentSnippet[]);
 }
 
 export type SuggestionSource = 'cache' | 'inflight' | 'model';
@@ -128,8 +131,9 @@ export class CompletionEngine {
     if (match !== undefined) return answer(await this.inflight.wait(match.request, match.typed, signal), 'inflight', signal);
 
     const waitStarted = this.timers.now();
-    const delay =
-      this.debouncePolicy.kind === 'fixed'
+    const delay = input.explicit === true
+      ? 0
+      : this.debouncePolicy.kind === 'fixed'
         ? this.debouncePolicy.ms
         : this.debouncer.delayFor(cursor, { minMs: input.settings.debounceMinMs, maxMs: input.settings.debounceMaxMs });
     const waited = await this.debouncer.wait(delay, signal);
@@ -141,7 +145,7 @@ export class CompletionEngine {
       prefix: window.prefix,
       languageId: input.languageId,
       absolutePath: input.absolutePath,
-      candidates: input.recentSnippets,
+      candidates: typeof input.recentSnippets === 'function' ? input.recentSnippets() : input.recentSnippets,
       isExcluded: excludeMatcher(input.settings.exclude),
       budget: this.budget,
       stopwatch: this.stopwatch,

@@ -71,6 +71,27 @@ describe('completion/engine', () => {
     assert.equal(model.requests.length, 0);
   });
 
+  it('asks at once, without debounce, when invoked explicitly', async () => {
+    const { clock, model, engine } = setup();
+    keystroke(engine, input('', { explicit: true }));
+    await clock.advance(0);
+    assert.equal(model.requests.length, 1);
+  });
+
+  it('reads recent snippets only when a request is made', async () => {
+    const { clock, engine } = setup();
+    let reads = 0;
+    const recentSnippets = () => {
+      reads++;
+      return [];
+    };
+    keystroke(engine, input('', { recentSnippets }));
+    await clock.runUntilIdle();
+    keystroke(engine, input('Math', { recentSnippets }));
+    await clock.runUntilIdle();
+    assert.equal(reads, 1, 'the second call was served from the cache');
+  });
+
   it('serves typing through a finished suggestion from the cache, without a request', async () => {
     const { clock, model, engine } = setup();
     keystroke(engine, input());

@@ -1,0 +1,144 @@
+/**
+ * The thin VS Code adapter over the CompletionEngine: builds the engine's input from the document,
+ * maps the CancellationToken to an AbortSignal, and turns the outcome into an InlineCompletionItem
+ * whose range covers the text after the cursor it replaces.
+ */
+import * as vscode from 'vscode';
+import type { Logger } from '../provider/types';
+import { AcceptanceTracker, type InteractionAction } from './acceptance';
+import type { CompletionEngine, CompletionInput } from './engine';
+import type { InlineSettings, RecentSnippet } from './types';
+
+export const INLINE_ACCEPTED_COMMAND = 'grokCodeFast.inlineAccepted';
+
+export interface InlineProviderDeps {
+  engine: Pick<CompletionEngine, 'provideCompletion'>;
+  getSettings(): InlineSettings;
+  isTrusted(): boolean;
+  hasConsentSync(): boolean;
+  snoozedUntil(): number | undefined;
+  trackInteraction(action: InteractionAction, chars: number): void;
+  /** No consent yet: show the status-bar hint (never a modal from this path). */
+  onNeedsConsent(): void;
+  logger: Logger;
+}
+
+/** Other open documents offered as context, most recently used first. */
+const MAX_RECENT_DOCUMENTS = 5;
+
+export class GrokInlineCompletionProvider implements vscode.InlineCompletionItemProvider {
+  private readonly recentUris: string[] = [];
+
+  constructor(
+    private readonly deps: InlineProviderDeps,
+    private readonly acceptance: AcceptanceTracker,
+  ) {}
+
+  /** Called when a document is edited or focused, to rank context candidates. */
+  noteUsed(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const at = this.recentUris.indexOf(key);
+    if (at >= 0) this.recentUris.splice(at, 1);
+    this.recentUris.unshift(key);
+    this.recentUris.length = Math.min(this.recentUris.length, 50);
+  }
+
+  async provideInlineCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    context: vscode.InlineCompletionContext,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.InlineCompletionItem[] | undefined> {
+    const controller = new AbortController();
+    const subscription = token.onCancellationRequested(() => controller.abort());
+    try {
+      if (token.isCancellationRequested) return undefined;
+      const outcome = await this.deps.engine.provideCompletion(this.inputFor(document, position, context), controller.signal);
+      if (outcome.kind === 'none') {
+        if (outcome.reason === 'needs-consent') this.deps.onNeedsConsent();
+        return undefined;
+      }
+      if (token.isCancellationRequested) return undefined;
+      const range = new vscode.Range(position, position.translate(0, outcome.replaceLength));
+      this.acceptance.shown(document.uri.toString(), document.offsetAt(position), outcome.text);
+      return [new vscode.InlineCompletionItem(outcome.text, range, { title: 'Accept', command: INLINE_ACCEPTED_COMMAND })];
+    } catch (error) {
+      this.deps.logger.warn('Inline completion failed', error);
+      return undefined;
+    } finally {
+      subscription.dispose();
+    }
+  }
+
+  private inputFor(document: vscode.TextDocument, position: vscode.Position, context: vscode.InlineCompletionContext): CompletionInput {
+    const editor = vscode.window.activeTextEditor;
+    const inEditor = editor !== undefined && editor.document === document;
+    return {
+      text: document.getText(),
+      offset: document.offsetAt(position),
+      languageId: document.languageId,
+      relativePath: vscode.workspace.asRelativePath(document.uri, false),
+      absolutePath: document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.path,
+      settings: this.deps.getSettings(),
+      cursorCount: inEditor ? editor.selections.length : 1,
+      selectionEmpty: inEditor ? editor.selection.isEmpty : true,
+      trusted: this.deps.isTrusted(),
+      consentGranted: this.deps.hasConsentSync(),
+      snoozedUntil: this.deps.snoozedUntil(),
+      explicit: context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke,
+      recentSnippets: () => this.recentSnippets(document),
+    };
+  }
+
+  /** Read only after the debounce, and only other documents of the same language. */
+  private recentSnippets(current: vscode.TextDocument): RecentSnippet[] {
+    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+    const snippets: RecentSnippet[] = [];
+    for (const key of this.recentUris) {
+      const document = open.get(key);
+      if (document === undefined || document === current || document.languageId !== current.languageId) continue;
+      snippets.push({
+        relativePath: vscode.workspace.asRelativePath(document.uri, false),
+        absolutePath: document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.path,
+        languageId: document.languageId,
+        text: document.getText(),
+      });
+      if (snippets.length >= MAX_RECENT_DOCUMENTS) break;
+    }
+    return snippets;
+  }
+}
+
+/** The command an accepted item runs, so acceptance is recorded through stable APIs only. */
+export function registerInlineCompletionCommands(context: vscode.ExtensionContext, acceptance: AcceptanceTracker): vscode.Disposable {
+  const command = vscode.commands.registerCommand(INLINE_ACCEPTED_COMMAND, () => acceptance.accepted());
+  context.subscriptions.push(command);
+  return command;
+}
+
+/** Registers the provider for every document, the accept command and the partial-acceptance listener. */
+export function registerInlineCompletions(context: vscode.ExtensionContext, deps: InlineProviderDeps): vscode.Disposable {
+  const acceptance = new AcceptanceTracker((action, chars) => deps.trackInteraction(action, chars));
+  const provider = new GrokInlineCompletionProvider(deps, acceptance);
+  const disposables = [
+    vscode.languages.registerInlineCompletionItemProvider({ pattern: '**' }, provider),
+    registerInlineCompletionCommands(context, acceptance),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      provider.noteUsed(event.document);
+      if (event.contentChanges.length !== 1) return;
+      const [change] = event.contentChanges;
+      acceptance.changed({
+        documentKey: event.document.uri.toString(),
+        offset: change.rangeOffset,
+        removedLength: change.rangeLength,
+        text: change.text,
+      });
+    }),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (editor !== undefined) provider.noteUsed(editor.document);
+    }),
+  ];
+  const all = vscode.Disposable.from(...disposables);
+  context.subscriptions.push(all);
+  return all;
+}
