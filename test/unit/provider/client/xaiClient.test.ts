@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as http from 'node:http';
+import * as https from 'node:https';
 import * as net from 'node:net';
 import { ConnectionPool, type ProxySettings } from '../../../../src/provider/client/connectionPool';
 import { RetryableFailure } from '../../../../src/provider/client/retry';
@@ -8,6 +9,35 @@ import { XaiClient, type XaiClientSettings } from '../../../../src/provider/clie
 import { AbortError, ApiError, AuthenticationError, NetworkError, TimeoutError } from '../../../../src/provider/errors';
 import { type FakeXai, scenarios, startFakeXai, TEST_API_KEY } from '../../../fake-xai';
 import { drain, waitUntil } from '../harness';
+import { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from './selfSignedCert';
+
+/** A minimal HTTP proxy that tunnels CONNECT requests and records their targets. */
+async function startConnectProxy(): Promise<{ url: string; tunnels: string[]; close(): Promise<void> }> {
+  const tunnels: string[] = [];
+  const proxy = http.createServer((_req, res) => res.writeHead(405).end());
+  proxy.on('connect', (req: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
+    tunnels.push(req.url ?? '');
+    const [host, port] = (req.url ?? '').split(':');
+    const upstream = net.connect(Number(port), host, () => {
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(socket).pipe(upstream);
+    });
+    upstream.on('error', () => socket.destroy());
+    socket.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const sockets = new Set<net.Socket>();
+  proxy.on('connection', (socket: net.Socket) => sockets.add(socket));
+  return {
+    url: `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`,
+    tunnels,
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise((resolve) => proxy.close(() => resolve()));
+    },
+  };
+}
 
 const body: ChatRequestBody = {
   model: 'grok-code-fast-1',
@@ -179,31 +209,37 @@ describe('XaiClient against the fake xAI server', function () {
   });
 
   it('goes through an HTTP proxy when one is configured', async () => {
-    const tunnels: string[] = [];
-    const proxy = http.createServer((_req, res) => res.writeHead(405).end());
-    proxy.on('connect', (req: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
-      tunnels.push(req.url ?? '');
-      const [host, port] = (req.url ?? '').split(':');
-      const upstream = net.connect(Number(port), host, () => {
-        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-        upstream.write(head);
-        upstream.pipe(socket).pipe(upstream);
-      });
-      upstream.on('error', () => socket.destroy());
-      socket.on('error', () => upstream.destroy());
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxy = await startConnectProxy();
     try {
-      const { port } = proxy.address() as net.AddressInfo;
-      client = makeClient({}, { url: `http://127.0.0.1:${port}`, strictSSL: false });
+      client = makeClient({}, { url: proxy.url });
       const { items, error } = await drain(client.streamChat(body));
       assert.equal(error, undefined);
       assert.equal(contentOf(items), 'Hello from the fake Grok.');
-      assert.deepEqual(tunnels, [`127.0.0.1:${fake.port}`]);
+      assert.deepEqual(proxy.tunnels, [`127.0.0.1:${fake.port}`]);
     } finally {
       await pool.close();
-      proxy.closeAllConnections();
-      await new Promise((resolve) => proxy.close(resolve));
+      await proxy.close();
+    }
+  });
+
+  it('accepts a self-signed certificate behind the proxy only when strictSSL is false', async () => {
+    const proxy = await startConnectProxy();
+    const tls = https.createServer({ cert: SELF_SIGNED_CERT, key: SELF_SIGNED_KEY }, (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"object":"list","data":[{"id":"grok-code-fast-1"}]}');
+    });
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+    const endpoint = `https://127.0.0.1:${(tls.address() as net.AddressInfo).port}/v1`;
+    try {
+      client = makeClient({ endpoint }, { url: proxy.url, strictSSL: true });
+      await assert.rejects(client.getJson('/models', modelListSchema), (error: unknown) => error instanceof NetworkError && /self.signed/i.test(error.message));
+      client = makeClient({ endpoint }, { url: proxy.url, strictSSL: false });
+      assert.equal((await client.getJson('/models', modelListSchema)).data[0].id, 'grok-code-fast-1');
+      assert.equal(proxy.tunnels.length, 2);
+    } finally {
+      await pool.close();
+      await proxy.close();
+      tls.closeAllConnections();
+      await new Promise((resolve) => tls.close(resolve));
     }
   });
 
