@@ -1,0 +1,31 @@
+/** Where the extension keeps personal data, and how Export and Delete My Data reach each holder. */
+import { type AnalyticsTracker } from '../provider/analytics';
+import { type ConsentManager } from '../provider/consent';
+import { allTime } from '../report/reportPeriod';
+import { type Eraser } from './personalDataEraser';
+import { type PersonalDataSources } from './personalDataExport';
+
+export interface PersonalDataHolders {
+  tracker: Pick<AnalyticsTracker, 'exportAnalytics' | 'deleteAll'>;
+  consentManager: Pick<ConsentManager, 'listConsents' | 'deleteAll'>;
+  exportChatHistory: () => Promise<unknown>;
+  deleteChatHistory: () => Promise<void>;
+  now: () => number;
+}
+
+export function personalDataSources(holders: PersonalDataHolders): PersonalDataSources {
+  return {
+    listConsents: () => holders.consentManager.listConsents(),
+    exportAnalyticsJson: () => holders.tracker.exportAnalytics({ period: allTime(holders.now()), format: 'json' }),
+    exportChatHistory: holders.exportChatHistory,
+    now: () => new Date(holders.now()),
+  };
+}
+
+export function personalDataErasers(holders: PersonalDataHolders): Eraser[] {
+  return [
+    { what: 'consent records', erase: () => holders.consentManager.deleteAll() },
+    { what: 'analytics', erase: () => holders.tracker.deleteAll() },
+    { what: 'chat history', erase: holders.deleteChatHistory },
+  ];
+}
