@@ -50,7 +50,7 @@ export function registerSelectionActions(_context: vscode.ExtensionContext, deps
     vscode.commands.registerCommand('grokCodeFast.explain', async () => {
       const input = readSelection(vscode.window.activeTextEditor);
       if (!input || refuseExcluded(deps, input.document)) return;
-      await deps.askInChat(explainQuestion(input));
+      await deps.askInChat(explainQuestion({ ...input, selection: input.text }));
     }),
     vscode.commands.registerCommand('grokCodeFast.acceptProposal', () => proposals.accept()),
     vscode.commands.registerCommand('grokCodeFast.rejectProposal', () => proposals.reject()),

@@ -21,7 +21,9 @@ export interface ActionRequest {
 /** True (and the user told) when the file is under `grokCodeFast.exclude`. */
 export function refuseExcluded(deps: SelectionActionDeps, document: vscode.TextDocument): boolean {
   if (!deps.isExcluded(document)) return false;
-  void vscode.window.showWarningMessage(`Grok: ${vscode.workspace.asRelativePath(document.uri)} matches grokCodeFast.exclude, so it never leaves this machine.`);
+  const message = `${vscode.workspace.asRelativePath(document.uri)} matches grokCodeFast.exclude, so it never leaves this machine.`;
+  deps.logger.info(message);
+  void vscode.window.showWarningMessage(`Grok: ${message}`);
   return true;
 }
 

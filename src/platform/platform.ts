@@ -31,8 +31,11 @@ export interface Platform extends vscode.Disposable {
   consent: ConsentGate;
   rateLimitStore: GlobalStateRateLimitStore;
   statusBar: StatusBarController;
-  /** The seams the integration tests reach through the extension's exported API. */
-  testApi: PlatformTestApi;
+  /**
+   * The seams the integration tests reach through the extension's exported API; undefined outside
+   * test mode, so no other extension can answer the consent prompt or read the key.
+   */
+  testApi: PlatformTestApi | undefined;
 }
 
 export interface PlatformTestApi {
@@ -40,6 +43,7 @@ export interface PlatformTestApi {
   logLines(): readonly string[];
   settings(): Settings;
   settingsWarnings(): readonly string[];
+  storedApiKey(): Promise<string | undefined>;
 }
 
 export function createPlatform(context: vscode.ExtensionContext): Platform {
@@ -111,12 +115,16 @@ export function createPlatform(context: vscode.ExtensionContext): Platform {
     consent,
     rateLimitStore: new GlobalStateRateLimitStore(context.globalState),
     statusBar,
-    testApi: {
-      setConsentPrompt: (prompt) => consent.setConsentPrompt(prompt),
-      logLines: () => log.recentLines(),
-      settings: () => settings,
-      settingsWarnings: () => warnings,
-    },
+    testApi:
+      context.extensionMode === vscode.ExtensionMode.Test
+        ? {
+            setConsentPrompt: (prompt) => consent.setConsentPrompt(prompt),
+            logLines: () => log.recentLines(),
+            settings: () => settings,
+            settingsWarnings: () => warnings,
+            storedApiKey: () => keyStore.get(),
+          }
+        : undefined,
     dispose: () => vscode.Disposable.from(...disposables).dispose(),
   };
 }

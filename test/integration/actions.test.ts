@@ -1,0 +1,170 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { scenarios, startFakeXai, TEST_API_KEY, type FakeXai } from '../fake-xai';
+import { chatRequests, grokApi, resetEndpoint, sentText, useFakeEndpoint, waitFor, type GrokTestApi } from './support/extensionApi';
+
+const SOURCE = ['export function add(a, b) {', '  var sum = a + b;', '  return sum;', '}', ''].join('\n');
+const SELECTED_LINES = { from: 1, to: 2 };
+
+interface EditOutcome {
+  status: string;
+}
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test run opens a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+/** Writes `name` with SOURCE, opens it and selects lines 2-3 whole (with their line break). */
+async function openWithSelection(name: string): Promise<vscode.TextEditor> {
+  const uri = workspaceFile(name);
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(SOURCE));
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document);
+  editor.selection = new vscode.Selection(SELECTED_LINES.from, 0, SELECTED_LINES.to + 1, 0);
+  return editor;
+}
+
+function proposalTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.scheme === 'grok-proposal');
+}
+
+const ANSWER = 'Here is the refactored code:\n```javascript\n  const sum = a + b;\n  return sum;\n```\nUsing const is safer.';
+const REPLACED = ['export function add(a, b) {', '  const sum = a + b;', '  return sum;', '}', ''].join('\n');
+
+describe('selection actions', () => {
+  let api: GrokTestApi;
+  let fake: FakeXai;
+
+  before(async () => {
+    api = await grokApi();
+    fake = await startFakeXai();
+    await useFakeEndpoint(api, fake);
+    await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+    api.setConsentPrompt(async () => true);
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('grokCodeFast.rejectProposal');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  after(async () => {
+    api.setConsentPrompt(undefined);
+    await vscode.commands.executeCommand('grokCodeFast.clearApiKey');
+    await resetEndpoint();
+    await fake.close();
+  });
+
+  it('Refactor streams a diff preview; Accept applies it as one undo step', async () => {
+    const editor = await openWithSelection('accept.js');
+    fake.enqueue({ kind: 'answer', reasoning: ['Let me see.'], content: ANSWER.match(/.{1,7}/gs)!, dripMs: 5 });
+    const outcome = await vscode.commands.executeCommand<EditOutcome>('grokCodeFast.refactor');
+    assert.equal(outcome.status, 'proposed');
+    assert.equal(proposalTabs().length, 1, 'no diff preview is open');
+    assert.equal(editor.document.getText(), SOURCE, 'the file changed before Accept');
+
+    const request = chatRequests(fake).at(-1)!;
+    const messages = (request.body as { messages: { role: string }[] }).messages;
+    assert.equal(messages[0].role, 'system');
+    assert.match(sentText(request), /Task: Refactor/);
+    assert.match(sentText(request), /var sum = a \+ b;/);
+
+    assert.equal(await vscode.commands.executeCommand('grokCodeFast.acceptProposal'), 'applied');
+    assert.equal(editor.document.getText(), REPLACED);
+    assert.equal(proposalTabs().length, 0, 'the diff stayed open');
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), SOURCE, 'one undo did not restore the original');
+  });
+
+  it('Reject discards the proposal and leaves the file alone', async () => {
+    const editor = await openWithSelection('reject.js');
+    fake.enqueue(scenarios.text(ANSWER));
+    assert.equal((await vscode.commands.executeCommand<EditOutcome>('grokCodeFast.generateDocs')).status, 'proposed');
+    assert.match(sentText(chatRequests(fake).at(-1)!), /Task: Add documentation comments/);
+    assert.equal(await vscode.commands.executeCommand('grokCodeFast.rejectProposal'), 'rejected');
+    assert.equal(editor.document.getText(), SOURCE);
+    assert.equal(proposalTabs().length, 0);
+    assert.equal(await vscode.commands.executeCommand('grokCodeFast.acceptProposal'), 'none');
+  });
+
+  it('overwrites nothing when the file changed after the proposal', async () => {
+    const editor = await openWithSelection('stale.js');
+    fake.enqueue(scenarios.text(ANSWER));
+    assert.equal((await vscode.commands.executeCommand<EditOutcome>('grokCodeFast.addErrorHandling')).status, 'proposed');
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// mine\n'));
+    assert.equal(await vscode.commands.executeCommand('grokCodeFast.acceptProposal'), 'stale');
+    assert.equal(editor.document.getText(), `// mine\n${SOURCE}`);
+  });
+
+  it('Fix sends the diagnostics inside the selection', async () => {
+    const editor = await openWithSelection('fix.js');
+    const diagnostics = vscode.languages.createDiagnosticCollection('grok-test');
+    try {
+      diagnostics.set(editor.document.uri, [
+        new vscode.Diagnostic(new vscode.Range(1, 2, 1, 5), "Unexpected var, use let or const instead.", vscode.DiagnosticSeverity.Error),
+        new vscode.Diagnostic(new vscode.Range(0, 0, 0, 6), 'Outside the selection.', vscode.DiagnosticSeverity.Warning),
+      ]);
+      fake.enqueue(scenarios.text(ANSWER));
+      assert.equal((await vscode.commands.executeCommand<EditOutcome>('grokCodeFast.fix')).status, 'proposed');
+      const sent = sentText(chatRequests(fake).at(-1)!);
+      assert.match(sent, /- line 2 error: Unexpected var, use let or const instead\./);
+      assert.doesNotMatch(sent, /Outside the selection/);
+    } finally {
+      diagnostics.dispose();
+    }
+  });
+
+  it('Ask Grok sends the instruction', async () => {
+    await openWithSelection('ask.js');
+    fake.enqueue(scenarios.text(ANSWER));
+    assert.equal((await vscode.commands.executeCommand<EditOutcome>('grokCodeFast.askGrok', 'use const')).status, 'proposed');
+    assert.match(sentText(chatRequests(fake).at(-1)!), /Instruction: use const/);
+  });
+
+  it('Write tests opens an unsaved test file beside the source', async () => {
+    await openWithSelection('math.js');
+    fake.enqueue(scenarios.text("```javascript\nconst { add } = require('./math');\ntest('adds', () => expect(add(1, 2)).toBe(3));\n```"));
+    const outcome = await vscode.commands.executeCommand<{ status: string; document: vscode.TextDocument }>('grokCodeFast.writeTests');
+    assert.equal(outcome.status, 'created');
+    assert.equal(outcome.document.uri.scheme, 'untitled');
+    assert.ok(outcome.document.uri.path.endsWith('/math.test.js'), outcome.document.uri.path);
+    assert.match(outcome.document.getText(), /expect\(add\(1, 2\)\)\.toBe\(3\)/);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(workspaceFile('math.test.js'))), 'the test file was saved');
+  });
+
+  it('Explain asks the question in the chat', async () => {
+    await openWithSelection('explain.js');
+    const before = chatRequests(fake).length;
+    await vscode.commands.executeCommand('grokCodeFast.explain');
+    const request = await waitFor(() => chatRequests(fake).slice(before).find((r) => /Explain what this code/.test(sentText(r))), 'the chat request');
+    assert.match(sentText(request), /var sum = a \+ b;/);
+  });
+
+  it('shows the Set API Key path on a rejected key and opens no diff', async () => {
+    await vscode.commands.executeCommand('grokCodeFast.setApiKey', 'xai-not-the-right-one');
+    try {
+      await openWithSelection('unauthorized.js');
+      const outcome = await vscode.commands.executeCommand<EditOutcome>('grokCodeFast.refactor');
+      assert.equal(outcome.status, 'stopped');
+      assert.equal(proposalTabs().length, 0);
+      assert.ok(api.logLines().some((line) => /Refactor failed: The API key was rejected/.test(line)));
+    } finally {
+      await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+    }
+  });
+
+  it('sends nothing from an excluded file', async () => {
+    const before = chatRequests(fake).length;
+    await openWithSelection('.env.js');
+    const outcome = await vscode.commands.executeCommand<EditOutcome>('grokCodeFast.refactor');
+    assert.equal(outcome.status, 'stopped');
+    assert.equal(chatRequests(fake).length, before);
+    assert.ok(api.logLines().some((line) => line.includes('.env.js matches grokCodeFast.exclude')));
+  });
+});

@@ -1,0 +1,183 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { scenarios, startFakeXai, TEST_API_KEY, type FakeXai } from '../fake-xai';
+import { chatRequests, grokApi, grokConfig, resetEndpoint, useFakeEndpoint, waitFor, type ConsentNotice, type GrokTestApi } from './support/extensionApi';
+
+interface KeyVerdict {
+  kind: 'valid' | 'rejected' | 'unreachable';
+  text: string;
+}
+
+/** Every `grokCodeFast.*` value VS Code holds, in every scope, as text. */
+function allSettingsText(): string {
+  const config = vscode.workspace.getConfiguration('grokCodeFast');
+  const keys = Object.keys(vscode.extensions.getExtension('grok-code-fast.grok-code-fast')!.packageJSON.contributes.configuration.properties);
+  return JSON.stringify(keys.map((key) => config.inspect(key.replace(/^grokCodeFast\./, ''))));
+}
+
+async function selectInNewFile(content: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ language: 'typescript', content });
+  const editor = await vscode.window.showTextDocument(document);
+  editor.selection = new vscode.Selection(0, 0, document.lineCount - 1, document.lineAt(document.lineCount - 1).text.length);
+  return editor;
+}
+
+describe('onboarding: API key, consent, model', () => {
+  let api: GrokTestApi;
+  let fake: FakeXai;
+
+  before(async () => {
+    api = await grokApi();
+    fake = await startFakeXai();
+    await useFakeEndpoint(api, fake);
+  });
+
+  after(async () => {
+    api.setConsentPrompt(undefined);
+    await vscode.commands.executeCommand('grokCodeFast.clearApiKey');
+    await resetEndpoint();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await fake.close();
+  });
+
+  describe('Set API Key', () => {
+    it('keeps a valid key in SecretStorage only: never in settings or the log', async () => {
+      const verdict = await vscode.commands.executeCommand<KeyVerdict>('grokCodeFast.setApiKey', TEST_API_KEY);
+      assert.equal(verdict.kind, 'valid', verdict.text);
+      assert.equal(await api.storedApiKey(), TEST_API_KEY);
+      assert.ok(fake.requests.some((r) => r.path === '/v1/api-key' && r.headers.authorization === `Bearer ${TEST_API_KEY}`));
+      assert.ok(!allSettingsText().includes(TEST_API_KEY), 'the key appears in the settings');
+      const log = api.logLines().join('\n');
+      assert.match(log, /API key saved to SecretStorage/);
+      assert.ok(!log.includes(TEST_API_KEY), 'the key appears in the log');
+    });
+
+    it("reports a rejected key with the server's message", async () => {
+      const verdict = await vscode.commands.executeCommand<KeyVerdict>('grokCodeFast.setApiKey', 'xai-wrong-key-123');
+      assert.equal(verdict.kind, 'rejected');
+      assert.match(verdict.text, /Incorrect API key/);
+      assert.ok(!api.logLines().join('\n').includes('xai-wrong-key-123'));
+    });
+
+    it('says so when the endpoint cannot be reached', async () => {
+      const closed = await startFakeXai();
+      await closed.close();
+      await grokConfig().update('endpoint.url', closed.url, vscode.ConfigurationTarget.Global);
+      try {
+        await waitFor(() => api.settings().endpoint.baseUrl === closed.url, 'the closed endpoint');
+        const verdict = await vscode.commands.executeCommand<KeyVerdict>('grokCodeFast.setApiKey', TEST_API_KEY);
+        assert.equal(verdict.kind, 'unreachable', verdict.text);
+        assert.match(verdict.text, /could not be reached/);
+      } finally {
+        await useFakeEndpoint(api, fake);
+      }
+    });
+
+    it('Clear API Key removes it', async () => {
+      await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+      await vscode.commands.executeCommand('grokCodeFast.clearApiKey');
+      assert.equal(await api.storedApiKey(), undefined);
+    });
+  });
+
+  describe('consent', () => {
+    const notices: ConsentNotice[] = [];
+
+    before(async () => {
+      await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+      await vscode.commands.executeCommand('grokCodeFast.revokeConsent');
+    });
+
+    it('asks before the first request and sends nothing when declined', async () => {
+      api.setConsentPrompt(async (notice) => {
+        notices.push(notice);
+        return false;
+      });
+      const before = chatRequests(fake).length;
+      await selectInNewFile('let a = 1;');
+      await vscode.commands.executeCommand('grokCodeFast.refactor');
+      assert.equal(notices.length, 1);
+      assert.match(notices[0].detail, /records the prompts and completions/);
+      assert.match(notices[0].detail, /Revoke Data-Use Consent/);
+      assert.equal(chatRequests(fake).length, before, 'a request was sent without consent');
+    });
+
+    it('sends once consented, and does not ask again', async () => {
+      api.setConsentPrompt(async (notice) => {
+        notices.push(notice);
+        return true;
+      });
+      const asked = notices.length;
+      fake.enqueue(scenarios.text('```ts\nconst a = 1;\n```'));
+      await selectInNewFile('let a = 1;');
+      await vscode.commands.executeCommand('grokCodeFast.refactor');
+      assert.equal(notices.length, asked + 1);
+      const sent = chatRequests(fake).length;
+      assert.ok(sent > 0);
+      fake.enqueue(scenarios.text('```ts\nconst b = 1;\n```'));
+      await selectInNewFile('let b = 1;');
+      await vscode.commands.executeCommand('grokCodeFast.refactor');
+      assert.equal(notices.length, asked + 1, 'asked again after consent');
+      assert.equal(chatRequests(fake).length, sent + 1);
+      await vscode.commands.executeCommand('grokCodeFast.rejectProposal');
+      await vscode.commands.executeCommand('grokCodeFast.rejectProposal');
+    });
+
+    it('Show Consent shows the notice with the current status', async () => {
+      let shown: ConsentNotice | undefined;
+      api.setConsentPrompt(async (notice) => {
+        shown = notice;
+        return false;
+      });
+      const granted = await vscode.commands.executeCommand<boolean>('grokCodeFast.showConsent');
+      assert.equal(granted, true, 'declining the notice again must not revoke');
+      assert.ok(shown);
+      assert.match(shown.detail, /consent given on/);
+    });
+
+    it('Revoke Consent stops a request in flight at once and asks again next time', async () => {
+      fake.enqueue({ kind: 'answer', reasoning: ['Thinking'], content: ['```ts\n', 'x', '\n```'], latencyMs: 20_000 });
+      const before = chatRequests(fake).length;
+      await selectInNewFile('let c = 1;');
+      const started = Date.now();
+      const running = vscode.commands.executeCommand<{ status: string }>('grokCodeFast.refactor');
+      await waitFor(() => chatRequests(fake).length > before, 'the request to reach the server');
+      await vscode.commands.executeCommand('grokCodeFast.revokeConsent');
+      const outcome = await running;
+      assert.equal(outcome.status, 'stopped');
+      assert.ok(Date.now() - started < 10_000, 'the request was not stopped at once');
+
+      let asked = 0;
+      api.setConsentPrompt(async () => {
+        asked += 1;
+        return false;
+      });
+      await vscode.commands.executeCommand('grokCodeFast.refactor');
+      assert.equal(asked, 1);
+    });
+  });
+
+  describe('Select Model', () => {
+    afterEach(async () => {
+      for (const key of ['chat.model', 'inlineCompletions.model', 'actions.model']) {
+        await grokConfig().update(key, undefined, vscode.ConfigurationTarget.Global);
+      }
+    });
+
+    it('writes a model the endpoint lists to the chosen feature', async () => {
+      await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+      const selection = await vscode.commands.executeCommand('grokCodeFast.selectModel', { feature: 'chat', model: 'grok-4' });
+      assert.deepEqual(selection, { features: ['chat'], model: 'grok-4' });
+      assert.ok(fake.requests.some((r) => r.method === 'GET' && r.path === '/v1/models'));
+      assert.equal(grokConfig().get('chat.model'), 'grok-4');
+      assert.equal(grokConfig().inspect('actions.model')?.globalValue, undefined);
+      await waitFor(() => api.settings().models.chat === 'grok-4', 'the new chat model');
+    });
+
+    it('changes nothing for a model the endpoint does not list', async () => {
+      const selection = await vscode.commands.executeCommand('grokCodeFast.selectModel', { feature: 'all', model: 'no-such-model' });
+      assert.equal(selection, undefined);
+      assert.equal(grokConfig().inspect('chat.model')?.globalValue, undefined);
+    });
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Helpers the extension's integration tests share: the test seams the extension exports from
+ * activate() (in test mode), pointing the extension at a fake xAI server, and waiting for a condition.
+ */
+import * as vscode from 'vscode';
+import { type FakeXai } from '../../fake-xai';
+
+export const EXTENSION_ID = 'grok-code-fast.grok-code-fast';
+
+export interface ConsentNotice {
+  message: string;
+  detail: string;
+  version: string;
+}
+
+/** What `activate()` returns when the extension runs in test mode (see src/platform/platform.ts). */
+export interface GrokTestApi {
+  setConsentPrompt(prompt: ((notice: ConsentNotice) => Promise<boolean>) | undefined): void;
+  logLines(): readonly string[];
+  settings(): {
+    maxTokens: number;
+    endpoint: { profile: string; baseUrl: string | null };
+    models: { chat: string; inline: string; action: string };
+    proxy?: { url: string; strictSSL: boolean };
+  };
+  settingsWarnings(): readonly string[];
+  storedApiKey(): Promise<string | undefined>;
+}
+
+export async function grokApi(): Promise<GrokTestApi> {
+  const extension = vscode.extensions.getExtension<GrokTestApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not installed`);
+  const api = await extension.activate();
+  if (!api || typeof api.setConsentPrompt !== 'function') throw new Error('the extension exports no test API');
+  return api;
+}
+
+/** Polls `condition` every 20 ms until it returns a truthy value; fails after `timeoutMs`. */
+export async function waitFor<T>(condition: () => T | Promise<T>, what: string, timeoutMs = 5000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await condition();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export function grokConfig(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration('grokCodeFast');
+}
+
+/** Sends every request to `fake` (the custom profile) and waits until the extension has read it. */
+export async function useFakeEndpoint(api: GrokTestApi, fake: FakeXai): Promise<void> {
+  await grokConfig().update('endpoint.profile', 'custom', vscode.ConfigurationTarget.Global);
+  await grokConfig().update('endpoint.url', fake.url, vscode.ConfigurationTarget.Global);
+  await waitFor(() => api.settings().endpoint.baseUrl === fake.url, 'the endpoint setting');
+}
+
+export async function resetEndpoint(): Promise<void> {
+  await grokConfig().update('endpoint.profile', undefined, vscode.ConfigurationTarget.Global);
+  await grokConfig().update('endpoint.url', undefined, vscode.ConfigurationTarget.Global);
+}
+
+/** The chat-completion requests the fake received (not the key checks and model lists). */
+export function chatRequests(fake: FakeXai) {
+  return fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/chat/completions');
+}
+
+/** The text of a recorded chat request's messages, to look for what the extension sent. */
+export function sentText(request: { body: unknown }): string {
+  const body = request.body as { messages?: { role: string; content: string }[] } | undefined;
+  return (body?.messages ?? []).map((m) => `${m.role}: ${m.content}`).join('\n');
+}
