@@ -4,7 +4,6 @@
  * before anything reached the caller) -> typed events; every outcome is measured and recorded once.
  */
 import { randomUUID } from 'node:crypto';
-import { type AnalyticsTracker } from './analytics';
 import { checkApiKey, fetchModels, probeService, type ApiKeyCheck } from './client/accountQueries';
 import { ConnectionPool } from './client/connectionPool';
 import { DEFAULT_RETRY_POLICY, retryingStream, type RetryPolicy } from './client/retry';
@@ -18,7 +17,8 @@ import { AbortError, AuthenticationError, ConsentRequiredError, InvalidConfigErr
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitLease } from './limits';
 import { defaultFactsFor, knownFactsFor, type ModelFacts } from './models';
 import { buildChatRequestBody } from './prompt';
-import { MetricsRecorder, type ProviderMetrics } from './providerMetrics';
+import { OutcomeRecorder } from './outcomeRecorder';
+import { type ProviderMetrics } from './providerMetrics';
 import {
   type GenerateRequest,
   type GenerateResult,
@@ -60,9 +60,8 @@ export class GrokCodeFast1Provider {
   private readonly client: XaiClient;
   private readonly limiter: RateLimiter;
   private readonly ownsLimiter: boolean;
-  private readonly analytics?: AnalyticsTracker;
   private readonly facts: ModelFacts;
-  private readonly metrics = new MetricsRecorder();
+  private readonly outcomes: OutcomeRecorder;
   private readonly now: () => number;
   private readonly retry: Omit<RetryPolicy, 'maxRetries'>;
   /** Requests in flight, so a consent revocation can stop them. */
@@ -84,7 +83,7 @@ export class GrokCodeFast1Provider {
     this.client = new XaiClient(this.pool, clientSettings(this.config));
     this.ownsLimiter = !this.config.rateLimiter;
     this.limiter = this.config.rateLimiter ?? new RateLimiter(this.config.rateLimits ?? DEFAULT_RATE_LIMITS);
-    this.analytics = this.config.analyticsTracker;
+    this.outcomes = new OutcomeRecorder(logger, this.config.analyticsTracker, this.now);
     this.consentManager = this.config.consentManager ?? new ConsentManager();
     this.consentSubscription = this.consentManager.onDidChange((change) => {
       if (change.granted || change.modelId !== this.config.model) return;
@@ -127,7 +126,7 @@ export class GrokCodeFast1Provider {
     userSignal?.addEventListener('abort', onUserAbort, { once: true });
     const flight = { userId, controller };
     this.inFlight.add(flight);
-    this.analytics?.trackRequest({ requestId, userId, feature: request.metadata?.feature ?? 'other', model: this.model });
+    this.outcomes.started({ requestId, userId, feature: request.metadata?.feature ?? 'other', model: this.model });
 
     let lease: RateLimitLease | undefined;
     let sentAt: number | undefined;
@@ -186,7 +185,7 @@ export class GrokCodeFast1Provider {
       // Left without result or error: the consumer stopped reading, which cancels the request.
       if (!result && failure === undefined) failure = new AbortError();
       lease?.release(usage?.totalTokens ?? 0);
-      this.settle(requestId, { result, failure, sentAt, firstTokenAt, usage });
+      this.outcomes.finished({ requestId, result, failure, sentAt, firstTokenAt, usage });
     }
   }
 
@@ -196,13 +195,13 @@ export class GrokCodeFast1Provider {
   }
 
   getMetrics(): ProviderMetrics {
-    return this.metrics.snapshot();
+    return this.outcomes.snapshot();
   }
 
   /** A real `GET /models`, timed. */
   async getStatus(signal?: AbortSignal): Promise<ServiceStatus> {
     const probe = await probeService(this.client, this.now, signal);
-    const { totalRequests, failedRequests } = this.metrics.snapshot();
+    const { totalRequests, failedRequests } = this.outcomes.snapshot();
     return {
       operational: probe.ok,
       responseTime: probe.responseTimeMs,
@@ -261,39 +260,6 @@ export class GrokCodeFast1Provider {
     if (signal.aborted && isGrokError(signal.reason) && (!isGrokError(error) || error.code === 'aborted')) return signal.reason;
     return error;
   }
-
-  private settle(
-    requestId: string,
-    outcome: { result?: GenerateResult; failure?: unknown; sentAt?: number; firstTokenAt: number | null; usage?: Usage },
-  ): void {
-    const { result, failure, sentAt, usage } = outcome;
-    const latencyMs = sentAt === undefined ? 0 : this.now() - sentAt;
-    const aborted = failure instanceof AbortError;
-    const errorCode = isGrokError(failure) ? failure.code : 'unknown';
-    if (result) {
-      this.metrics.recordSuccess(result.metadata.latencyMs, result.metadata.timeToFirstTokenMs, result.usage.totalTokens);
-      this.logger.debug(`Request ${requestId} done in ${result.metadata.latencyMs} ms (${result.usage.totalTokens} tokens).`);
-    } else if (sentAt !== undefined && !aborted) {
-      this.metrics.recordFailure(latencyMs, usage?.totalTokens ?? 0);
-    }
-    if (!result) this.logger[aborted ? 'debug' : 'warn'](`Request ${requestId} ended: ${errorCode}: ${describe(failure)}`);
-    if (!this.analytics) return;
-    const firstToken = outcome.firstTokenAt;
-    void this.analytics
-      .trackResponse({
-        requestId,
-        outcome: result ? 'success' : aborted ? 'aborted' : 'error',
-        ...(!result && !aborted && { errorCode }),
-        usage,
-        timeToFirstTokenMs: firstToken === null || sentAt === undefined ? null : firstToken - sentAt,
-        latencyMs: result ? result.metadata.latencyMs : latencyMs,
-      })
-      .catch((error: unknown) => this.logger.warn(`Could not record analytics for ${requestId}: ${describe(error)}`));
-  }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function promptText(body: ChatRequestBody): string {
