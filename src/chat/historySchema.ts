@@ -38,8 +38,8 @@ export const AnswerStepSchema = z.object({
   toolCalls: z.array(StoredToolCallSchema).optional(),
 });
 
-/** A context chip as kept by the host: the protocol's chip plus the captured text of a selection. */
-export const ContextChipSchema = z.object({ ...ChipSchema.shape, content: z.string().optional() });
+/** A context chip as kept by the host: the protocol's chip (`path` is the display path) plus the file and the captured text. */
+export const ContextChipSchema = z.object({ ...ChipSchema.shape, absPath: z.string().optional(), content: z.string() });
 
 export const UserEntrySchema = z.object({
   role: z.literal('user'),

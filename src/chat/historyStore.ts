@@ -89,7 +89,7 @@ export class HistoryStore {
   }
 
   async saveDraft(draft: Draft): Promise<void> {
-    const chips = draft.chips.map((chip) => (chip.content === undefined ? chip : { ...chip, content: this.capText(chip.content) }));
+    const chips = draft.chips.map((chip) => ({ ...chip, content: this.capText(chip.content) }));
     await this.memento.update(DRAFT_KEY, { text: this.capText(draft.text), chips });
   }
 

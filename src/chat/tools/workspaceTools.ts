@@ -7,7 +7,7 @@ import { type ToolCall, type ToolDefinition } from '../../provider/types';
 import { createExcludeMatcher, DEFAULT_EXCLUDE_GLOBS, type ExcludeMatcher } from './excludeGlobs';
 import { getDiagnosticsTool } from './getDiagnosticsTool';
 import { listDirectoryTool } from './listDirectoryTool';
-import { PathSandbox } from './pathSandbox';
+import { PathSandbox, type ResolvedPath } from './pathSandbox';
 import { readFileTool } from './readFileTool';
 import { searchTextTool } from './searchTextTool';
 import { DEFAULT_TOOL_LIMITS, type ToolLimits, type WorkspaceTool } from './tool';
@@ -71,6 +71,11 @@ export class WorkspaceTools {
   /** Root-relative form of an absolute path, as the tools show paths. */
   displayPath(absPath: string): string {
     return this.sandbox.display(absPath);
+  }
+
+  /** Resolves a path the way the tools do (inside the workspace, not excluded); throws a ToolError saying why not. */
+  resolve(written: string): Promise<ResolvedPath> {
+    return this.sandbox.resolve(written);
   }
 
   /** The call's arguments in a few words, for the transcript while it runs. */

@@ -1,0 +1,346 @@
+/**
+ * The chat panel's host-side logic, free of `vscode`: it answers the webview's messages, runs turns,
+ * keeps conversations and the draft in the history store, and posts state snapshots and stream
+ * events back. The view provider only connects it to a webview; the editor is reached through
+ * ChatEditorHost. Nothing is sent to the model without consent and a key, and what the user typed
+ * is always kept: as a message once sent, as the draft until then.
+ */
+import { randomUUID } from 'node:crypto';
+import { type Logger } from '../provider/types';
+import { type ChatEditorHost } from './chatEditorHost';
+import { ContextChips } from './contextChips';
+import { type Conversation, type UserEntry } from './historySchema';
+import { type HistoryStore } from './historyStore';
+import { findMentionSuggestions } from './mentionSearch';
+import { type ActiveEditorInfo, composePrompt } from './promptContext';
+import {
+  type ChatStreamEvent,
+  type FromWebviewMessage,
+  parseFromWebview,
+  PROTOCOL_LIMITS,
+  type StateMessage,
+  type ToWebviewMessage,
+  type TranscriptMessage,
+} from './protocol';
+import { type WorkspaceTools } from './tools/workspaceTools';
+import { applyStreamEvent, hasVisibleContent, toTranscript } from './transcriptView';
+import { type ChatModel, runTurn, type TurnSettings } from './turnRunner';
+
+export interface ChatSettings extends TurnSettings {
+  /** Shown in the panel; the provider from getProvider() is the one that uses it. */
+  model: string;
+}
+
+export interface ChatConsent {
+  has(): Promise<boolean>;
+  record(granted: boolean): Promise<void>;
+  /** The data-use notice the panel shows until the user consents. */
+  readonly notice: string;
+}
+
+export interface ChatControllerDeps {
+  /** Asked on every turn, so a settings or key change applies to the next answer. */
+  getProvider(): ChatModel;
+  consent: ChatConsent;
+  hasApiKey(): Promise<boolean>;
+  history: HistoryStore;
+  tools: WorkspaceTools;
+  getSettings(): ChatSettings;
+  logger: Logger;
+  /** Sent as `metadata.userId` (rate limits and analytics are per user). */
+  userId?: string;
+  now?: () => number;
+  newId?: () => string;
+}
+
+interface RunningAnswer {
+  conversation: Conversation;
+  answerId: string;
+  abort: AbortController;
+  /** The answer so far as the transcript shows it, for a snapshot taken mid-stream. */
+  live: TranscriptMessage;
+}
+
+export class ChatController {
+  private readonly now: () => number;
+  private readonly newId: () => string;
+  private readonly chips: ContextChips;
+  private post: ((message: ToWebviewMessage) => void) | undefined;
+  private active: Conversation | undefined;
+  private running: RunningAnswer | undefined;
+  /** The last answer's whole life, saving and final posts included (it outlives `running`). */
+  private lastAnswer: Promise<void> = Promise.resolve();
+  private draftText: string;
+
+  constructor(
+    private readonly deps: ChatControllerDeps,
+    private readonly editor: ChatEditorHost,
+  ) {
+    this.now = deps.now ?? Date.now;
+    this.newId = deps.newId ?? randomUUID;
+    this.chips = new ContextChips(editor, deps.tools, this.newId);
+    const activeId = deps.history.activeId();
+    this.active = activeId === undefined ? undefined : deps.history.load(activeId);
+    const draft = deps.history.draft();
+    this.draftText = draft.text;
+    this.chips.restore(draft.chips);
+  }
+
+  /** Connects the current webview (undefined when it is gone); it asks for state with `ready`. */
+  connect(post: ((message: ToWebviewMessage) => void) | undefined): void {
+    this.post = post;
+  }
+
+  /** Handles one raw message from the webview: anything that is not a protocol message is dropped and logged. */
+  async handle(raw: unknown): Promise<void> {
+    const message = parseFromWebview(raw);
+    if (message === undefined) {
+      const type = typeof raw === 'object' && raw !== null && 'type' in raw ? String((raw as { type: unknown }).type).slice(0, 40) : typeof raw;
+      this.deps.logger.warn(`chat: dropped an invalid message from the webview (type: ${type})`);
+      return;
+    }
+    try {
+      await this.dispatch(message);
+    } catch (error) {
+      this.deps.logger.error(`chat: handling "${message.type}" failed`, error);
+    }
+  }
+
+  private async dispatch(message: FromWebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready': return this.postState();
+      case 'send': return this.send(message.text, message.chips.map((chip) => chip.id));
+      case 'stop': return this.stop();
+      case 'regenerate':
+      case 'retry': return this.regenerate();
+      case 'newChat': return this.newChat();
+      case 'openConversation': return this.openConversation(message.id);
+      case 'deleteConversation': return this.deleteConversation(message.id);
+      case 'consent':
+        await this.deps.consent.record(message.granted);
+        return this.postState();
+      case 'setApiKey':
+        await this.editor.setApiKey();
+        return this.postState();
+      case 'copy': return this.editor.copy(message.text);
+      case 'insertCode': return this.editor.insertCode(message.code);
+      case 'applyCode': return this.editor.applyCode(message.code, message.language);
+      case 'newFile': return this.editor.newFile(message.code, message.language);
+      case 'addSelection': return this.addSelection();
+      case 'addFile': return this.addCurrentFile();
+      case 'removeChip':
+        this.chips.remove(message.id);
+        return this.chipsChanged();
+      case 'mentionQuery': {
+        const items = await findMentionSuggestions(message.query, this.editor, this.deps.tools);
+        return this.postMessage({ type: 'fileSuggestions', query: message.query, items });
+      }
+      case 'mentionPick':
+        if (await this.chips.addWorkspaceFile(message.path)) await this.chipsChanged();
+        return;
+      case 'draft':
+        this.draftText = message.text;
+        return this.saveDraft();
+    }
+  }
+
+  /** Sends a message with the chips it names; kept as the draft instead when it cannot be sent now. */
+  async send(text: string, chipIds: readonly string[]): Promise<void> {
+    if (text.trim() === '' && chipIds.length === 0) return;
+    if (!(await this.ready()) || this.running !== undefined) {
+      this.draftText = text;
+      await this.saveDraft();
+      this.postMessage({ type: 'prefill', text });
+      return this.postState();
+    }
+    // No await from here until the answer is marked running: a second send cannot slip in.
+    const chips = this.chips.viewsOf(chipIds);
+    const prompt = composePrompt(text, this.chips.take(chipIds), this.activeEditor());
+    const createdAt = this.now();
+    const conversation = this.active ?? { id: this.newId(), title: this.deps.history.titleFor(text), createdAt, updatedAt: createdAt, entries: [] };
+    const entry: UserEntry = { role: 'user', id: this.newId(), createdAt, text, chips, prompt };
+    conversation.entries.push(entry);
+    conversation.updatedAt = createdAt;
+    this.active = conversation;
+    this.draftText = '';
+    const started = this.startAnswer(conversation);
+    await this.deps.history.setActiveId(conversation.id);
+    await this.saveDraft();
+    await started;
+  }
+
+  /** Sends `text` with the attached chips, as if typed (the Explain selection action). */
+  ask(text: string): Promise<void> {
+    return this.send(text, this.chips.all.map((chip) => chip.id));
+  }
+
+  /** Stops the answer in progress: its request is aborted at once and the partial answer kept. */
+  stop(): void {
+    this.running?.abort.abort();
+  }
+
+  /** Answers the last question again, replacing the last answer (also the Retry after an error). */
+  async regenerate(): Promise<void> {
+    const conversation = this.active;
+    if (conversation === undefined || !(await this.ready()) || this.running !== undefined) return this.postState();
+    if (conversation.entries.at(-1)?.role === 'assistant') conversation.entries.pop();
+    if (conversation.entries.at(-1)?.role !== 'user') return this.postState();
+    await this.startAnswer(conversation);
+  }
+
+  async newChat(): Promise<void> {
+    await this.settle();
+    this.active = undefined;
+    await this.deps.history.setActiveId(undefined);
+    await this.postState();
+    this.postMessage({ type: 'focusInput' });
+  }
+
+  async openConversation(id: string): Promise<void> {
+    await this.settle();
+    const conversation = this.deps.history.load(id);
+    if (conversation === undefined) this.deps.logger.warn(`chat: conversation ${id} is missing or unreadable`);
+    else {
+      this.active = conversation;
+      await this.deps.history.setActiveId(conversation.id);
+    }
+    await this.postState();
+  }
+
+  async deleteConversation(id: string): Promise<void> {
+    if (this.running?.conversation.id === id) await this.settle();
+    await this.deps.history.delete(id);
+    if (this.active?.id === id) this.active = undefined;
+    await this.postState();
+  }
+
+  async addSelection(): Promise<void> {
+    if (this.chips.addSelection()) await this.chipsChanged();
+  }
+
+  async addCurrentFile(): Promise<void> {
+    if (this.chips.addCurrentFile()) await this.chipsChanged();
+  }
+
+  /** Stops the running answer, if any, and resolves once it is saved. */
+  async settle(): Promise<void> {
+    this.stop();
+    await this.lastAnswer;
+  }
+
+  /** Resolves when the last answer has finished by itself and been saved. */
+  async idle(): Promise<void> {
+    await this.lastAnswer;
+  }
+
+  dispose(): void {
+    this.stop();
+    this.post = undefined;
+  }
+
+  async postState(): Promise<void> {
+    if (this.post === undefined) return;
+    const [hasKey, hasConsent] = await Promise.all([this.deps.hasApiKey(), this.deps.consent.has()]);
+    const conversation = this.active;
+    const running = this.running;
+    const messages = conversation === undefined ? [] : toTranscript(conversation.entries);
+    if (running !== undefined && running.conversation === conversation && hasVisibleContent(running.live)) messages.push(running.live);
+    const state: StateMessage = {
+      type: 'state',
+      conversations: this.deps.history.list().slice(0, PROTOCOL_LIMITS.conversations),
+      active: conversation === undefined ? null : { id: conversation.id, title: conversation.title, messages: messages.slice(-PROTOCOL_LIMITS.messages) },
+      status: {
+        hasKey,
+        hasConsent,
+        ...(hasConsent ? {} : { consentNotice: this.deps.consent.notice.slice(0, PROTOCOL_LIMITS.notice) }),
+        model: this.deps.getSettings().model.slice(0, PROTOCOL_LIMITS.language),
+        busy: running !== undefined,
+      },
+      chips: this.chips.views(),
+      draft: this.draftText,
+    };
+    this.postMessage(state);
+  }
+
+  private async ready(): Promise<boolean> {
+    return (await this.deps.consent.has()) && (await this.deps.hasApiKey());
+  }
+
+  /** Marks the answer running at once (no await before that), then runs it in the background. */
+  private startAnswer(conversation: Conversation): Promise<void> {
+    const answerId = this.newId();
+    const abort = new AbortController();
+    const live: TranscriptMessage = { id: answerId, role: 'assistant', content: '', createdAt: this.now() };
+    this.running = { conversation, answerId, abort, live };
+    let shown: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => (shown = resolve));
+    this.lastAnswer = this.answer(conversation, answerId, abort.signal, live, shown)
+      .catch((error: unknown) => this.deps.logger.error('chat: the answer failed unexpectedly', error))
+      .finally(() => {
+        this.running = undefined;
+        shown();
+      });
+    return started;
+  }
+
+  private async answer(conversation: Conversation, answerId: string, signal: AbortSignal, live: TranscriptMessage, shown: () => void): Promise<void> {
+    await this.save(conversation);
+    await this.postState();
+    shown();
+    const { maxTokens, temperature, maxToolRounds } = this.deps.getSettings();
+    const stream = (event: ChatStreamEvent) => this.postMessage({ type: 'stream', conversationId: conversation.id, messageId: answerId, event });
+    const answer = await runTurn({
+      conversationId: conversation.id,
+      entries: [...conversation.entries],
+      answerId,
+      // Looked up inside the turn: a provider that cannot be built fails this answer, not the panel.
+      model: { streamEvents: (request) => this.deps.getProvider().streamEvents(request) },
+      tools: this.deps.tools,
+      settings: { maxTokens, temperature, maxToolRounds },
+      signal,
+      now: this.now,
+      ...(this.deps.userId === undefined ? {} : { userId: this.deps.userId }),
+      onEvent: (event) => {
+        applyStreamEvent(live, event);
+        stream(event);
+      },
+      onStep: (partial) => void this.save({ ...conversation, entries: [...conversation.entries, partial] }),
+    });
+    conversation.entries.push(answer);
+    conversation.updatedAt = this.now();
+    this.running = undefined;
+    await this.save(conversation);
+    stream(answer.error === undefined ? { kind: 'done' } : { kind: 'error', error: answer.error });
+    await this.postState();
+  }
+
+  private async save(conversation: Conversation): Promise<void> {
+    try {
+      await this.deps.history.save(conversation);
+    } catch (error) {
+      this.deps.logger.error('chat: saving the conversation failed', error);
+    }
+  }
+
+  private activeEditor(): ActiveEditorInfo | undefined {
+    const document = this.editor.activeDocument();
+    if (document === undefined) return undefined;
+    if (document.absPath === undefined) return { path: document.name, language: document.language };
+    // The path of an excluded file is left out too: nothing about it goes along.
+    if (this.deps.tools.isExcluded(document.absPath)) return undefined;
+    return { path: this.deps.tools.displayPath(document.absPath), language: document.language };
+  }
+
+  private async chipsChanged(): Promise<void> {
+    await this.saveDraft();
+    this.postMessage({ type: 'contextChips', chips: this.chips.views() });
+  }
+
+  private async saveDraft(): Promise<void> {
+    await this.deps.history.saveDraft({ text: this.draftText, chips: [...this.chips.all] });
+  }
+
+  private postMessage(message: ToWebviewMessage): void {
+    this.post?.(message);
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * What the chat needs from the editor, as an interface: the controller stays plain TypeScript and
+ * is unit-tested with a fake, while vscodeChatEditorHost.ts does the real work in VS Code.
+ */
+import { type LineRange } from './protocol';
+
+export interface EditorDocument {
+  /** Absent for an untitled document. */
+  absPath?: string;
+  /** File name or `Untitled-1`. */
+  name: string;
+  language: string;
+}
+
+export interface ChatEditorHost {
+  /** The active text editor's document, if any. */
+  activeDocument(): EditorDocument | undefined;
+  /** The active editor's non-empty selection (0-based inclusive lines) with its text. */
+  selection(): (EditorDocument & { range: LineRange; text: string }) | undefined;
+  /** The active editor's whole text, unsaved changes included. */
+  documentText(): (EditorDocument & { text: string }) | undefined;
+  /** A workspace file's text and language (an open editor's unsaved text wins); undefined when it is binary or too large. */
+  readTextFile(absPath: string): Promise<(EditorDocument & { text: string }) | undefined>;
+  /** Absolute paths of workspace files matching the glob. */
+  findFiles(glob: string, maxResults: number): Promise<string[]>;
+  copy(text: string): Promise<void>;
+  insertCode(code: string): Promise<void>;
+  /** Shows the code as a diff against the active file and applies it if the user accepts. */
+  applyCode(code: string, language?: string): Promise<void>;
+  newFile(code: string, language?: string): Promise<void>;
+  /** Runs the Set API Key command. */
+  setApiKey(): Promise<void>;
+  /** A short warning to the user (a notification). */
+  warn(message: string): void;
+}
