@@ -97,7 +97,10 @@ describe('selection actions', () => {
     const editor = await openWithSelection('stale.js');
     fake.enqueue(scenarios.text(ANSWER));
     assert.equal((await vscode.commands.executeCommand<EditOutcome>('grokCodeFast.addErrorHandling')).status, 'proposed');
-    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// mine\n'));
+    // The diff took the editor's place, so the user's edit goes through the document.
+    const mine = new vscode.WorkspaceEdit();
+    mine.insert(editor.document.uri, new vscode.Position(0, 0), '// mine\n');
+    assert.ok(await vscode.workspace.applyEdit(mine));
     assert.equal(await vscode.commands.executeCommand('grokCodeFast.acceptProposal'), 'stale');
     assert.equal(editor.document.getText(), `// mine\n${SOURCE}`);
   });
