@@ -23,13 +23,15 @@ export interface HealthMonitorDeps {
 }
 
 type Listener = (verdict: HealthVerdict) => void;
+/** Undefined after reset(): no verdict, the state is 'ok' again. */
+type StateListener = (verdict: HealthVerdict | undefined) => void;
 
 const DEFAULT_WINDOW_MS = 15 * 60_000;
 const DEFAULTS = { minSuccessRate: 0.95, minRequests: 20 };
 
 export class HealthMonitor {
   private readonly window: RequestWindow;
-  private readonly stateListeners = new Set<Listener>();
+  private readonly stateListeners = new Set<StateListener>();
   private readonly warningListeners = new Set<Listener>();
   private timer: { dispose(): void } | undefined;
   private inFlight: Promise<HealthVerdict> | undefined;
@@ -69,6 +71,15 @@ export class HealthMonitor {
     this.timer = undefined;
   }
 
+  /** Forgets the state (monitoring was switched off): back to 'ok', and the next bad check warns. */
+  reset(): void {
+    this.episodeAnnounced = false;
+    this.last = undefined;
+    if (this.current === 'ok') return;
+    this.current = 'ok';
+    for (const listener of [...this.stateListeners]) listener(undefined);
+  }
+
   /**
    * Checks now; a check already running is shared, not doubled. `announce: false` (the Check
    * Service Health command, which shows the verdict itself) fires no warning, but the episode still
@@ -81,7 +92,7 @@ export class HealthMonitor {
     return this.inFlight;
   }
 
-  onDidChangeState(listener: Listener): { dispose(): void } {
+  onDidChangeState(listener: StateListener): { dispose(): void } {
     this.stateListeners.add(listener);
     return { dispose: () => this.stateListeners.delete(listener) };
   }

@@ -25,7 +25,7 @@ function setup(options: { canCheck?: () => boolean; p95ThresholdMs?: () => numbe
   });
   const states: HealthState[] = [];
   const warnings: string[] = [];
-  monitor.onDidChangeState((verdict) => states.push(verdict.state));
+  monitor.onDidChangeState((verdict) => states.push(verdict?.state ?? 'ok'));
   monitor.onWarning((verdict) => warnings.push(verdict.summary));
   return { clock, service, monitor, states, warnings };
 }
@@ -128,6 +128,21 @@ describe('HealthMonitor', () => {
     assert.equal(monitor.state, 'down');
     await clock.advance(10 * MIN);
     assert.deepEqual(warnings, [], 'the episode was already shown by the command');
+  });
+
+  it('forgets a bad state on reset, so the next bad check warns again', async () => {
+    const { clock, service, monitor, states, warnings } = setup();
+    monitor.start(MIN);
+    service.probe = DOWN;
+    await clock.advance(MIN);
+    monitor.stop();
+    monitor.reset();
+    assert.equal(monitor.state, 'ok');
+    assert.equal(monitor.lastVerdict, undefined);
+    monitor.start(MIN);
+    await clock.advance(MIN);
+    assert.deepEqual(states, ['down', 'ok', 'down']);
+    assert.equal(warnings.length, 2);
   });
 
   it('shares a check already running instead of probing twice', async () => {

@@ -1,0 +1,42 @@
+/** Export Analytics: period and format, a save dialog, then the tracker's export written with workspace.fs. */
+import * as vscode from 'vscode';
+import { type AnalyticsTracker, utcDay } from '../provider/analytics';
+import { type Logger } from '../provider/types';
+import { type AnalyticsPrompts } from './analyticsPrompts';
+import { allTime, lastDays } from './reportPeriod';
+
+export interface ExportAnalyticsDeps {
+  tracker: Pick<AnalyticsTracker, 'exportAnalytics'>;
+  prompts: () => AnalyticsPrompts;
+  logger: Logger;
+  now: () => number;
+}
+
+/** Resolves to the file written, or undefined when the user dismissed a question. */
+export async function exportAnalytics(deps: ExportAnalyticsDeps): Promise<vscode.Uri | undefined> {
+  const prompts = deps.prompts();
+  const choice = await prompts.chooseAnalyticsExport();
+  if (!choice) return undefined;
+  const now = deps.now();
+  const spanName = choice.span === 'all' ? 'all' : `${choice.span}d`;
+  const target = await prompts.chooseSaveLocation({
+    title: 'Export Analytics',
+    defaultName: `grok-analytics-${utcDay(now)}-${spanName}.${choice.format}`,
+    format: choice.format,
+  });
+  if (!target) return undefined;
+  try {
+    const period = choice.span === 'all' ? allTime(now) : lastDays(choice.span, now);
+    const content = await deps.tracker.exportAnalytics({ period, format: choice.format });
+    await vscode.workspace.fs.writeFile(target, Buffer.from(content, 'utf8'));
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    deps.logger.error(`Export Analytics failed: ${text}`);
+    void vscode.window.showErrorMessage(`Could not export analytics: ${text}`);
+    return undefined;
+  }
+  void vscode.window.showInformationMessage(`Analytics exported to ${vscode.workspace.asRelativePath(target)}.`, 'Open').then((action) => {
+    if (action === 'Open') void vscode.commands.executeCommand('vscode.open', target);
+  });
+  return target;
+}

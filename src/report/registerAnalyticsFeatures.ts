@@ -1,0 +1,123 @@
+/**
+ * One call wires issue 6's VS Code surfaces: the Performance Report, Export Analytics, Export My Data,
+ * Delete My Data, Check Service Health, the health monitor and the retention job. The returned
+ * handle is already in `context.subscriptions`; disposing it twice is harmless.
+ */
+import * as vscode from 'vscode';
+import { deleteMyData, exportMyData } from '../dataRights/dataRightsCommands';
+import { type HealthState, type HealthVerdict } from '../health/healthAssessment';
+import { HealthController, type HealthProbeTarget } from '../health/healthController';
+import { type Scheduler, systemScheduler } from '../health/scheduler';
+import { onSettingsChanged, type Settings } from '../platform/settings';
+import { type AnalyticsStore, type AnalyticsTracker } from '../provider/analytics';
+import { type ConsentManager } from '../provider/consent';
+import { type Logger } from '../provider/types';
+import { type AnalyticsPrompts, interactivePrompts } from './analyticsPrompts';
+import { exportAnalytics } from './exportAnalyticsCommand';
+import { ReportPanelController } from './reportPanel';
+import { RetentionJob } from './retentionJob';
+
+export interface AnalyticsFeatureDeps {
+  tracker: AnalyticsTracker;
+  /** The store behind the tracker (FileAnalyticsStore), pruned by the retention job. */
+  analyticsStore: Pick<AnalyticsStore, 'prune'>;
+  consentManager: ConsentManager;
+  /** The provider health checks probe (getStatus, getMetrics); undefined while none can run (no key). */
+  getProvider: () => HealthProbeTarget | undefined;
+  /** Every conversation the chat keeps, as JSON-ready data. */
+  exportChatHistory: () => Promise<unknown>;
+  deleteChatHistory: () => Promise<void>;
+  getSettings: () => Settings;
+  /** For the status bar: 'ok' → ready, 'degraded' → unhealthy, 'down' → offline. Verdict undefined: monitoring was switched off. */
+  onHealthChange: (state: HealthState, verdict: HealthVerdict | undefined) => void;
+  logger: Logger;
+  now?: () => number;
+  scheduler?: Scheduler;
+}
+
+export interface AnalyticsFeatures extends vscode.Disposable {
+  showReport(): void;
+  /** Re-sends the open report, if any. */
+  refreshReport(): Promise<void>;
+  readonly healthState: HealthState;
+  /** Test seam: replaces quick picks, save dialogs and the deletion confirmation; undefined restores them. */
+  setPrompts(prompts: Partial<AnalyticsPrompts> | undefined): void;
+}
+
+export const ANALYTICS_COMMANDS = {
+  showPerformanceReport: 'grokCodeFast.showPerformanceReport',
+  exportAnalytics: 'grokCodeFast.exportAnalytics',
+  exportMyData: 'grokCodeFast.exportMyData',
+  deleteMyData: 'grokCodeFast.deleteMyData',
+  checkHealth: 'grokCodeFast.checkHealth',
+} as const;
+
+export function registerAnalyticsFeatures(context: vscode.ExtensionContext, deps: AnalyticsFeatureDeps): AnalyticsFeatures {
+  const now = deps.now ?? Date.now;
+  const scheduler = deps.scheduler ?? systemScheduler;
+  let settings = deps.getSettings();
+  let prompts: AnalyticsPrompts = interactivePrompts;
+  const analyticsEnabled = () => settings.analytics.enabled && settings.cloud.features.analytics;
+
+  const report = new ReportPanelController({ extensionUri: context.extensionUri, tracker: deps.tracker, analyticsEnabled, logger: deps.logger, now });
+  const health = new HealthController({
+    getProvider: deps.getProvider,
+    onHealthChange: deps.onHealthChange,
+    showReport: () => report.show(),
+    logger: deps.logger,
+    now,
+    scheduler,
+  });
+  const retention = new RetentionJob({
+    prune: (olderThan) => deps.analyticsStore.prune(olderThan),
+    retentionDays: () => settings.analytics.retentionDays,
+    now,
+    scheduler,
+    logger: deps.logger,
+  });
+  const dataRights = {
+    holders: { ...deps, now },
+    prompts: () => prompts,
+    logger: deps.logger,
+    afterDeletion: () => report.refresh(),
+  };
+
+  health.applySettings(settings);
+  void retention.start();
+
+  const disposables: vscode.Disposable[] = [
+    report,
+    health,
+    retention,
+    onSettingsChanged((fresh) => {
+      settings = fresh.settings;
+      health.applySettings(settings);
+    }),
+    vscode.commands.registerCommand(ANALYTICS_COMMANDS.showPerformanceReport, () => report.show()),
+    vscode.commands.registerCommand(ANALYTICS_COMMANDS.exportAnalytics, () =>
+      exportAnalytics({ tracker: deps.tracker, prompts: () => prompts, logger: deps.logger, now }),
+    ),
+    vscode.commands.registerCommand(ANALYTICS_COMMANDS.exportMyData, () => exportMyData(dataRights)),
+    vscode.commands.registerCommand(ANALYTICS_COMMANDS.deleteMyData, () => deleteMyData(dataRights)),
+    vscode.commands.registerCommand(ANALYTICS_COMMANDS.checkHealth, () => health.checkHealthCommand()),
+  ];
+
+  let disposed = false;
+  const features: AnalyticsFeatures = {
+    showReport: () => report.show(),
+    refreshReport: () => report.refresh(),
+    get healthState() {
+      return health.state;
+    },
+    setPrompts(replacement) {
+      prompts = replacement === undefined ? interactivePrompts : { ...interactivePrompts, ...replacement };
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      for (const disposable of disposables) disposable.dispose();
+    },
+  };
+  context.subscriptions.push(features);
+  return features;
+}
