@@ -1,0 +1,122 @@
+/**
+ * The chat side panel (view `grokCodeFast.chatView`): serves the webview page with a fresh nonce,
+ * connects it to the ChatController, and offers the commands' entry points (add selection, add
+ * file, new chat, ask). The webview is not kept alive while hidden: on every load it sends `ready`
+ * and gets the host's snapshot, so the conversation and the draft come back.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { ChatController, type ChatControllerDeps } from './chatController';
+import { type ChatEditorHost } from './chatEditorHost';
+import { CHAT_PROPOSAL_SCHEME, ChatProposalDocuments } from './chatProposalDocuments';
+import { VscodeChatEditorHost } from './vscodeChatEditorHost';
+import { renderChatHtml } from './webviewHtml';
+
+export const CHAT_VIEW_ID = 'grokCodeFast.chatView';
+
+export interface ChatViewDeps extends ChatControllerDeps {
+  /** The extension's root: the page loads dist/webview/chat.js and chat-style.css from it. */
+  extensionUri: vscode.Uri;
+}
+
+export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  private readonly controller: ChatController;
+  private view: vscode.WebviewView | undefined;
+  private viewDisposables: vscode.Disposable[] = [];
+  private readonly ownDisposables: vscode.Disposable[] = [];
+
+  /** `editor` replaces the VS Code editor host (tests); by default the provider serves its own diff documents. */
+  constructor(
+    private readonly deps: ChatViewDeps,
+    editor?: ChatEditorHost,
+  ) {
+    if (editor === undefined) {
+      const proposals = new ChatProposalDocuments();
+      this.ownDisposables.push(vscode.workspace.registerTextDocumentContentProvider(CHAT_PROPOSAL_SCHEME, proposals));
+      editor = new VscodeChatEditorHost(proposals);
+    }
+    this.controller = new ChatController(deps, editor);
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.disposeView();
+    this.view = view;
+    const webviewRoot = vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'webview');
+    view.webview.options = {
+      enableScripts: true,
+      localResourceRoots: [webviewRoot, vscode.Uri.joinPath(this.deps.extensionUri, 'media')],
+    };
+    view.webview.html = renderChatHtml({
+      cspSource: view.webview.cspSource,
+      nonce: randomBytes(18).toString('base64'),
+      scriptUri: view.webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'chat.js')).toString(),
+      styleUri: view.webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'chat-style.css')).toString(),
+    });
+    this.controller.connect((message) => void view.webview.postMessage(message));
+    this.viewDisposables = [
+      view.webview.onDidReceiveMessage((message: unknown) => this.controller.handle(message)),
+      view.onDidDispose(() => {
+        if (this.view !== view) return;
+        this.view = undefined;
+        this.disposeView();
+      }),
+    ];
+  }
+
+  /** Opens the panel (resolving the webview if it was never shown). */
+  async reveal(): Promise<void> {
+    if (this.view !== undefined) this.view.show(true);
+    else await vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
+  }
+
+  async addSelection(): Promise<void> {
+    await this.reveal();
+    await this.controller.addSelection();
+  }
+
+  async addCurrentFile(): Promise<void> {
+    await this.reveal();
+    await this.controller.addCurrentFile();
+  }
+
+  async newChat(): Promise<void> {
+    await this.reveal();
+    await this.controller.newChat();
+  }
+
+  /** Opens the panel and sends `text` (with any attached chips) as the user's next message. */
+  async ask(text: string): Promise<void> {
+    await this.reveal();
+    await this.controller.ask(text);
+  }
+
+  /** The controller, for the integration tests. */
+  get chat(): ChatController {
+    return this.controller;
+  }
+
+  dispose(): void {
+    this.disposeView();
+    this.controller.dispose();
+    for (const disposable of this.ownDisposables) disposable.dispose();
+  }
+
+  private disposeView(): void {
+    this.controller.connect(undefined);
+    for (const disposable of this.viewDisposables) disposable.dispose();
+    this.viewDisposables = [];
+  }
+}
+
+/**
+ * Registers the chat view; the provider (a Disposable) is also added to the context's subscriptions.
+ * Keep the returned provider for the commands (addSelection, addCurrentFile, newChat, ask, reveal).
+ */
+export function registerChatView(context: vscode.ExtensionContext, deps: ChatViewDeps): ChatViewProvider {
+  const provider = new ChatViewProvider(deps);
+  context.subscriptions.push(
+    provider,
+    vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, provider, { webviewOptions: { retainContextWhenHidden: false } }),
+  );
+  return provider;
+}
