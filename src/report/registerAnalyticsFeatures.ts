@@ -42,6 +42,8 @@ export interface AnalyticsFeatures extends vscode.Disposable {
   readonly healthState: HealthState;
   /** Test seam: replaces quick picks, save dialogs and the deletion confirmation; undefined restores them. */
   setPrompts(prompts: Partial<AnalyticsPrompts> | undefined): void;
+  /** Only when the extension runs under test (ExtensionMode.Test): what it was given, to seed and inspect data. */
+  readonly testing?: { deps: AnalyticsFeatureDeps };
 }
 
 export const ANALYTICS_COMMANDS = {
@@ -112,6 +114,7 @@ export function registerAnalyticsFeatures(context: vscode.ExtensionContext, deps
     setPrompts(replacement) {
       prompts = replacement === undefined ? interactivePrompts : { ...interactivePrompts, ...replacement };
     },
+    ...(context.extensionMode === vscode.ExtensionMode.Test ? { testing: { deps } } : {}),
     dispose() {
       if (disposed) return;
       disposed = true;
