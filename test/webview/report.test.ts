@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AnalyticsTracker } from '../../src/provider/analytics';
 import { lastDays } from '../../src/report/reportPeriod';
@@ -91,6 +91,12 @@ describe('report webview', () => {
     const csp = await page.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.equal(csp, `default-src 'none'; script-src 'nonce-${NONCE}'; style-src ${harness.origin}; img-src ${harness.origin} data:`);
     assert.equal(await page.page.locator('[style]').count(), 0);
+  });
+
+  it('takes every colour from --vscode-* theme variables', () => {
+    const css = readFileSync(resolve(ROOT, 'dist/webview/report-style.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    assert.doesNotMatch(css, /#[0-9a-f]{3,8}\b|rgba?\(|hsla?\(/i, 'no literal colours');
+    assert.match(css, /var\(--vscode-charts-blue\)/);
   });
 
   it('drops and logs an invalid message, keeping what it shows', async () => {
