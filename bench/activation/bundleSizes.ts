@@ -1,0 +1,32 @@
+/** Sizes of the shipped artefacts; a missing one is reported as not built, never rebuilt here. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { z } from 'zod';
+
+export interface ArtefactSize {
+  name: string;
+  file: string;
+  /** null when the file is not there. */
+  bytes: number | null;
+}
+
+const ManifestSchema = z.object({ name: z.string(), version: z.string() });
+
+async function sizeOf(file: string): Promise<number | null> {
+  try {
+    return (await fs.stat(file)).size;
+  } catch {
+    return null;
+  }
+}
+
+export async function artefactSizes(root: string): Promise<ArtefactSize[]> {
+  const manifest = ManifestSchema.parse(JSON.parse(await fs.readFile(path.join(root, 'package.json'), 'utf8')));
+  const files = [
+    { name: 'dist/extension.js', file: 'dist/extension.js' },
+    { name: 'dist/webview/chat.js', file: 'dist/webview/chat.js' },
+    { name: 'dist/webview/report.js', file: 'dist/webview/report.js' },
+    { name: '.vsix', file: `${manifest.name}-${manifest.version}.vsix` },
+  ];
+  return Promise.all(files.map(async ({ name, file }) => ({ name, file, bytes: await sizeOf(path.join(root, file)) })));
+}

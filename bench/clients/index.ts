@@ -1,0 +1,15 @@
+/** The three clients, in the order the sections interleave them; (b) is the baseline. */
+import { createOpenAiSdkClient } from './openaiSdkClient';
+import { createProviderClient } from './providerClient';
+import { createRawUndiciClient } from './rawUndiciClient';
+import { type ServerAddress, type StreamingClient } from './streamingClient';
+
+export { type ServerAddress, type StreamingClient } from './streamingClient';
+
+export async function createClients(server: ServerAddress): Promise<{ provider: StreamingClient; raw: StreamingClient; sdk: StreamingClient }> {
+  return { provider: await createProviderClient(server), raw: createRawUndiciClient(server), sdk: createOpenAiSdkClient(server) };
+}
+
+export async function closeClients(clients: Record<string, StreamingClient>): Promise<void> {
+  await Promise.all(Object.values(clients).map((client) => client.close()));
+}

@@ -1,0 +1,101 @@
+/**
+ * Section 4, start-up: the sizes of what ships, and the time to load dist/extension.js and run its
+ * `activate` against a stub `vscode`, each run in a fresh process (cold require cache), interleaved
+ * with the baseline of loading an empty CommonJS module the same way. Optionally, the activation
+ * time a real VS Code (code-server) reports.
+ */
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { artefactSizes } from './activation/bundleSizes';
+import { type VsCodeActivation } from './activation/codeServerActivation';
+import { type ActivationSample } from './activation/protocol';
+import { runActivationChild } from './activation/runActivation';
+import { atMost, type Figure, type SectionResult } from './figure';
+import { median, round } from './stats';
+
+export interface StartupBenchOptions {
+  root: string;
+  runs: number;
+  /** Measures the activation VS Code itself reports; returns ms or why it could not. */
+  measureInVsCode?: () => Promise<VsCodeActivation>;
+}
+
+const BUNDLE_BUDGET_BYTES = 300 * 1024;
+const ACTIVATION_BUDGET_MS = 20;
+
+type Measured = Extract<ActivationSample, { ok: true }>;
+
+export async function benchStartup(options: StartupBenchOptions): Promise<SectionResult> {
+  const section = 'startup';
+  const sizes = await artefactSizes(options.root);
+  const figures: Figure[] = sizes.map((size) => ({
+    section,
+    name: `size of ${size.name}`,
+    value: size.bytes === null ? null : round(size.bytes / 1024),
+    unit: 'KB',
+    ...(size.name === 'dist/extension.js' && { target: atMost(size.bytes, BUNDLE_BUDGET_BYTES, '≤ 300 KB') }),
+    ...(size.bytes === null && { note: size.name === '.vsix' ? 'not built (npm run package)' : 'not built' }),
+  }));
+
+  const bundle = path.join(options.root, 'dist/extension.js');
+  const bundleBuilt = sizes[0].bytes !== null;
+  const activation = bundleBuilt ? await measureActivation(bundle, options.root, options.runs) : undefined;
+  figures.push(activationFigure(activation, options.runs));
+
+  const inVsCode: VsCodeActivation = options.measureInVsCode ? await options.measureInVsCode() : { skipped: 'not measured (--quick or --no-code-server)' };
+  figures.push({
+    section,
+    name: 'activation reported by VS Code (code-server)',
+    value: 'ms' in inVsCode ? round(inVsCode.ms) : null,
+    unit: 'ms',
+    ...('ms' in inVsCode ? { target: atMost(inVsCode.ms, ACTIVATION_BUDGET_MS, `≤ ${ACTIVATION_BUDGET_MS} ms`), runs: inVsCode.samples.length, note: `samples ${inVsCode.samples.join(', ')} ms (code loading + activate call, as VS Code shows it)` } : { note: inVsCode.skipped }),
+  });
+  return { figures, raw: { sizes, activation, inVsCode } };
+}
+
+interface ActivationRuns {
+  bundle: Measured[];
+  baseline: Measured[];
+  failure?: string;
+}
+
+async function measureActivation(bundle: string, root: string, runs: number): Promise<ActivationRuns> {
+  const scratch = await fs.mkdtemp(path.join(tmpdir(), 'grok-bench-startup-'));
+  try {
+    const empty = path.join(scratch, 'empty.js');
+    await fs.writeFile(empty, 'module.exports = {};\n');
+    const result: ActivationRuns = { bundle: [], baseline: [] };
+    for (let i = 0; i < runs; i++) {
+      const storage = await fs.mkdtemp(path.join(scratch, 'storage-'));
+      const sample = await runActivationChild(bundle, root, storage);
+      if (!sample.ok) return { ...result, failure: sample.error };
+      result.bundle.push(sample);
+      const base = await runActivationChild(empty, root, storage);
+      if (!base.ok) return { ...result, failure: `baseline: ${base.error}` };
+      result.baseline.push(base);
+    }
+    return result;
+  } finally {
+    await fs.rm(scratch, { recursive: true, force: true });
+  }
+}
+
+function activationFigure(activation: ActivationRuns | undefined, runs: number): Figure {
+  const name = 'load + activate dist/extension.js (vscode stub)';
+  if (!activation) return { section: 'startup', name, value: null, unit: 'ms', note: 'dist/extension.js not built' };
+  if (activation.failure) return { section: 'startup', name, value: null, unit: 'ms', note: `failed: ${activation.failure.split('\n')[0]}` };
+  const total = median(activation.bundle.map((sample) => sample.totalMs));
+  const load = median(activation.bundle.map((sample) => sample.loadMs));
+  const activate = median(activation.bundle.map((sample) => sample.activateMs));
+  return {
+    section: 'startup',
+    name,
+    value: round(total),
+    unit: 'ms',
+    baseline: { name: 'empty CommonJS module', value: round(median(activation.baseline.map((sample) => sample.totalMs))) },
+    target: atMost(total, ACTIVATION_BUDGET_MS, `≤ ${ACTIVATION_BUDGET_MS} ms`),
+    runs,
+    note: `load ${round(load)} ms + activate ${round(activate)} ms`,
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * Section 1, streaming client: the same long answer (word-sized content chunks, no added latency)
+ * read from the fake server, which runs in its own process so only the client's CPU is counted.
+ * Runs are interleaved (provider, raw undici, openai SDK, provider, ...) after warm-up rounds; the
+ * figures are medians of time to first content token and of client CPU time per 10,000 chunks.
+ */
+import { closeClients, createClients, type StreamingClient } from './clients';
+import { atMost, type Figure, type SectionResult } from './figure';
+import { startFakeServerProcess } from './fakeServerProcess';
+import { median, round } from './stats';
+
+export interface StreamingBenchOptions {
+  /** Content chunks in the answer (default 10,000). */
+  chunks: number;
+  /** Measured runs per client. */
+  runs: number;
+  /** Unmeasured rounds first (JIT, connections, caches). */
+  warmup: number;
+}
+
+export interface StreamingRun {
+  ttftMs: number;
+  totalMs: number;
+  cpuMs: number;
+  chunks: number;
+}
+
+export interface ClientSummary {
+  client: string;
+  runs: StreamingRun[];
+  medianTtftMs: number;
+  medianCpuMsPer10k: number;
+  medianTotalMs: number;
+}
+
+const PROMPT = 'Write a long answer.';
+const CHUNKS_UNIT = 10_000;
+const TTFT_BUDGET_MS = 1;
+const CPU_RATIO_BUDGET = 1.1;
+
+async function measureRun(client: StreamingClient): Promise<StreamingRun> {
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  let firstAt: number | undefined;
+  let chunks = 0;
+  for await (const _text of client.stream(PROMPT)) {
+    firstAt ??= performance.now();
+    chunks++;
+  }
+  const totalMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  if (firstAt === undefined) throw new Error(`${client.name} received no content.`);
+  return { ttftMs: firstAt - started, totalMs, cpuMs: (cpu.user + cpu.system) / 1000, chunks };
+}
+
+function summarize(client: string, runs: StreamingRun[]): ClientSummary {
+  return {
+    client,
+    runs,
+    medianTtftMs: median(runs.map((run) => run.ttftMs)),
+    medianCpuMsPer10k: median(runs.map((run) => (run.cpuMs / run.chunks) * CHUNKS_UNIT)),
+    medianTotalMs: median(runs.map((run) => run.totalMs)),
+  };
+}
+
+export async function benchStreaming(options: StreamingBenchOptions): Promise<SectionResult & { raw: { chunks: number; clients: ClientSummary[] } }> {
+  const server = await startFakeServerProcess(options.chunks);
+  const clients = await createClients(server);
+  try {
+    const order = [clients.provider, clients.raw, clients.sdk];
+    const runs = new Map<StreamingClient, StreamingRun[]>(order.map((client) => [client, []]));
+    for (let iteration = 0; iteration < options.warmup + options.runs; iteration++) {
+      for (const client of order) {
+        const run = await measureRun(client);
+        if (run.chunks !== options.chunks) throw new Error(`${client.name} read ${run.chunks} of ${options.chunks} chunks.`);
+        if (iteration >= options.warmup) runs.get(client)!.push(run);
+      }
+    }
+    const [provider, raw, sdk] = order.map((client) => summarize(client.name, runs.get(client)!));
+    return { figures: streamingFigures(provider, raw, sdk, options.runs), raw: { chunks: options.chunks, clients: [provider, raw, sdk] } };
+  } finally {
+    await closeClients(clients);
+    await server.close();
+  }
+}
+
+function streamingFigures(provider: ClientSummary, raw: ClientSummary, sdk: ClientSummary, runs: number): Figure[] {
+  const section = 'streaming';
+  const baseline = (value: number) => ({ name: raw.client, value: round(value) });
+  const cpuRatio = provider.medianCpuMsPer10k / raw.medianCpuMsPer10k;
+  const ttftExtra = provider.medianTtftMs - raw.medianTtftMs;
+  return [
+    {
+      section,
+      name: 'provider: CPU per 10k chunks',
+      value: round(provider.medianCpuMsPer10k),
+      unit: 'ms',
+      baseline: baseline(raw.medianCpuMsPer10k),
+      ratio: round(cpuRatio),
+      target: atMost(cpuRatio, CPU_RATIO_BUDGET, `≤ ${CPU_RATIO_BUDGET}× raw undici`),
+      runs,
+    },
+    {
+      section,
+      name: 'openai SDK: CPU per 10k chunks',
+      value: round(sdk.medianCpuMsPer10k),
+      unit: 'ms',
+      baseline: baseline(raw.medianCpuMsPer10k),
+      ratio: round(sdk.medianCpuMsPer10k / raw.medianCpuMsPer10k),
+      runs,
+    },
+    {
+      section,
+      name: 'provider: time to first token',
+      value: round(provider.medianTtftMs),
+      unit: 'ms',
+      baseline: baseline(raw.medianTtftMs),
+      ratio: round(provider.medianTtftMs / raw.medianTtftMs),
+      target: atMost(ttftExtra, TTFT_BUDGET_MS, `≤ raw + ${TTFT_BUDGET_MS} ms`),
+      runs,
+    },
+    {
+      section,
+      name: 'openai SDK: time to first token',
+      value: round(sdk.medianTtftMs),
+      unit: 'ms',
+      baseline: baseline(raw.medianTtftMs),
+      ratio: round(sdk.medianTtftMs / raw.medianTtftMs),
+      runs,
+    },
+    {
+      section,
+      name: 'raw undici: time to read whole answer',
+      value: round(raw.medianTotalMs),
+      unit: 'ms',
+      runs,
+      note: `provider ${round(provider.medianTotalMs)} ms, openai SDK ${round(sdk.medianTotalMs)} ms`,
+    },
+  ];
+}
