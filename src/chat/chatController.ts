@@ -13,17 +13,10 @@ import { type Conversation, type UserEntry } from './historySchema';
 import { type HistoryStore } from './historyStore';
 import { findMentionSuggestions } from './mentionSearch';
 import { type ActiveEditorInfo, composePrompt } from './promptContext';
-import {
-  type ChatStreamEvent,
-  type FromWebviewMessage,
-  parseFromWebview,
-  PROTOCOL_LIMITS,
-  type StateMessage,
-  type ToWebviewMessage,
-  type TranscriptMessage,
-} from './protocol';
+import { type ChatStreamEvent, type FromWebviewMessage, parseFromWebview, type ToWebviewMessage, type TranscriptMessage } from './protocol';
+import { stateSnapshot } from './stateSnapshot';
 import { type WorkspaceTools } from './tools/workspaceTools';
-import { applyStreamEvent, hasVisibleContent, toTranscript } from './transcriptView';
+import { applyStreamEvent } from './transcriptView';
 import { type ChatModel, runTurn, type TurnSettings } from './turnRunner';
 
 export interface ChatSettings extends TurnSettings {
@@ -84,6 +77,11 @@ export class ChatController {
     const draft = deps.history.draft();
     this.draftText = draft.text;
     this.chips.restore(draft.chips);
+  }
+
+  /** The conversation the panel shows (read it, do not change it): for the integration tests. */
+  get activeConversation(): Readonly<Conversation> | undefined {
+    return this.active;
   }
 
   /** Connects the current webview (undefined when it is gone); it asks for state with `ready`. */
@@ -241,25 +239,17 @@ export class ChatController {
   async postState(): Promise<void> {
     if (this.post === undefined) return;
     const [hasKey, hasConsent] = await Promise.all([this.deps.hasApiKey(), this.deps.consent.has()]);
-    const conversation = this.active;
     const running = this.running;
-    const messages = conversation === undefined ? [] : toTranscript(conversation.entries);
-    if (running !== undefined && running.conversation === conversation && hasVisibleContent(running.live)) messages.push(running.live);
-    const state: StateMessage = {
-      type: 'state',
-      conversations: this.deps.history.list().slice(0, PROTOCOL_LIMITS.conversations),
-      active: conversation === undefined ? null : { id: conversation.id, title: conversation.title, messages: messages.slice(-PROTOCOL_LIMITS.messages) },
-      status: {
-        hasKey,
-        hasConsent,
-        ...(hasConsent ? {} : { consentNotice: this.deps.consent.notice.slice(0, PROTOCOL_LIMITS.notice) }),
-        model: this.deps.getSettings().model.slice(0, PROTOCOL_LIMITS.language),
-        busy: running !== undefined,
-      },
-      chips: this.chips.views(),
-      draft: this.draftText,
-    };
-    this.postMessage(state);
+    this.postMessage(
+      stateSnapshot({
+        conversations: this.deps.history.list(),
+        active: this.active,
+        live: running !== undefined && running.conversation === this.active ? running.live : undefined,
+        status: { hasKey, hasConsent, notice: this.deps.consent.notice, model: this.deps.getSettings().model, busy: running !== undefined },
+        chips: this.chips.views(),
+        draft: this.draftText,
+      }),
+    );
   }
 
   private async ready(): Promise<boolean> {

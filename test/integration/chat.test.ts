@@ -1,0 +1,122 @@
+/**
+ * The chat panel in the real VS Code, against the fake xAI server. The webview itself is covered by
+ * the browser tests; here the host side is driven through the extension's test seam `chat()` (the
+ * ChatController behind the view) with the same protocol messages the webview sends.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { type Conversation } from '../../src/chat/historySchema';
+import { scenarios, startFakeXai, TEST_API_KEY, type FakeXai } from '../fake-xai';
+import { chatRequests, grokApi, resetEndpoint, useFakeEndpoint, type GrokTestApi } from './support/extensionApi';
+
+/** What the chat test seam offers (see ChatController). */
+interface ChatSeam {
+  handle(message: unknown): Promise<void>;
+  idle(): Promise<void>;
+  readonly activeConversation: Readonly<Conversation> | undefined;
+}
+
+type ApiWithChat = GrokTestApi & { chat?: () => ChatSeam };
+
+interface WireMessage {
+  role: string;
+  content?: string;
+  tool_call_id?: string;
+  tool_calls?: Array<{ id: string; function: { name: string; arguments: string } }>;
+}
+
+function messagesOf(request: { body: unknown }): WireMessage[] {
+  return (request.body as { messages: WireMessage[] }).messages;
+}
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test run opens a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+describe('chat panel', () => {
+  let api: ApiWithChat;
+  let chat: ChatSeam;
+  let fake: FakeXai;
+
+  before(async () => {
+    api = await grokApi();
+    assert.ok(api.chat, 'the extension exports no chat test seam (testApi.chat)');
+    chat = api.chat();
+    fake = await startFakeXai();
+    await useFakeEndpoint(api, fake);
+    await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+    await chat.handle({ type: 'consent', granted: true });
+  });
+
+  after(async () => {
+    await chat.handle({ type: 'newChat' });
+    await vscode.commands.executeCommand('grokCodeFast.clearApiKey');
+    await resetEndpoint();
+    await fake.close();
+  });
+
+  it('opens the view', async () => {
+    await vscode.commands.executeCommand('grokCodeFast.openChat');
+    await vscode.commands.executeCommand('grokCodeFast.chatView.focus');
+  });
+
+  it('sends a message to the server and keeps the streamed answer in the history, with the conversation id header', async () => {
+    await chat.handle({ type: 'newChat' });
+    fake.enqueue(scenarios.text('Hi there, ', 'how can I help?'));
+    const before = chatRequests(fake).length;
+    await chat.handle({ type: 'send', text: 'Hello Grok', chips: [] });
+    await chat.idle();
+
+    const conversation = chat.activeConversation;
+    assert.ok(conversation, 'no active conversation');
+    const [user, answer] = conversation.entries;
+    assert.equal(user?.role === 'user' && user.text, 'Hello Grok');
+    assert.equal(answer?.role === 'assistant' && answer.steps.map((s) => s.content).join(''), 'Hi there, how can I help?');
+    assert.ok(answer?.role === 'assistant' && answer.usage !== undefined, 'usage kept with the answer');
+
+    const request = chatRequests(fake)[before]!;
+    assert.equal(request.headers['x-grok-conv-id'], conversation.id);
+    const messages = messagesOf(request);
+    assert.equal(messages[0]!.role, 'system');
+    assert.equal(messages.at(-1)!.content, 'Hello Grok');
+  });
+
+  it('runs a tool-call round trip: read_file in the workspace, the result sent back, excluded files refused', async () => {
+    await chat.handle({ type: 'newChat' });
+    await vscode.workspace.fs.writeFile(workspaceFile('chat-tool.txt'), Buffer.from('MAGIC_LINE_42\n'));
+    await vscode.workspace.fs.writeFile(workspaceFile('.env.chat'), Buffer.from('TOKEN=do-not-send\n'));
+    fake.enqueue(
+      {
+        kind: 'answer',
+        reasoning: ['I will read the files.'],
+        toolCalls: [
+          { id: 'call_read', name: 'read_file', arguments: '{"path":"chat-tool.txt"}' },
+          { id: 'call_env', name: 'read_file', arguments: '{"path":".env.chat"}' },
+        ],
+      },
+      { kind: 'answer', content: ['The file says MAGIC_LINE_42.'] },
+    );
+    const before = chatRequests(fake).length;
+    await chat.handle({ type: 'send', text: 'What is in chat-tool.txt?', chips: [] });
+    await chat.idle();
+
+    const requests = chatRequests(fake).slice(before);
+    assert.equal(requests.length, 2);
+    const body = requests[0]!.body as { tools?: Array<{ function: { name: string } }> };
+    assert.deepEqual(body.tools?.map((t) => t.function.name), ['read_file', 'list_directory', 'search_text', 'get_diagnostics']);
+    const second = messagesOf(requests[1]!);
+    const assistant = second.find((m) => m.role === 'assistant' && m.tool_calls !== undefined);
+    assert.deepEqual(assistant?.tool_calls?.map((c) => c.id), ['call_read', 'call_env']);
+    const results = second.filter((m) => m.role === 'tool');
+    assert.equal(results[0]!.tool_call_id, 'call_read');
+    assert.match(results[0]!.content!, /MAGIC_LINE_42/);
+    assert.equal(results[1]!.tool_call_id, 'call_env');
+    assert.match(results[1]!.content!, /^Error: Refused: .*grokCodeFast\.exclude/);
+    assert.doesNotMatch(JSON.stringify(second), /do-not-send/);
+
+    const answer = chat.activeConversation?.entries.at(-1);
+    assert.equal(answer?.role === 'assistant' && answer.steps.at(-1)?.content, 'The file says MAGIC_LINE_42.');
+  });
+});
