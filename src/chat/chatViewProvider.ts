@@ -90,6 +90,16 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     await this.controller.ask(text);
   }
 
+  /** Re-sends the status (key, consent, model) after it changed outside the panel. */
+  async refresh(): Promise<void> {
+    await this.controller.postState();
+  }
+
+  /** Stops the answer in progress (e.g. when consent is revoked). */
+  stop(): void {
+    this.controller.stop();
+  }
+
   /** The controller, for the integration tests. */
   get chat(): ChatController {
     return this.controller;
