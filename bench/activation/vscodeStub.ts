@@ -3,6 +3,7 @@
  * extension reads values back (settings, mementos, secrets, events, URIs); everything else is a
  * permissive stand-in, so new API calls in `activate` do not break the benchmark.
  */
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { permissive, type Stub } from './permissive';
 
@@ -33,6 +34,30 @@ class EventEmitter {
 }
 
 const noEvent = (): Disposable => new Disposable();
+
+class FileSystemError extends Error {
+  static FileNotFound(target?: unknown): FileSystemError {
+    return new FileSystemError(`File not found: ${String(target)}`, 'FileNotFound');
+  }
+  constructor(
+    message: string,
+    readonly code = 'Unknown',
+  ) {
+    super(message);
+  }
+}
+
+/** An empty file system: reads find nothing, writes succeed (real files go under globalStorageUri). */
+const emptyFileSystem = {
+  readFile: async (uri: unknown) => Promise.reject(FileSystemError.FileNotFound(uri)),
+  stat: async (uri: unknown) => Promise.reject(FileSystemError.FileNotFound(uri)),
+  readDirectory: async () => [],
+  createDirectory: async () => undefined,
+  writeFile: async () => undefined,
+  delete: async () => undefined,
+  rename: async () => undefined,
+  copy: async () => undefined,
+};
 
 class Uri {
   private constructor(
@@ -132,6 +157,7 @@ export function createVscodeStub(): Stub {
     Disposable,
     EventEmitter,
     Uri,
+    FileSystemError,
     ...enums,
     l10n: permissive('l10n', { t: (message: string | { message: string }) => (typeof message === 'string' ? message : message.message) }),
     commands: permissive('commands', {
@@ -157,6 +183,7 @@ export function createVscodeStub(): Stub {
       registerCodeActionsProvider: () => new Disposable(),
       onDidChangeDiagnostics: noEvent,
       getDiagnostics: () => [],
+      getLanguages: async () => [],
     }),
     workspace: permissive('workspace', {
       getConfiguration: configuration,
@@ -168,6 +195,8 @@ export function createVscodeStub(): Stub {
       onDidGrantWorkspaceTrust: noEvent,
       onDidChangeWorkspaceFolders: noEvent,
       registerTextDocumentContentProvider: () => new Disposable(),
+      fs: permissive('workspace.fs', emptyFileSystem),
+      findFiles: async () => [],
       workspaceFolders: undefined,
       textDocuments: [],
       isTrusted: true,
@@ -180,7 +209,9 @@ export function createVscodeStub(): Stub {
 /** The `context` argument of `activate`, with real mementos and secrets and storage under `storageDir`. */
 export function createExtensionContext(extensionDir: string, storageDir: string): Stub {
   const extensionUri = Uri.file(extensionDir);
+  const packageJSON = JSON.parse(readFileSync(path.join(extensionDir, 'package.json'), 'utf8')) as { publisher?: string; name?: string };
   return permissive('ExtensionContext', {
+    extension: permissive('Extension', { id: `${packageJSON.publisher}.${packageJSON.name}`, packageJSON, extensionUri, extensionPath: extensionDir }),
     subscriptions: [],
     globalState: memento(),
     workspaceState: memento(),
