@@ -3,13 +3,17 @@
  * every chat request with a long streamed answer, and reports its socket count on request. Exits
  * when the parent disconnects, so it never outlives the benchmark.
  *
- * The answer's bytes are rendered once, up front, with the fake server's own renderer and written
- * with its own writer: rendering 10,000 chunks per request would otherwise add ~10 ms of server
- * work (and its noise) to every time-to-first-token sample.
+ * The answer's bytes are rendered once, up front, with the fake server's own renderer: rendering
+ * 10,000 chunks per request would add ~10 ms of server work (and its noise) to every
+ * time-to-first-token sample. The first event goes out alone, then the rest in one write, so the
+ * client reads the same way every time (full socket buffers, not a number of reads that depends on
+ * how far the two processes drift apart under load): CPU per chunk then measures the per-event
+ * work of each client, the part this benchmark compares.
  */
+import type * as http from 'node:http';
 import { type AnswerScenario, type HandlerScenario, startFakeXai, TEST_API_KEY } from '../test/fake-xai';
 import { streamPayloads } from '../test/fake-xai/answer';
-import { encodeEvents, writeEventStream } from '../test/fake-xai/sseWriter';
+import { encodeEvents } from '../test/fake-xai/sseWriter';
 import { type FromServer, ToServerSchema } from './fakeServerProtocol';
 
 /** Word-sized deltas, like the model's. */
@@ -21,8 +25,18 @@ const MODEL = 'grok-code-fast-1';
 
 function prerenderedAnswer(chunks: number): HandlerScenario {
   const scenario: AnswerScenario = { kind: 'answer', content: longAnswer(chunks) };
-  const events = encodeEvents(streamPayloads(scenario, MODEL, 'prompt'), scenario);
-  return { kind: 'handler', handle: (_request, res) => writeEventStream(res, events, scenario) };
+  const [first, ...rest] = encodeEvents(streamPayloads(scenario, MODEL, 'prompt'), scenario);
+  const remainder = Buffer.concat(rest);
+  return {
+    kind: 'handler',
+    async handle(_request, res: http.ServerResponse) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      res.write(first);
+      // A turn of the event loop, so the first event leaves in its own packet.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      res.end(remainder);
+    },
+  };
 }
 
 function send(message: FromServer): void {
