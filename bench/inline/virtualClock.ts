@@ -60,6 +60,20 @@ export class VirtualClock implements Timers {
     this.time = until;
   }
 
+  /** Like `advance` up to the absolute time `until`, but returns right after an event that makes `stop` true. */
+  async advanceUntil(until: number, stop: () => boolean): Promise<void> {
+    await settle();
+    if (stop()) return;
+    for (let next = this.peek(); next !== undefined && next.at <= until; next = this.peek()) {
+      this.pop();
+      this.time = next.at;
+      next.callback();
+      await settle();
+      if (stop()) return;
+    }
+    this.time = Math.max(this.time, until);
+  }
+
   /** Fires timers until none is left (or `maxEvents` fired, against runaway loops). */
   async runUntilIdle(maxEvents = 1_000_000): Promise<void> {
     await settle();

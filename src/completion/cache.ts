@@ -1,7 +1,8 @@
 /**
  * Step 3a: an LRU of finished suggestions keyed by (prefix tail, suffix head). It also answers when
  * the user has typed the first characters of a cached suggestion ("typing through"): it returns the
- * remainder, so ghost text keeps up with typing without a request.
+ * remainder, so ghost text keeps up with typing without a request. It also remembers where the
+ * model had nothing to offer (an empty suggestion), so the same position is not asked twice.
  */
 import type { Suggestion } from './types';
 
@@ -36,6 +37,12 @@ export class CompletionCache {
     return undefined;
   }
 
+  /** The model was asked at exactly this position and had nothing. */
+  knownEmpty(prefix: string, suffix: string): boolean {
+    return this.bySuffix.get(suffix.slice(0, SUFFIX_KEY_CHARS))?.get(prefix.slice(-PREFIX_KEY_CHARS))?.text === '';
+  }
+
+  /** Stores a suggestion, or `{ text: '' }` for "nothing here". */
   set(prefix: string, suffix: string, suggestion: Suggestion): void {
     const suffixKey = suffix.slice(0, SUFFIX_KEY_CHARS);
     const prefixKey = prefix.slice(-PREFIX_KEY_CHARS);

@@ -2,7 +2,8 @@
  * Step 2: an adaptive debounce learned from the user's typing rhythm. It tracks a smoothed mean and
  * deviation of the gaps between keystrokes (the same estimator TCP uses for round-trip times), so a
  * gap clearly longer than this user's usual one means "paused". At natural pause points (a fresh
- * line, after `(` `{` `[` `:` `=` `,` `;`) a pause is likely, so it waits less.
+ * line, after `(` `{` `:` `=` `,` `;`, a space or any other character that ends a token) a pause is
+ * likely, so it waits about one usual gap; in the middle of a word the user is likely to go on.
  */
 import type { Timers } from './types';
 
@@ -28,17 +29,16 @@ const RHYTHM_GAP_LIMIT_MS = 1000;
 const INITIAL_MEAN_GAP_MS = 150;
 const INITIAL_DEVIATION_MS = 60;
 /** Mid-word, fire only after a gap this many deviations above the mean: the user has stopped. */
-const MID_WORD_DEVIATIONS = 2;
-/** At a natural pause point, fire after about one usual gap. */
-const PAUSE_POINT_FACTOR = 1;
+const MID_WORD_DEVIATIONS = 3;
+/** At a natural pause point, fire after half a usual gap: pauses are likely there, and early ghost text pays. */
+const PAUSE_POINT_FACTOR = 0.5;
 
-const PAUSE_POINT_ENDINGS = new Set(['(', '{', '[', ':', '=', ',', ';']);
+/** Text after the cursor that does not make it "mid-line": closers and separators an editor auto-inserts. */
+const CLOSERS_ONLY = /^[)\]}'"`;,\s]*$/;
 
 export function isNaturalPausePoint(cursor: CursorLine): boolean {
-  if (cursor.lineSuffix.trim() !== '' && !/^[)\]}'"`;,\s]*$/.test(cursor.lineSuffix)) return false;
-  const before = cursor.linePrefix.trimEnd();
-  if (before === '') return true;
-  return PAUSE_POINT_ENDINGS.has(before[before.length - 1]);
+  if (!CLOSERS_ONLY.test(cursor.lineSuffix)) return false;
+  return !/\w$/.test(cursor.linePrefix);
 }
 
 export class AdaptiveDebouncer {

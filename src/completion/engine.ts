@@ -4,12 +4,14 @@
  * before the debounce so it answers at once; the debounce comes before any work a request needs.
  */
 import type { GenerateRequest, Logger } from '../provider/types';
+import { AcceptanceRate } from './acceptanceRate';
+import { anchorOf } from './anchor';
 import { CompletionCache } from './cache';
 import { type ContextBudget, DEFAULT_CONTEXT_BUDGET, documentWindow, gatherSnippets } from './context';
 import { type CursorSurroundings, cursorSurroundings } from './cursor';
 import { AdaptiveDebouncer } from './debounce';
 import { excludeMatcher } from './exclude';
-import { InflightRequests } from './inflight';
+import { InflightRequests, type RunProgress } from './inflight';
 import { postprocess } from './postprocess';
 import { type PrefilterReason, prefilter } from './prefilter';
 import { buildInlinePrompt } from './prompt';
@@ -75,6 +77,8 @@ export interface CompletionEngineOptions {
 }
 
 const DEFAULT_REUSE_GRACE_MS = 150;
+/** Prefetch the suggestion after the current one while at least this share of suggestions gets used. */
+const FOLLOW_UP_MIN_ACCEPTANCE = 0.8;
 
 export class CompletionEngine {
   private readonly model: CompletionModel;
@@ -86,6 +90,7 @@ export class CompletionEngine {
   private readonly debouncer: AdaptiveDebouncer;
   private readonly cache = new CompletionCache();
   private readonly inflight: InflightRequests;
+  private readonly acceptance = new AcceptanceRate();
 
   constructor(private readonly options: CompletionEngineOptions) {
     this.model = options.model;
@@ -101,7 +106,7 @@ export class CompletionEngine {
   /** Settings or consent changed: forget suggestions and stop the running request. */
   reset(): void {
     this.cache.clear();
-    this.inflight.abortCurrent();
+    this.inflight.abortAll();
   }
 
   async provideCompletion(input: CompletionInput, signal: AbortSignal): Promise<CompletionOutcome> {
@@ -124,23 +129,43 @@ export class CompletionEngine {
     timings.context = this.stopwatch() - started;
 
     started = this.stopwatch();
+    const fate = this.reuse ? this.acceptance.observe(window.prefix) : 'none';
+    const match = this.reuse ? this.inflight.match(window.prefix, window.suffix) : undefined;
     const cached = this.reuse ? this.cache.get(window.prefix, window.suffix) : undefined;
-    const match = cached === undefined && this.reuse ? this.inflight.match(window.prefix, window.suffix) : undefined;
     timings.reuse = this.stopwatch() - started;
-    if (cached !== undefined) return { kind: 'suggestion', reason: 'cache', ...cached };
-    if (match !== undefined) return answer(await this.inflight.wait(match.request, match.typed, signal), 'inflight', signal);
+    if (cached !== undefined) return this.shown(input, window, { kind: 'suggestion', reason: 'cache', ...cached });
+    if (this.reuse && input.explicit !== true && this.cache.knownEmpty(window.prefix, window.suffix)) return { kind: 'none', reason: 'empty' };
+    if (match !== undefined) {
+      const reused = await this.inflight.wait(match.request, match.typed, signal);
+      if (reused !== undefined || signal.aborted) return this.shown(input, window, answer(reused, 'inflight', signal));
+      // The request came back empty or went elsewhere: this position still deserves its own.
+    }
 
     const waitStarted = this.timers.now();
-    const delay = input.explicit === true
-      ? 0
-      : this.debouncePolicy.kind === 'fixed'
-        ? this.debouncePolicy.ms
-        : this.debouncer.delayFor(cursor, { minMs: input.settings.debounceMinMs, maxMs: input.settings.debounceMaxMs });
-    const waited = await this.debouncer.wait(delay, signal);
+    const waited = await this.debouncer.wait(this.debounceDelay(input, cursor, fate === 'used-up'), signal);
     timings.debounceWaitMs = this.timers.now() - waitStarted;
     if (!waited) return { kind: 'none', reason: 'cancelled' };
 
-    started = this.stopwatch();
+    const request = this.prepareRequest(input, window, cursor, timings);
+    timings.requested = true;
+    const running = this.inflight.start(window.prefix, window.suffix, (modelSignal, progress) =>
+      this.stream(request, window, cursor, modelSignal, progress, timings),
+    );
+    return this.shown(input, window, answer(await this.inflight.wait(running, '', signal), 'model', signal));
+  }
+
+  /** Right after a suggestion was used up the user is likely to pause: no reason to wait then. */
+  private debounceDelay(input: CompletionInput, cursor: CursorSurroundings, suggestionUsedUp: boolean): number {
+    const bounds = { minMs: input.settings.debounceMinMs, maxMs: input.settings.debounceMaxMs };
+    if (input.explicit === true) return 0;
+    if (this.debouncePolicy.kind === 'fixed') return this.debouncePolicy.ms;
+    if (suggestionUsedUp) return bounds.minMs;
+    return this.debouncer.delayFor(cursor, bounds);
+  }
+
+  /** Context and prompt for a request at this window (timed as part of the request's steps). */
+  private prepareRequest(input: CompletionInput, window: DocumentWindow, cursor: CursorSurroundings, timings: StepTimings): GenerateRequest {
+    let started = this.stopwatch();
     const snippets = gatherSnippets({
       prefix: window.prefix,
       languageId: input.languageId,
@@ -151,37 +176,66 @@ export class CompletionEngine {
       stopwatch: this.stopwatch,
     });
     timings.context += this.stopwatch() - started;
-
     started = this.stopwatch();
     const request = buildInlinePrompt(
       { ...window, languageId: input.languageId, relativePath: input.relativePath, snippets },
       { mode: cursor.mode, ...(this.options.conversationId === undefined ? {} : { conversationId: this.options.conversationId }) },
     );
-    timings.prompt = this.stopwatch() - started;
-
-    timings.requested = true;
-    const running = this.inflight.start(window.prefix, window.suffix, (modelSignal, onPending) =>
-      this.stream(request, window, cursor, modelSignal, onPending, timings),
-    );
-    return answer(await this.inflight.wait(running, '', signal), 'model', signal);
+    timings.prompt += this.stopwatch() - started;
+    return request;
   }
 
-  /** The model's answer through the stream filters; returns as soon as they decide, which aborts the stream. */
+  /**
+   * A suggestion goes back to the caller: remember it to learn whether it gets used, and while
+   * this user takes most suggestions, request the one after it now, for the position accepting
+   * it leads to, so accepting shows the next suggestion at once.
+   */
+  private shown(input: CompletionInput, window: DocumentWindow, outcome: CompletionOutcome): CompletionOutcome {
+    if (outcome.kind !== 'suggestion' || !this.reuse) return outcome;
+    this.acceptance.shown(window.prefix, outcome.text);
+    // A partial suggestion's continuation comes from its own request.
+    if (outcome.partial === true || this.acceptance.value < FOLLOW_UP_MIN_ACCEPTANCE) return outcome;
+    const next: DocumentWindow = { prefix: window.prefix + outcome.text, suffix: window.suffix.slice(outcome.replaceLength) };
+    const known = this.cache.get(next.prefix, next.suffix) !== undefined || this.cache.knownEmpty(next.prefix, next.suffix);
+    if (known || this.inflight.hasFollowUpAt(next.prefix)) return outcome;
+    const timings: StepTimings = { prefilter: 0, reuse: 0, context: 0, prompt: 0, filters: 0, postprocess: 0, debounceWaitMs: 0, requested: true };
+    const started = this.stopwatch();
+    const cursor = cursorSurroundings(next);
+    timings.context = this.stopwatch() - started;
+    const request = this.prepareRequest(input, next, cursor, timings);
+    this.inflight.startFollowUp(next.prefix, next.suffix, { anchor: anchorOf(window.prefix), text: outcome.text }, (signal, progress) =>
+      this.stream(request, next, cursor, signal, progress, timings),
+    );
+    return outcome;
+  }
+
+  /**
+   * The model's answer through the stream filters; returns as soon as they decide, which aborts
+   * the stream. With reuse on, once a block's first line is complete it is reported as an early
+   * part, so ghost text need not wait for the whole block to stream (the rest is reused from the
+   * cache or this request when the user takes the first part).
+   */
   private async stream(
     request: GenerateRequest,
     window: DocumentWindow,
     cursor: CursorSurroundings,
     signal: AbortSignal,
-    onPending: (pending: string) => void,
+    progress: RunProgress,
     timings: StepTimings,
   ): Promise<Suggestion | undefined> {
     const filter = new CompletionStreamFilter(cursor);
+    let earlyShown = false;
     try {
       for await (const event of this.model.streamEvents({ ...request, options: { ...request.options, signal } })) {
         if (event.type !== 'content') continue;
         const started = this.stopwatch();
         const decided = filter.push(event.text);
-        onPending(filter.pending());
+        progress.pending(filter.pending());
+        if (this.reuse && !decided && !earlyShown && filter.text().trim() !== '') {
+          const early = postprocess(filter.text(), cursor);
+          earlyShown = early !== undefined;
+          if (early !== undefined) progress.early({ ...early, partial: true });
+        }
         timings.filters += this.stopwatch() - started;
         if (decided) break;
       }
@@ -189,7 +243,7 @@ export class CompletionEngine {
       const started = this.stopwatch();
       filter.finish();
       const suggestion = postprocess(filter.text(), cursor);
-      if (suggestion !== undefined && this.reuse) this.cache.set(window.prefix, window.suffix, suggestion);
+      if (this.reuse) this.cache.set(window.prefix, window.suffix, suggestion ?? { text: '', replaceLength: 0 });
       timings.postprocess = this.stopwatch() - started;
       return suggestion;
     } catch (error) {

@@ -1,22 +1,43 @@
 /**
- * Step 3b: the request in flight. While its pending completion still matches what the user typed
- * since it started, a new keystroke waits for it instead of cancelling it and sending another; it
- * is aborted only when the typing diverges, or when nobody has waited for it for a grace period
- * (VS Code cancels the previous call's token before it makes the next call).
+ * Step 3b: the requests in flight. While a request's pending completion still matches what the
+ * user typed since it started, a new keystroke waits for it instead of cancelling it and sending
+ * another; it is aborted only when the typing diverges, or when nobody has waited for it for a
+ * grace period (VS Code cancels the previous call's token before it makes the next call).
+ *
+ * Besides the regular request there may be one follow-up: a request made ahead for the position
+ * after a suggestion is accepted. It lives while the typing stays on the way there (typing through
+ * the suggestion) and is aborted when the typing leaves it.
  */
+import { anchorOf, typedAfter } from './anchor';
 import type { Suggestion, Timers } from './types';
 
-/** Enough of the text before the cursor to find where the request started within a later prefix. */
-const ANCHOR_CHARS = 200;
 const SUFFIX_KEY_CHARS = 100;
 
-export type RunModel = (signal: AbortSignal, onPending: (pending: string) => void) => Promise<Suggestion | undefined>;
+/** What a running request reports before it is done. */
+export interface RunProgress {
+  /** The text the completion will start with, for matching what the user types meanwhile. */
+  pending(text: string): void;
+  /** A first part worth showing already (its first lines), while the rest still streams. */
+  early(suggestion: Suggestion): void;
+}
+
+export type RunModel = (signal: AbortSignal, progress: RunProgress) => Promise<Suggestion | undefined>;
+
+/** The way to a follow-up's position: from `anchor`, typing (or accepting) `text`. */
+export interface FollowUpPath {
+  anchor: string;
+  text: string;
+}
 
 export class InflightRequest {
   readonly controller = new AbortController();
   readonly settled: Promise<Suggestion | undefined>;
+  /** Resolves with the early part, or with the final suggestion if none came first. */
+  readonly firstShowable: Promise<Suggestion | undefined>;
   /** What the stream filters have let through so far. */
   pending = '';
+  /** An early part went out: the rest is worth finishing even with nobody waiting. */
+  earlyShown = false;
   done = false;
   waiters = 0;
   graceTimer: unknown;
@@ -24,31 +45,54 @@ export class InflightRequest {
   constructor(
     readonly anchor: string,
     readonly suffixKey: string,
+    readonly path: FollowUpPath | undefined,
     run: RunModel,
   ) {
-    this.settled = run(this.controller.signal, (pending) => {
-      this.pending = pending;
+    let showEarly: (suggestion: Suggestion) => void = () => undefined;
+    const early = new Promise<Suggestion>((resolve) => (showEarly = resolve));
+    this.settled = run(this.controller.signal, {
+      pending: (text) => {
+        this.pending = text;
+      },
+      early: (suggestion) => {
+        this.earlyShown = true;
+        showEarly(suggestion);
+      },
     }).finally(() => {
       this.done = true;
       // Closes the HTTP stream when the filters decided before the model finished.
       this.controller.abort();
     });
+    this.firstShowable = Promise.race([early, this.settled]);
+  }
+
+  /** What the user typed since this request's position, if the cursor went on from it. */
+  typedSince(prefix: string, suffix: string): string | undefined {
+    return suffix.slice(0, SUFFIX_KEY_CHARS) === this.suffixKey ? typedAfter(prefix, this.anchor) : undefined;
   }
 
   /** Typed text that a pending or final completion may still continue. */
   stillMatches(typed: string): boolean {
     return this.pending.length >= typed.length ? this.pending.startsWith(typed) : typed.startsWith(this.pending);
   }
+
+  /** A follow-up whose position the typing is still heading for. */
+  onTheWay(prefix: string): boolean {
+    if (this.path === undefined) return false;
+    const typed = typedAfter(prefix, this.path.anchor);
+    return typed !== undefined && this.path.text.startsWith(typed);
+  }
 }
 
 export interface InflightMatch {
   request: InflightRequest;
-  /** What the user typed since the request started. */
+  /** What the user typed since the request's position. */
   typed: string;
 }
 
 export class InflightRequests {
-  private current: InflightRequest | undefined;
+  private regular: InflightRequest | undefined;
+  private followUp: InflightRequest | undefined;
 
   /** `graceMs` 0: the request dies with its last waiter (the baselines' behaviour). */
   constructor(
@@ -56,28 +100,44 @@ export class InflightRequests {
     private readonly graceMs: number,
   ) {}
 
-  /** The running request this position can reuse; a request the typing diverged from is aborted here. */
+  /** The running request this position can reuse; requests the typing left are aborted here. */
   match(prefix: string, suffix: string): InflightMatch | undefined {
-    const request = this.current;
-    if (request === undefined || request.done) return undefined;
-    const typed = typedSince(request, prefix, suffix);
-    if (typed !== undefined && request.stillMatches(typed)) return { request, typed };
-    this.abortCurrent();
-    return undefined;
+    let found: InflightMatch | undefined;
+    for (const request of [this.followUp, this.regular]) {
+      if (request === undefined || request.done) continue;
+      const typed = request.typedSince(prefix, suffix);
+      const matches = typed !== undefined && request.stillMatches(typed);
+      if (matches && found === undefined) found = { request, typed };
+      else if (!matches && !request.onTheWay(prefix)) this.abort(request);
+    }
+    return found;
   }
 
-  /** Starts a request at this position, aborting any other (only one runs at a time). */
+  /** Starts the regular request at this position, aborting the previous one. */
   start(prefix: string, suffix: string, run: RunModel): InflightRequest {
-    this.abortCurrent();
-    const request = new InflightRequest(prefix.slice(-ANCHOR_CHARS), suffix.slice(0, SUFFIX_KEY_CHARS), run);
-    this.current = request;
-    void request.settled.then(() => {
-      if (this.current === request) this.current = undefined;
-    });
+    if (this.regular !== undefined) this.abort(this.regular);
+    const request = this.track(new InflightRequest(anchorOf(prefix), suffix.slice(0, SUFFIX_KEY_CHARS), undefined, run));
+    this.regular = request;
     return request;
   }
 
-  /** The rest of the completion after `typed`, or undefined if it diverged, came back empty or `signal` aborted. */
+  /** Starts a follow-up for the position `path` leads to, replacing any earlier follow-up. */
+  startFollowUp(prefix: string, suffix: string, path: FollowUpPath, run: RunModel): InflightRequest {
+    if (this.followUp !== undefined) this.abort(this.followUp);
+    const request = this.track(new InflightRequest(anchorOf(prefix), suffix.slice(0, SUFFIX_KEY_CHARS), path, run));
+    this.followUp = request;
+    return request;
+  }
+
+  /** A follow-up for exactly this position is already running. */
+  hasFollowUpAt(prefix: string): boolean {
+    return this.followUp !== undefined && !this.followUp.done && this.followUp.anchor === anchorOf(prefix);
+  }
+
+  /**
+   * The rest of the completion after `typed`, or undefined if it diverged, came back empty or
+   * `signal` aborted. Resolves with the early part when one comes before the end.
+   */
   wait(request: InflightRequest, typed: string, signal: AbortSignal): Promise<Suggestion | undefined> {
     if (signal.aborted) return Promise.resolve(undefined);
     this.attach(request);
@@ -87,19 +147,30 @@ export class InflightRequests {
         resolve(undefined);
       };
       signal.addEventListener('abort', onAbort, { once: true });
-      void request.settled.then((suggestion) => {
+      const settle = (suggestion: Suggestion | undefined): void => {
         if (signal.aborted) return;
         signal.removeEventListener('abort', onAbort);
         this.detach(request);
         resolve(remainderAfter(suggestion, typed));
+      };
+      // The early part may end before what was typed: then only the final one can say more.
+      void request.firstShowable.then((first) => {
+        if (remainderAfter(first, typed) !== undefined || request.done) settle(first);
+        else void request.settled.then(settle);
       });
     });
   }
 
-  abortCurrent(): void {
-    const request = this.current;
-    this.current = undefined;
-    if (request !== undefined && !request.done) this.abort(request);
+  abortAll(): void {
+    for (const request of [this.regular, this.followUp]) if (request !== undefined) this.abort(request);
+  }
+
+  private track(request: InflightRequest): InflightRequest {
+    void request.settled.then(() => {
+      if (this.regular === request) this.regular = undefined;
+      if (this.followUp === request) this.followUp = undefined;
+    });
+    return request;
   }
 
   private attach(request: InflightRequest): void {
@@ -110,9 +181,13 @@ export class InflightRequests {
     }
   }
 
+  /**
+   * The last waiter left. A follow-up nobody waited for yet is not orphaned (it waits for the user
+   * to arrive), nor is a request whose first part is on screen (its rest is what accepting shows).
+   */
   private detach(request: InflightRequest): void {
     request.waiters--;
-    if (request.waiters > 0 || request.done) return;
+    if (request.waiters > 0 || request.done || request.earlyShown) return;
     if (this.graceMs <= 0) {
       this.abort(request);
       return;
@@ -124,21 +199,16 @@ export class InflightRequests {
   }
 
   private abort(request: InflightRequest): void {
-    if (this.current === request) this.current = undefined;
+    if (this.regular === request) this.regular = undefined;
+    if (this.followUp === request) this.followUp = undefined;
+    if (request.graceTimer !== undefined) this.timers.clearTimeout(request.graceTimer);
     request.controller.abort();
   }
-}
-
-function typedSince(request: InflightRequest, prefix: string, suffix: string): string | undefined {
-  if (suffix.slice(0, SUFFIX_KEY_CHARS) !== request.suffixKey) return undefined;
-  // A short anchor is the whole prefix (the file's start): it must still start the prefix.
-  const at = request.anchor.length < ANCHOR_CHARS ? (prefix.startsWith(request.anchor) ? 0 : -1) : prefix.lastIndexOf(request.anchor);
-  return at < 0 ? undefined : prefix.slice(at + request.anchor.length);
 }
 
 function remainderAfter(suggestion: Suggestion | undefined, typed: string): Suggestion | undefined {
   if (suggestion === undefined || suggestion.text.length <= typed.length || !suggestion.text.startsWith(typed)) {
     return undefined;
   }
-  return { text: suggestion.text.slice(typed.length), replaceLength: suggestion.replaceLength };
+  return { ...suggestion, text: suggestion.text.slice(typed.length) };
 }

@@ -53,4 +53,6 @@ export interface DocumentWindow {
 export interface Suggestion {
   text: string;
   replaceLength: number;
+  /** The first part of a completion still streaming: the rest follows from the same request. */
+  partial?: boolean;
 }

@@ -1,7 +1,9 @@
 /**
  * Decides where the completion ends. Mid-line (text after the cursor): the rest of the line. At the
  * end of a line: a block, which ends
- * - before a line indented less than the cursor's line (dedent below the start),
+ * - before a line indented less than the cursor's line (dedent below the start), or after it when
+ *   it only closes brackets (`}`, `});`): the block the cursor is in ends there (a closer the
+ *   text below already has was stopped by the suffix filter before),
  * - after the line that closes a block the cursor's line opened, before a sibling after its body,
  * - at a blank line once the brackets the completion opened are closed (a complete block),
  * - after MAX_BLOCK_LINES lines.
@@ -13,6 +15,7 @@ import type { LineFilterFactory } from './lineFilter';
 export const MAX_BLOCK_LINES = 16;
 
 const OPENS_BLOCK = /([{([:]|=>|\bdo|\bthen)\s*$/;
+const CLOSER_LINE = /^\s*[)\]}]+[;,)]*\s*$/;
 const CLOSES_BLOCK = /^\s*([)\]}]|end\b|done\b|fi\b)/;
 
 export const blockEnd: LineFilterFactory = (cursor) => {
@@ -32,7 +35,7 @@ export const blockEnd: LineFilterFactory = (cursor) => {
       return balance.unclosed === '' && kept.some((l) => l.trim() !== '') ? 'stop' : 'keep';
     }
     const indent = indentWidth(line);
-    if (indent < startIndent) return 'stop';
+    if (indent < startIndent) return CLOSER_LINE.test(line) ? 'keep-and-stop' : 'stop';
     if (indent === startIndent && opensBlock) {
       if (CLOSES_BLOCK.test(line)) return 'keep-and-stop';
       if (bodyLines > 0) return 'stop';

@@ -47,4 +47,12 @@ describe('completion/cache', () => {
     assert.ok(cache.get('a = ', '') !== undefined);
     assert.ok(cache.get('c = ', '') !== undefined);
   });
+
+  it('remembers where the model had nothing, at that exact position only', () => {
+    const cache = new CompletionCache();
+    cache.set(prefix, suffix, { text: '', replaceLength: 0 });
+    assert.equal(cache.knownEmpty(prefix, suffix), true);
+    assert.equal(cache.get(prefix, suffix), undefined);
+    assert.equal(cache.knownEmpty(`${prefix}a`, suffix), false);
+  });
 });

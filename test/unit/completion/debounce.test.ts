@@ -21,6 +21,8 @@ describe('completion/debounce', () => {
     assert.equal(isNaturalPausePoint({ linePrefix: 'def run(self):', lineSuffix: '' }), true);
     assert.equal(isNaturalPausePoint({ linePrefix: 'let x =', lineSuffix: '' }), true);
     assert.equal(isNaturalPausePoint(afterParen), true);
+    assert.equal(isNaturalPausePoint({ linePrefix: '  return ', lineSuffix: '' }), true);
+    assert.equal(isNaturalPausePoint({ linePrefix: '  items.', lineSuffix: '' }), true);
     assert.equal(isNaturalPausePoint(midWord), false);
     assert.equal(isNaturalPausePoint({ linePrefix: 'call(', lineSuffix: 'a, b)' }), false);
   });

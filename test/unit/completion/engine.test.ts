@@ -153,7 +153,8 @@ describe('completion/engine', () => {
     const { clock, model, engine } = setup(() => ({ latencyMs: 100, chunks: ['radius;\n', '}\n', 'function ', 'more() {}'] }));
     const call = keystroke(engine, input());
     await clock.runUntilIdle();
-    assert.deepEqual(call.result(), { kind: 'suggestion', reason: 'model', text: 'radius;', replaceLength: 0 });
+    const result = call.result();
+    assert.equal(result?.kind === 'suggestion' && result.text, 'radius;');
     assert.equal(model.signal(0)?.aborted, true);
     assert.ok(model.delivered[0].length < 4, `read ${model.delivered[0].length} chunks`);
   });
@@ -195,5 +196,68 @@ describe('completion/engine', () => {
     assert.ok(request !== undefined);
     assert.ok(request.debounceWaitMs >= 40 && request.debounceWaitMs <= 400, `waited ${request.debounceWaitMs}`);
     for (const step of ['prefilter', 'reuse', 'context', 'prompt', 'filters', 'postprocess'] as const) assert.ok(request[step] >= 0);
+  });
+
+  it('shows the first line of a block before the rest has streamed, and serves the rest from the same request', async () => {
+    const block = ['\n  const r2 = radius * radius;\n', '  const area = Math.PI * r2;\n', '  return area;\n', '}\n'];
+    const { clock, model, engine } = setup(() => ({ latencyMs: 100, chunks: block, chunkGapMs: 200 }));
+    const doc = (typed: string): CompletionInput => {
+      const before = 'function area(radius: number): number {';
+      return { ...input(), text: before + typed, offset: before.length + typed.length };
+    };
+    const first = keystroke(engine, doc(''));
+    await clock.advance(400); // debounce + latency + the first chunk, not the rest
+    assert.deepEqual(first.result(), { kind: 'suggestion', reason: 'model', text: '\n  const r2 = radius * radius;', replaceLength: 0, partial: true });
+    const accepted = keystroke(engine, doc('\n  const r2 = radius * radius;'));
+    await clock.runUntilIdle();
+    assert.equal(accepted.result()?.kind, 'suggestion');
+    assert.equal(accepted.result()?.kind === 'suggestion' && accepted.result()?.reason, 'inflight');
+    assert.equal(model.requests.length, 1);
+  });
+
+  it('asks again where a reused request came back empty for another position, but never twice at the same one', async () => {
+    const { clock, model, engine } = setup((index) => ({ latencyMs: 100, chunks: index === 0 ? ['```\n', '```'] : ['PI;'] }));
+    keystroke(engine, input('Math.'));
+    await clock.runUntilIdle();
+    assert.equal(model.requests.length, 1);
+    const same = keystroke(engine, input('Math.'));
+    await clock.runUntilIdle();
+    assert.deepEqual(same.result(), { kind: 'none', reason: 'empty' });
+    assert.equal(model.requests.length, 1, 'the empty answer was remembered');
+
+    const first = keystroke(engine, input('x'));
+    await clock.advance(400); // request for 'x' in flight
+    first.cancel();
+    const next = keystroke(engine, input('xy')); // reuses it; it answers 'PI;', which does not continue 'y'
+    await clock.runUntilIdle();
+    assert.equal(model.requests.length, 3, 'a request of its own after the reused one did not fit');
+    assert.equal(next.result()?.kind, 'suggestion');
+  });
+
+  it('prefetches the next suggestion while the user keeps taking suggestions', async () => {
+    const lines = Array.from({ length: 8 }, (_, i) => `const v${i} = ${i};`);
+    const clock = new VirtualClock();
+    // Answers the next line of `lines` after whatever the prompt's file holds before the hole.
+    const model = new ScriptedModel(clock, (request) => {
+      const file = request.messages?.[1].content ?? '';
+      const before = file.slice(file.indexOf('<file>\n') + 7, file.indexOf('{{HOLE}}'));
+      const done = before === '' ? 0 : before.split('\n').length;
+      return { latencyMs: 100, chunks: [`${before === '' ? '' : '\n'}${lines[done] ?? ''}`] };
+    });
+    const engine = new CompletionEngine({ model, timers: clock, reuseGraceMs: 100 });
+    let text = '';
+    const at = (): CompletionInput => ({ ...input(), text, offset: text.length });
+    let lastReason: string | undefined;
+    for (let accepted = 0; accepted < 7; accepted++) {
+      const call = keystroke(engine, at());
+      await clock.runUntilIdle();
+      const result = call.result();
+      assert.ok(result?.kind === 'suggestion', `suggestion ${accepted}: ${JSON.stringify(result)}`);
+      lastReason = result.reason;
+      text += result.text; // the user accepts it
+    }
+    assert.equal(lastReason, 'cache', 'by then the next suggestion is ready when the user accepts');
+    assert.equal(text, lines.slice(0, 7).join('\n'));
+    assert.ok(model.requests.length <= 8, `${model.requests.length} requests for 7 suggestions`);
   });
 });

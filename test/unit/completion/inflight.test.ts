@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { InflightRequests, type RunModel } from '../../../src/completion/inflight';
+import { InflightRequests, type RunModel, type RunProgress } from '../../../src/completion/inflight';
 import type { Suggestion } from '../../../src/completion/types';
 import { VirtualClock } from '../../../bench/inline/virtualClock';
 
@@ -7,17 +7,24 @@ const PREFIX = 'const sum = ';
 const SUFFIX = '\n';
 
 /** A run whose pending text and result the test controls. */
-function controlledRun(): { run: RunModel; emit: (pending: string) => void; finish: (s?: Suggestion) => void; signal: () => AbortSignal } {
-  let onPending: (p: string) => void = () => undefined;
+function controlledRun(): {
+  run: RunModel;
+  emit: (pending: string) => void;
+  early: (s: Suggestion) => void;
+  finish: (s?: Suggestion) => void;
+  signal: () => AbortSignal;
+} {
+  let progress: RunProgress | undefined;
   let resolve: (s: Suggestion | undefined) => void = () => undefined;
   let runSignal: AbortSignal | undefined;
   return {
-    run: (signal, pending) => {
+    run: (signal, p) => {
       runSignal = signal;
-      onPending = pending;
+      progress = p;
       return new Promise((r) => (resolve = r));
     },
-    emit: (p) => onPending(p),
+    emit: (p) => progress?.pending(p),
+    early: (s) => progress?.early(s),
     finish: (s) => resolve(s),
     signal: () => runSignal as AbortSignal,
   };
@@ -117,5 +124,37 @@ describe('completion/inflight', () => {
     const answer = requests.wait(match.request, match.typed, new AbortController().signal);
     control.finish({ text: 'values.length;', replaceLength: 0 });
     assert.equal(await answer, undefined);
+  });
+
+  it('answers a fresh waiter with the early part, and keeps streaming the rest for the next keystroke', async () => {
+    const clock = new VirtualClock();
+    const requests = new InflightRequests(clock, 100);
+    const control = controlledRun();
+    const request = requests.start(PREFIX, SUFFIX, control.run);
+    const caller = new AbortController();
+    const first = requests.wait(request, '', caller.signal);
+    control.emit('items.map(f)\n');
+    control.early({ text: 'items.map(f)', replaceLength: 0, partial: true });
+    assert.deepEqual(await first, { text: 'items.map(f)', replaceLength: 0, partial: true });
+    await clock.advance(1_000);
+    assert.equal(control.signal().aborted, false, 'no grace abort while its first part is on screen');
+    const match = requests.match(`${PREFIX}items.map(f)`, SUFFIX);
+    assert.ok(match !== undefined);
+    const rest = requests.wait(match.request, match.typed, new AbortController().signal);
+    control.finish({ text: 'items.map(f)\n  .filter(g);', replaceLength: 0 });
+    assert.deepEqual(await rest, { text: '\n  .filter(g);', replaceLength: 0 });
+  });
+
+  it('keeps a follow-up while the typing heads for its position, and aborts it when the typing leaves', () => {
+    const requests = new InflightRequests(new VirtualClock(), 100);
+    const followUp = controlledRun();
+    const path = { anchor: PREFIX, text: 'total + 1;' };
+    requests.startFollowUp(`${PREFIX}total + 1;`, SUFFIX, path, followUp.run);
+    assert.equal(requests.hasFollowUpAt(`${PREFIX}total + 1;`), true);
+    assert.equal(requests.match(`${PREFIX}tot`, SUFFIX), undefined);
+    assert.equal(followUp.signal().aborted, false, 'on the way');
+    assert.ok(requests.match(`${PREFIX}total + 1;`, SUFFIX) !== undefined, 'arrived');
+    assert.equal(requests.match(`${PREFIX}tox`, SUFFIX), undefined);
+    assert.equal(followUp.signal().aborted, true, 'left the way');
   });
 });

@@ -37,6 +37,14 @@ export const STREAM_FILTER_CASES: StreamFilterCase[] = [
   },
   {
     language: 'typescript',
+    name: 'at the end of a block with nothing below, the closing brace ends the completion',
+    doc: 'function f() {\n  const x = 1;\n  return x;█',
+    answer: '\n}\n\nfunction g() {}\n',
+    expected: '\n}',
+    decidedEarly: true,
+  },
+  {
+    language: 'typescript',
     name: 'stops at the dedent before the closing brace the suffix has',
     doc: 'if (ready) {\n  █\n}\nstart();',
     answer: 'run();\n}\nstart();',
