@@ -29,6 +29,7 @@ type Measured = Extract<ActivationSample, { ok: true }>;
 export async function benchStartup(options: StartupBenchOptions): Promise<SectionResult> {
   const section = 'startup';
   const sizes = await artefactSizes(options.root);
+  const bundleModified = sizes[0].modifiedMs ?? 0;
   const figures: Figure[] = sizes.map((size) => ({
     section,
     name: `size of ${size.name}`,
@@ -36,6 +37,7 @@ export async function benchStartup(options: StartupBenchOptions): Promise<Sectio
     unit: 'KB',
     ...(size.name === 'dist/extension.js' && { target: atMost(size.bytes, BUNDLE_BUDGET_BYTES, '≤ 300 KB') }),
     ...(size.bytes === null && { note: size.name === '.vsix' ? 'not built (npm run package)' : 'not built' }),
+    ...(size.name === '.vsix' && size.modifiedMs !== null && size.modifiedMs < bundleModified && { note: 'older than dist/extension.js: rebuild with npm run package' }),
   }));
 
   const bundle = path.join(options.root, 'dist/extension.js');

@@ -8,15 +8,17 @@ export interface ArtefactSize {
   file: string;
   /** null when the file is not there. */
   bytes: number | null;
+  modifiedMs: number | null;
 }
 
 const ManifestSchema = z.object({ name: z.string(), version: z.string() });
 
-async function sizeOf(file: string): Promise<number | null> {
+async function statOf(file: string): Promise<{ bytes: number | null; modifiedMs: number | null }> {
   try {
-    return (await fs.stat(file)).size;
+    const stat = await fs.stat(file);
+    return { bytes: stat.size, modifiedMs: stat.mtimeMs };
   } catch {
-    return null;
+    return { bytes: null, modifiedMs: null };
   }
 }
 
@@ -28,5 +30,5 @@ export async function artefactSizes(root: string): Promise<ArtefactSize[]> {
     { name: 'dist/webview/report.js', file: 'dist/webview/report.js' },
     { name: '.vsix', file: `${manifest.name}-${manifest.version}.vsix` },
   ];
-  return Promise.all(files.map(async ({ name, file }) => ({ name, file, bytes: await sizeOf(path.join(root, file)) })));
+  return Promise.all(files.map(async ({ name, file }) => ({ name, file, ...(await statOf(path.join(root, file))) })));
 }
