@@ -65,8 +65,9 @@ export class AdaptiveDebouncer {
     return { meanGapMs: this.meanGapMs, deviationMs: this.deviationMs };
   }
 
-  delayFor(cursor: CursorLine, bounds: DebounceBounds): number {
-    const learned = isNaturalPausePoint(cursor)
+  /** `mid-word` waits as if the cursor were mid-word wherever it is. */
+  delayFor(cursor: CursorLine, bounds: DebounceBounds, position: 'auto' | 'mid-word' = 'auto'): number {
+    const learned = position === 'auto' && isNaturalPausePoint(cursor)
       ? this.meanGapMs * PAUSE_POINT_FACTOR
       : this.meanGapMs + MID_WORD_DEVIATIONS * this.deviationMs;
     const max = Math.max(bounds.minMs, bounds.maxMs);

@@ -4,7 +4,7 @@
  * before the debounce so it answers at once; the debounce comes before any work a request needs.
  */
 import type { GenerateRequest, Logger } from '../provider/types';
-import { AcceptanceRate } from './acceptanceRate';
+import { AcceptanceRate, type SuggestionFate } from './acceptanceRate';
 import { anchorOf } from './anchor';
 import { CompletionCache } from './cache';
 import { type ContextBudget, DEFAULT_CONTEXT_BUDGET, documentWindow, gatherSnippets } from './context';
@@ -142,7 +142,7 @@ export class CompletionEngine {
     }
 
     const waitStarted = this.timers.now();
-    const waited = await this.debouncer.wait(this.debounceDelay(input, cursor, fate === 'used-up'), signal);
+    const waited = await this.debouncer.wait(this.debounceDelay(input, cursor, fate), signal);
     timings.debounceWaitMs = this.timers.now() - waitStarted;
     if (!waited) return { kind: 'none', reason: 'cancelled' };
 
@@ -154,13 +154,17 @@ export class CompletionEngine {
     return this.shown(input, window, answer(await this.inflight.wait(running, '', signal), 'model', signal));
   }
 
-  /** Right after a suggestion was used up the user is likely to pause: no reason to wait then. */
-  private debounceDelay(input: CompletionInput, cursor: CursorSurroundings, suggestionUsedUp: boolean): number {
+  /**
+   * Right after a suggestion was used up the user is likely to pause: no reason to wait then.
+   * Right after the user typed past one, they are writing what the model did not foresee: wait
+   * for a clear pause, as mid-word.
+   */
+  private debounceDelay(input: CompletionInput, cursor: CursorSurroundings, fate: SuggestionFate): number {
     const bounds = { minMs: input.settings.debounceMinMs, maxMs: input.settings.debounceMaxMs };
     if (input.explicit === true) return 0;
     if (this.debouncePolicy.kind === 'fixed') return this.debouncePolicy.ms;
-    if (suggestionUsedUp) return bounds.minMs;
-    return this.debouncer.delayFor(cursor, bounds);
+    if (fate === 'used-up') return bounds.minMs;
+    return this.debouncer.delayFor(cursor, bounds, fate === 'left' ? 'mid-word' : 'auto');
   }
 
   /** Context and prompt for a request at this window (timed as part of the request's steps). */

@@ -260,4 +260,16 @@ describe('completion/engine', () => {
     assert.equal(text, lines.slice(0, 7).join('\n'));
     assert.ok(model.requests.length <= 8, `${model.requests.length} requests for 7 suggestions`);
   });
+
+  it('waits for a clear pause right after the user typed past a suggestion, not at the next token boundary', async () => {
+    const { clock, engine, timings } = setup(() => ({ latencyMs: 100, chunks: ['Math.PI * radius ** 2;'] }));
+    keystroke(engine, input(''));
+    await clock.runUntilIdle();
+    const eager = timings.find((t) => t.requested)?.debounceWaitMs ?? 0;
+    keystroke(engine, input('2 * ')); // not what was suggested; after a space, a natural pause point
+    await clock.runUntilIdle();
+    const afterLeaving = timings.filter((t) => t.requested)[1]?.debounceWaitMs ?? 0;
+    assert.ok(eager < 100, `at a token boundary it fires early (${eager} ms)`);
+    assert.ok(afterLeaving >= 2 * eager && afterLeaving >= 200, `after leaving a suggestion it waits longer (${afterLeaving} ms)`);
+  });
 });
