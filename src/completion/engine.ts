@@ -2,6 +2,10 @@
  * The inline-completion pipeline without VS Code: prefilter -> reuse (cache, in-flight) -> debounce
  * -> context -> prompt -> model stream -> stream filters -> post-processing -> cache. Reuse comes
  * before the debounce so it answers at once; the debounce comes before any work a request needs.
+ * Two latency hiders ride on reuse: a block's first line is shown while the rest still streams
+ * (accepting it is served from the same request), and while the user takes most suggestions the
+ * next one is requested as soon as the current one is shown (a follow-up, aborted if the typing
+ * leaves the way to it).
  */
 import type { GenerateRequest, Logger } from '../provider/types';
 import { AcceptanceRate, type SuggestionFate } from './acceptanceRate';
