@@ -20,7 +20,16 @@ const common = {
   legalComments: production ? 'none' : 'inline',
 };
 
-const nodeTarget = { ...common, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'] };
+// undici is most of the weight and only needed once a request is made: it ships as dist/undici.js,
+// which src/provider/client/undiciRuntime.ts requires lazily, so activation never parses it.
+const undiciBeside = {
+  name: 'undici-beside',
+  setup(build) {
+    build.onResolve({ filter: /^undici$/ }, (args) => (args.kind === 'require-call' ? { path: './undici.js', external: true } : undefined));
+  },
+};
+
+const nodeTarget = { ...common, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], plugins: [undiciBeside] };
 const webTarget = { ...common, platform: 'browser', target: 'es2022', format: 'iife' };
 
 const webviewEntries = ['chat', 'report'].filter((name) => existsSync(`src/webview/${name}/main.ts`));
@@ -28,6 +37,7 @@ const webviewEntries = ['chat', 'report'].filter((name) => existsSync(`src/webvi
 const builds = [
   { ...nodeTarget, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
   { ...nodeTarget, entryPoints: ['src/provider/index.ts'], outfile: 'dist/provider.js' },
+  { ...common, platform: 'node', target: 'node20', format: 'cjs', entryPoints: ['node_modules/undici/index.js'], outfile: 'dist/undici.js' },
   ...webviewEntries.map((name) => ({
     ...webTarget,
     entryPoints: { [name]: `src/webview/${name}/main.ts`, [`${name}-style`]: `src/webview/${name}/style.css` },

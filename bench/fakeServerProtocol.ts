@@ -2,7 +2,7 @@
  * Messages between the benchmark and the fake xAI server it runs in a child process (so the
  * server's CPU time is not counted as the client's). Parsed with zod on both sides.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ToServerSchema = z.discriminatedUnion('type', [
   /** Answer every chat request with this many word-sized content chunks. */

@@ -3,7 +3,7 @@
  * judged by. Every section returns its figures in this shape, so the table and results.json are
  * written in one place.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const TargetSchema = z.object({
   /** Human-readable, e.g. "≤ 1.1× raw undici". */

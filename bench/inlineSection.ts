@@ -5,7 +5,7 @@
  * fixed-350 ms strategy as their baseline and the issue's targets as benchInline checked them.
  */
 import * as path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Figure, type SectionResult, type Target } from './figure';
 import { round } from './stats';
 

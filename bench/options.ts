@@ -9,7 +9,7 @@
  *                        (skipped anyway with --quick)
  */
 import * as path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SECTION_NAMES = ['streaming', 'connections', 'inline', 'startup', 'analytics'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];

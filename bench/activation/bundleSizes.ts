@@ -1,7 +1,7 @@
 /** Sizes of the shipped artefacts; a missing one is reported as not built, never rebuilt here. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface ArtefactSize {
   name: string;

@@ -12,7 +12,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { type Page } from 'playwright-core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { median } from '../stats';
 
 const CODE_SERVER_VERSION = process.env.CODE_SERVER_VERSION ?? '4.100.3';

@@ -1,5 +1,5 @@
 /** The one message an activation child sends back (parsed with zod by the parent). */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ActivationSampleSchema = z.union([
   z.object({ ok: z.literal(true), loadMs: z.number(), activateMs: z.number(), totalMs: z.number() }),

@@ -5,7 +5,7 @@
  * step of its answer (reasoning, content, tool calls and their results) exactly as exchanged, so the
  * next turn can resend the earlier ones byte for byte.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ChipSchema, ErrorViewSchema } from './protocol';
 
 const count = z.number().int().nonnegative();

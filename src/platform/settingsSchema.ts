@@ -3,7 +3,7 @@
  * validated one by one with zod. A bad value never throws: it becomes a warning naming the setting and
  * the default used instead. No `vscode` here, so it is tested in plain Node.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { endpointProblem } from '../provider/config';
 
 export const SETTINGS_SECTION = 'grokCodeFast';

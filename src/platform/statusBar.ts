@@ -3,7 +3,7 @@
  * the daily quota and the last latency. Surfaces report to it; a click opens the status menu.
  */
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type InlineMode, renderStatus, type ServiceState, type StatusSnapshot } from './statusView';
 
 export type { ServiceState } from './statusView';

@@ -3,7 +3,7 @@
  * globalState, so nothing identifying (such as the machine id) ever leaves in clear.
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type * as vscode from 'vscode';
 
 const USER_ID_KEY = 'grokCodeFast.userId';

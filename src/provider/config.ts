@@ -3,7 +3,7 @@
  * the field; the endpoint must be https:// (plain http only for loopback hosts) so an API key never
  * crosses the network in the clear.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidConfigError } from './errors';
 import { GROK_CODE_FAST_1, MAX_OUTPUT_TOKENS } from './models';
 import { type AnalyticsTracker } from './analytics';

@@ -1,5 +1,5 @@
 /** `get_diagnostics`: the editor's problems (errors first), for one file or the whole workspace. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { capText, defineTool } from './tool';
 import { type DiagnosticEntry, type DiagnosticSeverity } from './workspaceAccess';
 

@@ -1,6 +1,6 @@
 /** `list_directory`: the entries of a workspace folder, folders first, excluded entries hidden. */
 import * as nodePath from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { capText, defineTool } from './tool';
 import { ToolError } from './toolError';
 import { type DirectoryEntry } from './workspaceAccess';

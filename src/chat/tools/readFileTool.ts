@@ -1,5 +1,5 @@
 /** `read_file`: a text file of the workspace, whole or a line range, capped in lines and characters. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { capText, decodeText, defineTool } from './tool';
 import { ToolError } from './toolError';
 

@@ -3,7 +3,7 @@
  * file count, a byte budget and a time budget, whichever comes first. Excluded files and files whose
  * links lead outside the workspace are skipped like any other refused path.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { capText, decodeText, defineTool, DEFAULT_TOOL_LIMITS } from './tool';
 import { ToolError } from './toolError';
 

@@ -3,7 +3,7 @@
  * arguments (the JSON Schema the model sees is generated from it, so the two never disagree), and
  * a run function that returns text for the model plus a one-line summary for the transcript.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type ToolDefinition } from '../../provider/types';
 import { type PathSandbox } from './pathSandbox';
 import { ToolError } from './toolError';

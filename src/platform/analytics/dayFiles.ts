@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type AnalyticsEvent, AnalyticsEventSchema, DailyAggregateSchema } from '../../provider/analytics';
 
 const EVENTS_FILE = /^events-(\d{4}-\d{2}-\d{2})\.jsonl$/;

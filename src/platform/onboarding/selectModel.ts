@@ -3,7 +3,7 @@
  * the choice is written to the matching `grokCodeFast.*.model` setting.
  */
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Logger, type ModelInfo } from '../../provider/types';
 
 const FEATURE_SETTINGS = { chat: 'chat.model', inline: 'inlineCompletions.model', action: 'actions.model' } as const;

@@ -1,5 +1,5 @@
 /** What the analytics log holds, one event a line; every line read back is parsed with this schema. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Feature } from '../types';
 
 const FEATURES = ['inline', 'chat', 'action', 'health', 'other'] as const satisfies readonly Feature[];

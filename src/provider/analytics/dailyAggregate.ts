@@ -2,7 +2,7 @@
  * One UTC day's totals per feature and model: what reports are computed from, so a report over
  * months of events reads a few hundred small records instead of the event log.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type AnalyticsEvent, FeatureSchema } from './analyticsEvent';
 import { UsageTotals, UsageTotalsDataSchema } from './usageTotals';
 

@@ -4,7 +4,7 @@
  * Below 1 ms the error is under 1 ms; above 10 minutes one overflow bucket reports the maximum seen.
  * Histograms with the same buckets merge by adding counts, which is what daily aggregates rely on.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { nearestRank } from './percentile';
 
 const GROWTH = 1.02;

@@ -2,7 +2,7 @@
  * The performance report, computed from daily aggregates only (instant over months of events).
  * Success rate counts completed requests: successes / (successes + errors); cancellations are left out.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { FeatureSchema } from './analyticsEvent';
 import { type DailyAggregate } from './dailyAggregate';
 import { type LatencyHistogram } from './latencyHistogram';

@@ -2,7 +2,7 @@
  * Running totals over a set of events: counts, error codes, latency and time-to-first-token
  * histograms, tokens, cost and inline interactions. Mergeable, so days add up to any period.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type AnalyticsEvent } from './analyticsEvent';
 import { LatencyHistogram, LatencyHistogramDataSchema } from './latencyHistogram';
 

@@ -3,7 +3,8 @@
  * proxy is configured, a ProxyAgent. Providers built by one registry share it, so they reuse the
  * same sockets. `replace` swaps the dispatcher at run time and closes the old one gracefully.
  */
-import { Agent, type Dispatcher, ProxyAgent } from 'undici';
+import type { Dispatcher } from 'undici';
+import { undici } from './undiciRuntime';
 
 export interface ProxySettings {
   url: string;
@@ -16,20 +17,21 @@ const CONNECTIONS_PER_ORIGIN = 16;
 
 function createDispatcher(proxy: ProxySettings | undefined): Dispatcher {
   const base = { keepAliveTimeout: KEEP_ALIVE_MS, keepAliveMaxTimeout: 10 * KEEP_ALIVE_MS, connections: CONNECTIONS_PER_ORIGIN };
+  const { Agent, ProxyAgent } = undici();
   if (!proxy) return new Agent(base);
   const tls = { rejectUnauthorized: proxy.strictSSL !== false };
   return new ProxyAgent({ ...base, uri: proxy.url, requestTls: tls, proxyTls: tls });
 }
 
 export class ConnectionPool {
-  private current: Dispatcher;
+  /** Made on the first request, so building providers costs nothing until one is used. */
+  private current: Dispatcher | undefined;
   private closed = false;
 
-  constructor(proxy?: ProxySettings) {
-    this.current = createDispatcher(proxy);
-  }
+  constructor(private proxy?: ProxySettings) {}
 
   get dispatcher(): Dispatcher {
+    this.current ??= createDispatcher(this.proxy);
     return this.current;
   }
 
@@ -37,14 +39,15 @@ export class ConnectionPool {
   replace(proxy: ProxySettings | undefined): void {
     if (this.closed) return;
     const old = this.current;
-    this.current = createDispatcher(proxy);
-    void old.close().catch(() => undefined);
+    this.proxy = proxy;
+    this.current = undefined;
+    void old?.close().catch(() => undefined);
   }
 
   /** Closes idle sockets at once and the rest as their requests end. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.current.close();
+    await this.current?.close();
   }
 }

@@ -3,7 +3,7 @@
  * leniently (unknown keys dropped, optional fields nullable) because OpenAI-compatible servers
  * differ in the details; what the client sends is typed from the request schema.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const wireToolCallSchema = z.object({
   id: z.string(),

@@ -4,8 +4,8 @@
  * `bodyTimeout` between body bytes); cancellation destroys the socket rather than draining it.
  * Retrying is the caller's business (see retry.ts): failures that may be retried come wrapped.
  */
-import { request } from 'undici';
-import { type z } from 'zod';
+import type * as z from 'zod';
+import { undici } from './undiciRuntime';
 import { ApiError, AuthenticationError, NetworkError, type GrokError } from '../errors';
 import { type ConnectionPool } from './connectionPool';
 import { mapErrorIn200, mapHttpError, mapTransportError } from './errorMapping';
@@ -120,7 +120,7 @@ export class XaiClient {
   ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Body }> {
     const { headersTimeoutMs, idleTimeoutMs } = this.settings;
     try {
-      const response = await request(this.url(path), {
+      const response = await undici().request(this.url(path), {
         method,
         headers: this.headers(headers),
         body,

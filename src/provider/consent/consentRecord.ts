@@ -1,5 +1,5 @@
 /** One user's answer for one model, as stored: parsed back with zod, anything else counts as no answer. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ConsentRecordSchema = z.object({
   userId: z.string(),

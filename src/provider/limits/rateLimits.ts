@@ -1,5 +1,5 @@
 /** The configured limits, validated wherever they come from (settings, callers). */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const positiveInt = z.number().int().positive();
 

@@ -3,7 +3,7 @@
  * window, so the window over-counts by at most one bucket and never under-counts: a limit is never
  * exceeded, and `waitMs` is exact for this model (usage only drops when a whole bucket leaves).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const BucketSchema = z.object({
   /** Epoch ms, a multiple of the window's bucket size. */

@@ -2,7 +2,7 @@
  * One user's minute, hour and day windows: what each limit has used, what blocks a request and for
  * how long, and the persisted form (so a restart or a second editor window keeps the daily quota).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type RateLimits } from './rateLimits';
 import { BucketSchema, SlidingWindow, type WindowField } from './slidingWindow';
 

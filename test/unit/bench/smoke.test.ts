@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { z } from 'zod';
+import * as z from 'zod';
 import { MinimalSseReader } from '../../../bench/clients/minimalSse';
 import { FigureSchema } from '../../../bench/figure';
 import { parseBenchArgs } from '../../../bench/options';
