@@ -1,8 +1,10 @@
 /**
- * Conversations and the composer draft, kept per workspace in a Memento (context.workspaceState in
- * the extension). Each conversation has its own key, so saving one does not rewrite the others; an
- * index lists them newest first. Everything read back is parsed: a corrupt value is logged and
- * treated as absent, never thrown. Sizes are capped so the store cannot grow without bound.
+ * Conversations and the composer draft, kept per workspace in one Memento shared by all workspaces
+ * (context.globalState in the extension), under keys prefixed with the workspace's key: the panel
+ * lists only this workspace's history, while Export and Delete My Data reach every workspace's.
+ * Each conversation has its own key, so saving one does not rewrite the others; an index lists them
+ * newest first. Everything read back is parsed: a corrupt value is logged and treated as absent,
+ * never thrown. Sizes are capped so the store cannot grow without bound.
  */
 import { type Logger } from '../provider/types';
 import {
@@ -17,8 +19,14 @@ import {
 
 /** The subset of vscode.Memento the store needs. */
 export interface Memento {
+  keys(): readonly string[];
   get<T>(key: string): T | undefined;
   update(key: string, value: unknown): PromiseLike<void>;
+}
+
+/** Export My Data's view of the chat: every workspace's conversations (newest first) and draft. */
+export interface ChatHistoryExport {
+  workspaces: { workspace: string; conversations: Conversation[]; draft?: Draft }[];
 }
 
 export interface HistoryLimits {
@@ -32,32 +40,74 @@ export interface HistoryLimits {
 
 export const DEFAULT_HISTORY_LIMITS: HistoryLimits = { maxConversations: 50, maxEntries: 400, maxTextChars: 200_000, titleChars: 80 };
 
-const KEY_PREFIX = 'grokCodeFast.chat.';
-const INDEX_KEY = `${KEY_PREFIX}index`;
-const DRAFT_KEY = `${KEY_PREFIX}draft`;
-const ACTIVE_KEY = `${KEY_PREFIX}activeConversation`;
-const conversationKey = (id: string) => `${KEY_PREFIX}conversation.${id}`;
+/** Every key the chat ever wrote starts with this, so deleteAll also removes older layouts. */
+const CHAT_PREFIX = 'grokCodeFast.chat.';
+const WORKSPACE_PREFIX = `${CHAT_PREFIX}ws.`;
+const WORKSPACE_KEY = /^[A-Za-z0-9_-]+$/;
+/** `grokCodeFast.chat.ws.<workspace>.<name>`; workspace keys hold no dot. */
+const STORED_KEY = /^grokCodeFast\.chat\.ws\.([A-Za-z0-9_-]+)\.(.+)$/;
+const CONVERSATION_NAME = 'conversation.';
 
 const EMPTY_DRAFT: Draft = { text: '', chips: [] };
 
 export class HistoryStore {
   private readonly limits: HistoryLimits;
+  private readonly prefix: string;
 
+  /** `workspaceKey` names the open workspace (see workspaceKeyOf); list/load/save stay within it. */
   constructor(
     private readonly memento: Memento,
+    workspaceKey: string,
     private readonly logger?: Logger,
     limits: Partial<HistoryLimits> = {},
   ) {
+    if (!WORKSPACE_KEY.test(workspaceKey)) throw new Error(`chat history: invalid workspace key ${JSON.stringify(workspaceKey)}`);
+    this.prefix = `${WORKSPACE_PREFIX}${workspaceKey}.`;
     this.limits = { ...DEFAULT_HISTORY_LIMITS, ...limits };
   }
 
   /** Newest first. */
   list(): ConversationIndex {
-    return this.read(INDEX_KEY, ConversationIndexSchema) ?? [];
+    return this.read(this.indexKey, ConversationIndexSchema) ?? [];
   }
 
   load(id: string): Conversation | undefined {
-    return this.read(conversationKey(id), ConversationSchema);
+    return this.read(this.conversationKey(id), ConversationSchema);
+  }
+
+  /** Every workspace's conversations and draft (corrupt values are logged and left out). */
+  async exportAll(): Promise<ChatHistoryExport> {
+    const byWorkspace = new Map<string, { conversations: Conversation[]; draft?: Draft }>();
+    for (const key of this.memento.keys()) {
+      const match = STORED_KEY.exec(key);
+      if (!match) continue;
+      const workspace = match[1]!;
+      const name = match[2]!;
+      const holder = byWorkspace.get(workspace) ?? { conversations: [] };
+      if (name.startsWith(CONVERSATION_NAME)) {
+        const conversation = this.read(key, ConversationSchema);
+        if (conversation) holder.conversations.push(conversation);
+      } else if (name === 'draft') {
+        const draft = this.read(key, DraftSchema);
+        if (draft) holder.draft = draft;
+      }
+      byWorkspace.set(workspace, holder);
+    }
+    const workspaces = [...byWorkspace]
+      .filter(([, holder]) => holder.conversations.length > 0 || holder.draft !== undefined)
+      .map(([workspace, holder]) => ({
+        workspace,
+        conversations: holder.conversations.sort((a, b) => b.updatedAt - a.updatedAt),
+        ...(holder.draft && { draft: holder.draft }),
+      }));
+    return { workspaces };
+  }
+
+  /** Removes every workspace's history, drafts and active conversation. */
+  async deleteAll(): Promise<void> {
+    for (const key of this.memento.keys()) {
+      if (key.startsWith(CHAT_PREFIX)) await this.memento.update(key, undefined);
+    }
   }
 
   /** Stores the conversation (capped) and moves it to the top of the list; evicts the oldest beyond the cap. */
@@ -66,14 +116,14 @@ export class HistoryStore {
     const others = this.list().filter((summary) => summary.id !== capped.id);
     const index = [{ id: capped.id, title: capped.title, updatedAt: capped.updatedAt }, ...others];
     const evicted = index.splice(this.limits.maxConversations);
-    await this.memento.update(conversationKey(capped.id), capped);
-    await this.memento.update(INDEX_KEY, index);
-    for (const summary of evicted) await this.memento.update(conversationKey(summary.id), undefined);
+    await this.memento.update(this.conversationKey(capped.id), capped);
+    await this.memento.update(this.indexKey, index);
+    for (const summary of evicted) await this.memento.update(this.conversationKey(summary.id), undefined);
   }
 
   async delete(id: string): Promise<void> {
-    await this.memento.update(conversationKey(id), undefined);
-    await this.memento.update(INDEX_KEY, this.list().filter((summary) => summary.id !== id));
+    await this.memento.update(this.conversationKey(id), undefined);
+    await this.memento.update(this.indexKey, this.list().filter((summary) => summary.id !== id));
     if (this.activeId() === id) await this.setActiveId(undefined);
   }
 
@@ -85,21 +135,37 @@ export class HistoryStore {
   }
 
   draft(): Draft {
-    return this.read(DRAFT_KEY, DraftSchema) ?? EMPTY_DRAFT;
+    return this.read(this.draftKey, DraftSchema) ?? EMPTY_DRAFT;
   }
 
   async saveDraft(draft: Draft): Promise<void> {
     const chips = draft.chips.map((chip) => ({ ...chip, content: this.capText(chip.content) }));
-    await this.memento.update(DRAFT_KEY, { text: this.capText(draft.text), chips });
+    await this.memento.update(this.draftKey, { text: this.capText(draft.text), chips });
   }
 
   activeId(): string | undefined {
-    const value = this.memento.get<unknown>(ACTIVE_KEY);
+    const value = this.memento.get<unknown>(this.activeKey);
     return typeof value === 'string' && value !== '' ? value : undefined;
   }
 
   async setActiveId(id: string | undefined): Promise<void> {
-    await this.memento.update(ACTIVE_KEY, id);
+    await this.memento.update(this.activeKey, id);
+  }
+
+  private get indexKey(): string {
+    return `${this.prefix}index`;
+  }
+
+  private get draftKey(): string {
+    return `${this.prefix}draft`;
+  }
+
+  private get activeKey(): string {
+    return `${this.prefix}activeConversation`;
+  }
+
+  private conversationKey(id: string): string {
+    return `${this.prefix}${CONVERSATION_NAME}${id}`;
   }
 
   private read<T>(key: string, schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }): T | undefined {

@@ -40,7 +40,7 @@ describe('ChatController', () => {
     const clock = new TestClock();
     const model = new ScriptedModel(scripts, clock);
     let ids = 0;
-    const history = new HistoryStore(memento);
+    const history = new HistoryStore(memento, 'ws');
     const deps: ChatControllerDeps = {
       getProvider: () => model,
       consent: { has: async () => consented, record: async (granted) => void (consented = granted), notice: NOTICE },

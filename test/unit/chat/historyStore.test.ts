@@ -2,7 +2,11 @@ import * as assert from 'node:assert/strict';
 import { type Conversation } from '../../../src/chat/historySchema';
 import { HistoryStore } from '../../../src/chat/historyStore';
 import { type Logger } from '../../../src/provider/types';
+import { NO_WORKSPACE, workspaceKeyOf } from '../../../src/chat/workspaceKey';
 import { MemoryMemento } from './memoryMemento';
+
+const WS = 'ws-one';
+const PREFIX = `grokCodeFast.chat.ws.${WS}.`;
 
 function recordingLogger(): Logger & { warnings: string[] } {
   const warnings: string[] = [];
@@ -41,7 +45,7 @@ function conversation(id: string, updatedAt: number, overrides: Partial<Conversa
 
 describe('HistoryStore', () => {
   it('starts empty', () => {
-    const store = new HistoryStore(new MemoryMemento());
+    const store = new HistoryStore(new MemoryMemento(), WS);
     assert.deepEqual(store.list(), []);
     assert.equal(store.load('nope'), undefined);
     assert.deepEqual(store.draft(), { text: '', chips: [] });
@@ -49,7 +53,7 @@ describe('HistoryStore', () => {
   });
 
   it('round-trips a conversation with reasoning, tool calls, usage and timing', async () => {
-    const store = new HistoryStore(new MemoryMemento());
+    const store = new HistoryStore(new MemoryMemento(), WS);
     const original = conversation('c1', 100);
     await store.save(original);
     assert.deepEqual(store.load('c1'), original);
@@ -57,7 +61,7 @@ describe('HistoryStore', () => {
   });
 
   it('lists newest first and moves a saved conversation to the top', async () => {
-    const store = new HistoryStore(new MemoryMemento());
+    const store = new HistoryStore(new MemoryMemento(), WS);
     await store.save(conversation('a', 1));
     await store.save(conversation('b', 2));
     await store.save(conversation('a', 3));
@@ -66,7 +70,7 @@ describe('HistoryStore', () => {
 
   it('evicts the oldest conversations beyond the cap, removing their data', async () => {
     const memento = new MemoryMemento();
-    const store = new HistoryStore(memento, undefined, { maxConversations: 2 });
+    const store = new HistoryStore(memento, WS, undefined, { maxConversations: 2 });
     await store.save(conversation('a', 1));
     await store.save(conversation('b', 2));
     await store.save(conversation('c', 3));
@@ -76,7 +80,7 @@ describe('HistoryStore', () => {
   });
 
   it('keeps the last entries and truncates long texts', async () => {
-    const store = new HistoryStore(new MemoryMemento(), undefined, { maxEntries: 1, maxTextChars: 5 });
+    const store = new HistoryStore(new MemoryMemento(), WS, undefined, { maxEntries: 1, maxTextChars: 5 });
     const long = conversation('c', 1);
     const assistant = long.entries[1]!;
     await store.save(long);
@@ -92,7 +96,7 @@ describe('HistoryStore', () => {
   });
 
   it('deletes a conversation and clears it as the active one', async () => {
-    const store = new HistoryStore(new MemoryMemento());
+    const store = new HistoryStore(new MemoryMemento(), WS);
     await store.save(conversation('a', 1));
     await store.save(conversation('b', 2));
     await store.setActiveId('a');
@@ -106,7 +110,7 @@ describe('HistoryStore', () => {
   });
 
   it('keeps the draft with its chips, truncating long text', async () => {
-    const store = new HistoryStore(new MemoryMemento(), undefined, { maxTextChars: 10 });
+    const store = new HistoryStore(new MemoryMemento(), WS, undefined, { maxTextChars: 10 });
     const chip = { id: 's1', kind: 'selection' as const, label: 'app.ts:3-4', path: '/w/app.ts', language: 'typescript', range: { startLine: 2, endLine: 3 }, content: 'let x = 1;' };
     await store.saveDraft({ text: 'half typed', chips: [chip] });
     assert.deepEqual(store.draft(), { text: 'half typed', chips: [chip] });
@@ -117,31 +121,102 @@ describe('HistoryStore', () => {
   it('treats corrupt stored values as absent, logs them and never throws', () => {
     const memento = new MemoryMemento();
     const logger = recordingLogger();
-    memento.data.set('grokCodeFast.chat.index', { not: 'a list' });
-    memento.data.set('grokCodeFast.chat.conversation.c', { id: 'c', entries: [{ role: 'robot' }] });
-    memento.data.set('grokCodeFast.chat.draft', 'just a string');
-    memento.data.set('grokCodeFast.chat.activeConversation', 42);
-    const store = new HistoryStore(memento, logger);
+    memento.data.set(`${PREFIX}index`, { not: 'a list' });
+    memento.data.set(`${PREFIX}conversation.c`, { id: 'c', entries: [{ role: 'robot' }] });
+    memento.data.set(`${PREFIX}draft`, 'just a string');
+    memento.data.set(`${PREFIX}activeConversation`, 42);
+    const store = new HistoryStore(memento, WS, logger);
     assert.deepEqual(store.list(), []);
     assert.equal(store.load('c'), undefined);
     assert.deepEqual(store.draft(), { text: '', chips: [] });
     assert.equal(store.activeId(), undefined);
     assert.equal(logger.warnings.length, 3);
-    assert.match(logger.warnings[0]!, /corrupt value under grokCodeFast.chat.index/);
+    assert.match(logger.warnings[0]!, /corrupt value under grokCodeFast\.chat\.ws\.ws-one\.index/);
   });
 
   it('recovers from a corrupt index on the next save', async () => {
     const memento = new MemoryMemento();
-    memento.data.set('grokCodeFast.chat.index', 'garbage');
-    const store = new HistoryStore(memento, recordingLogger());
+    memento.data.set(`${PREFIX}index`, 'garbage');
+    const store = new HistoryStore(memento, WS, recordingLogger());
     await store.save(conversation('a', 1));
     assert.deepEqual(store.list().map((s) => s.id), ['a']);
   });
 
   it('makes titles from the first line of the first question', () => {
-    const store = new HistoryStore(new MemoryMemento(), undefined, { titleChars: 10 });
+    const store = new HistoryStore(new MemoryMemento(), WS, undefined, { titleChars: 10 });
     assert.equal(store.titleFor('  Why   is\tit slow?\nmore'), 'Why is it…');
     assert.equal(store.titleFor('short\nsecond'), 'short');
     assert.equal(store.titleFor('   '), 'New chat');
+  });
+  describe('across workspaces (one shared Memento)', () => {
+    async function twoWorkspaces() {
+      const memento = new MemoryMemento();
+      const one = new HistoryStore(memento, 'ws-one');
+      const two = new HistoryStore(memento, 'ws-two');
+      await one.save(conversation('a', 1));
+      await one.saveDraft({ text: 'draft one', chips: [] });
+      await one.setActiveId('a');
+      await two.save(conversation('b', 2));
+      await two.save(conversation('c', 3));
+      return { memento, one, two };
+    }
+
+    it('lists, loads and keeps drafts per workspace', async () => {
+      const { one, two } = await twoWorkspaces();
+      assert.deepEqual(one.list().map((s) => s.id), ['a']);
+      assert.deepEqual(two.list().map((s) => s.id), ['c', 'b']);
+      assert.equal(one.load('b'), undefined);
+      assert.deepEqual(two.load('b'), conversation('b', 2));
+      assert.equal(two.draft().text, '');
+      assert.equal(two.activeId(), undefined);
+      await two.delete('a');
+      assert.deepEqual(one.load('a'), conversation('a', 1), 'deleting in one workspace leaves the other alone');
+    });
+
+    it('exportAll holds every workspace: conversations newest first and the draft', async () => {
+      const { one } = await twoWorkspaces();
+      const exported = await one.exportAll();
+      const byName = new Map(exported.workspaces.map((w) => [w.workspace, w]));
+      assert.deepEqual([...byName.keys()].sort(), ['ws-one', 'ws-two']);
+      assert.deepEqual(byName.get('ws-one'), { workspace: 'ws-one', conversations: [conversation('a', 1)], draft: { text: 'draft one', chips: [] } });
+      assert.deepEqual(byName.get('ws-two'), { workspace: 'ws-two', conversations: [conversation('c', 3), conversation('b', 2)] });
+    });
+
+    it('exportAll leaves out corrupt values and logs them', async () => {
+      const memento = new MemoryMemento();
+      const logger = recordingLogger();
+      const store = new HistoryStore(memento, 'ws-one', logger);
+      await store.save(conversation('a', 1));
+      memento.data.set('grokCodeFast.chat.ws.ws-two.conversation.x', { id: 'x', entries: 'nope' });
+      assert.deepEqual(await store.exportAll(), { workspaces: [{ workspace: 'ws-one', conversations: [conversation('a', 1)] }] });
+      assert.equal(logger.warnings.length, 1);
+    });
+
+    it('deleteAll leaves no chat key in any workspace, and nothing to export', async () => {
+      const { memento, one, two } = await twoWorkspaces();
+      memento.data.set('grokCodeFast.chat.index', [{ id: 'old', title: 'older layout', updatedAt: 1 }]);
+      memento.data.set('grokCodeFast.userId', 'kept');
+      await two.deleteAll();
+      assert.deepEqual([...memento.data.keys()], ['grokCodeFast.userId']);
+      assert.deepEqual(one.list(), []);
+      assert.equal(one.draft().text, '');
+      assert.equal(one.activeId(), undefined);
+      assert.deepEqual(await one.exportAll(), { workspaces: [] });
+    });
+
+    it('refuses a workspace key that could reach into another key space', () => {
+      assert.throws(() => new HistoryStore(new MemoryMemento(), 'a.b'), /invalid workspace key/);
+      assert.throws(() => new HistoryStore(new MemoryMemento(), ''), /invalid workspace key/);
+    });
+  });
+
+  it('names workspaces by a hash of their folders, order-independent, or no-workspace', () => {
+    const key = workspaceKeyOf(['file:///home/me/a', 'file:///home/me/b']);
+    assert.match(key, /^[0-9a-f]{32}$/);
+    assert.equal(workspaceKeyOf(['file:///home/me/b', 'file:///home/me/a']), key);
+    assert.notEqual(workspaceKeyOf(['file:///home/me/a']), key);
+    assert.equal(key.includes('home'), false);
+    assert.equal(workspaceKeyOf([]), NO_WORKSPACE);
+    assert.equal(workspaceKeyOf(undefined), NO_WORKSPACE);
   });
 });

@@ -138,7 +138,7 @@ describe('runTurn', () => {
       response({ reasoning: 'Now answer.', content: 'It doubles `n`.' }),
     ]);
     const answer = await first.run();
-    const store = new HistoryStore(new MemoryMemento());
+    const store = new HistoryStore(new MemoryMemento(), 'ws');
     await store.save({ id: 'conv-1', title: 't', createdAt: 1, updatedAt: 2, entries: [...first.options.entries, answer] });
     const loaded = store.load('conv-1')!.entries;
 
