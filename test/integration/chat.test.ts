@@ -57,6 +57,18 @@ describe('chat panel', () => {
     await fake.close();
   });
 
+  it("records the panel's consent answer for the whole extension: declining withdraws it, consenting records it", async () => {
+    api.setConsentPrompt(async () => false);
+    try {
+      await chat.handle({ type: 'consent', granted: false });
+      assert.equal(await vscode.commands.executeCommand<boolean>('grokCodeFast.showConsent'), false, 'still consented after declining in the panel');
+      await chat.handle({ type: 'consent', granted: true });
+      assert.equal(await vscode.commands.executeCommand<boolean>('grokCodeFast.showConsent'), true, 'the panel\'s "I consent" was not recorded');
+    } finally {
+      api.setConsentPrompt(undefined);
+    }
+  });
+
   it('opens the view', async () => {
     await vscode.commands.executeCommand('grokCodeFast.openChat');
     await vscode.commands.executeCommand('grokCodeFast.chatView.focus');

@@ -90,6 +90,15 @@ export class ConsentGate implements vscode.Disposable {
     return this.hasConsent();
   }
 
+  /**
+   * The user's answer given outside the modal (the chat panel's notice): true records consent for
+   * every current model, false withdraws it as Revoke Consent does.
+   */
+  async setConsent(granted: boolean): Promise<void> {
+    if (granted) await this.record(this.models());
+    else await this.revoke();
+  }
+
   /** Withdraws consent for every model this user answered for; listeners cancel what is in flight. */
   async revoke(): Promise<void> {
     const records = await this.deps.manager.listConsents();
