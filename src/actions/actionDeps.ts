@@ -1,5 +1,6 @@
 /** What the selection actions need from the rest of the extension (wired in src/extension.ts). */
 import type * as vscode from 'vscode';
+import { type ProposalDocuments } from '../platform/proposalDocuments';
 import { type Logger } from '../provider/types';
 import { type ActionProvider } from './streamAnswer';
 
@@ -14,6 +15,8 @@ export interface SelectionActionDeps {
   askInChat(text: string): unknown;
   /** Files under `grokCodeFast.exclude` never leave the machine. */
   isExcluded(document: vscode.TextDocument): boolean;
+  /** The shared `grok-proposal:` documents (Platform.proposalDocuments) the diffs show. */
+  proposalDocuments: ProposalDocuments;
   logger: Logger;
   userId: string;
   statusBar?: {

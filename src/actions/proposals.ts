@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { type ProposalDocuments } from './proposalDocuments';
+import { type ProposalDocuments } from '../platform/proposalDocuments';
 
 export interface Proposal {
   id: string;
@@ -50,8 +50,8 @@ export class Proposals implements vscode.Disposable {
       version: document.version,
       range,
       offsets: { start: document.offsetAt(range.start), end: document.offsetAt(range.end) },
-      originalUri: this.documents.uriFor(id, 'original', name),
-      proposedUri: this.documents.uriFor(id, 'proposed', name),
+      originalUri: this.documents.uriFor('action', id, 'original', name),
+      proposedUri: this.documents.uriFor('action', id, 'proposed', name),
       replacement: document.getText(range),
     };
     this.pending.set(id, proposal);
@@ -73,9 +73,14 @@ export class Proposals implements vscode.Disposable {
     this.documents.set(proposal.proposedUri, original.slice(0, start) + replacement + original.slice(end));
   }
 
-  /** The proposal shown in the active editor, else the newest one. */
+  /**
+   * The proposal shown in the active editor, else the newest one; none while the active editor shows
+   * another surface's proposal (the chat's), whose title buttons are the same as ours.
+   */
   current(): Proposal | undefined {
     const active = vscode.window.tabGroups.activeTabGroup.activeTab;
+    const input = active?.input;
+    if (input instanceof vscode.TabInputTextDiff && this.documents.ownerOf(input.modified) === 'chat') return undefined;
     return (active && this.byTab(active)) ?? [...this.pending.values()].at(-1);
   }
 

@@ -7,7 +7,6 @@ import { type SelectionActionDeps } from './actionDeps';
 import { EDIT_ACTIONS, type EditAction } from './actionKinds';
 import { runEditAction } from './editAction';
 import { explainQuestion } from './prompts';
-import { PROPOSAL_SCHEME, ProposalDocuments } from './proposalDocuments';
 import { Proposals } from './proposals';
 import { refuseExcluded } from './runRequest';
 import { readSelection } from './selectionInput';
@@ -28,8 +27,7 @@ async function askForInstruction(fromCaller: unknown): Promise<string | undefine
 }
 
 export function registerSelectionActions(_context: vscode.ExtensionContext, deps: SelectionActionDeps): vscode.Disposable {
-  const documents = new ProposalDocuments();
-  const proposals = new Proposals(documents);
+  const proposals = new Proposals(deps.proposalDocuments);
   const edit = (action: EditAction) => async (instructionArg?: unknown) => {
     const input = readSelection(vscode.window.activeTextEditor);
     if (!input) return undefined;
@@ -39,9 +37,7 @@ export function registerSelectionActions(_context: vscode.ExtensionContext, deps
   };
   const editCommands = EDIT_ACTIONS.map((action) => vscode.commands.registerCommand(`grokCodeFast.${action}`, edit(action)));
   return vscode.Disposable.from(
-    documents,
     proposals,
-    vscode.workspace.registerTextDocumentContentProvider(PROPOSAL_SCHEME, documents),
     ...editCommands,
     vscode.commands.registerCommand('grokCodeFast.writeTests', async () => {
       const input = readSelection(vscode.window.activeTextEditor);

@@ -6,9 +6,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { type ProposalDocuments } from '../platform/proposalDocuments';
 import { ChatController, type ChatControllerDeps } from './chatController';
 import { type ChatEditorHost } from './chatEditorHost';
-import { CHAT_PROPOSAL_SCHEME, ChatProposalDocuments } from './chatProposalDocuments';
 import { VscodeChatEditorHost } from './vscodeChatEditorHost';
 import { renderChatHtml } from './webviewHtml';
 
@@ -17,24 +17,20 @@ export const CHAT_VIEW_ID = 'grokCodeFast.chatView';
 export interface ChatViewDeps extends ChatControllerDeps {
   /** The extension's root: the page loads dist/webview/chat.js and chat-style.css from it. */
   extensionUri: vscode.Uri;
+  /** The shared `grok-proposal:` documents (Platform.proposalDocuments) the Apply diff shows. */
+  proposalDocuments: ProposalDocuments;
 }
 
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private readonly controller: ChatController;
   private view: vscode.WebviewView | undefined;
   private viewDisposables: vscode.Disposable[] = [];
-  private readonly ownDisposables: vscode.Disposable[] = [];
 
-  /** `editor` replaces the VS Code editor host (tests); by default the provider serves its own diff documents. */
+  /** `editor` replaces the VS Code editor host (tests). */
   constructor(
     private readonly deps: ChatViewDeps,
-    editor?: ChatEditorHost,
+    editor: ChatEditorHost = new VscodeChatEditorHost(deps.proposalDocuments),
   ) {
-    if (editor === undefined) {
-      const proposals = new ChatProposalDocuments();
-      this.ownDisposables.push(vscode.workspace.registerTextDocumentContentProvider(CHAT_PROPOSAL_SCHEME, proposals));
-      editor = new VscodeChatEditorHost(proposals);
-    }
     this.controller = new ChatController(deps, editor);
   }
 
@@ -108,7 +104,6 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   dispose(): void {
     this.disposeView();
     this.controller.dispose();
-    for (const disposable of this.ownDisposables) disposable.dispose();
   }
 
   private disposeView(): void {

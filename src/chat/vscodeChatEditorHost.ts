@@ -1,8 +1,8 @@
 /** ChatEditorHost in VS Code: the active editor, the clipboard, edits, diffs and notifications. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { type ProposalDocuments } from '../platform/proposalDocuments';
 import { type ChatEditorHost, type EditorDocument } from './chatEditorHost';
-import { type ChatProposalDocuments } from './chatProposalDocuments';
 
 /** Larger files are not attached: they would not fit a useful prompt anyway. */
 const MAX_ATTACHED_FILE_BYTES = 2 * 1024 * 1024;
@@ -20,8 +20,17 @@ function describeDocument(document: vscode.TextDocument): EditorDocument {
   return { ...(document.isUntitled ? {} : { absPath: document.uri.fsPath }), name, language: document.languageId };
 }
 
+/** The diff tabs showing `uri` as their modified side. */
+function diffTabsOf(uri: vscode.Uri): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === uri.toString());
+}
+
 export class VscodeChatEditorHost implements ChatEditorHost {
-  constructor(private readonly proposals: ChatProposalDocuments) {}
+  private nextProposalId = 1;
+
+  constructor(private readonly proposals: ProposalDocuments) {}
 
   activeDocument(): EditorDocument | undefined {
     const editor = vscode.window.activeTextEditor;
@@ -80,7 +89,8 @@ export class VscodeChatEditorHost implements ChatEditorHost {
     const range = editor.selection.isEmpty ? new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)) : editor.selection;
     const proposed = document.getText(new vscode.Range(document.positionAt(0), range.start)) + code + document.getText(new vscode.Range(range.end, document.positionAt(document.getText().length)));
     const name = describeDocument(document).name;
-    const proposalUri = this.proposals.create(name, proposed);
+    const proposalUri = this.proposals.uriFor('chat', String(this.nextProposalId++), 'proposed', name);
+    this.proposals.set(proposalUri, proposed);
     try {
       await vscode.commands.executeCommand('vscode.diff', document.uri, proposalUri, `${name} ↔ Grok's code`, { preview: true });
       const scope = editor.selection.isEmpty ? `all of ${name}` : `the selection in ${name}`;
@@ -92,6 +102,8 @@ export class VscodeChatEditorHost implements ChatEditorHost {
       if (!(await vscode.workspace.applyEdit(edit))) return this.warn(`VS Code refused the edit to ${name}; nothing was changed.`);
       await vscode.window.showTextDocument(document, { preview: false });
     } finally {
+      // The diff goes with the answer: left open, it would keep the scheme's Accept/Reject buttons.
+      await vscode.window.tabGroups.close(diffTabsOf(proposalUri));
       this.proposals.delete(proposalUri);
     }
   }
