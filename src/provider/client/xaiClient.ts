@@ -5,6 +5,7 @@
  * Retrying is the caller's business (see retry.ts): failures that may be retried come wrapped.
  */
 import type * as z from 'zod';
+import type { Dispatcher } from 'undici';
 import { undici } from './undiciRuntime';
 import { ApiError, AuthenticationError, NetworkError, type GrokError } from '../errors';
 import { type ConnectionPool } from './connectionPool';
@@ -24,7 +25,7 @@ export interface XaiClientSettings {
 
 export const NO_API_KEY_MESSAGE = 'No API key set. Run "Grok: Set API Key" or configure apiKey.';
 
-type Body = Awaited<ReturnType<typeof request>>['body'];
+type Body = Dispatcher.ResponseData['body'];
 
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
   const value = headers[name];
