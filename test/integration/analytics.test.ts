@@ -8,6 +8,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { waitFor } from './support/extensionApi';
 import type { ErasureResult } from '../../src/dataRights/personalDataEraser';
 import type { AnalyticsFeatureDeps, AnalyticsFeatures } from '../../src/report/registerAnalyticsFeatures';
 
@@ -63,8 +64,11 @@ describe('analytics, data rights and health commands', () => {
 
   it('opens the Performance Report in a webview tab', async () => {
     await vscode.commands.executeCommand('grokCodeFast.showPerformanceReport');
-    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs);
-    assert.ok(tabs.some((tab) => tab.input instanceof vscode.TabInputWebview && tab.label === 'Grok Performance'));
+    const reportTab = () =>
+      vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
+        .some((tab) => tab.input instanceof vscode.TabInputWebview && tab.label === 'Grok Performance');
+    await waitFor(reportTab, 'the Performance Report tab');
   });
 
   it('exports analytics as CSV through the save dialog', async () => {
