@@ -47,7 +47,11 @@ export interface ProviderDependencies {
   now?: () => number;
 }
 
-type AttemptItem = StreamEvent | { type: 'answer'; answer: AssembledAnswer };
+/** What one attempt yields per network read: its events; the last batch also has the whole answer. */
+interface AttemptBatch {
+  events: StreamEvent[];
+  answer?: AssembledAnswer;
+}
 
 const DEFAULT_USER = 'default';
 
@@ -102,21 +106,33 @@ export class GrokCodeFast1Provider {
   }
 
   async generateResponse(request: GenerateRequest): Promise<GenerateResult> {
-    for await (const event of this.streamEvents(request)) {
-      if (event.type === 'done') return event.result;
+    for await (const batch of this.eventBatches(request)) {
+      const last = batch[batch.length - 1];
+      if (last.type === 'done') return last.result;
     }
     throw new NetworkError('The stream ended without an answer.');
   }
 
   /** The answer's text as it arrives. */
   async *streamResponse(request: GenerateRequest): AsyncGenerator<string> {
-    for await (const event of this.streamEvents(request)) {
-      if (event.type === 'content') yield event.text;
+    for await (const batch of this.eventBatches(request)) {
+      for (const event of batch) if (event.type === 'content') yield event.text;
     }
   }
 
   /** Reasoning, content, tool calls, usage, then `done` with the whole result. */
   async *streamEvents(request: GenerateRequest): AsyncGenerator<StreamEvent> {
+    for await (const batch of this.eventBatches(request)) {
+      for (const event of batch) yield event;
+    }
+  }
+
+  /**
+   * The events of `streamEvents`, a network read's worth at a time (never an empty batch; `done`
+   * ends the last one). Each batch is made in one synchronous pass, so the cost per token is one
+   * step of whichever generator hands tokens to the caller, not one per layer below it.
+   */
+  private async *eventBatches(request: GenerateRequest): AsyncGenerator<StreamEvent[]> {
     const userId = request.metadata?.userId ?? DEFAULT_USER;
     const requestId = randomUUID();
     const controller = new AbortController();
@@ -152,19 +168,19 @@ export class GrokCodeFast1Provider {
         (retryable, delayMs) => this.logger.warn(`Request ${requestId} failed (${retryable.message}); retrying in ${delayMs} ms.`),
       );
       let answer: AssembledAnswer | undefined;
-      for await (const item of attempts) {
-        if (item.type === 'answer') {
-          answer = item.answer;
-          continue;
+      for await (const batch of attempts) {
+        // The clock is read for the first token only, not per token.
+        if (firstTokenAt === null && batch.events.some(isToken)) firstTokenAt = this.now();
+        if (batch.answer) {
+          answer = batch.answer;
+          usage = answer.usage;
         }
-        if (firstTokenAt === null && (item.type === 'content' || item.type === 'tool_call')) firstTokenAt = this.now();
-        if (item.type === 'usage') usage = item.usage;
-        yield item;
+        if (batch.events.length > 0) yield batch.events;
       }
       if (!answer) throw new NetworkError('The stream ended without an answer.');
       if (!usage) {
         usage = estimateUsage({ prompt: promptText(body), completion: answer.content, reasoning: answer.reasoning }, this.facts.pricing);
-        yield { type: 'usage', usage };
+        yield [{ type: 'usage', usage }];
       }
       result = {
         content: answer.content,
@@ -175,7 +191,7 @@ export class GrokCodeFast1Provider {
         usage,
         metadata: { requestId, latencyMs: this.now() - sentAt, timeToFirstTokenMs: firstTokenAt === null ? null : firstTokenAt - sentAt },
       };
-      yield { type: 'done', result };
+      yield [{ type: 'done', result }];
     } catch (error) {
       failure = this.explain(error, controller.signal);
       throw failure;
@@ -242,13 +258,15 @@ export class GrokCodeFast1Provider {
     if (this.ownsPool) await this.pool.close();
   }
 
-  /** One HTTP attempt: chunks in, events out, and the assembled answer last. */
-  private async *attempt(body: ChatRequestBody, conversationId: string | undefined, signal: AbortSignal): AsyncGenerator<AttemptItem> {
+  /** One HTTP attempt: chunks in, events out a network read at a time, and the assembled answer last. */
+  private async *attempt(body: ChatRequestBody, conversationId: string | undefined, signal: AbortSignal): AsyncGenerator<AttemptBatch> {
     const assembler = new StreamAssembler(this.model, this.facts.pricing);
-    for await (const chunk of this.client.streamChat(body, { signal, conversationId })) yield* assembler.accept(chunk);
-    const { events, answer } = assembler.finish();
-    yield* events;
-    yield { type: 'answer', answer };
+    for await (const chunks of this.client.streamChat(body, { signal, conversationId })) {
+      const events = assembler.accept(chunks);
+      // Nothing yielded means nothing reached the caller: the attempt may still be retried.
+      if (events.length > 0) yield { events };
+    }
+    yield assembler.finish();
   }
 
   private throwIfStopped(signal: AbortSignal): void {
@@ -260,6 +278,10 @@ export class GrokCodeFast1Provider {
     if (signal.aborted && isGrokError(signal.reason) && (!isGrokError(error) || error.code === 'aborted')) return signal.reason;
     return error;
   }
+}
+
+function isToken(event: StreamEvent): boolean {
+  return event.type === 'content' || event.type === 'tool_call';
 }
 
 function promptText(body: ChatRequestBody): string {

@@ -3,11 +3,19 @@
  * line, a CRLF pair or a multi-byte UTF-8 character); `push` returns the `data` of every event
  * completed so far. Comments (`:`), other fields and keep-alive blank lines are skipped; `data:`
  * works with or without the space; CR, LF and CRLF all end a line.
+ *
+ * Each read is decoded once and scanned with `indexOf`, not char by char: this runs for every
+ * token of every answer.
  */
+const LF = 10;
+const SPACE = 32;
+
 export class SseParser {
   private readonly decoder = new TextDecoder('utf-8');
-  private line = '';
-  private dataLines: string[] = [];
+  /** The start of a line whose end has not arrived yet. */
+  private partialLine = '';
+  /** The data of the event being read; undefined until its first `data` line. */
+  private data: string | undefined;
   private afterCarriageReturn = false;
 
   push(bytes: Uint8Array): string[] {
@@ -17,37 +25,39 @@ export class SseParser {
   /** Flushes the end of the body; a last event without its blank line still counts. */
   end(): string[] {
     const events = this.consume(this.decoder.decode());
-    if (this.line !== '') this.takeLine(this.line, events);
-    this.line = '';
+    if (this.partialLine !== '') this.takeLine(this.partialLine, events);
+    this.partialLine = '';
     this.dispatch(events);
     return events;
   }
 
   private consume(text: string): string[] {
     const events: string[] = [];
+    const length = text.length;
     let start = 0;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 10 && this.afterCarriageReturn && i === start && this.line === '') {
-        // The LF of a CRLF whose CR ended the previous piece.
-        this.afterCarriageReturn = false;
-        start = i + 1;
-        continue;
-      }
+    if (this.afterCarriageReturn && length > 0) {
+      // The LF of a CRLF whose CR ended the previous piece.
       this.afterCarriageReturn = false;
-      if (ch !== 10 && ch !== 13) continue;
-      this.takeLine(this.line + text.slice(start, i), events);
-      this.line = '';
-      if (ch === 13) {
-        if (i + 1 < text.length) {
-          if (text.charCodeAt(i + 1) === 10) i++;
-        } else {
-          this.afterCarriageReturn = true;
-        }
-      }
-      start = i + 1;
+      if (text.charCodeAt(0) === LF) start = 1;
     }
-    this.line += text.slice(start);
+    // Next LF and CR at or after `start` (-1: none left); each is searched again only once passed.
+    let nextLf = text.indexOf('\n', start);
+    let nextCr = text.indexOf('\r', start);
+    for (;;) {
+      if (nextLf !== -1 && nextLf < start) nextLf = text.indexOf('\n', start);
+      if (nextCr !== -1 && nextCr < start) nextCr = text.indexOf('\r', start);
+      const end = nextCr === -1 || (nextLf !== -1 && nextLf < nextCr) ? nextLf : nextCr;
+      if (end === -1) break;
+      const piece = text.slice(start, end);
+      this.takeLine(this.partialLine === '' ? piece : this.partialLine + piece, events);
+      this.partialLine = '';
+      start = end + 1;
+      if (end === nextCr) {
+        if (start === length) this.afterCarriageReturn = true;
+        else if (text.charCodeAt(start) === LF) start++;
+      }
+    }
+    if (start < length) this.partialLine += text.slice(start);
     return events;
   }
 
@@ -56,17 +66,16 @@ export class SseParser {
       this.dispatch(events);
       return;
     }
-    if (line.startsWith(':')) return;
     const colon = line.indexOf(':');
-    const field = colon === -1 ? line : line.slice(0, colon);
-    if (field !== 'data') return;
-    let value = colon === -1 ? '' : line.slice(colon + 1);
-    if (value.startsWith(' ')) value = value.slice(1);
-    this.dataLines.push(value);
+    if (colon === 0) return; // A comment.
+    const isData = colon === -1 ? line === 'data' : colon === 4 && line.startsWith('data');
+    if (!isData) return;
+    const value = colon === -1 ? '' : line.slice(line.charCodeAt(colon + 1) === SPACE ? colon + 2 : colon + 1);
+    this.data = this.data === undefined ? value : `${this.data}\n${value}`;
   }
 
   private dispatch(events: string[]): void {
-    if (this.dataLines.length > 0) events.push(this.dataLines.join('\n'));
-    this.dataLines = [];
+    if (this.data !== undefined) events.push(this.data);
+    this.data = undefined;
   }
 }

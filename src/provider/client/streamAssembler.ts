@@ -25,6 +25,16 @@ export interface AssembledAnswer {
 
 const FINISH_REASONS: readonly FinishReason[] = ['stop', 'length', 'tool_calls', 'content_filter'];
 
+type WireChoice = NonNullable<ChatChunk['choices']>[number];
+
+/** The choice of index 0 (a missing index counts as 0); servers stream one choice. */
+function firstChoice(chunk: ChatChunk): WireChoice | undefined {
+  const choices = chunk.choices;
+  if (!choices) return undefined;
+  for (const choice of choices) if ((choice.index ?? 0) === 0) return choice;
+  return undefined;
+}
+
 interface PartialToolCall {
   id?: string;
   name: string;
@@ -32,8 +42,9 @@ interface PartialToolCall {
 }
 
 export class StreamAssembler {
-  private content = '';
-  private reasoning = '';
+  /** Deltas kept apart and joined once at the end: no re-copying of a long answer per token. */
+  private readonly content: string[] = [];
+  private readonly reasoning: string[] = [];
   private readonly calls = new Map<number, PartialToolCall>();
   private rawFinish: string | undefined;
   private callsEmitted = false;
@@ -47,26 +58,34 @@ export class StreamAssembler {
     this.model = requestedModel;
   }
 
-  accept(chunk: ChatChunk): StreamEvent[] {
+  /** The events these chunks (one network read's) carry, in order. */
+  accept(chunks: readonly ChatChunk[]): StreamEvent[] {
     const events: StreamEvent[] = [];
-    if (chunk.model) this.model = chunk.model;
-    const choice = chunk.choices?.find((c) => (c.index ?? 0) === 0);
-    const delta = choice?.delta;
-    if (delta?.reasoning_content) {
-      this.reasoning += delta.reasoning_content;
-      events.push({ type: 'reasoning', text: delta.reasoning_content });
-    }
-    if (delta?.content) {
-      this.content += delta.content;
-      events.push({ type: 'content', text: delta.content });
-    }
-    for (const fragment of delta?.tool_calls ?? []) this.mergeToolCall(fragment);
-    if (choice?.finish_reason) {
-      this.rawFinish = choice.finish_reason;
-      events.push(...this.emitToolCalls());
-    }
-    if (chunk.usage) this.usage = usageFromWire(chunk.usage, this.pricing);
+    for (const chunk of chunks) this.acceptOne(chunk, events);
     return events;
+  }
+
+  private acceptOne(chunk: ChatChunk, events: StreamEvent[]): void {
+    if (chunk.model) this.model = chunk.model;
+    if (chunk.usage) this.usage = usageFromWire(chunk.usage, this.pricing);
+    const choice = firstChoice(chunk);
+    if (!choice) return;
+    const delta = choice.delta;
+    if (delta) {
+      if (delta.reasoning_content) {
+        this.reasoning.push(delta.reasoning_content);
+        events.push({ type: 'reasoning', text: delta.reasoning_content });
+      }
+      if (delta.content) {
+        this.content.push(delta.content);
+        events.push({ type: 'content', text: delta.content });
+      }
+      if (delta.tool_calls) for (const fragment of delta.tool_calls) this.mergeToolCall(fragment);
+    }
+    if (choice.finish_reason) {
+      this.rawFinish = choice.finish_reason;
+      this.emitToolCalls(events);
+    }
   }
 
   /**
@@ -74,12 +93,13 @@ export class StreamAssembler {
    * whole answer. Usage waits for the end so an empty answer can still be retried unseen.
    */
   finish(): { events: StreamEvent[]; answer: AssembledAnswer } {
-    const events = this.emitToolCalls();
+    const events: StreamEvent[] = [];
+    this.emitToolCalls(events);
     if (this.usage) events.push({ type: 'usage', usage: this.usage });
     const toolCalls = this.toolCalls();
     const answer: AssembledAnswer = {
-      content: this.content,
-      reasoning: this.reasoning,
+      content: this.content.join(''),
+      reasoning: this.reasoning.join(''),
       toolCalls,
       finishReason: this.finishReason(toolCalls.length > 0),
       model: this.model,
@@ -116,10 +136,10 @@ export class StreamAssembler {
       .map(([index, call]) => ({ id: call.id ?? `call_${index}`, name: call.name, arguments: call.arguments }));
   }
 
-  private emitToolCalls(): StreamEvent[] {
-    if (this.callsEmitted || this.calls.size === 0) return [];
+  private emitToolCalls(events: StreamEvent[]): void {
+    if (this.callsEmitted || this.calls.size === 0) return;
     this.callsEmitted = true;
-    return this.toolCalls().map((call) => ({ type: 'tool_call', call }));
+    for (const call of this.toolCalls()) events.push({ type: 'tool_call', call });
   }
 
   private finishReason(hasToolCalls: boolean): FinishReason {

@@ -11,8 +11,8 @@ import { ApiError, AuthenticationError, NetworkError, type GrokError } from '../
 import { type ConnectionPool } from './connectionPool';
 import { mapErrorIn200, mapHttpError, mapTransportError } from './errorMapping';
 import { RetryableFailure } from './retry';
-import { SseParser } from './sseParser';
-import { chatChunkSchema, chatCompletionSchema, type ChatChunk, type ChatCompletion, type ChatRequestBody } from './wire';
+import { ChunkReader } from './chunkReader';
+import { chatCompletionSchema, type ChatChunk, type ChatCompletion, type ChatRequestBody } from './wire';
 
 export interface XaiClientSettings {
   /** Base URL ending before `/chat/completions`, e.g. `https://api.x.ai/v1`. */
@@ -30,25 +30,6 @@ type Body = Dispatcher.ResponseData['body'];
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-function malformed(what: string, sample: string): ApiError {
-  const snippet = sample.length > 200 ? `${sample.slice(0, 200)}…` : sample;
-  return new ApiError(`The server sent ${what} in the event stream.`, 200, snippet);
-}
-
-/** Reads one event's JSON: a chunk, or an error the server put in the stream. */
-function parseEvent(data: string): ChatChunk {
-  let json: unknown;
-  try {
-    json = JSON.parse(data);
-  } catch {
-    throw malformed('malformed JSON', data);
-  }
-  if (json !== null && typeof json === 'object' && 'error' in json && !('choices' in json)) throw mapErrorIn200(data);
-  const parsed = chatChunkSchema.safeParse(json);
-  if (!parsed.success) throw malformed('an unexpected chunk', data);
-  return parsed.data;
 }
 
 /** A JSON body on a 200: a whole answer, or (xAI) an error that should have been a status. */
@@ -153,13 +134,14 @@ export class XaiClient {
   }
 
   /**
-   * One attempt at a streamed chat completion. Yields every chunk; ends after `[DONE]` (or a clean
-   * end after a finish reason); a body that breaks off earlier throws NetworkError.
+   * One attempt at a streamed chat completion. Yields the chunks of each network read together
+   * (never an empty batch); ends after `[DONE]` (or a clean end after a finish reason); a body that
+   * breaks off earlier throws NetworkError, after the chunks that arrived whole.
    */
   async *streamChat(
     body: ChatRequestBody,
     options: { signal?: AbortSignal; conversationId?: string } = {},
-  ): AsyncGenerator<ChatChunk> {
+  ): AsyncGenerator<ChatChunk[]> {
     const { signal } = options;
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream' };
     if (options.conversationId) headers['x-grok-conv-id'] = options.conversationId;
@@ -168,44 +150,44 @@ export class XaiClient {
 
     const contentType = header(response.headers, 'content-type') ?? '';
     if (contentType.includes('application/json')) {
-      yield* completionAsChunks(parseWholeAnswer(await this.readText(response.body, signal)));
+      yield completionAsChunks(parseWholeAnswer(await this.readText(response.body, signal)));
       return;
     }
 
-    const parser = new SseParser();
-    let sawDone = false;
-    let sawFinish = false;
+    const reader = new ChunkReader();
+    let batch: ChatChunk[] = [];
     let bodyEnded = false;
-    const take = function* (events: string[]): Generator<ChatChunk> {
-      for (const data of events) {
-        if (sawDone) continue;
-        if (data.trim() === '[DONE]') {
-          sawDone = true;
-          continue;
-        }
-        const chunk = parseEvent(data);
-        if (chunk.choices?.some((choice) => choice.finish_reason)) sawFinish = true;
-        yield chunk;
-      }
-    };
     try {
       // Read to the end even after [DONE]: a fully read body keeps the socket reusable.
-      for await (const bytes of response.body) yield* take(parser.push(bytes as Uint8Array));
-      yield* take(parser.end());
+      for await (const bytes of response.body) {
+        reader.push(bytes as Uint8Array, batch);
+        if (batch.length > 0) {
+          yield batch;
+          batch = [];
+        }
+      }
+      reader.end(batch);
       bodyEnded = true;
     } catch (error) {
-      if (sawDone) return; // The answer was whole; only the tail broke.
-      if (error instanceof RetryableFailure) throw error;
-      const mapped = mapTransportError(error, signal, this.settings);
-      if (mapped instanceof NetworkError) {
-        throw new NetworkError(`The connection broke before the answer was complete (${mapped.message}).`, { cause: error });
-      }
-      throw mapped;
+      const failure = reader.sawDone ? undefined : this.streamFailure(error, signal); // After [DONE] only the tail broke.
+      if (batch.length > 0) yield batch;
+      if (failure) throw failure;
+      return;
     } finally {
       // Stopping early (cancel, consumer gone, bad event) must close the socket, not drain it.
       if (!bodyEnded) response.body.destroy();
     }
-    if (!sawDone && !sawFinish) throw new NetworkError('The server closed the stream before the answer was complete.');
+    if (batch.length > 0) yield batch;
+    if (!reader.complete) throw new NetworkError('The server closed the stream before the answer was complete.');
+  }
+
+  private streamFailure(error: unknown, signal: AbortSignal | undefined): GrokError | RetryableFailure {
+    if (error instanceof RetryableFailure) return error;
+    const mapped = mapTransportError(error, signal, this.settings);
+    if (mapped instanceof NetworkError) {
+      return new NetworkError(`The connection broke before the answer was complete (${mapped.message}).`, { cause: error });
+    }
+    return mapped;
   }
 
   /** GET a JSON resource and parse it with `schema`. */

@@ -12,7 +12,7 @@ const delta = (d: NonNullable<NonNullable<ChatChunk['choices']>[number]['delta']
 
 function run(chunks: ChatChunk[]) {
   const assembler = new StreamAssembler('grok-code-fast-1', GROK_CODE_FAST_1_FACTS.pricing);
-  const events: StreamEvent[] = chunks.flatMap((chunk) => assembler.accept(chunk));
+  const events: StreamEvent[] = chunks.flatMap((chunk) => assembler.accept([chunk]));
   const { events: tail, answer } = assembler.finish();
   return { events: [...events, ...tail], answer };
 }

@@ -46,6 +46,13 @@ const body: ChatRequestBody = {
   stream_options: { include_usage: true },
 };
 
+/** The chunks of every batch, in order; an empty batch is a defect (it would count as output). */
+async function drainChunks(batches: AsyncIterable<ChatChunk[]>): Promise<{ items: ChatChunk[]; error?: unknown }> {
+  const { items, error } = await drain(batches);
+  assert.ok(items.every((batch) => batch.length > 0), 'an empty batch');
+  return { items: items.flat(), error };
+}
+
 function contentOf(chunks: ChatChunk[]): string {
   return chunks.map((chunk) => chunk.choices?.[0]?.delta?.content ?? '').join('');
 }
@@ -82,14 +89,14 @@ describe('XaiClient against the fake xAI server', function () {
   it('streams chunks split at every byte, inside multi-byte characters, with CRLF, comments and no space', async () => {
     const content = ['héllo ', 'wörld ', '😀🚀 ', '日本語'];
     fake.enqueue({ kind: 'answer', content, split: 'byte', lineEnding: '\r\n', comments: true, noSpaceAfterData: true, emptyDeltas: 20 });
-    const { items, error } = await drain(client.streamChat(body));
+    const { items, error } = await drainChunks(client.streamChat(body));
     assert.equal(error, undefined);
     assert.equal(contentOf(items), content.join(''));
     assert.equal(items.filter((chunk) => chunk.usage).length, 1);
   });
 
   it('sends the bearer key, JSON and the conversation header', async () => {
-    await drain(client.streamChat(body, { conversationId: 'conv-1' }));
+    await drainChunks(client.streamChat(body, { conversationId: 'conv-1' }));
     const [request] = fake.requests;
     assert.equal(request.headers.authorization, `Bearer ${TEST_API_KEY}`);
     assert.equal(request.headers['content-type'], 'application/json');
@@ -107,14 +114,14 @@ describe('XaiClient against the fake xAI server', function () {
         usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
       },
     });
-    const { items } = await drain(client.streamChat(body));
+    const { items } = await drainChunks(client.streamChat(body));
     assert.equal(contentOf(items), 'whole');
     assert.equal(items.at(-1)?.usage?.total_tokens, 2);
   });
 
   it("marks xAI's HTTP 200 with a JSON error body as retryable", async () => {
     fake.enqueue(scenarios.errorIn200());
-    const { error } = await drain(client.streamChat(body));
+    const { error } = await drainChunks(client.streamChat(body));
     assert.ok(error instanceof RetryableFailure);
     assert.match(error.error.message, /Timed out waiting for first token/);
   });
@@ -127,28 +134,28 @@ describe('XaiClient against the fake xAI server', function () {
         res.end('data: {"error":{"message":"upstream overloaded"}}\n\n');
       },
     });
-    const { error } = await drain(client.streamChat(body));
+    const { error } = await drainChunks(client.streamChat(body));
     assert.ok(error instanceof RetryableFailure);
     assert.match(error.error.message, /upstream overloaded/);
   });
 
   it('yields what arrived before a cut connection, then throws NetworkError', async () => {
     fake.enqueue({ kind: 'answer', content: ['one ', 'two ', 'three'], cutAfterEvents: 2 });
-    const { items, error } = await drain(client.streamChat(body));
+    const { items, error } = await drainChunks(client.streamChat(body));
     assert.equal(contentOf(items), 'one two ');
     assert.ok(error instanceof NetworkError, String(error));
   });
 
   it('throws NetworkError for a stream that ends cleanly but unfinished', async () => {
     fake.enqueue({ kind: 'answer', content: ['half'], finishReason: null, usage: false, done: false });
-    const { items, error } = await drain(client.streamChat(body));
+    const { items, error } = await drainChunks(client.streamChat(body));
     assert.equal(contentOf(items), 'half');
     assert.ok(error instanceof NetworkError);
   });
 
   it('throws ApiError for malformed JSON in an event', async () => {
     fake.enqueue({ kind: 'answer', content: ['a', 'b'], malformedAfterEvents: 1 });
-    const { items, error } = await drain(client.streamChat(body));
+    const { items, error } = await drainChunks(client.streamChat(body));
     assert.equal(contentOf(items), 'a');
     assert.ok(error instanceof ApiError);
     assert.match(error.message, /malformed JSON/);
@@ -158,7 +165,7 @@ describe('XaiClient against the fake xAI server', function () {
     client = makeClient({ idleTimeoutMs: 150 });
     fake.enqueue({ kind: 'answer', content: ['a', 'b', 'c'], stallAfterEvents: 2 });
     const started = Date.now();
-    const { items, error } = await drain(client.streamChat(body));
+    const { items, error } = await drainChunks(client.streamChat(body));
     assert.ok(error instanceof TimeoutError, String(error));
     assert.equal(contentOf(items), 'ab');
     assert.ok(Date.now() - started < 3000);
@@ -168,7 +175,7 @@ describe('XaiClient against the fake xAI server', function () {
     client = makeClient({ headersTimeoutMs: 150 });
     fake.enqueue({ kind: 'answer', content: ['late'], headersDelayMs: 3000 });
     const started = Date.now();
-    const { error } = await drain(client.streamChat(body));
+    const { error } = await drainChunks(client.streamChat(body));
     assert.ok(error instanceof TimeoutError, String(error));
     assert.ok(Date.now() - started < 2500);
   });
@@ -179,9 +186,9 @@ describe('XaiClient against the fake xAI server', function () {
     const chunks: ChatChunk[] = [];
     let error: unknown;
     try {
-      for await (const chunk of client.streamChat(body, { signal: controller.signal })) {
-        chunks.push(chunk);
-        if (chunks.length === 3) controller.abort();
+      for await (const batch of client.streamChat(body, { signal: controller.signal })) {
+        chunks.push(...batch);
+        if (chunks.length >= 3) controller.abort();
       }
     } catch (caught) {
       error = caught;
@@ -192,8 +199,8 @@ describe('XaiClient against the fake xAI server', function () {
 
   it('closes the socket when the consumer stops reading', async () => {
     fake.enqueue({ kind: 'answer', content: Array.from({ length: 200 }, (_, i) => `w${i} `), dripMs: 20 });
-    for await (const chunk of client.streamChat(body)) {
-      if (chunk.choices?.[0]?.delta?.content) break;
+    for await (const batch of client.streamChat(body)) {
+      if (batch.some((chunk) => chunk.choices?.[0]?.delta?.content)) break;
     }
     await waitUntil(() => fake.openConnections === 0, 1000);
   });
@@ -201,7 +208,7 @@ describe('XaiClient against the fake xAI server', function () {
   it('reuses kept-alive connections: 100 sequential requests open at most 2 sockets', async () => {
     fake.setDefault(scenarios.text('ok'));
     for (let i = 0; i < 100; i++) {
-      const { error } = await drain(client.streamChat(body));
+      const { error } = await drainChunks(client.streamChat(body));
       assert.equal(error, undefined);
     }
     assert.equal(fake.requests.length, 100);
@@ -212,7 +219,7 @@ describe('XaiClient against the fake xAI server', function () {
     const proxy = await startConnectProxy();
     try {
       client = makeClient({}, { url: proxy.url });
-      const { items, error } = await drain(client.streamChat(body));
+      const { items, error } = await drainChunks(client.streamChat(body));
       assert.equal(error, undefined);
       assert.equal(contentOf(items), 'Hello from the fake Grok.');
       assert.deepEqual(proxy.tunnels, [`127.0.0.1:${fake.port}`]);
@@ -245,7 +252,7 @@ describe('XaiClient against the fake xAI server', function () {
 
   it('fails without an API key before any socket opens', async () => {
     client = makeClient({ apiKey: '' });
-    const { error } = await drain(client.streamChat(body));
+    const { error } = await drainChunks(client.streamChat(body));
     assert.ok(error instanceof AuthenticationError);
     assert.match(error.message, /No API key set/);
     assert.equal(fake.connections, 0);
@@ -256,7 +263,7 @@ describe('XaiClient against the fake xAI server', function () {
     const url = closed.url;
     await closed.close();
     client = makeClient({ endpoint: url });
-    const { error } = await drain(client.streamChat(body));
+    const { error } = await drainChunks(client.streamChat(body));
     assert.ok(error instanceof NetworkError, String(error));
   });
 

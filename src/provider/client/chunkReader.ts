@@ -1,0 +1,78 @@
+/**
+ * Event-stream bytes in, validated chat chunks out, a network read at a time: every event of one
+ * read is parsed in one synchronous pass (no promise per token). Knows whether the answer was
+ * whole: `[DONE]` arrived, or a finish reason. An error object the server put in the stream is
+ * mapped like one sent in place of the stream.
+ */
+import { ApiError } from '../errors';
+import { mapErrorIn200 } from './errorMapping';
+import { SseParser } from './sseParser';
+import { chatChunkSchema, type ChatChunk } from './wire';
+
+function malformed(what: string, sample: string): ApiError {
+  const snippet = sample.length > 200 ? `${sample.slice(0, 200)}…` : sample;
+  return new ApiError(`The server sent ${what} in the event stream.`, 200, snippet);
+}
+
+/** Reads one event's JSON: a chunk, or an error the server put in the stream. */
+function parseEvent(data: string): ChatChunk {
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    throw malformed('malformed JSON', data);
+  }
+  if (json !== null && typeof json === 'object' && 'error' in json && !('choices' in json)) throw mapErrorIn200(data);
+  const parsed = chatChunkSchema.safeParse(json);
+  if (!parsed.success) throw malformed('an unexpected chunk', data);
+  return parsed.data;
+}
+
+function hasFinishReason(chunk: ChatChunk): boolean {
+  const choices = chunk.choices;
+  if (!choices) return false;
+  for (const choice of choices) if (choice.finish_reason) return true;
+  return false;
+}
+
+export class ChunkReader {
+  private readonly parser = new SseParser();
+  private done = false;
+  private finished = false;
+
+  /** True once `[DONE]` arrived; anything after it is ignored. */
+  get sawDone(): boolean {
+    return this.done;
+  }
+
+  /** True when the answer is whole: `[DONE]`, or a chunk with a finish reason. */
+  get complete(): boolean {
+    return this.done || this.finished;
+  }
+
+  /**
+   * Appends to `into` the chunks these bytes complete. A bad event throws, after the chunks
+   * before it were appended (they reached the wire first, so the caller may still deliver them).
+   */
+  push(bytes: Uint8Array, into: ChatChunk[]): void {
+    this.take(this.parser.push(bytes), into);
+  }
+
+  /** The same for the end of the body. */
+  end(into: ChatChunk[]): void {
+    this.take(this.parser.end(), into);
+  }
+
+  private take(events: string[], into: ChatChunk[]): void {
+    for (const data of events) {
+      if (this.done) return;
+      if (data.trim() === '[DONE]') {
+        this.done = true;
+        return;
+      }
+      const chunk = parseEvent(data);
+      if (!this.finished && hasFinishReason(chunk)) this.finished = true;
+      into.push(chunk);
+    }
+  }
+}
