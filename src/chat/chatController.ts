@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type Logger } from '../provider/types';
+import { applyStreamEvent } from './applyStreamEvent';
 import { type ChatEditorHost } from './chatEditorHost';
 import { ContextChips } from './contextChips';
 import { type Conversation, type UserEntry } from './historySchema';
@@ -16,7 +17,6 @@ import { type ActiveEditorInfo, composePrompt } from './promptContext';
 import { type ChatStreamEvent, type FromWebviewMessage, parseFromWebview, type ToWebviewMessage, type TranscriptMessage } from './protocol';
 import { stateSnapshot } from './stateSnapshot';
 import { type WorkspaceTools } from './tools/workspaceTools';
-import { applyStreamEvent } from './transcriptView';
 import { type ChatModel, runTurn, type TurnSettings } from './turnRunner';
 
 export interface ChatSettings extends TurnSettings {

@@ -4,9 +4,9 @@
  * file, new chat, ask). The webview is not kept alive while hidden: on every load it sends `ready`
  * and gets the host's snapshot, so the conversation and the draft come back.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { type ProposalDocuments } from '../platform/proposalDocuments';
+import { webviewNonce } from '../platform/webviewHtml';
 import { ChatController, type ChatControllerDeps } from './chatController';
 import { type ChatEditorHost } from './chatEditorHost';
 import { VscodeChatEditorHost } from './vscodeChatEditorHost';
@@ -44,7 +44,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     };
     view.webview.html = renderChatHtml({
       cspSource: view.webview.cspSource,
-      nonce: randomBytes(18).toString('base64'),
+      nonce: webviewNonce(),
       scriptUri: view.webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'chat.js')).toString(),
       styleUri: view.webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'chat-style.css')).toString(),
     });

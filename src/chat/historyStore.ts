@@ -6,6 +6,7 @@
  * newest first. Everything read back is parsed: a corrupt value is logged and treated as absent,
  * never thrown. Sizes are capped so the store cannot grow without bound.
  */
+import { parseOrUndefined, type SafeParser } from '../platform/parseOrUndefined';
 import { type Logger } from '../provider/types';
 import {
   type Conversation,
@@ -168,13 +169,12 @@ export class HistoryStore {
     return `${this.prefix}${CONVERSATION_NAME}${id}`;
   }
 
-  private read<T>(key: string, schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }): T | undefined {
+  private read<T>(key: string, schema: SafeParser<T>): T | undefined {
     const value = this.memento.get<unknown>(key);
     if (value === undefined) return undefined;
-    const parsed = schema.safeParse(value);
-    if (parsed.success) return parsed.data;
-    this.logger?.warn(`chat history: ignoring a corrupt value under ${key}`);
-    return undefined;
+    const parsed = parseOrUndefined(schema, value);
+    if (parsed === undefined) this.logger?.warn(`chat history: ignoring a corrupt value under ${key}`);
+    return parsed;
   }
 
   private capText(text: string): string {

@@ -12,6 +12,7 @@
  */
 // zod/mini: the same validation as `zod` at a fraction of the webview bundle size (~20 KB, not ~95 KB).
 import * as z from 'zod/mini';
+import { parseOrUndefined } from '../platform/parseOrUndefined';
 
 /** Upper bounds shared by both sides (characters or items). */
 export const PROTOCOL_LIMITS = {
@@ -211,13 +212,7 @@ export type FromWebviewMessage = z.infer<typeof FromWebviewMessageSchema>;
 export type StateMessage = z.infer<typeof StateMessageSchema>;
 
 /** Parses a message for the webview; undefined when it is not a valid protocol message. */
-export function parseToWebview(value: unknown): ToWebviewMessage | undefined {
-  const result = ToWebviewMessageSchema.safeParse(value);
-  return result.success ? result.data : undefined;
-}
+export const parseToWebview = (value: unknown): ToWebviewMessage | undefined => parseOrUndefined(ToWebviewMessageSchema, value);
 
 /** Parses a message from the webview; undefined when it is not a valid protocol message. */
-export function parseFromWebview(value: unknown): FromWebviewMessage | undefined {
-  const result = FromWebviewMessageSchema.safeParse(value);
-  return result.success ? result.data : undefined;
-}
+export const parseFromWebview = (value: unknown): FromWebviewMessage | undefined => parseOrUndefined(FromWebviewMessageSchema, value);

@@ -1,6 +1,6 @@
 /** Stored entries -> the transcript the webview shows, clipped to the protocol's bounds. */
 import { type AssistantEntry, type Entry, type StoredToolCall } from './historySchema';
-import { type ChatStreamEvent, PROTOCOL_LIMITS, type ToolCallView, type TranscriptMessage, type UsageView } from './protocol';
+import { PROTOCOL_LIMITS, type ToolCallView, type TranscriptMessage, type UsageView } from './protocol';
 
 const L = PROTOCOL_LIMITS;
 
@@ -67,28 +67,4 @@ export function toTranscript(entries: readonly Entry[]): TranscriptMessage[] {
 
 export function hasVisibleContent(message: TranscriptMessage): boolean {
   return message.content !== '' || (message.reasoning ?? '') !== '' || (message.toolCalls ?? []).length > 0;
-}
-
-/** Applies a stream event to a message as the webview does, so a mid-stream snapshot shows the answer so far. */
-export function applyStreamEvent(message: TranscriptMessage, event: ChatStreamEvent): void {
-  switch (event.kind) {
-    case 'reasoningDelta':
-      message.reasoning = (message.reasoning ?? '') + event.text;
-      break;
-    case 'contentDelta':
-      message.content += event.text;
-      break;
-    case 'toolCall': {
-      const calls = message.toolCalls ?? [];
-      const known = calls.some((call) => call.id === event.call.id);
-      message.toolCalls = known ? calls.map((call) => (call.id === event.call.id ? event.call : call)) : [...calls, event.call];
-      break;
-    }
-    case 'usage':
-      message.usage = event.usage;
-      break;
-    case 'done':
-    case 'error':
-      break;
-  }
 }

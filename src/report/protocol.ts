@@ -10,6 +10,7 @@
  */
 // zod/mini: the same validation as `zod` at a fraction of the webview bundle size.
 import * as z from 'zod/mini';
+import { parseOrUndefined } from '../platform/parseOrUndefined';
 
 export const REPORT_PERIODS = [7, 30, 90] as const;
 export const DEFAULT_REPORT_PERIOD: ReportPeriod = 30;
@@ -83,13 +84,7 @@ export type ToReportMessage = z.infer<typeof ToReportMessageSchema>;
 export type FromReportMessage = z.infer<typeof FromReportMessageSchema>;
 
 /** Parses a message for the webview; undefined when it is not a valid protocol message. */
-export function parseToReport(value: unknown): ToReportMessage | undefined {
-  const result = ToReportMessageSchema.safeParse(value);
-  return result.success ? result.data : undefined;
-}
+export const parseToReport = (value: unknown): ToReportMessage | undefined => parseOrUndefined(ToReportMessageSchema, value);
 
 /** Parses a message from the webview; undefined when it is not a valid protocol message. */
-export function parseFromReport(value: unknown): FromReportMessage | undefined {
-  const result = FromReportMessageSchema.safeParse(value);
-  return result.success ? result.data : undefined;
-}
+export const parseFromReport = (value: unknown): FromReportMessage | undefined => parseOrUndefined(FromReportMessageSchema, value);

@@ -1,8 +1,5 @@
-/**
- * The Performance Report's HTML page. Pure (no `vscode` import) so the panel and the browser test
- * build the very same page. The Content-Security-Policy allows only the nonce'd bundle and the
- * stylesheet from the webview's own resource origin: no inline script or style, no remote content.
- */
+/** The Performance Report's page: the shared webview shell (strict CSP, nonce'd bundle, no fonts) with the report's assets. */
+import { renderWebviewPage } from '../platform/webviewHtml';
 
 export interface ReportHtmlOptions {
   /** `webview.cspSource`: the origin the webview's local resources are served from. */
@@ -15,31 +12,15 @@ export interface ReportHtmlOptions {
   styleUri: string;
 }
 
-const ATTRIBUTE_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;', "'": '&#39;' };
-
-function attr(value: string): string {
-  return value.replace(/[&"<>']/g, (c) => ATTRIBUTE_ESCAPES[c] ?? c);
-}
-
-export function reportContentSecurityPolicy(cspSource: string, nonce: string): string {
-  return ["default-src 'none'", `script-src 'nonce-${nonce}'`, `style-src ${cspSource}`, `img-src ${cspSource} data:`].join('; ');
-}
-
 export function renderReportHtml(options: ReportHtmlOptions): string {
   const { cspSource, nonce, scriptUri, styleUri } = options;
-  return `<!DOCTYPE html>
-<html lang="en">
-  <head>
-    <meta charset="UTF-8">
-    <meta http-equiv="Content-Security-Policy" content="${attr(reportContentSecurityPolicy(cspSource, nonce))}">
-    <meta name="viewport" content="width=device-width, initial-scale=1.0">
-    <link rel="stylesheet" href="${attr(styleUri)}">
-    <title>Grok Performance Report</title>
-  </head>
-  <body>
-    <main id="app" class="report" aria-label="Grok Code Fast performance report"></main>
-    <script nonce="${attr(nonce)}" src="${attr(scriptUri)}"></script>
-  </body>
-</html>
-`;
+  return renderWebviewPage({
+    cspSource,
+    nonce,
+    scriptUri,
+    styleUris: [styleUri],
+    fonts: false,
+    title: 'Grok Performance Report',
+    root: { tag: 'main', id: 'app', className: 'report', label: 'Grok Code Fast performance report' },
+  });
 }

@@ -2,8 +2,8 @@
  * The Performance Report panel (one at a time): serves the strict-CSP page, answers the webview's
  * typed messages with reports from the tracker, and drops (and logs) anything that does not parse.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { webviewNonce } from '../platform/webviewHtml';
 import { type AnalyticsTracker } from '../provider/analytics';
 import { type Logger } from '../provider/types';
 import { DEFAULT_REPORT_PERIOD, parseFromReport, type ReportPeriod, type ToReportMessage } from './protocol';
@@ -45,7 +45,7 @@ export class ReportPanelController implements vscode.Disposable {
     const { webview } = panel;
     webview.html = renderReportHtml({
       cspSource: webview.cspSource,
-      nonce: randomBytes(18).toString('base64'),
+      nonce: webviewNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'report.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'report-style.css')).toString(),
     });

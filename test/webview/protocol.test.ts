@@ -6,7 +6,8 @@ import {
   type FromWebviewMessage,
   type ToWebviewMessage,
 } from '../../src/chat/protocol';
-import { contentSecurityPolicy, renderChatHtml } from '../../src/chat/webviewHtml';
+import { renderChatHtml } from '../../src/chat/webviewHtml';
+import { contentSecurityPolicy } from '../../src/platform/webviewHtml';
 
 const usage = { promptTokens: 10, completionTokens: 5, reasoningTokens: 3, cachedTokens: 8, costUsd: 0.0001, latencyMs: 900, timeToFirstTokenMs: null };
 const chip = { id: 'k1', kind: 'selection' as const, label: 'a.ts:1-3', path: 'src/a.ts', language: 'typescript', range: { startLine: 0, endLine: 2 } };
@@ -124,7 +125,7 @@ describe('chat webview page', () => {
 
   it('allows only the nonce\'d script and the webview\'s own styles, fonts and images', () => {
     assert.equal(
-      contentSecurityPolicy(options.cspSource, options.nonce),
+      contentSecurityPolicy(options.cspSource, options.nonce, { fonts: true }),
       "default-src 'none'; script-src 'nonce-abc123'; style-src https://x.vscode-cdn.net; font-src https://x.vscode-cdn.net; img-src https://x.vscode-cdn.net data:",
     );
     const html = renderChatHtml(options);

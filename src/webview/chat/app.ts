@@ -5,7 +5,7 @@
 import type { ChatStatus, Chip, ConversationSummary, FromWebviewMessage, ToWebviewMessage } from '../../chat/protocol';
 import { Composer } from './composer';
 import { ConversationList } from './conversationList';
-import { el } from './dom';
+import { el } from '../shared/dom';
 import { iconButton } from './iconButton';
 import type { MessageActions } from './messageView';
 import { isConsentPhrase, renderConsentNotice, renderKeyBanner, renderWelcome, type StatusEvents } from './statusPanels';

@@ -3,7 +3,7 @@
  * Copy, Insert at cursor, Apply to file and New file buttons.
  */
 import type { FromWebviewMessage } from '../../chat/protocol';
-import { el } from './dom';
+import { el } from '../shared/dom';
 import { iconButton } from './iconButton';
 
 export type CodeAction = Extract<FromWebviewMessage, { type: 'copy' | 'insertCode' | 'applyCode' | 'newFile' }>;

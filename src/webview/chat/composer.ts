@@ -3,7 +3,7 @@
  * Enter sends, Shift+Enter breaks the line, Esc stops a running answer (handled by the app).
  */
 import type { Chip, FileSuggestion } from '../../chat/protocol';
-import { el } from './dom';
+import { el } from '../shared/dom';
 import { icon } from './icons';
 import { iconButton } from './iconButton';
 import { MentionList } from './mentionList';

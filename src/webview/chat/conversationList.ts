@@ -1,6 +1,6 @@
 /** The past conversations of this workspace: open one, or delete it. */
 import type { ConversationSummary } from '../../chat/protocol';
-import { el } from './dom';
+import { el } from '../shared/dom';
 import { formatWhen } from './format';
 import { iconButton } from './iconButton';
 

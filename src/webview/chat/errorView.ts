@@ -4,7 +4,7 @@
  * offer the button (a reload must not fire requests on its own).
  */
 import type { ErrorView } from '../../chat/protocol';
-import { el } from './dom';
+import { el } from '../shared/dom';
 
 export interface ErrorActions {
   retry(): void;

@@ -1,4 +1,4 @@
-import { el } from './dom';
+import { el } from '../shared/dom';
 import { icon, type IconName } from './icons';
 
 /** A toolbar button: an icon, an accessible name, and an optional visible caption. */

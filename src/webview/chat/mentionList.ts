@@ -3,7 +3,7 @@
  * area (arrows move, Enter or Tab pick, Esc closes) while focus stays in the text area.
  */
 import type { FileSuggestion } from '../../chat/protocol';
-import { el } from './dom';
+import { el } from '../shared/dom';
 import { icon } from './icons';
 
 export class MentionList {

@@ -5,7 +5,7 @@
  */
 import type { Chip, ToolCallView, TranscriptMessage } from '../../chat/protocol';
 import { decorateCodeBlocks, type CodeAction } from './codeBlocks';
-import { el } from './dom';
+import { el } from '../shared/dom';
 import { renderError, type ErrorActions } from './errorView';
 import { formatUsage } from './format';
 import { icon } from './icons';

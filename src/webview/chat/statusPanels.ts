@@ -3,7 +3,7 @@
  * empty chat, the data-use notice until the user consents, and the missing-key banner.
  */
 import type { ChatStatus } from '../../chat/protocol';
-import { el } from './dom';
+import { el } from '../shared/dom';
 import { icon } from './icons';
 import { renderMarkdown } from './markdown';
 

@@ -3,14 +3,10 @@
  * unchanged messages; stream events change only the message in progress, re-rendered at most once
  * per animation frame however many tokens arrive.
  */
-import type { ChatStreamEvent, Chip, ToolCallView, TranscriptMessage } from '../../chat/protocol';
-import { el } from './dom';
+import { applyStreamEvent } from '../../chat/applyStreamEvent';
+import type { ChatStreamEvent, Chip, TranscriptMessage } from '../../chat/protocol';
+import { el } from '../shared/dom';
 import { MessageView, type MessageActions } from './messageView';
-
-function upsertToolCall(calls: ToolCallView[] | undefined, call: ToolCallView): ToolCallView[] {
-  const list = calls ?? [];
-  return list.some((c) => c.id === call.id) ? list.map((c) => (c.id === call.id ? call : c)) : [...list, call];
-}
 
 export class Transcript {
   readonly element = el('div', { class: 'transcript', role: 'log', 'aria-label': 'Conversation', tabindex: '0' });
@@ -61,27 +57,11 @@ export class Transcript {
       this.render();
     }
     const message = this.streaming.message;
-    switch (event.kind) {
-      case 'reasoningDelta':
-        message.reasoning = (message.reasoning ?? '') + event.text;
-        break;
-      case 'contentDelta':
-        message.content += event.text;
-        break;
-      case 'toolCall':
-        message.toolCalls = upsertToolCall(message.toolCalls, event.call);
-        break;
-      case 'usage':
-        message.usage = event.usage;
-        break;
-      case 'error':
-        message.error = event.error;
-        this.liveErrors.add(message.id);
-        this.finishStream();
-        return true;
-      case 'done':
-        this.finishStream();
-        return true;
+    applyStreamEvent(message, event);
+    if (event.kind === 'error') this.liveErrors.add(message.id);
+    if (event.kind === 'error' || event.kind === 'done') {
+      this.finishStream();
+      return true;
     }
     this.scheduleStreamRender();
     return false;

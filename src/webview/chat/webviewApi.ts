@@ -4,14 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { PROTOCOL_LIMITS, StateMessageSchema, type FromWebviewMessage } from '../../chat/protocol';
-
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-
-declare function acquireVsCodeApi(): VsCodeApi;
+import { vscodeApi } from '../shared/host';
 
 const PersistedStateSchema = z.object({
   /** The host's last snapshot: the transcript is back at once after a reload. */
@@ -22,7 +15,7 @@ const PersistedStateSchema = z.object({
 export type PersistedState = z.infer<typeof PersistedStateSchema>;
 
 export class WebviewApi {
-  private readonly api = acquireVsCodeApi();
+  private readonly api = vscodeApi();
   private state: PersistedState;
 
   constructor() {

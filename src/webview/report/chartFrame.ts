@@ -1,5 +1,5 @@
 /** What both charts share: the plot area inside the SVG, nice axis scales and axis drawing. */
-import { svg } from './dom';
+import { svg } from '../shared/dom';
 
 export const CHART = { width: 640, height: 220, left: 48, right: 56, top: 14, bottom: 30 } as const;
 export const PLOT = {

@@ -1,6 +1,6 @@
 /** Requests per day as bars (left axis) with the day's p95 latency as a line (right axis). */
 import { chartRoot, niceCeiling, PLOT, xLabel, yAxis, yScale } from './chartFrame';
-import { svg } from './dom';
+import { svg } from '../shared/dom';
 import { formatCount, formatDay, formatMs, formatMsAxis, formatPercent } from './format';
 
 export interface DayPoint {

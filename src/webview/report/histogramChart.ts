@@ -1,6 +1,6 @@
 /** The latency distribution: one bar per log-spaced bucket, with markers at p50 and p95. */
 import { chartRoot, niceCeiling, PLOT, xLabel, yAxis, yScale } from './chartFrame';
-import { svg } from './dom';
+import { svg } from '../shared/dom';
 import { formatCount, formatMs, formatMsAxis } from './format';
 
 export interface HistogramBucket {

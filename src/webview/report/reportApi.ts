@@ -1,19 +1,12 @@
 /** The webview's link to the host: typed `postMessage` and the remembered period, parsed back with zod. */
 import * as z from 'zod/mini';
 import { type FromReportMessage, type ReportPeriod, ReportPeriodSchema } from '../../report/protocol';
-
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-
-declare function acquireVsCodeApi(): VsCodeApi;
+import { vscodeApi } from '../shared/host';
 
 const PersistedStateSchema = z.object({ period: ReportPeriodSchema });
 
 export class ReportApi {
-  private readonly api = acquireVsCodeApi();
+  private readonly api = vscodeApi();
 
   /** The period chosen before the webview was hidden or reloaded, if any. */
   rememberedPeriod(): ReportPeriod | undefined {

@@ -4,7 +4,7 @@
  */
 import { REPORT_PERIODS, type ReportPeriod, type ReportView, type ToReportMessage } from '../../report/protocol';
 import { type DayPoint, dailyRequestsChart } from './dailyChart';
-import { html } from './dom';
+import { el } from '../shared/dom';
 import { formatDay } from './format';
 import { latencyHistogramChart } from './histogramChart';
 import { type ReportApi } from './reportApi';
@@ -16,8 +16,8 @@ const DAY_MS = 86_400_000;
 export class ReportApp {
   private period: ReportPeriod;
   private readonly periodButtons = new Map<ReportPeriod, HTMLButtonElement>();
-  private readonly status = html('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
-  private readonly content = html('div', { class: 'content' });
+  private readonly status = el('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  private readonly content = el('div', { class: 'content' });
 
   constructor(
     root: HTMLElement,
@@ -40,23 +40,23 @@ export class ReportApp {
     this.status.textContent = '';
     this.content.classList.remove('stale');
     if (message.type === 'failed') {
-      this.content.replaceChildren(html('div', { class: 'notice error', role: 'alert' }, `The report could not be built: ${message.message}`));
+      this.content.replaceChildren(el('div', { class: 'notice error', role: 'alert' }, `The report could not be built: ${message.message}`));
       return;
     }
     this.content.replaceChildren(...this.page(message.report, message.analyticsEnabled));
   }
 
   private toolbar(): HTMLElement {
-    const periods = html('div', { class: 'periods', role: 'group', 'aria-label': 'Period' });
+    const periods = el('div', { class: 'periods', role: 'group', 'aria-label': 'Period' });
     for (const days of REPORT_PERIODS) {
-      const button = html('button', { type: 'button', class: 'period', 'data-period': days }, `${days} days`);
+      const button = el('button', { type: 'button', class: 'period', 'data-period': days }, `${days} days`);
       button.addEventListener('click', () => this.choose(days));
       this.periodButtons.set(days, button);
       periods.append(button);
     }
-    const exportButton = html('button', { type: 'button', class: 'secondary export' }, 'Export…');
+    const exportButton = el('button', { type: 'button', class: 'secondary export' }, 'Export…');
     exportButton.addEventListener('click', () => this.api.post({ type: 'export' }));
-    return html('header', { class: 'toolbar' }, html('h1', {}, 'Performance'), this.status, html('div', { class: 'spacer' }), periods, exportButton);
+    return el('header', { class: 'toolbar' }, el('h1', {}, 'Performance'), this.status, el('div', { class: 'spacer' }), periods, exportButton);
   }
 
   private choose(period: ReportPeriod): void {
@@ -72,11 +72,11 @@ export class ReportApp {
 
   private page(report: ReportView, analyticsEnabled: boolean): HTMLElement[] {
     const parts: HTMLElement[] = [
-      html('p', { class: 'period-text' }, `${formatDay(report.period.start.slice(0, 10))} – ${formatDay(report.period.end.slice(0, 10))} (UTC)`),
+      el('p', { class: 'period-text' }, `${formatDay(report.period.start.slice(0, 10))} – ${formatDay(report.period.end.slice(0, 10))} (UTC)`),
     ];
     if (!analyticsEnabled) {
       parts.push(
-        html(
+        el(
           'div',
           { class: 'notice', role: 'note', 'data-notice': 'analytics-off' },
           'Analytics is turned off (setting grokCodeFast.analytics.enabled or the cloud feature "analytics"): nothing new is recorded. Figures below are from before it was turned off.',
@@ -85,38 +85,38 @@ export class ReportApp {
     }
     if (report.totalRequests === 0 && report.inline.shown === 0) {
       parts.push(
-        html(
+        el(
           'div',
           { class: 'empty', 'data-empty': 'true' },
-          html('h2', {}, `No requests in the last ${this.period} days`),
-          html('p', {}, 'Use inline completions, chat or a selection action and the figures appear here. Everything stays on this machine.'),
+          el('h2', {}, `No requests in the last ${this.period} days`),
+          el('p', {}, 'Use inline completions, chat or a selection action and the figures appear here. Everything stays on this machine.'),
         ),
       );
       return parts;
     }
     parts.push(summaryCards(report), this.charts(report));
     const tables = [latencyTable(report), tokensTable(report), errorTable(report), featureTable(report), dayTable(report)];
-    parts.push(html('section', { class: 'tables' }, ...tables.filter((t): t is HTMLElement => t !== undefined)));
+    parts.push(el('section', { class: 'tables' }, ...tables.filter((t): t is HTMLElement => t !== undefined)));
     return parts;
   }
 
   private charts(report: ReportView): HTMLElement {
-    const legend = html(
+    const legend = el(
       'div',
       { class: 'legend' },
-      html('span', { class: 'swatch swatch-bar' }),
+      el('span', { class: 'swatch swatch-bar' }),
       'Requests',
-      html('span', { class: 'swatch swatch-line' }),
+      el('span', { class: 'swatch swatch-line' }),
       'p95 latency (right axis)',
     );
-    return html(
+    return el(
       'section',
       { class: 'charts' },
-      html('figure', { class: 'chart-card' }, html('figcaption', {}, 'Requests per day'), dailyRequestsChart(fillDays(report)), legend),
-      html(
+      el('figure', { class: 'chart-card' }, el('figcaption', {}, 'Requests per day'), dailyRequestsChart(fillDays(report)), legend),
+      el(
         'figure',
         { class: 'chart-card' },
-        html('figcaption', {}, 'Latency distribution'),
+        el('figcaption', {}, 'Latency distribution'),
         latencyHistogramChart(report.latencyHistogram, { p50: report.latency.p50, p95: report.latency.p95 }),
       ),
     );

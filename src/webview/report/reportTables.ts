@@ -1,6 +1,6 @@
 /** The report's tables: latency, tokens, per feature, per day and errors by code. */
 import { type ReportView, type UsageStatsView } from '../../report/protocol';
-import { html } from './dom';
+import { el } from '../shared/dom';
 import { formatCount, formatDay, formatMs, formatPercent, formatTokens, formatUsd } from './format';
 
 const FEATURE_LABELS: Record<string, string> = {
@@ -12,12 +12,12 @@ const FEATURE_LABELS: Record<string, string> = {
 };
 
 function table(caption: string, name: string, headers: string[], rows: string[][]): HTMLElement {
-  return html(
+  return el(
     'table',
     { class: 'data-table', 'data-table': name },
-    html('caption', {}, caption),
-    html('thead', {}, html('tr', {}, ...headers.map((h, i) => html('th', { scope: 'col', class: i === 0 ? '' : 'num' }, h)))),
-    html('tbody', {}, ...rows.map((row) => html('tr', {}, ...row.map((cell, i) => html(i === 0 ? 'th' : 'td', i === 0 ? { scope: 'row' } : { class: 'num' }, cell))))),
+    el('caption', {}, caption),
+    el('thead', {}, el('tr', {}, ...headers.map((h, i) => el('th', { scope: 'col', class: i === 0 ? '' : 'num' }, h)))),
+    el('tbody', {}, ...rows.map((row) => el('tr', {}, ...row.map((cell, i) => el(i === 0 ? 'th' : 'td', i === 0 ? { scope: 'row' } : { class: 'num' }, cell))))),
   );
 }
 
@@ -63,10 +63,10 @@ export function dayTable(report: ReportView): HTMLElement {
   const rows = [...report.byDay]
     .reverse()
     .map((d) => [`${formatDay(d.day)} (${d.day})`, formatCount(d.requests), formatPercent(d.successRate), formatMs(d.p95), formatUsd(d.costUsd)]);
-  return html(
+  return el(
     'details',
     { class: 'days' },
-    html('summary', {}, `By day (UTC): ${formatCount(rows.length)} days with requests`),
+    el('summary', {}, `By day (UTC): ${formatCount(rows.length)} days with requests`),
     table('By day (UTC)', 'days', ['Day', 'Requests', 'Success', 'p95', 'Cost'], rows),
   );
 }

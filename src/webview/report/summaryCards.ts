@@ -1,22 +1,22 @@
 /** The headline figures as cards; each carries `data-metric` so tests and readers can find it. */
 import { type ReportView } from '../../report/protocol';
-import { html } from './dom';
+import { el } from '../shared/dom';
 import { formatCount, formatMs, formatPercent, formatTokens, formatUsd } from './format';
 
 function card(metric: string, label: string, value: string, detail: string): HTMLElement {
-  return html(
+  return el(
     'div',
     { class: 'card', 'data-metric': metric },
-    html('div', { class: 'card-label' }, label),
-    html('div', { class: 'card-value' }, value),
-    html('div', { class: 'card-detail' }, detail),
+    el('div', { class: 'card-label' }, label),
+    el('div', { class: 'card-value' }, value),
+    el('div', { class: 'card-detail' }, detail),
   );
 }
 
 export function summaryCards(report: ReportView): HTMLElement {
   const failed = Object.values(report.errors).reduce((sum, n) => sum + n, 0);
   const { latency, timeToFirstToken: ttft, tokens, inline } = report;
-  return html(
+  return el(
     'section',
     { class: 'cards', 'aria-label': 'Summary' },
     card('requests', 'Requests', formatCount(report.totalRequests), `${formatCount(failed)} failed`),

@@ -1,0 +1,66 @@
+/**
+ * The extension's webview pages (the chat view, the Performance Report): one HTML shell with a strict
+ * Content-Security-Policy. Pure (no `vscode` import) so the hosts and the browser tests build the
+ * very same page. The policy allows nothing but the nonce'd bundle and, from the webview's own
+ * resource origin, the stylesheets, images (also `data:`) and, for a page that asks, fonts:
+ * no inline handlers, no inline styles, no remote content.
+ */
+import { randomBytes } from 'node:crypto';
+
+export interface WebviewPage {
+  /** `webview.cspSource`: the origin the webview's local resources are served from. */
+  cspSource: string;
+  /** A fresh random value per page load (webviewNonce); only scripts carrying it may run. */
+  nonce: string;
+  /** The page's bundle as the webview sees it. */
+  scriptUri: string;
+  /** Stylesheets as the webview sees them, in load order. */
+  styleUris: readonly string[];
+  /** Whether the page may load fonts (codicons) from its resource origin. */
+  fonts: boolean;
+  title: string;
+  /** The element the bundle renders into: its tag, id, class and accessible label. */
+  root: { tag: 'div' | 'main'; id: string; className: string; label: string; role?: string };
+}
+
+const ATTRIBUTE_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;', "'": '&#39;' };
+
+/** Escapes a value for a double-quoted attribute (or element text). */
+export function escapeAttribute(value: string): string {
+  return value.replace(/[&"<>']/g, (c) => ATTRIBUTE_ESCAPES[c] ?? c);
+}
+
+export function webviewNonce(): string {
+  return randomBytes(18).toString('base64');
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string, options: { fonts: boolean }): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource}`,
+    ...(options.fonts ? [`font-src ${cspSource}`] : []),
+    `img-src ${cspSource} data:`,
+  ].join('; ');
+}
+
+export function renderWebviewPage(page: WebviewPage): string {
+  const { root } = page;
+  const styles = page.styleUris.map((uri) => `\n    <link rel="stylesheet" href="${escapeAttribute(uri)}">`).join('');
+  const role = root.role === undefined ? '' : ` role="${escapeAttribute(root.role)}"`;
+  const policy = contentSecurityPolicy(page.cspSource, page.nonce, { fonts: page.fonts });
+  return `<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8">
+    <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(policy)}">
+    <meta name="viewport" content="width=device-width, initial-scale=1.0">${styles}
+    <title>${escapeAttribute(page.title)}</title>
+  </head>
+  <body>
+    <${root.tag} id="${escapeAttribute(root.id)}" class="${escapeAttribute(root.className)}"${role} aria-label="${escapeAttribute(root.label)}"></${root.tag}>
+    <script nonce="${escapeAttribute(page.nonce)}" src="${escapeAttribute(page.scriptUri)}"></script>
+  </body>
+</html>
+`;
+}

@@ -1,0 +1,119 @@
+/**
+ * What the chat and report browser harnesses share: one webview page, as the extension serves it
+ * (strict CSP) plus a nonce'd stub of `acquireVsCodeApi` and the theme stylesheets, served with its
+ * files from a static server on 127.0.0.1 and loaded in headless Chromium.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { type AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = resolve(__dirname, '../../..');
+
+/** A served file: a path under ROOT, or text made in the harness. */
+export type PageFile = { type: string } & ({ path: string } | { text: string });
+
+export interface WebviewPageSpec {
+  /** The page's HTML as the extension renders it for `origin`. */
+  render(origin: string): string;
+  nonce: string;
+  /** Where the stub keeps the webview's state: across reloads (as VS Code does for a hidden view), or only in the page. */
+  state: 'session' | 'page';
+  /** Theme stylesheets added to the page, in order (paths served below). */
+  themes: readonly string[];
+  files: Record<string, PageFile>;
+}
+
+function hostStub(state: WebviewPageSpec['state']): string {
+  const storage =
+    state === 'session'
+      ? `const KEY = 'vscode-webview-state';
+  const getState = () => { const saved = sessionStorage.getItem(KEY); return saved === null ? undefined : JSON.parse(saved); };
+  const setState = (value) => sessionStorage.setItem(KEY, JSON.stringify(value));`
+      : `let state;
+  const getState = () => state;
+  const setState = (value) => { state = value; };`;
+  return `
+(() => {
+  ${storage}
+  window.__posted = [];
+  window.acquireVsCodeApi = () => ({ postMessage: (message) => window.__posted.push(JSON.parse(JSON.stringify(message))), getState, setState });
+})();`;
+}
+
+function pageHtml(spec: WebviewPageSpec, origin: string): string {
+  const themes = spec.themes.map((path) => `<link rel="stylesheet" href="${origin}${path}">\n    `).join('');
+  return spec.render(origin).replace('</head>', `${themes}<script nonce="${spec.nonce}">${hostStub(spec.state)}</script>\n  </head>`);
+}
+
+/** Delivers a message as the host would, then lets the page render (two animation frames). */
+export async function fromHost(page: Page, message: unknown): Promise<void> {
+  const post = (m: unknown) => (globalThis as unknown as { postMessage(data: unknown, target: string): void }).postMessage(m, '*');
+  await page.evaluate(post, message);
+  await settle(page);
+}
+
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))))');
+}
+
+/** What the page has posted to the host so far. */
+export async function postedBy<T>(page: Page): Promise<T[]> {
+  return (await page.evaluate('window.__posted')) as T[];
+}
+
+/** Waits until the page has posted a message of this type (a function, not a string: the CSP forbids eval). */
+export async function waitForPosted(page: Page, type: string, timeout = 5000): Promise<void> {
+  const posted = (wanted: string) => (globalThis as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === wanted);
+  await page.waitForFunction(posted, type, { timeout });
+}
+
+export class BrowserHarness {
+  private constructor(
+    private readonly browser: Browser,
+    private readonly server: Server,
+    readonly origin: string,
+  ) {}
+
+  static async start(spec: WebviewPageSpec): Promise<BrowserHarness> {
+    const server = createServer((request, response) => {
+      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      if (url.pathname === '/') {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml(spec, origin));
+        return;
+      }
+      const file = spec.files[url.pathname];
+      if (file === undefined) {
+        response.writeHead(url.pathname === '/favicon.ico' ? 204 : 404).end();
+        return;
+      }
+      response.writeHead(200, { 'content-type': file.type }).end('path' in file ? readFileSync(resolve(ROOT, file.path)) : file.text);
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    return new BrowserHarness(browser, server, origin);
+  }
+
+  /** A fresh page in its own context (own session storage), not yet loaded. */
+  async newPage(viewport: { width: number; height: number }, deviceScaleFactor = 1): Promise<Page> {
+    const context = await this.browser.newContext({ viewport, deviceScaleFactor });
+    return context.newPage();
+  }
+
+  /** Loads the webview in `page` and waits for its `ready`. */
+  async load(page: Page): Promise<void> {
+    await page.goto(`${this.origin}/`);
+    await waitForPosted(page, 'ready');
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await new Promise((done) => this.server.close(done));
+  }
+}
