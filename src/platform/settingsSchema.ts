@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { endpointProblem } from '../provider/config';
+import { DEFAULT_EXCLUDE_GLOBS } from './excludeMatcher';
 
 export const SETTINGS_SECTION = 'grokCodeFast';
 
@@ -47,7 +48,7 @@ const SPECS = {
   'inlineCompletions.disabledLanguages': spec(stringList, ['plaintext', 'markdown', 'scminput']),
   'inlineCompletions.debounceMinMs': spec(boundedInt(0, 2000), 40),
   'inlineCompletions.debounceMaxMs': spec(boundedInt(0, 5000), 400),
-  exclude: spec(stringList, ['**/.env*', '**/*.pem', '**/*.key', '**/id_rsa*', '**/*secret*']),
+  exclude: spec(stringList, [...DEFAULT_EXCLUDE_GLOBS]),
   'chat.maxToolRounds': spec(boundedInt(0, 20), 6),
   'analytics.enabled': spec(z.boolean(), true),
   'analytics.retentionDays': spec(boundedInt(1, 3650), 90),

@@ -6,7 +6,7 @@
  * URL-decoded: `%2e%2e` is a literal file name.
  */
 import * as path from 'node:path';
-import { type ExcludeMatcher } from './excludeGlobs';
+import { type ExcludeMatcher } from '../../platform/excludeMatcher';
 import { ToolError } from './toolError';
 import { type WorkspaceAccess } from './workspaceAccess';
 
@@ -58,7 +58,7 @@ export class PathSandbox {
   isExcluded(absPath: string): boolean {
     const root = this.rootOf(absPath);
     const relative = root === undefined ? absPath.replace(/^[/\\]+/, '') : path.relative(root, absPath);
-    return this.excluded()(toPosix(relative).replace(/\\/g, '/'));
+    return this.excluded()(toPosix(relative));
   }
 
   async resolve(written: string): Promise<ResolvedPath> {

@@ -4,7 +4,7 @@
  * I/O errors come back as a result the model can read and react to.
  */
 import { type ToolCall, type ToolDefinition } from '../../provider/types';
-import { createExcludeMatcher, DEFAULT_EXCLUDE_GLOBS, type ExcludeMatcher } from './excludeGlobs';
+import { createExcludeMatcher, DEFAULT_EXCLUDE_GLOBS } from '../../platform/excludeMatcher';
 import { getDiagnosticsTool } from './getDiagnosticsTool';
 import { listDirectoryTool } from './listDirectoryTool';
 import { PathSandbox, type ResolvedPath } from './pathSandbox';
@@ -45,13 +45,7 @@ export class WorkspaceTools {
     this.limits = { ...DEFAULT_TOOL_LIMITS, ...options.limits };
     this.now = options.now ?? Date.now;
     const getGlobs = options.getExcludeGlobs ?? (() => DEFAULT_EXCLUDE_GLOBS);
-    let cached: { globs: string; matcher: ExcludeMatcher } | undefined;
-    this.sandbox = new PathSandbox(this.access, () => {
-      const globs = getGlobs();
-      const key = JSON.stringify(globs);
-      if (cached?.globs !== key) cached = { globs: key, matcher: createExcludeMatcher(globs) };
-      return cached.matcher;
-    });
+    this.sandbox = new PathSandbox(this.access, () => createExcludeMatcher(getGlobs()));
   }
 
   /** False when there is no workspace folder to read (none open, or Restricted Mode): offer no tools then. */
