@@ -1,19 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { scenarios, startFakeXai, TEST_API_KEY, type FakeXai } from '../fake-xai';
-import { chatRequests, grokApi, resetEndpoint, sentText, useFakeEndpoint, waitFor, type GrokTestApi } from './support/extensionApi';
+import { scenarios, TEST_API_KEY, type FakeXai } from '../fake-xai';
+import { chatRequests, connectToFakeXai, resetEndpoint, sentText, waitFor, workspaceFile, type GrokTestApi } from './support/extensionApi';
 
 const SOURCE = ['export function add(a, b) {', '  var sum = a + b;', '  return sum;', '}', ''].join('\n');
 const SELECTED_LINES = { from: 1, to: 2 };
 
 interface EditOutcome {
   status: string;
-}
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test run opens a workspace folder');
-  return vscode.Uri.joinPath(folder.uri, name);
 }
 
 /** Writes `name` with SOURCE, opens it and selects lines 2-3 whole (with their line break). */
@@ -40,9 +34,7 @@ describe('selection actions', () => {
   let fake: FakeXai;
 
   before(async () => {
-    api = await grokApi();
-    fake = await startFakeXai();
-    await useFakeEndpoint(api, fake);
+    ({ api, fake } = await connectToFakeXai());
     await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
     api.setConsentPrompt(async () => true);
   });

@@ -6,8 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { type Conversation } from '../../src/chat/historySchema';
-import { scenarios, startFakeXai, TEST_API_KEY, type FakeXai } from '../fake-xai';
-import { chatRequests, grokApi, resetEndpoint, useFakeEndpoint, type GrokTestApi } from './support/extensionApi';
+import { scenarios, TEST_API_KEY, type FakeXai } from '../fake-xai';
+import { chatRequests, connectToFakeXai, resetEndpoint, workspaceFile, type GrokTestApi } from './support/extensionApi';
 
 /** What the chat test seam offers (see ChatController). */
 interface ChatSeam {
@@ -29,23 +29,15 @@ function messagesOf(request: { body: unknown }): WireMessage[] {
   return (request.body as { messages: WireMessage[] }).messages;
 }
 
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test run opens a workspace folder');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
 describe('chat panel', () => {
   let api: ApiWithChat;
   let chat: ChatSeam;
   let fake: FakeXai;
 
   before(async () => {
-    api = await grokApi();
+    ({ api, fake } = await connectToFakeXai());
     assert.ok(api.chat, 'the extension exports no chat test seam (testApi.chat)');
     chat = api.chat();
-    fake = await startFakeXai();
-    await useFakeEndpoint(api, fake);
     await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
     await chat.handle({ type: 'consent', granted: true });
   });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { scenarios, startFakeXai, TEST_API_KEY, type FakeXai } from '../fake-xai';
-import { chatRequests, grokApi, grokConfig, resetEndpoint, useFakeEndpoint, waitFor, type ConsentNotice, type GrokTestApi } from './support/extensionApi';
+import { chatRequests, connectToFakeXai, grokConfig, resetEndpoint, useFakeEndpoint, waitFor, type ConsentNotice, type GrokTestApi } from './support/extensionApi';
 
 interface KeyVerdict {
   kind: 'valid' | 'rejected' | 'unreachable';
@@ -27,9 +27,7 @@ describe('onboarding: API key, consent, model', () => {
   let fake: FakeXai;
 
   before(async () => {
-    api = await grokApi();
-    fake = await startFakeXai();
-    await useFakeEndpoint(api, fake);
+    ({ api, fake } = await connectToFakeXai());
   });
 
   after(async () => {

@@ -69,51 +69,59 @@ export async function waitForPosted(page: Page, type: string, timeout = 5000): P
   await page.waitForFunction(posted, type, { timeout });
 }
 
-export class BrowserHarness {
-  private constructor(
-    private readonly browser: Browser,
-    private readonly server: Server,
-    readonly origin: string,
-  ) {}
+/** A browser and the server of one page, as `launch` makes them. */
+export interface Launched {
+  browser: Browser;
+  server: Server;
+  origin: string;
+}
 
-  static async start(spec: WebviewPageSpec): Promise<BrowserHarness> {
-    const server = createServer((request, response) => {
-      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-      if (url.pathname === '/') {
-        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml(spec, origin));
-        return;
-      }
-      const file = spec.files[url.pathname];
-      if (file === undefined) {
-        response.writeHead(url.pathname === '/favicon.ico' ? 204 : 404).end();
-        return;
-      }
-      response.writeHead(200, { 'content-type': file.type }).end('path' in file ? readFileSync(resolve(ROOT, file.path)) : file.text);
-    });
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    return new BrowserHarness(browser, server, origin);
+export async function launch(spec: WebviewPageSpec): Promise<Launched> {
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml(spec, origin));
+      return;
+    }
+    const file = spec.files[url.pathname];
+    if (file === undefined) {
+      response.writeHead(url.pathname === '/favicon.ico' ? 204 : 404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': file.type }).end('path' in file ? readFileSync(resolve(ROOT, file.path)) : file.text);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return { browser, server, origin };
+}
+
+/** The base of the chat and report harnesses: each adds how it opens its page. */
+export abstract class BrowserHarness {
+  protected constructor(private readonly launched: Launched) {}
+
+  get origin(): string {
+    return this.launched.origin;
   }
 
   /** A fresh page in its own context (own session storage), not yet loaded. */
-  async newPage(viewport: { width: number; height: number }, deviceScaleFactor = 1): Promise<Page> {
-    const context = await this.browser.newContext({ viewport, deviceScaleFactor });
+  protected async newPage(viewport: { width: number; height: number }, deviceScaleFactor = 1): Promise<Page> {
+    const context = await this.launched.browser.newContext({ viewport, deviceScaleFactor });
     return context.newPage();
   }
 
   /** Loads the webview in `page` and waits for its `ready`. */
-  async load(page: Page): Promise<void> {
+  protected async load(page: Page): Promise<void> {
     await page.goto(`${this.origin}/`);
     await waitForPosted(page, 'ready');
   }
 
   async close(): Promise<void> {
-    await this.browser.close();
-    await new Promise((done) => this.server.close(done));
+    await this.launched.browser.close();
+    await new Promise((done) => this.launched.server.close(done));
   }
 }

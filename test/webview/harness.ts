@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { type Page } from 'playwright-core';
 import { renderChatHtml } from '../../src/chat/webviewHtml';
 import type { FromWebviewMessage, ToWebviewMessage } from '../../src/chat/protocol';
-import { BrowserHarness, fromHost, postedBy, ROOT, settle, waitForPosted, type WebviewPageSpec } from './browserPage';
+import { BrowserHarness, fromHost, launch, postedBy, ROOT, settle, waitForPosted, type WebviewPageSpec } from './browserPage';
 
 export const ARTIFACTS = resolve(ROOT, 'test-artifacts/webview');
 export const NONCE = 'test-nonce-5f2a9c';
@@ -54,31 +54,21 @@ export class ChatPage {
   }
 }
 
-export class Harness {
-  private constructor(private readonly browser: BrowserHarness) {}
-
+export class Harness extends BrowserHarness {
   static async start(): Promise<Harness> {
-    return new Harness(await BrowserHarness.start(CHAT_PAGE));
-  }
-
-  get origin(): string {
-    return this.browser.origin;
+    return new Harness(await launch(CHAT_PAGE));
   }
 
   /** A fresh page (own session storage) with the webview loaded; uncaught page errors are collected. */
   async open(viewport = { width: 420, height: 760 }, deviceScaleFactor = 1): Promise<{ chat: ChatPage; errors: string[] }> {
-    const page = await this.browser.newPage(viewport, deviceScaleFactor);
+    const page = await this.newPage(viewport, deviceScaleFactor);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
-    await this.browser.load(page);
+    await this.load(page);
     return { chat: new ChatPage(page), errors };
-  }
-
-  async close(): Promise<void> {
-    await this.browser.close();
   }
 }
 

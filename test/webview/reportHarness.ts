@@ -6,7 +6,7 @@
 import { type Page } from 'playwright-core';
 import { type FromReportMessage, type ToReportMessage } from '../../src/report/protocol';
 import { renderReportHtml } from '../../src/report/reportHtml';
-import { BrowserHarness, fromHost, postedBy, type WebviewPageSpec } from './browserPage';
+import { BrowserHarness, fromHost, launch, postedBy, type WebviewPageSpec } from './browserPage';
 
 export { ROOT } from './browserPage';
 export const NONCE = 'report-nonce-7d1e3b';
@@ -63,26 +63,16 @@ export class ReportPage {
   }
 }
 
-export class ReportHarness {
-  private constructor(private readonly browser: BrowserHarness) {}
-
+export class ReportHarness extends BrowserHarness {
   static async start(): Promise<ReportHarness> {
-    return new ReportHarness(await BrowserHarness.start(REPORT_PAGE));
-  }
-
-  get origin(): string {
-    return this.browser.origin;
+    return new ReportHarness(await launch(REPORT_PAGE));
   }
 
   /** A fresh page with the report loaded and its `ready` received. */
   async open(viewport = { width: 1180, height: 900 }): Promise<ReportPage> {
-    const page = await this.browser.newPage(viewport);
+    const page = await this.newPage(viewport);
     const report = new ReportPage(page);
-    await this.browser.load(page);
+    await this.load(page);
     return report;
-  }
-
-  async close(): Promise<void> {
-    await this.browser.close();
   }
 }

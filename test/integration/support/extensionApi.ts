@@ -2,8 +2,9 @@
  * Helpers the extension's integration tests share: the test seams the extension exports from
  * activate() (in test mode), pointing the extension at a fake xAI server, and waiting for a condition.
  */
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { type FakeXai } from '../../fake-xai';
+import { startFakeXai, type FakeXai } from '../../fake-xai';
 
 export const EXTENSION_ID = 'grok-code-fast.grok-code-fast';
 
@@ -55,6 +56,21 @@ export async function useFakeEndpoint(api: GrokTestApi, fake: FakeXai): Promise<
   await grokConfig().update('endpoint.profile', 'custom', vscode.ConfigurationTarget.Global);
   await grokConfig().update('endpoint.url', fake.url, vscode.ConfigurationTarget.Global);
   await waitFor(() => api.settings().endpoint.baseUrl === fake.url, 'the endpoint setting');
+}
+
+/** The extension's test API pointed at a fresh fake xAI server; close the fake and resetEndpoint() in `after`. */
+export async function connectToFakeXai(): Promise<{ api: GrokTestApi; fake: FakeXai }> {
+  const api = await grokApi();
+  const fake = await startFakeXai();
+  await useFakeEndpoint(api, fake);
+  return { api, fake };
+}
+
+/** A file in the workspace folder the test run opens. */
+export function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test run opens a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, name);
 }
 
 export async function resetEndpoint(): Promise<void> {
