@@ -1,6 +1,6 @@
 /**
  * What the chat and report browser harnesses share: one webview page, as the extension serves it
- * (strict CSP) plus a nonce'd stub of `acquireVsCodeApi` and the theme stylesheets, served with its
+ * (strict CSP) plus a nonce'd stub of `acquireVsCodeApi` and the theme stylesheet, served with its
  * files from a static server on 127.0.0.1 and loaded in headless Chromium.
  */
 import { createServer, type Server } from 'node:http';
@@ -11,8 +11,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = resolve(__dirname, '../../..');
 
-/** A served file: a path under ROOT, or text made in the harness. */
-export type PageFile = { type: string } & ({ path: string } | { text: string });
+/** A served file: its path under ROOT and content type. */
+export interface PageFile {
+  path: string;
+  type: string;
+}
+
+/** The theme variables VS Code (Dark Modern) gives a webview, added to every page. */
+const THEME: PageFile = { path: 'test/webview/fixtures/vscode-dark.css', type: 'text/css' };
 
 export interface WebviewPageSpec {
   /** The page's HTML as the extension renders it for `origin`. */
@@ -20,8 +26,6 @@ export interface WebviewPageSpec {
   nonce: string;
   /** Where the stub keeps the webview's state: across reloads (as VS Code does for a hidden view), or only in the page. */
   state: 'session' | 'page';
-  /** Theme stylesheets added to the page, in order (paths served below). */
-  themes: readonly string[];
   files: Record<string, PageFile>;
 }
 
@@ -43,8 +47,8 @@ function hostStub(state: WebviewPageSpec['state']): string {
 }
 
 function pageHtml(spec: WebviewPageSpec, origin: string): string {
-  const themes = spec.themes.map((path) => `<link rel="stylesheet" href="${origin}${path}">\n    `).join('');
-  return spec.render(origin).replace('</head>', `${themes}<script nonce="${spec.nonce}">${hostStub(spec.state)}</script>\n  </head>`);
+  const theme = `<link rel="stylesheet" href="${origin}/theme.css">`;
+  return spec.render(origin).replace('</head>', `${theme}\n    <script nonce="${spec.nonce}">${hostStub(spec.state)}</script>\n  </head>`);
 }
 
 /** Delivers a message as the host would, then lets the page render (two animation frames). */
@@ -83,12 +87,12 @@ export async function launch(spec: WebviewPageSpec): Promise<Launched> {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml(spec, origin));
       return;
     }
-    const file = spec.files[url.pathname];
+    const file = url.pathname === '/theme.css' ? THEME : spec.files[url.pathname];
     if (file === undefined) {
       response.writeHead(url.pathname === '/favicon.ico' ? 204 : 404).end();
       return;
     }
-    response.writeHead(200, { 'content-type': file.type }).end('path' in file ? readFileSync(resolve(ROOT, file.path)) : file.text);
+    response.writeHead(200, { 'content-type': file.type }).end(readFileSync(resolve(ROOT, file.path)));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -17,11 +17,9 @@ const CHAT_PAGE: WebviewPageSpec = {
   render: (origin) => renderChatHtml({ cspSource: origin, nonce: NONCE, scriptUri: `${origin}/chat.js`, styleUri: `${origin}/chat-style.css` }),
   nonce: NONCE,
   state: 'session',
-  themes: ['/theme.css'],
   files: {
     '/chat.js': { path: 'dist/webview/chat.js', type: 'text/javascript' },
     '/chat-style.css': { path: 'dist/webview/chat-style.css', type: 'text/css' },
-    '/theme.css': { path: 'test/webview/fixtures/vscode-dark.css', type: 'text/css' },
   },
 };
 

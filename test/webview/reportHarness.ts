@@ -11,28 +11,13 @@ import { BrowserHarness, fromHost, launch, postedBy, type WebviewPageSpec } from
 export { ROOT } from './browserPage';
 export const NONCE = 'report-nonce-7d1e3b';
 
-/** The chart and notice colours of Dark Modern, which the shared fixture does not carry. */
-const EXTRA_THEME = `html {
-  --vscode-charts-foreground: #cccccc;
-  --vscode-charts-lines: rgba(204, 204, 204, 0.5);
-  --vscode-charts-blue: #3794ff;
-  --vscode-charts-orange: #d18616;
-  --vscode-charts-purple: #b180d7;
-  --vscode-editorWidget-background: #202020;
-  --vscode-inputValidation-warningBackground: #352a05;
-  --vscode-inputValidation-warningBorder: #b89500;
-}`;
-
 const REPORT_PAGE: WebviewPageSpec = {
   render: (origin) => renderReportHtml({ cspSource: origin, nonce: NONCE, scriptUri: `${origin}/report.js`, styleUri: `${origin}/report-style.css` }),
   nonce: NONCE,
   state: 'page',
-  themes: ['/theme.css', '/theme-extra.css'],
   files: {
     '/report.js': { path: 'dist/webview/report.js', type: 'text/javascript' },
     '/report-style.css': { path: 'dist/webview/report-style.css', type: 'text/css' },
-    '/theme.css': { path: 'test/webview/fixtures/vscode-dark.css', type: 'text/css' },
-    '/theme-extra.css': { text: EXTRA_THEME, type: 'text/css' },
   },
 };
 
