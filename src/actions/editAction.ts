@@ -9,7 +9,7 @@ import { extractCode, fitReplacement } from './extractCode';
 import { buildActionMessages } from './prompts';
 import { type Proposal, type Proposals } from './proposals';
 import { runRequest } from './runRequest';
-import { diagnosticsIn, type SelectionInput } from './selectionInput';
+import { diagnosticsIn, selectedCode, type SelectionInput } from './selectionInput';
 
 export type EditOutcome =
   | { status: 'proposed'; proposal: Proposal }
@@ -39,11 +39,7 @@ export async function runEditAction(
   }
   const messages = buildActionMessages({
     action,
-    languageId: input.languageId,
-    fileName: input.fileName,
-    startLine: input.startLine,
-    endLine: input.endLine,
-    selection: input.text,
+    ...selectedCode(input),
     before: input.before,
     after: input.after,
     diagnostics: action === 'fix' ? diagnosticsIn(input) : undefined,

@@ -28,8 +28,8 @@ const TASKS: Record<EditAction | 'writeTests', string> = {
     "Write unit tests for the selection as the complete contents of a new test file placed beside the source file, using the test framework the language's projects most commonly use. Import the code under test from the source file.",
 };
 
-export interface ActionPromptInput {
-  action: EditAction | 'writeTests';
+/** The selected code and where it is, as every prompt names it. */
+export interface SelectedCode {
   languageId: string;
   /** Workspace-relative path, or the file name. */
   fileName: string;
@@ -37,6 +37,10 @@ export interface ActionPromptInput {
   startLine: number;
   endLine: number;
   selection: string;
+}
+
+export interface ActionPromptInput extends SelectedCode {
+  action: EditAction | 'writeTests';
   before?: string;
   after?: string;
   /** From `formatDiagnostics`, for Fix. */
@@ -69,6 +73,6 @@ export function buildActionMessages(input: ActionPromptInput): ChatMessage[] {
 }
 
 /** The question Explain puts to the chat panel. */
-export function explainQuestion(input: { languageId: string; fileName: string; startLine: number; endLine: number; selection: string }): string {
+export function explainQuestion(input: SelectedCode): string {
   return `Explain what this code from ${input.fileName} (lines ${input.startLine}-${input.endLine}) does, step by step, and point out anything surprising:\n\n${fenced(input.languageId, input.selection)}`;
 }

@@ -9,7 +9,7 @@ import { runEditAction } from './editAction';
 import { explainQuestion } from './prompts';
 import { Proposals } from './proposals';
 import { refuseExcluded } from './runRequest';
-import { readSelection } from './selectionInput';
+import { readSelection, selectedCode } from './selectionInput';
 import { runWriteTests } from './writeTests';
 
 export type { SelectionActionDeps } from './actionDeps';
@@ -46,7 +46,7 @@ export function registerSelectionActions(_context: vscode.ExtensionContext, deps
     vscode.commands.registerCommand('grokCodeFast.explain', async () => {
       const input = readSelection(vscode.window.activeTextEditor);
       if (!input || refuseExcluded(deps, input.document)) return;
-      await deps.askInChat(explainQuestion({ ...input, selection: input.text }));
+      await deps.askInChat(explainQuestion(selectedCode(input)));
     }),
     vscode.commands.registerCommand('grokCodeFast.acceptProposal', () => proposals.accept()),
     vscode.commands.registerCommand('grokCodeFast.rejectProposal', () => proposals.reject()),

@@ -1,6 +1,8 @@
 /** What an action reads from the editor: the selection, the lines around it, the diagnostics inside it. */
 import * as vscode from 'vscode';
+import { SEVERITY_NAMES } from '../platform/severityName';
 import { type DiagnosticLine, formatDiagnostics } from './diagnosticsText';
+import { type SelectedCode } from './prompts';
 
 /** Lines of context each side of the selection: enough to see the enclosing code, cheap to send. */
 const CONTEXT_LINES = 20;
@@ -18,13 +20,6 @@ export interface SelectionInput {
   before: string;
   after: string;
 }
-
-const SEVERITY: Record<vscode.DiagnosticSeverity, DiagnosticLine['severity']> = {
-  [vscode.DiagnosticSeverity.Error]: 'error',
-  [vscode.DiagnosticSeverity.Warning]: 'warning',
-  [vscode.DiagnosticSeverity.Information]: 'info',
-  [vscode.DiagnosticSeverity.Hint]: 'hint',
-};
 
 /** The active editor's selection, or undefined (with a message) when there is none. */
 export function readSelection(editor: vscode.TextEditor | undefined): SelectionInput | undefined {
@@ -57,7 +52,7 @@ export function diagnosticsIn(input: SelectionInput): string {
     .filter((d) => d.range.intersection(input.range) !== undefined)
     .map(
       (d): DiagnosticLine => ({
-        severity: SEVERITY[d.severity],
+        severity: SEVERITY_NAMES[d.severity],
         message: d.message,
         line: d.range.start.line + 1,
         source: d.source,
@@ -65,4 +60,9 @@ export function diagnosticsIn(input: SelectionInput): string {
       }),
     );
   return formatDiagnostics(lines);
+}
+
+export function selectedCode(input: SelectionInput): SelectedCode {
+  const { languageId, fileName, startLine, endLine } = input;
+  return { languageId, fileName, startLine, endLine, selection: input.text };
 }

@@ -8,7 +8,7 @@ import { type SelectionActionDeps } from './actionDeps';
 import { extractCode } from './extractCode';
 import { buildActionMessages } from './prompts';
 import { runRequest } from './runRequest';
-import { type SelectionInput } from './selectionInput';
+import { selectedCode, type SelectionInput } from './selectionInput';
 import { testFilePath } from './testFileName';
 
 export type WriteTestsOutcome = { status: 'created'; document: vscode.TextDocument } | { status: 'empty' | 'stopped' };
@@ -38,11 +38,7 @@ export async function runWriteTests(deps: SelectionActionDeps, input: SelectionI
   const target = await newTestFileUri(input.document.uri);
   const messages = buildActionMessages({
     action: 'writeTests',
-    languageId: input.languageId,
-    fileName: input.fileName,
-    startLine: input.startLine,
-    endLine: input.endLine,
-    selection: input.text,
+    ...selectedCode(input),
     testFileName: target ? vscode.workspace.asRelativePath(target.with({ scheme: 'file' }), false) : undefined,
   });
   const result = await runRequest(deps, { title, document: input.document, messages, onText: () => {}, onFailed: () => {} }, () =>

@@ -5,7 +5,8 @@
  */
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { type DiagnosticEntry, type DiagnosticSeverity, type EntryKind, type WorkspaceAccess } from './workspaceAccess';
+import { SEVERITY_NAMES } from '../../platform/severityName';
+import { type DiagnosticEntry, type EntryKind, type WorkspaceAccess } from './workspaceAccess';
 
 /** Heavy folders a search never needs; the exclude globs are applied by the tools on top. */
 const SEARCH_EXCLUDE = '**/{node_modules,.git}/**';
@@ -18,20 +19,13 @@ function kindOf(type: vscode.FileType): EntryKind {
   return 'other';
 }
 
-const SEVERITY: Record<vscode.DiagnosticSeverity, DiagnosticSeverity> = {
-  [vscode.DiagnosticSeverity.Error]: 'error',
-  [vscode.DiagnosticSeverity.Warning]: 'warning',
-  [vscode.DiagnosticSeverity.Information]: 'info',
-  [vscode.DiagnosticSeverity.Hint]: 'hint',
-};
-
 function toEntries(uri: vscode.Uri, diagnostics: readonly vscode.Diagnostic[]): DiagnosticEntry[] {
   if (uri.scheme !== 'file') return [];
   return diagnostics.map((diagnostic) => ({
     path: uri.fsPath,
     line: diagnostic.range.start.line + 1,
     column: diagnostic.range.start.character + 1,
-    severity: SEVERITY[diagnostic.severity],
+    severity: SEVERITY_NAMES[diagnostic.severity],
     message: diagnostic.message.slice(0, MAX_DIAGNOSTIC_MESSAGE),
     ...(diagnostic.source === undefined ? {} : { source: diagnostic.source }),
   }));

@@ -1,6 +1,7 @@
 /** Set API Key (stored in SecretStorage, then checked against the endpoint) and Clear API Key. */
 import * as vscode from 'vscode';
 import { type ApiKeyStore } from '../apiKeyStore';
+import { withCancellableProgress } from '../cancellableProgress';
 import { type Logger } from '../../provider/types';
 import { type ApiKeyCheckResult, keyVerdict, type KeyVerdict } from './keyVerdict';
 
@@ -49,20 +50,13 @@ export async function setApiKey(deps: ApiKeyCommandDeps, keyFromCaller?: unknown
     announce(verdict);
     return verdict;
   }
-  const verdict = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Checking the API key…', cancellable: true },
-    async (_progress, token) => {
-      const controller = new AbortController();
-      const subscription = token.onCancellationRequested(() => controller.abort());
-      try {
-        return keyVerdict({ result: await deps.checkApiKey(key, controller.signal) }, endpoint);
-      } catch (error) {
-        return keyVerdict({ error }, endpoint);
-      } finally {
-        subscription.dispose();
-      }
-    },
-  );
+  const verdict = await withCancellableProgress('Checking the API key…', async (signal) => {
+    try {
+      return keyVerdict({ result: await deps.checkApiKey(key, signal) }, endpoint);
+    } catch (error) {
+      return keyVerdict({ error }, endpoint);
+    }
+  });
   deps.logger.info(`API key check: ${verdict.kind}.`);
   announce(verdict);
   return verdict;

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import * as z from 'zod';
 import { type Logger, type ModelInfo } from '../../provider/types';
+import { withCancellableProgress } from '../cancellableProgress';
 
 const FEATURE_SETTINGS = { chat: 'chat.model', inline: 'inlineCompletions.model', action: 'actions.model' } as const;
 type ModelFeature = keyof typeof FEATURE_SETTINGS;
@@ -36,23 +37,16 @@ async function pickFeature(): Promise<ModelFeature[] | undefined> {
 }
 
 async function fetchModels(deps: SelectModelDeps): Promise<ModelInfo[] | undefined> {
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Fetching the model list…', cancellable: true },
-    async (_progress, token) => {
-      const controller = new AbortController();
-      const subscription = token.onCancellationRequested(() => controller.abort());
-      try {
-        return await deps.listModels(controller.signal);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        deps.logger.warn('Could not list models:', message);
-        void vscode.window.showErrorMessage(`Grok Code Fast: could not list the models: ${message}`);
-        return undefined;
-      } finally {
-        subscription.dispose();
-      }
-    },
-  );
+  return withCancellableProgress('Fetching the model list…', async (signal) => {
+    try {
+      return await deps.listModels(signal);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      deps.logger.warn('Could not list models:', message);
+      void vscode.window.showErrorMessage(`Grok Code Fast: could not list the models: ${message}`);
+      return undefined;
+    }
+  });
 }
 
 export async function selectModel(deps: SelectModelDeps, rawArgs?: unknown): Promise<ModelSelection | undefined> {

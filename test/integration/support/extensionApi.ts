@@ -4,15 +4,12 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { type ConsentNotice } from '../../../src/platform/onboarding/consentGate';
 import { startFakeXai, type FakeXai } from '../../fake-xai';
 
-export const EXTENSION_ID = 'grok-code-fast.grok-code-fast';
+export type { ConsentNotice } from '../../../src/platform/onboarding/consentGate';
 
-export interface ConsentNotice {
-  message: string;
-  detail: string;
-  version: string;
-}
+export const EXTENSION_ID = 'grok-code-fast.grok-code-fast';
 
 /** What `activate()` returns when the extension runs in test mode (see src/platform/platform.ts). */
 export interface GrokTestApi {

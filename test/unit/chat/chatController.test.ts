@@ -11,6 +11,7 @@ import { FakeEditorHost } from './fakeEditorHost';
 import { MemoryMemento } from './memoryMemento';
 import { response, ScriptedModel, type ScriptStep, TestClock } from './scriptedModel';
 import { createWorkspaceFixture, type WorkspaceFixture } from './tools/workspaceFixture';
+import { until } from './until';
 
 const NOTICE = 'Prompts are sent to xAI. Reply "I consent" to continue.';
 
@@ -65,14 +66,6 @@ describe('ChatController', () => {
   const states = () => posted.filter((m): m is StateMessage => m.type === 'state');
   const lastState = () => states().at(-1)!;
   const streamKinds = () => posted.flatMap((m) => (m.type === 'stream' ? [m.event.kind] : []));
-
-  async function until(condition: () => boolean): Promise<void> {
-    for (let turn = 0; turn < 1000; turn++) {
-      if (condition()) return;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    assert.fail('condition never became true');
-  }
 
   it('answers ready with a state snapshot: no conversation, status, model, the consent notice when missing', async () => {
     consented = false;

@@ -12,18 +12,10 @@ import { type ChatMessage } from '../../../src/provider/types';
 import { createWorkspaceFixture, type WorkspaceFixture } from './tools/workspaceFixture';
 import { MemoryMemento } from './memoryMemento';
 import { response, ScriptedModel, type ScriptStep, TestClock, usage } from './scriptedModel';
+import { until } from './until';
 
 function userEntry(id: string, prompt: string): UserEntry {
   return { role: 'user', id, createdAt: 1, text: prompt, chips: [], prompt };
-}
-
-/** Waits (a bounded number of event-loop turns) until the condition holds. */
-async function until(condition: () => boolean): Promise<void> {
-  for (let turn = 0; turn < 1000; turn++) {
-    if (condition()) return;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  assert.fail('condition never became true');
 }
 
 const readUtil = { id: 'call_1', name: 'read_file', arguments: '{"path":"src/util.ts","endLine":1}' };
