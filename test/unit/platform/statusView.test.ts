@@ -19,6 +19,11 @@ describe('renderStatus', () => {
     assert.match(view.tooltip, /Inline completions: on/);
   });
 
+  it('groups counts below ten thousand with commas', () => {
+    const view = renderStatus({ ...base, today: { requests: 1234, tokens: 9876 }, quota: { requestsPerDay: 5000, tokensPerDay: 999 } }, 0);
+    assert.match(view.tooltip, /Today: 1,234 \/ 5,000 requests, 9,876 \/ 999 tokens/);
+  });
+
   it('shows the last latency', () => {
     assert.match(renderStatus({ ...base, lastLatencyMs: 812.4 }, 0).tooltip, /Last latency: 812 ms/);
   });
