@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { type ProposalDocuments } from '../platform/proposalDocuments';
-import { webviewNonce } from '../platform/webviewHtml';
+import { pageAssets, webviewRoot } from '../platform/webviewAssets';
 import { ChatController, type ChatControllerDeps } from './chatController';
 import { type ChatEditorHost } from './chatEditorHost';
 import { VscodeChatEditorHost } from './vscodeChatEditorHost';
@@ -37,17 +37,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   resolveWebviewView(view: vscode.WebviewView): void {
     this.disposeView();
     this.view = view;
-    const webviewRoot = vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'webview');
     view.webview.options = {
       enableScripts: true,
-      localResourceRoots: [webviewRoot, vscode.Uri.joinPath(this.deps.extensionUri, 'media')],
+      localResourceRoots: [webviewRoot(this.deps.extensionUri), vscode.Uri.joinPath(this.deps.extensionUri, 'media')],
     };
-    view.webview.html = renderChatHtml({
-      cspSource: view.webview.cspSource,
-      nonce: webviewNonce(),
-      scriptUri: view.webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'chat.js')).toString(),
-      styleUri: view.webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'chat-style.css')).toString(),
-    });
+    view.webview.html = renderChatHtml(pageAssets(view.webview, this.deps.extensionUri, 'chat'));
     this.controller.connect((message) => void view.webview.postMessage(message));
     this.viewDisposables = [
       view.webview.onDidReceiveMessage((message: unknown) => this.controller.handle(message)),

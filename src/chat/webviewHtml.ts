@@ -1,15 +1,7 @@
 /** The chat webview's page: the shared webview shell (strict CSP, nonce'd bundle) with the chat's assets. */
-import { renderWebviewPage } from '../platform/webviewHtml';
+import { type PageAssets, renderWebviewPage } from '../platform/webviewHtml';
 
-export interface ChatHtmlOptions {
-  /** `webview.cspSource`: the origin the webview's local resources are served from. */
-  cspSource: string;
-  /** A fresh random value per page load; only scripts carrying it may run. */
-  nonce: string;
-  /** URI of dist/webview/chat.js as the webview sees it. */
-  scriptUri: string;
-  /** URI of dist/webview/chat-style.css as the webview sees it. */
-  styleUri: string;
+export interface ChatHtmlOptions extends PageAssets {
   /** URI of a codicon.css, when the host ships one. */
   codiconUri?: string;
 }

@@ -7,13 +7,19 @@
  */
 import { randomBytes } from 'node:crypto';
 
-export interface WebviewPage {
+/** What a host hands its page: the resource origin, a nonce, the bundle and its stylesheet. */
+export interface PageAssets {
   /** `webview.cspSource`: the origin the webview's local resources are served from. */
   cspSource: string;
   /** A fresh random value per page load (webviewNonce); only scripts carrying it may run. */
   nonce: string;
-  /** The page's bundle as the webview sees it. */
+  /** The page's bundle (dist/webview/<page>.js) as the webview sees it. */
   scriptUri: string;
+  /** The page's stylesheet (dist/webview/<page>-style.css) as the webview sees it. */
+  styleUri: string;
+}
+
+export interface WebviewPage extends Omit<PageAssets, 'styleUri'> {
   /** Stylesheets as the webview sees them, in load order. */
   styleUris: readonly string[];
   /** Whether the page may load fonts (codicons) from its resource origin. */

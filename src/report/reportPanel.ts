@@ -3,7 +3,7 @@
  * typed messages with reports from the tracker, and drops (and logs) anything that does not parse.
  */
 import * as vscode from 'vscode';
-import { webviewNonce } from '../platform/webviewHtml';
+import { pageAssets, webviewRoot } from '../platform/webviewAssets';
 import { type AnalyticsTracker } from '../provider/analytics';
 import { type Logger } from '../provider/types';
 import { DEFAULT_REPORT_PERIOD, parseFromReport, type ReportPeriod, type ToReportMessage } from './protocol';
@@ -36,19 +36,13 @@ export class ReportPanelController implements vscode.Disposable {
       this.panel.reveal();
       return;
     }
-    const webviewRoot = vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'webview');
     const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, 'Grok Performance', vscode.ViewColumn.Active, {
       enableScripts: true,
-      localResourceRoots: [webviewRoot],
+      localResourceRoots: [webviewRoot(this.deps.extensionUri)],
     });
     panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'activity.svg');
     const { webview } = panel;
-    webview.html = renderReportHtml({
-      cspSource: webview.cspSource,
-      nonce: webviewNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'report.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'report-style.css')).toString(),
-    });
+    webview.html = renderReportHtml(pageAssets(webview, this.deps.extensionUri, 'report'));
     const subscription = webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
     panel.onDidDispose(() => {
       subscription.dispose();
