@@ -8,6 +8,7 @@ import { checkApiKey, fetchModels, probeService, type ApiKeyCheck } from './clie
 import { ConnectionPool } from './client/connectionPool';
 import { DEFAULT_RETRY_POLICY, retryingStream, type RetryPolicy } from './client/retry';
 import { StreamAssembler, type AssembledAnswer } from './client/streamAssembler';
+import { unbatch } from './client/unbatch';
 import { estimateTokens, estimateUsage } from './client/usage';
 import { NO_API_KEY_MESSAGE, XaiClient } from './client/xaiClient';
 import { type ChatRequestBody } from './client/wire';
@@ -114,23 +115,19 @@ export class GrokCodeFast1Provider {
   }
 
   /** The answer's text as it arrives. */
-  async *streamResponse(request: GenerateRequest): AsyncGenerator<string> {
-    for await (const batch of this.eventBatches(request)) {
-      for (const event of batch) if (event.type === 'content') yield event.text;
-    }
+  streamResponse(request: GenerateRequest): AsyncGenerator<string> {
+    return unbatch(this.eventBatches(request), (event) => (event.type === 'content' ? event.text : undefined));
   }
 
   /** Reasoning, content, tool calls, usage, then `done` with the whole result. */
-  async *streamEvents(request: GenerateRequest): AsyncGenerator<StreamEvent> {
-    for await (const batch of this.eventBatches(request)) {
-      for (const event of batch) yield event;
-    }
+  streamEvents(request: GenerateRequest): AsyncGenerator<StreamEvent> {
+    return unbatch(this.eventBatches(request), (event) => event);
   }
 
   /**
    * The events of `streamEvents`, a network read's worth at a time (never an empty batch; `done`
-   * ends the last one). Each batch is made in one synchronous pass, so the cost per token is one
-   * step of whichever generator hands tokens to the caller, not one per layer below it.
+   * ends the last one). Each batch is made in one synchronous pass, and `unbatch` hands its events
+   * out for one settled promise each: no generator step per token in any layer.
    */
   private async *eventBatches(request: GenerateRequest): AsyncGenerator<StreamEvent[]> {
     const userId = request.metadata?.userId ?? DEFAULT_USER;

@@ -4,10 +4,23 @@
  * whole: `[DONE]` arrived, or a finish reason. An error object the server put in the stream is
  * mapped like one sent in place of the stream.
  */
+import * as z from 'zod';
 import { ApiError } from '../errors';
 import { mapErrorIn200 } from './errorMapping';
 import { SseParser } from './sseParser';
 import { chatChunkSchema, type ChatChunk } from './wire';
+
+let compiledChunkSchema: typeof chatChunkSchema | undefined;
+
+/**
+ * The chunk schema compiled by zod into one generated function (about half the cost per chunk of
+ * the schema walked part by part); same results, and zod falls back to the walk where code
+ * generation is not allowed. Compiled on first use, not at activation.
+ */
+function chunkSchema(): typeof chatChunkSchema {
+  compiledChunkSchema ??= z.compile(chatChunkSchema);
+  return compiledChunkSchema;
+}
 
 function malformed(what: string, sample: string): ApiError {
   const snippet = sample.length > 200 ? `${sample.slice(0, 200)}…` : sample;
@@ -23,9 +36,16 @@ function parseEvent(data: string): ChatChunk {
     throw malformed('malformed JSON', data);
   }
   if (json !== null && typeof json === 'object' && 'error' in json && !('choices' in json)) throw mapErrorIn200(data);
-  const parsed = chatChunkSchema.safeParse(json);
+  const parsed = chunkSchema().safeParse(json);
   if (!parsed.success) throw malformed('an unexpected chunk', data);
   return parsed.data;
+}
+
+const OPEN_BRACE = 123;
+
+/** `[DONE]`, maybe padded; a chunk (JSON object) is told apart by its first character, unscanned. */
+function isDone(data: string): boolean {
+  return data.charCodeAt(0) !== OPEN_BRACE && data.trim() === '[DONE]';
 }
 
 function hasFinishReason(chunk: ChatChunk): boolean {
@@ -66,7 +86,7 @@ export class ChunkReader {
   private take(events: string[], into: ChatChunk[]): void {
     for (const data of events) {
       if (this.done) return;
-      if (data.trim() === '[DONE]') {
+      if (isDone(data)) {
         this.done = true;
         return;
       }

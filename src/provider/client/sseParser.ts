@@ -25,7 +25,7 @@ export class SseParser {
   /** Flushes the end of the body; a last event without its blank line still counts. */
   end(): string[] {
     const events = this.consume(this.decoder.decode());
-    if (this.partialLine !== '') this.takeLine(this.partialLine, events);
+    if (this.partialLine !== '') this.takeLine(this.partialLine, 0, this.partialLine.length, events);
     this.partialLine = '';
     this.dispatch(events);
     return events;
@@ -48,9 +48,13 @@ export class SseParser {
       if (nextCr !== -1 && nextCr < start) nextCr = text.indexOf('\r', start);
       const end = nextCr === -1 || (nextLf !== -1 && nextLf < nextCr) ? nextLf : nextCr;
       if (end === -1) break;
-      const piece = text.slice(start, end);
-      this.takeLine(this.partialLine === '' ? piece : this.partialLine + piece, events);
-      this.partialLine = '';
+      if (this.partialLine === '') {
+        this.takeLine(text, start, end, events);
+      } else {
+        const line = this.partialLine + text.slice(start, end);
+        this.partialLine = '';
+        this.takeLine(line, 0, line.length, events);
+      }
       start = end + 1;
       if (end === nextCr) {
         if (start === length) this.afterCarriageReturn = true;
@@ -61,16 +65,21 @@ export class SseParser {
     return events;
   }
 
-  private takeLine(line: string, events: string[]): void {
-    if (line === '') {
+  /** The line `text[start, end)`: a blank line ends the event, a `data` line adds to it. */
+  private takeLine(text: string, start: number, end: number, events: string[]): void {
+    if (start === end) {
       this.dispatch(events);
       return;
     }
-    const colon = line.indexOf(':');
-    if (colon === 0) return; // A comment.
-    const isData = colon === -1 ? line === 'data' : colon === 4 && line.startsWith('data');
-    if (!isData) return;
-    const value = colon === -1 ? '' : line.slice(line.charCodeAt(colon + 1) === SPACE ? colon + 2 : colon + 1);
+    let value: string;
+    if (text.startsWith('data:', start)) {
+      const valueStart = start + 5 < end && text.charCodeAt(start + 5) === SPACE ? start + 6 : start + 5;
+      value = text.slice(valueStart, end);
+    } else if (end - start === 4 && text.startsWith('data', start)) {
+      value = '';
+    } else {
+      return; // A comment or another field.
+    }
     this.data = this.data === undefined ? value : `${this.data}\n${value}`;
   }
 

@@ -1,7 +1,8 @@
 /**
  * The xAI Chat Completions wire format as zod schemas (see xai-api.md). Server JSON is parsed
  * leniently (unknown keys dropped, optional fields nullable) because OpenAI-compatible servers
- * differ in the details; what the client sends is typed from the request schema.
+ * differ in the details; what the client sends is typed from the request schema. A streamed chunk
+ * is validated once per token, so its schema holds only the fields the client reads.
  */
 import * as z from 'zod';
 
@@ -69,7 +70,6 @@ const toolCallDeltaSchema = z.object({
 export type WireToolCallDelta = z.infer<typeof toolCallDeltaSchema>;
 
 export const chatChunkSchema = z.object({
-  id: z.string().nullish(),
   model: z.string().nullish(),
   choices: z
     .array(
@@ -92,7 +92,6 @@ export type ChatChunk = z.infer<typeof chatChunkSchema>;
 
 /** A whole (non-streaming) answer; some OpenAI-compatible servers send one even when asked to stream. */
 export const chatCompletionSchema = z.object({
-  id: z.string().nullish(),
   object: z.literal('chat.completion'),
   model: z.string().nullish(),
   choices: z.array(

@@ -52,7 +52,6 @@ function completionAsChunks(completion: ChatCompletion): ChatChunk[] {
   const toolCalls = message?.tool_calls?.map((call, index) => ({ ...call, index: call.index ?? index }));
   return [
     {
-      id: completion.id,
       model: completion.model,
       choices: [
         {
