@@ -12,7 +12,7 @@ import { workspaceKeyOf } from './chat/workspaceKey';
 import { WorkspaceTools } from './chat/tools/workspaceTools';
 import { createVscodeWorkspaceAccess } from './chat/tools/vscodeWorkspaceAccess';
 import { CompletionEngine } from './completion/engine';
-import { excludeMatcher } from './completion/exclude';
+import { createExcludeMatcher } from './platform/excludeMatcher';
 import { registerInlineCompletions } from './completion/provider';
 import { FileAnalyticsStore } from './platform/analyticsFileStore';
 import { analyticsSalt } from './platform/analyticsSalt';
@@ -166,7 +166,7 @@ export function activate(context: vscode.ExtensionContext) {
       askInChat: (text) => chat.ask(text),
       proposalDocuments: platform.proposalDocuments,
       isExcluded: (document) =>
-        excludeMatcher(settings().exclude)(vscode.workspace.asRelativePath(document.uri, false), document.uri.fsPath),
+        createExcludeMatcher(settings().exclude)(vscode.workspace.asRelativePath(document.uri, false), document.uri.fsPath),
       logger: log,
       userId,
       statusBar,

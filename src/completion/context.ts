@@ -5,7 +5,7 @@
  * identifiers with the lines before the cursor, gathered under a strict time budget. Files matching
  * the exclude globs are never read.
  */
-import type { ExcludeMatcher } from './exclude';
+import type { ExcludeMatcher } from '../platform/excludeMatcher';
 import type { DocumentWindow, RecentSnippet } from './types';
 
 export const CHARS_PER_TOKEN = 4;

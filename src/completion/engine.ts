@@ -14,7 +14,7 @@ import { CompletionCache } from './cache';
 import { type ContextBudget, DEFAULT_CONTEXT_BUDGET, documentWindow, gatherSnippets } from './context';
 import { type CursorSurroundings, cursorSurroundings } from './cursor';
 import { AdaptiveDebouncer } from './debounce';
-import { excludeMatcher } from './exclude';
+import { createExcludeMatcher } from '../platform/excludeMatcher';
 import { InflightRequests, type RunProgress } from './inflight';
 import { postprocess } from './postprocess';
 import { type PrefilterReason, prefilter } from './prefilter';
@@ -179,7 +179,7 @@ export class CompletionEngine {
       languageId: input.languageId,
       absolutePath: input.absolutePath,
       candidates: typeof input.recentSnippets === 'function' ? input.recentSnippets() : input.recentSnippets,
-      isExcluded: excludeMatcher(input.settings.exclude),
+      isExcluded: createExcludeMatcher(input.settings.exclude),
       budget: this.budget,
       stopwatch: this.stopwatch,
     });

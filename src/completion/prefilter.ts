@@ -3,7 +3,7 @@
  * all. A "no" carries a reason, so the status bar can show a hint (e.g. `needs-consent`) instead of
  * a modal.
  */
-import { excludeMatcher } from './exclude';
+import { createExcludeMatcher } from '../platform/excludeMatcher';
 import type { InlineSettings } from './types';
 
 export interface PrefilterSnapshot {
@@ -47,7 +47,7 @@ function firstReason(s: PrefilterSnapshot): PrefilterReason | undefined {
   if (s.cursorCount > 1) return 'multiple-cursors';
   if (!s.selectionEmpty) return 'selection';
   if (!s.trusted) return 'untrusted';
-  if (excludeMatcher(s.settings.exclude)(s.relativePath, s.absolutePath)) return 'excluded';
+  if (createExcludeMatcher(s.settings.exclude)(s.relativePath, s.absolutePath)) return 'excluded';
   if (!s.consentGranted) return 'needs-consent';
   return undefined;
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { CHARS_PER_TOKEN, type ContextBudget, DEFAULT_CONTEXT_BUDGET, documentWindow, gatherSnippets } from '../../../src/completion/context';
-import { excludeMatcher } from '../../../src/completion/exclude';
+import { createExcludeMatcher } from '../../../src/platform/excludeMatcher';
 import type { RecentSnippet } from '../../../src/completion/types';
 
 const lines = Array.from({ length: 80 }, (_, i) => `line ${String(i).padStart(3, '0')} of the file`);
@@ -42,7 +42,7 @@ describe('completion/context: snippets', () => {
       languageId: 'typescript',
       absolutePath: '/p/src/app.ts',
       candidates,
-      isExcluded: excludeMatcher(exclude),
+      isExcluded: createExcludeMatcher(exclude),
       budget: { ...DEFAULT_CONTEXT_BUDGET, ...overrides },
       stopwatch: () => performance.now(),
     });
@@ -74,7 +74,7 @@ describe('completion/context: snippets', () => {
       languageId: 'typescript',
       absolutePath: '/p/src/app.ts',
       candidates: [related, related, related].map((c, i) => ({ ...c, absolutePath: `/p/${i}.ts` })),
-      isExcluded: excludeMatcher([]),
+      isExcluded: createExcludeMatcher([]),
       budget: { ...DEFAULT_CONTEXT_BUDGET, snippetTimeMs: 2 },
       stopwatch: () => (now += 1.5),
     });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { excludeMatcher } from '../../../src/completion/exclude';
+import { createExcludeMatcher } from '../../../src/platform/excludeMatcher';
 import { type PrefilterSnapshot, prefilter } from '../../../src/completion/prefilter';
 
 const DEFAULT_EXCLUDE = ['**/.env*', '**/*.pem', '**/*.key', '**/id_rsa*', '**/*secret*'];
@@ -54,8 +54,8 @@ describe('completion/prefilter', () => {
   });
 });
 
-describe('completion/exclude', () => {
-  const isExcluded = excludeMatcher(DEFAULT_EXCLUDE);
+describe('exclude globs in the completion prefilter', () => {
+  const isExcluded = createExcludeMatcher(DEFAULT_EXCLUDE);
   const cases: Array<[string, string, boolean]> = [
     ['.env', '/p/.env', true],
     ['app/.env.production', '/p/app/.env.production', true],
@@ -72,6 +72,6 @@ describe('completion/exclude', () => {
   }
 
   it('excludes nothing without globs', () => {
-    assert.equal(excludeMatcher([])('.env', '/p/.env'), false);
+    assert.equal(createExcludeMatcher([])('.env', '/p/.env'), false);
   });
 });
