@@ -20,22 +20,28 @@ const common = {
   legalComments: production ? 'none' : 'inline',
 };
 
-// undici is most of the weight and only needed once a request is made: it ships as dist/undici.js,
-// which src/provider/client/undiciRuntime.ts requires lazily, so activation never parses it.
-const undiciBeside = {
-  name: 'undici-beside',
+// Bundles loaded lazily from beside the one that requires them, so activation parses none of them:
+// the composition root (dist/main.js, required on the turn after activation) and undici
+// (dist/undici.js, required at the first request). A `require` of these ids stays a require of the
+// sibling file; an `import` would bundle them in.
+const LAZY_SIBLINGS = { './main': './main.js', undici: './undici.js' };
+const lazySiblings = {
+  name: 'lazy-siblings',
   setup(build) {
-    build.onResolve({ filter: /^undici$/ }, (args) => (args.kind === 'require-call' ? { path: './undici.js', external: true } : undefined));
+    build.onResolve({ filter: /^(\.\/main|undici)$/ }, (args) =>
+      args.kind === 'require-call' ? { path: LAZY_SIBLINGS[args.path], external: true } : undefined,
+    );
   },
 };
 
-const nodeTarget = { ...common, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], plugins: [undiciBeside] };
+const nodeTarget = { ...common, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], plugins: [lazySiblings] };
 const webTarget = { ...common, platform: 'browser', target: 'es2022', format: 'iife' };
 
 const webviewEntries = ['chat', 'report'].filter((name) => existsSync(`src/webview/${name}/main.ts`));
 
 const builds = [
   { ...nodeTarget, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  { ...nodeTarget, entryPoints: ['src/main.ts'], outfile: 'dist/main.js' },
   { ...nodeTarget, entryPoints: ['src/provider/index.ts'], outfile: 'dist/provider.js' },
   { ...common, platform: 'node', target: 'node20', format: 'cjs', entryPoints: ['node_modules/undici/index.js'], outfile: 'dist/undici.js' },
   ...webviewEntries.map((name) => ({

@@ -26,6 +26,8 @@ export async function artefactSizes(root: string): Promise<ArtefactSize[]> {
   const manifest = ManifestSchema.parse(JSON.parse(await fs.readFile(path.join(root, 'package.json'), 'utf8')));
   const files = [
     { name: 'dist/extension.js', file: 'dist/extension.js' },
+    { name: 'dist/main.js (loaded right after activation)', file: 'dist/main.js' },
+    { name: 'dist/undici.js (loaded at the first request)', file: 'dist/undici.js' },
     { name: 'dist/webview/chat.js', file: 'dist/webview/chat.js' },
     { name: 'dist/webview/report.js', file: 'dist/webview/report.js' },
     { name: '.vsix', file: `${manifest.name}-${manifest.version}.vsix` },

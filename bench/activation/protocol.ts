@@ -2,7 +2,7 @@
 import * as z from 'zod';
 
 export const ActivationSampleSchema = z.union([
-  z.object({ ok: z.literal(true), loadMs: z.number(), activateMs: z.number(), totalMs: z.number() }),
+  z.object({ ok: z.literal(true), loadMs: z.number(), activateMs: z.number(), totalMs: z.number(), startMs: z.number().nullable() }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 

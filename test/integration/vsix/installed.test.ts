@@ -14,9 +14,15 @@ describe('the installed .vsix', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     await extension.activate();
     assert.equal(extension.isActive, true);
-    const commands = await vscode.commands.getCommands(true);
-    for (const id of ['grokCodeFast.openChat', 'grokCodeFast.setApiKey', 'grokCodeFast.refactor', 'grokCodeFast.showPerformanceReport']) {
-      assert.ok(commands.includes(id), `command ${id} is not registered`);
+    // Outside test mode activate() only schedules the start (src/extension.ts): the commands are
+    // registered on the next turns, well within this deadline.
+    const wanted = ['grokCodeFast.openChat', 'grokCodeFast.setApiKey', 'grokCodeFast.refactor', 'grokCodeFast.showPerformanceReport'];
+    let missing = wanted;
+    for (const deadline = Date.now() + 5000; missing.length > 0 && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const commands = await vscode.commands.getCommands(true);
+      missing = wanted.filter((id) => !commands.includes(id));
     }
+    assert.deepEqual(missing, [], 'commands not registered after the start');
   });
 });
