@@ -13,8 +13,10 @@ export function unbatch<T, U>(batches: AsyncGenerator<readonly T[]>, pick: (item
   let batch: readonly T[] = [];
   let index = 0;
   let finished = false;
-  /** Settles when the last call that had to wait is over; later calls go after it. */
-  let pending: Promise<void> | undefined;
+  /** Calls not yet settled that had to wait (for the source, or for an earlier call). */
+  let waiting = 0;
+  /** The last of those calls: a later one goes after it. */
+  let last: Promise<unknown> = Promise.resolve();
 
   /** The next picked item of the current batch, else undefined. */
   const fromBatch = (): IteratorResult<U> | undefined => {
@@ -51,21 +53,19 @@ export function unbatch<T, U>(batches: AsyncGenerator<readonly T[]>, pick: (item
   };
 
   const inTurn = <R>(call: () => Promise<R>): Promise<R> => {
-    const result = pending ? pending.then(call, call) : call();
-    const settled = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    pending = settled;
-    void settled.then(() => {
-      if (pending === settled) pending = undefined;
+    const previous = waiting > 0 ? last : undefined;
+    waiting++;
+    // Counted down before the caller sees the result, so its next call can take the fast path.
+    const result = (previous ? previous.then(call, call) : call()).finally(() => {
+      waiting--;
     });
+    last = result;
     return result;
   };
 
   const generator: AsyncGenerator<U> = {
     next: () => {
-      if (!pending && !finished) {
+      if (waiting === 0 && !finished) {
         const item = fromBatch();
         if (item) return Promise.resolve(item);
       }
