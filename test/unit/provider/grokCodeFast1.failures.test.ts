@@ -147,6 +147,25 @@ describe('GrokCodeFast1Provider: failures, retries, cancellation and timeouts', 
       assert.equal(received.length, 2);
     });
 
+    it('closes the socket when the consumer stops in the middle of a read', async () => {
+      h = await startHarness();
+      h.fake.enqueue({
+        kind: 'handler',
+        handle: (_request, res) => {
+          // Fifty events in one write, then silence: the consumer's break falls inside one batch.
+          res.writeHead(200, { 'content-type': 'text/event-stream' });
+          res.write(Array.from({ length: 50 }, (_, i) => `data: {"choices":[{"index":0,"delta":{"content":"${i} "}}]}\n\n`).join(''));
+        },
+      });
+      const received: string[] = [];
+      for await (const text of h.provider.streamResponse({ prompt: 'q' })) {
+        received.push(text);
+        if (received.length === 3) break;
+      }
+      assert.deepEqual(received, ['0 ', '1 ', '2 ']);
+      await waitUntil(() => h.fake.openConnections === 0, 1000);
+    });
+
     it('does not send a request whose signal is already aborted', async () => {
       h = await startHarness();
       await assert.rejects(h.provider.generateResponse({ prompt: 'q', options: { signal: AbortSignal.abort() } }), AbortError);

@@ -256,6 +256,15 @@ describe('GrokCodeFast1Provider: gates, request body and results', function () {
       ]);
       assert.equal(done.result.finishReason, 'tool_calls');
     });
+    it('gives the same events when the whole answer arrives in one read', async () => {
+      h = await startHarness();
+      const answer = { kind: 'answer' as const, reasoning: ['r'], content: ['a', 'b'], toolCalls: [{ id: 'call_1', name: 'f', arguments: '{"x":1}', fragments: 3 }] };
+      h.fake.enqueue({ ...answer, split: 1_000_000 }, answer);
+      const types = async () => (await drain(h.provider.streamEvents({ prompt: 'q' }))).items.map((event) => (event.type === 'content' ? event.text : event.type));
+      const whole = await types();
+      assert.deepEqual(whole, ['reasoning', 'a', 'b', 'tool_call', 'usage', 'done']);
+      assert.deepEqual(await types(), whole);
+    });
   });
 
   describe('analytics', () => {

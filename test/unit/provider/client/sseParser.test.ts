@@ -21,6 +21,14 @@ describe('SseParser', () => {
     assert.deepEqual(parseWhole(text), ['one', 'two']);
   });
 
+  it('ignores a byte order mark at the very start only', () => {
+    assert.deepEqual(parseWhole('\uFEFFdata: a\n\ndata: \uFEFFb\n\n'), ['a', '\uFEFFb']);
+  });
+
+  it('takes a bare data line (no colon) as an empty data line, and skips look-alike fields', () => {
+    assert.deepEqual(parseWhole('data\ndata: x\n\ndatum: y\ndata-x: z\n\n'), ['\nx']);
+  });
+
   it('joins multi-line data with newlines', () => {
     assert.deepEqual(parseWhole('data: a\ndata: b\n\n'), ['a\nb']);
   });

@@ -18,6 +18,19 @@ function run(chunks: ChatChunk[]) {
 }
 
 describe('StreamAssembler', () => {
+  it('gives the same events for chunks taken in one batch as one by one', () => {
+    const chunks = [
+      delta({ reasoning_content: 'r' }),
+      delta({ content: 'a' }),
+      delta({ tool_calls: [{ index: 0, id: 'c0', function: { name: 'f', arguments: '{}' } }] }),
+      delta({ content: 'b' }, 'tool_calls'),
+    ];
+    const batched = new StreamAssembler('grok-code-fast-1', GROK_CODE_FAST_1_FACTS.pricing);
+    const events = batched.accept(chunks);
+    assert.deepEqual(events, run(chunks).events);
+    assert.equal(batched.finish().answer.content, 'ab');
+  });
+
   it('emits reasoning and content deltas in order and assembles the text', () => {
     const { events, answer } = run([
       delta({ reasoning_content: 'Think' }),
