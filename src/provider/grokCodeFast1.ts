@@ -125,9 +125,9 @@ export class GrokCodeFast1Provider {
   }
 
   /**
-   * The events of `streamEvents`, a network read's worth at a time (never an empty batch; `done`
-   * ends the last one). Each batch is made in one synchronous pass, and `unbatch` hands its events
-   * out for one settled promise each: no generator step per token in any layer.
+   * The events of `streamEvents`, a network read's worth at a time (never an empty batch; the last
+   * is `[done]`). Each batch is made in one synchronous pass, and `unbatch` hands its events out for
+   * one settled promise each: no generator step per token in any layer.
    */
   private async *eventBatches(request: GenerateRequest): AsyncGenerator<StreamEvent[]> {
     const userId = request.metadata?.userId ?? DEFAULT_USER;
