@@ -2,7 +2,8 @@
  * The xAI Chat Completions wire format as zod schemas (see xai-api.md). Server JSON is parsed
  * leniently (unknown keys dropped, optional fields nullable) because OpenAI-compatible servers
  * differ in the details; what the client sends is typed from the request schema. A streamed chunk
- * is validated once per token, so its schema holds only the fields the client reads.
+ * is validated once per token, in place (see chunkReader.ts), so its schema holds only the fields
+ * the client reads.
  */
 import * as z from 'zod';
 
