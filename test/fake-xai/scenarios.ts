@@ -92,6 +92,8 @@ export interface RecordedRequest {
   /** The parsed JSON body, undefined when empty or not JSON. */
   body: unknown;
   receivedAt: number;
+  /** Set when the client closed the connection before the response ended (an aborted stream). */
+  closedEarlyAt?: number;
 }
 
 export interface HandlerScenario {

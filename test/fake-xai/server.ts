@@ -8,7 +8,8 @@
  *   fake.enqueue(scenarios.status(429, undefined, { 'retry-after': '1' }));
  *   fake.enqueue({ kind: 'error', status: 503, path: '/v1/models' });  // routes other than chat
  *   fake.setDefault(scenario);   // what requests get when the queue holds nothing for their route
- *   fake.requests               // every request received: method, path, headers, rawBody, parsed body
+ *   fake.requests               // every request received: method, path, headers, rawBody, parsed body;
+ *                               // closedEarlyAt once the client hung up before the response ended
  *   fake.connections            // sockets opened so far ('connection' events); openConnections: still open
  *   await fake.close();         // destroys open sockets, then closes the server
  *
@@ -163,6 +164,9 @@ export async function startFakeXai(options: FakeXaiOptions = {}): Promise<FakeXa
     }
     const recorded: RecordedRequest = { method: req.method ?? 'GET', path, headers: req.headers, rawBody, body, receivedAt: Date.now() };
     requests.push(recorded);
+    res.once('close', () => {
+      if (!res.writableFinished) recorded.closedEarlyAt = Date.now();
+    });
 
     const scenario = takeScenario(path);
     if (scenario?.kind === 'error') return sendJson(res, scenario.status, scenario.body ?? defaultErrorBody(scenario.status), scenario.headers);

@@ -1,0 +1,183 @@
+/**
+ * Inline completions (issue 8) in the real VS Code, against the fake xAI server: ghost text typed,
+ * triggered and accepted through VS Code's own commands; excluded files and a missing consent send
+ * nothing; typing on past a suggestion still streaming closes its HTTP request.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { scenarios, TEST_API_KEY, type FakeXai, type RecordedRequest } from '../fake-xai';
+import type { AnalyticsFeatures } from '../../src/report/registerAnalyticsFeatures';
+import { chatRequests, connectToFakeXai, resetEndpoint, sentText, waitFor, workspaceFile, type GrokTestApi } from './support/extensionApi';
+
+type ApiWithAnalytics = GrokTestApi & { analyticsFeatures?: AnalyticsFeatures };
+
+/** VS Code shows and accepts ghost text asynchronously: this long after a trigger it is on screen. */
+const GHOST_TEXT_SETTLE_MS = 1000;
+/** An explicit trigger skips the debounce: a request it makes reaches the server well within this. */
+const NO_REQUEST_WAIT_MS = 1500;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Writes `name` into the workspace, opens it and puts the cursor at the end of line `line`. */
+async function openAt(name: string, content: string, line: number): Promise<vscode.TextEditor> {
+  const uri = workspaceFile(name);
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(content));
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  const end = editor.document.lineAt(line).range.end;
+  editor.selection = new vscode.Selection(end, end);
+  return editor;
+}
+
+/** Types like the keyboard does (VS Code's `type` command: the edit that triggers ghost text). */
+async function type(text: string): Promise<void> {
+  await vscode.commands.executeCommand('type', { text });
+}
+
+/** Asks for ghost text; the command settles only once the providers have answered. */
+async function trigger(): Promise<void> {
+  await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+}
+
+/**
+ * The completion requests for one file (the prompt names it). Each test uses its own files, so a
+ * late prefetch from an earlier test is never counted.
+ */
+function requestsFor(fake: FakeXai, file: string): RecordedRequest[] {
+  return chatRequests(fake).filter((request) => sentText(request).includes(`File: ${file}\n`));
+}
+
+describe('inline completions', () => {
+  let api: ApiWithAnalytics;
+  let fake: FakeXai;
+
+  async function grantConsent(): Promise<void> {
+    api.setConsentPrompt(async () => true);
+    try {
+      assert.equal(await vscode.commands.executeCommand<boolean>('grokCodeFast.showConsent'), true);
+    } finally {
+      api.setConsentPrompt(undefined);
+    }
+  }
+
+  before(async () => {
+    ({ api, fake } = await connectToFakeXai());
+    // Requests a test did not plan for (e.g. a prefetch after a shown suggestion) get nothing.
+    fake.setDefault(scenarios.empty());
+    await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+    await waitFor(async () => (await api.storedApiKey()) === TEST_API_KEY, 'the stored key');
+    await grantConsent();
+  });
+
+  afterEach(async () => {
+    fake.setDefault(scenarios.empty());
+    await vscode.commands.executeCommand('workbench.action.files.saveAll');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  after(async () => {
+    api.setConsentPrompt(undefined);
+    await vscode.commands.executeCommand('grokCodeFast.clearApiKey');
+    await resetEndpoint();
+    await fake.close();
+  });
+
+  it("shows the server's completion as ghost text and accepting it inserts it, recorded as shown and accepted", async () => {
+    const started = Date.now();
+    const editor = await openAt('inline-accept.ts', 'export function add(a: number, b: number): number {\n  \n}\n', 1);
+    fake.enqueue(scenarios.text('a + ', 'b;'));
+    await type('return ');
+    await trigger();
+
+    const request = await waitFor(() => requestsFor(fake, 'inline-accept.ts')[0], 'the completion request');
+    assert.ok(sentText(request).includes('number {\n  return {{HOLE}}\n}'), 'the prompt marks the cursor after what was typed');
+    await sleep(GHOST_TEXT_SETTLE_MS);
+    await vscode.commands.executeCommand('editor.action.inlineSuggest.commit');
+    await waitFor(() => editor.document.getText().includes('return a + b;'), 'the accepted completion in the document');
+    assert.equal(editor.document.getText(), 'export function add(a: number, b: number): number {\n  return a + b;\n}\n');
+
+    const features = api.analyticsFeatures;
+    assert.ok(features?.testing, 'activate() returns { analyticsFeatures } with its test seam');
+    const tracker = features.testing.deps.tracker;
+    const inlineEvents = async () => {
+      const exported = await tracker.exportAnalytics({ period: { start: new Date(started), end: new Date(Date.now() + 1000) }, format: 'json' });
+      const { events } = JSON.parse(exported) as { events: Array<{ kind: string; feature: string; action?: string; chars?: number }> };
+      return events.filter((event) => event.kind === 'interaction' && event.feature === 'inline');
+    };
+    const events = await waitFor(async () => {
+      const found = await inlineEvents();
+      return found.some((event) => event.action === 'accepted') ? found : undefined;
+    }, 'the accepted interaction event');
+    assert.ok(events.some((event) => event.action === 'shown' && event.chars === 'a + b;'.length), 'no shown event for the suggestion');
+    assert.ok(events.some((event) => event.action === 'accepted' && event.chars === 'a + b;'.length), 'no accepted event for the suggestion');
+  });
+
+  it('never sends an excluded file, neither as the current file nor as context', async () => {
+    const secret = "export const databasePassword = 'hunter2-SECRET-MARKER';\nexport const databaseHost = 'db.internal';\n";
+    const defaults = "export const databaseHost = 'localhost'; // PUBLIC-MARKER\nexport const databasePort = 5432;\n";
+    const secretSent = () => chatRequests(fake).map(sentText).filter((text) => /config\.secret|SECRET-MARKER|hunter2/.test(text));
+    const secretEditor = await openAt('config.secret.ts', `${secret}export const databaseUrl = \n`, 2);
+    fake.setDefault(scenarios.text("'postgres://db.internal';"));
+    await type('p');
+    await trigger();
+    await sleep(NO_REQUEST_WAIT_MS);
+    assert.deepEqual(secretSent(), [], 'the excluded file reached the server');
+    await vscode.commands.executeCommand('editor.action.inlineSuggest.commit');
+    assert.equal(secretEditor.document.getText(), `${secret}export const databaseUrl = p\n`, 'ghost text was accepted in the excluded file');
+
+    // The same steps in an ordinary file do send, with the other open files of its language as
+    // context: the public one is there, the secret one (still open, just edited) is not.
+    await openAt('config.defaults.ts', defaults, 0);
+    await openAt('connect.ts', 'import { databaseHost, databasePort, databasePassword } from "./config";\nconnect(databaseHost, \n', 1);
+    await type('d');
+    await trigger();
+    const request = await waitFor(() => requestsFor(fake, 'connect.ts')[0], 'the request from connect.ts');
+    assert.match(sentText(request), /PUBLIC-MARKER/, 'the open file of the same language was not sent as context');
+    assert.deepEqual(secretSent(), [], 'the excluded file was sent as context');
+  });
+
+  it('sends nothing without consent and asks nothing (no modal from this path)', async () => {
+    let asked = 0;
+    await vscode.commands.executeCommand('grokCodeFast.revokeConsent');
+    api.setConsentPrompt(async () => {
+      asked += 1;
+      return false;
+    });
+    const refusedByProvider = () => api.logLines().filter((line) => /Inline completion/.test(line) && /consent/i.test(line));
+    fake.setDefault(scenarios.text('x * 2;'));
+    try {
+      const editor = await openAt('inline-consent.ts', 'export function double(x: number): number {\n  \n}\n', 1);
+      await type('return ');
+      await trigger();
+      await sleep(NO_REQUEST_WAIT_MS);
+      assert.equal(requestsFor(fake, 'inline-consent.ts').length, 0, 'a completion request was sent without consent');
+      assert.equal(asked, 0, 'the inline path asked for consent');
+      // Stopped before any request was attempted (the hint path), not refused by the provider's own gate.
+      assert.deepEqual(refusedByProvider(), []);
+      await vscode.commands.executeCommand('editor.action.inlineSuggest.commit');
+      assert.equal(editor.document.getText(), 'export function double(x: number): number {\n  return \n}\n');
+    } finally {
+      await grantConsent();
+    }
+    // Once consented, the same steps do send.
+    await type('x');
+    await trigger();
+    await waitFor(() => requestsFor(fake, 'inline-consent.ts').length > 0, 'a request once consent is given');
+  });
+
+  it('typing on past a suggestion still streaming closes its HTTP request', async () => {
+    await openAt('inline-cancel.ts', 'export function sum(values: number[]): number {\n  \n}\n', 1);
+    // The model starts the answer, then goes silent with the stream open.
+    fake.setDefault({ kind: 'answer', content: ['values.reduce('], stallAfterEvents: 1 });
+    await type('return ');
+    // Not awaited: the trigger command settles when the answer is complete, and this one never is.
+    const triggered = trigger();
+    const streaming = await waitFor(() => requestsFor(fake, 'inline-cancel.ts')[0], 'the completion request');
+    await sleep(300);
+    assert.equal(streaming.closedEarlyAt, undefined, 'the request was closed before the user typed on');
+
+    // `z` diverges from the pending `values.reduce(`: the request can serve nothing any more.
+    await type('z');
+    await waitFor(() => streaming.closedEarlyAt, 'the stalled request to be closed', 3000);
+    await triggered;
+  });
+});
