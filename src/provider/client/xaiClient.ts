@@ -11,7 +11,7 @@ import { ApiError, AuthenticationError, NetworkError, type GrokError } from '../
 import { type ConnectionPool } from './connectionPool';
 import { mapErrorIn200, mapHttpError, mapTransportError } from './errorMapping';
 import { RetryableFailure } from './retry';
-import { ChunkReader } from './chunkReader';
+import { ChunkReader, prepareChunkValidation } from './chunkReader';
 import { chatCompletionSchema, type ChatChunk, type ChatCompletion, type ChatRequestBody } from './wire';
 
 export interface XaiClientSettings {
@@ -144,6 +144,7 @@ export class XaiClient {
     const { signal } = options;
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream' };
     if (options.conversationId) headers['x-grok-conv-id'] = options.conversationId;
+    prepareChunkValidation();
     const response = await this.send('POST', '/chat/completions', headers, signal, JSON.stringify(body));
     if (response.status !== 200) throw await this.failure(response, signal);
 

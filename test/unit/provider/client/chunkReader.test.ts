@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { ChunkReader } from '../../../../src/provider/client/chunkReader';
+import { ChunkReader, prepareChunkValidation } from '../../../../src/provider/client/chunkReader';
 import { RetryableFailure } from '../../../../src/provider/client/retry';
 import { type ChatChunk } from '../../../../src/provider/client/wire';
 import { ApiError } from '../../../../src/provider/errors';
@@ -86,5 +86,17 @@ describe('ChunkReader', () => {
     const reader = new ChunkReader();
     read(reader, 'data:  [DONE] \n\n');
     assert.equal(reader.sawDone, true);
+  });
+
+  it('checks the same once the schema is compiled', async () => {
+    prepareChunkValidation();
+    await new Promise((resolve) => setImmediate(resolve));
+    const good = read(new ChunkReader(), event(content('a', 'stop')));
+    assert.equal(good.error, undefined);
+    assert.equal(good.chunks[0].choices?.[0]?.delta?.content, 'a');
+    for (const bad of [{ choices: [{ delta: { content: 5 } }] }, { choices: {} }, { model: 1 }, { choices: [{ delta: { tool_calls: [{ index: 0.5 }] } }] }]) {
+      const { error } = read(new ChunkReader(), event(bad));
+      assert.ok(error instanceof ApiError, JSON.stringify(bad));
+    }
   });
 });
