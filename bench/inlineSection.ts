@@ -22,6 +22,7 @@ const InlineModuleSchema = z.object({ benchInline: z.custom<BenchInline>((value)
 
 const StrategySchema = z.object({
   strategy: z.string(),
+  requests: z.number(),
   requestsPer100Keystrokes: z.number(),
   pauses: z.number(),
   pausesServed: z.number(),
@@ -90,7 +91,9 @@ function scenarioFigures(scenario: Scenario): Figure[] {
   const msOrNever = (ms: number | null) => (ms === null ? 'never' : `${ms} ms`);
   const naiveNote = (pick: (strategy: Strategy) => number | null) => (naive ? `naive: ${pick(naive) ?? 'never'}` : undefined);
   return [
-    line('requests per 100 keystrokes', '', (s) => s.requestsPer100Keystrokes, targetFrom(scenario, 'requests'), naiveNote((s) => round(s.requestsPer100Keystrokes))),
+    // The target compares requests for typing the same files: a user who accepts ghost text presses
+    // fewer keys, so the per-keystroke rate is shown beside it but is not the cost measure.
+    line('requests to type the same files', '', (s) => s.requests, targetFrom(scenario, 'requests'), `per 100 keystrokes ${round(pipeline.requestsPer100Keystrokes)} vs ${round(fixed.requestsPer100Keystrokes)} (fixed-350ms), ${naive ? round(naive.requestsPer100Keystrokes) : '—'} (naive)`),
     line('pause to ghost text p50', 'ms', (s) => s.pauseToGhostMedianMs, targetFrom(scenario, 'median pause-to-ghost'), `p90 ${msOrNever(pipeline.pauseToGhostP90Ms)} (fixed-350ms ${msOrNever(fixed.pauseToGhostP90Ms)})`),
     line('pauses ≥ 500 ms served', '%', (s) => s.pausesServed * 100, targetFrom(scenario, '>= 90%'), `of ${pipeline.pauses} pauses`),
     line('accepted chars per request', '', (s) => s.acceptedCharsPerRequest, undefined, naiveNote((s) => round(s.acceptedCharsPerRequest))),
