@@ -13,13 +13,13 @@ import { estimateTokens, estimateUsage } from './client/usage';
 import { NO_API_KEY_MESSAGE, XaiClient } from './client/xaiClient';
 import { type ChatRequestBody } from './client/wire';
 import { clientSettings, parseConfig, providerConfigSchema, type ProviderConfig, type ProviderConfigInput } from './config';
+import { type RequestMetricsSnapshot } from './analytics';
 import { ConsentManager } from './consent';
 import { AbortError, AuthenticationError, ConsentRequiredError, InvalidConfigError, isGrokError, NetworkError } from './errors';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitLease } from './limits';
 import { defaultFactsFor, knownFactsFor, type ModelFacts } from './models';
 import { buildChatRequestBody } from './prompt';
 import { OutcomeRecorder } from './outcomeRecorder';
-import { type ProviderMetrics } from './providerMetrics';
 import {
   type GenerateRequest,
   type GenerateResult,
@@ -207,7 +207,7 @@ export class GrokCodeFast1Provider {
     return this.limiter.check(userId);
   }
 
-  getMetrics(): ProviderMetrics {
+  getMetrics(): RequestMetricsSnapshot {
     return this.outcomes.snapshot();
   }
 

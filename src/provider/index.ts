@@ -26,7 +26,8 @@ export {
   type ModelPricing,
 } from './models';
 export { SYSTEM_PROMPT, buildChatRequestBody, renderContext } from './prompt';
-export { type ProviderMetrics } from './providerMetrics';
+/** What provider.getMetrics() returns (the same figures as the analytics tracker's session metrics). */
+export { type RequestMetricsSnapshot as ProviderMetrics } from './analytics';
 export { type ApiKeyCheck } from './client/accountQueries';
 export { type ProxySettings } from './client/connectionPool';
 export { EMPTY_ANSWER_MESSAGE } from './client/streamAssembler';

@@ -1,11 +1,10 @@
 /**
  * Records each request's outcome exactly once: the provider's own metrics (only requests that were
- * sent; a cancellation is neither success nor failure), a log line, and the shared analytics
+ * sent and not cancelled: a cancellation is neither success nor failure, so it is left out), a log line, and the shared analytics
  * tracker when one is configured.
  */
-import { type AnalyticsTracker } from './analytics';
+import { RequestMetrics, type AnalyticsTracker, type RequestMetricsSnapshot } from './analytics';
 import { AbortError, isGrokError } from './errors';
-import { MetricsRecorder, type ProviderMetrics } from './providerMetrics';
 import { type Feature, type GenerateResult, type Logger, type Usage } from './types';
 
 export interface RequestOutcome {
@@ -23,7 +22,7 @@ function describe(error: unknown): string {
 }
 
 export class OutcomeRecorder {
-  private readonly metrics = new MetricsRecorder();
+  private readonly metrics = new RequestMetrics();
 
   constructor(
     private readonly logger: Logger,
@@ -41,10 +40,13 @@ export class OutcomeRecorder {
     const aborted = failure instanceof AbortError;
     const errorCode = isGrokError(failure) ? failure.code : 'unknown';
     if (result) {
-      this.metrics.recordSuccess(latencyMs, result.metadata.timeToFirstTokenMs, result.usage.totalTokens);
+      const ttftMs = result.metadata.timeToFirstTokenMs;
+      this.metrics.add({ outcome: 'success', latencyMs, ttftMs, totalTokens: result.usage.totalTokens });
       this.logger.debug(`Request ${requestId} done in ${latencyMs} ms (${result.usage.totalTokens} tokens).`);
     } else {
-      if (sentAt !== undefined && !aborted) this.metrics.recordFailure(latencyMs, usage?.totalTokens ?? 0);
+      if (sentAt !== undefined && !aborted) {
+        this.metrics.add({ outcome: 'error', latencyMs, ttftMs: null, totalTokens: usage?.totalTokens ?? 0 });
+      }
       this.logger[aborted ? 'debug' : 'warn'](`Request ${requestId} ended: ${errorCode}: ${describe(failure)}`);
     }
     if (!this.analytics) return;
@@ -60,7 +62,7 @@ export class OutcomeRecorder {
       .catch((error: unknown) => this.logger.warn(`Could not record analytics for ${requestId}: ${describe(error)}`));
   }
 
-  snapshot(): ProviderMetrics {
+  snapshot(): RequestMetricsSnapshot {
     return this.metrics.snapshot();
   }
 }

@@ -9,7 +9,7 @@ import { exportCsv, exportJson } from './analyticsExport';
 import { type AnalyticsStore, MemoryAnalyticsStore } from './analyticsStore';
 import { DAY_MS } from './dailyAggregate';
 import { buildPerformanceReport, type PerformanceReport } from './performanceReport';
-import { SessionMetrics, type SessionMetricsSnapshot } from './sessionMetrics';
+import { RequestMetrics, type RequestMetricsSnapshot } from './requestMetrics';
 
 export interface AnalyticsTrackerOptions {
   store?: AnalyticsStore;
@@ -31,6 +31,7 @@ export interface TrackedResponse {
 /** Requests whose response never came are forgotten beyond this many. */
 const MAX_PENDING = 1000;
 const DEFAULT_REPORT_DAYS = 30;
+const SESSION_METRICS_WINDOW = 10_000;
 
 export class AnalyticsTracker {
   private readonly store: AnalyticsStore;
@@ -38,7 +39,8 @@ export class AnalyticsTracker {
   private readonly enabled: () => boolean;
   private readonly now: () => number;
   private readonly pending = new Map<string, { userHash: string; feature: Feature; model: string }>();
-  private readonly session = new SessionMetrics();
+  /** Every outcome counts here, aborted ones too, over a wider window than the provider's. */
+  private readonly session = new RequestMetrics(SESSION_METRICS_WINDOW);
 
   constructor(options: AnalyticsTrackerOptions = {}) {
     this.store = options.store ?? new MemoryAnalyticsStore();
@@ -88,7 +90,7 @@ export class AnalyticsTracker {
   }
 
   /** Over this session's requests (since the tracker was made or its data deleted). */
-  getMetrics(): SessionMetricsSnapshot {
+  getMetrics(): RequestMetricsSnapshot {
     return this.session.snapshot();
   }
 

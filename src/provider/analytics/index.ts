@@ -20,5 +20,5 @@ export {
 } from './latencyHistogram';
 export { percentile } from './percentile';
 export { PerformanceReportSchema, UsageStatsSchema, type PerformanceReport, type UsageStats } from './performanceReport';
-export { type SessionMetricsSnapshot } from './sessionMetrics';
+export { DEFAULT_METRICS_WINDOW, RequestMetrics, type RequestMetricsSnapshot, type RequestSample } from './requestMetrics';
 export { UsageTotals, UsageTotalsDataSchema, type UsageTotalsData } from './usageTotals';
