@@ -82,7 +82,10 @@ export function start(context: vscode.ExtensionContext) {
     if (url === null) throw new InvalidConfigError('grokCodeFast.endpoint.url is not a valid https:// (or loopback http://) URL.', 'endpoint');
     return url;
   };
-  const providerFor = (feature: 'chat' | 'inline' | 'action') => (endpoint(), registry.getProvider(settings().models[feature]));
+  const providerFor = (feature: 'chat' | 'inline' | 'action') => {
+    endpoint();
+    return registry.getProvider(settings().models[feature]);
+  };
 
   const history = new HistoryStore(
     context.globalState,
@@ -111,14 +114,17 @@ export function start(context: vscode.ExtensionContext) {
     userId,
   });
 
-  const inlineEngine = new CompletionEngine({
-    model: {
-      streamEvents: (request: GenerateRequest) =>
-        providerFor('inline').streamEvents({ ...request, metadata: { ...request.metadata, userId } }),
-    },
-    reuse: settings().cloud.features.caching,
-    logger: log,
-  });
+  // Rebuilt when the `caching` cloud switch changes: it turns the completion cache and reuse on or off.
+  const makeInlineEngine = () =>
+    new CompletionEngine({
+      model: {
+        streamEvents: (request: GenerateRequest) =>
+          providerFor('inline').streamEvents({ ...request, metadata: { ...request.metadata, userId } }),
+      },
+      reuse: settings().cloud.features.caching,
+      logger: log,
+    });
+  let inlineEngine = makeInlineEngine();
 
   const analyticsFeatures = registerAnalyticsFeatures(context, {
     tracker,
@@ -140,7 +146,7 @@ export function start(context: vscode.ExtensionContext) {
     platform.onDidChangeSettings((next) => {
       registry.updateConfig(providerOptions(next));
       registry.getRateLimiter().setLimits(next.rateLimits);
-      inlineEngine.reset();
+      inlineEngine = makeInlineEngine();
       chat.refresh();
     }),
     platform.consent.onDidChange(() => {
@@ -172,7 +178,7 @@ export function start(context: vscode.ExtensionContext) {
       statusBar,
     }),
     registerInlineCompletions(context, {
-      engine: inlineEngine,
+      engine: { provideCompletion: (input, signal) => inlineEngine.provideCompletion(input, signal) },
       getSettings: () => ({
         enabled: settings().inlineCompletions.enabled,
         disabledLanguages: settings().inlineCompletions.disabledLanguages,
