@@ -6,18 +6,10 @@
  * next turn can resend the earlier ones byte for byte.
  */
 import * as z from 'zod';
+import { UsageSchema } from '../provider/usageSchema';
 import { ChipSchema, ErrorViewSchema } from './protocol';
 
 const count = z.number().int().nonnegative();
-
-export const UsageRecordSchema = z.object({
-  promptTokens: count,
-  completionTokens: count,
-  reasoningTokens: count,
-  cachedTokens: count,
-  totalTokens: count,
-  costUsd: z.number().nonnegative(),
-});
 
 export const StoredToolCallSchema = z.object({
   id: z.string(),
@@ -58,7 +50,7 @@ export const AssistantEntrySchema = z.object({
   createdAt: count,
   steps: z.array(AnswerStepSchema),
   /** Summed over the steps that finished. */
-  usage: UsageRecordSchema.optional(),
+  usage: UsageSchema.optional(),
   latencyMs: z.number().nonnegative().optional(),
   timeToFirstTokenMs: z.number().nonnegative().nullable().optional(),
   error: z.optional(ErrorViewSchema),
@@ -79,7 +71,6 @@ export const ConversationIndexSchema = z.array(z.object({ id: z.string().min(1),
 
 export const DraftSchema = z.object({ text: z.string(), chips: z.array(ContextChipSchema) });
 
-export type UsageRecord = z.infer<typeof UsageRecordSchema>;
 export type StoredToolCall = z.infer<typeof StoredToolCallSchema>;
 export type AnswerStep = z.infer<typeof AnswerStepSchema>;
 export type ContextChip = z.infer<typeof ContextChipSchema>;

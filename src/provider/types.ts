@@ -2,20 +2,13 @@
  * The in-process types every surface speaks to the core with. Wire formats (server JSON) and
  * configuration are zod schemas in their own files; these are the shapes after validation.
  */
+import { type Usage } from './usageSchema';
 
 /** Which surface a request serves; analytics and limits are reported per feature. */
 export type Feature = 'inline' | 'chat' | 'action' | 'health' | 'other';
 
-export interface Usage {
-  promptTokens: number;
-  completionTokens: number;
-  /** Counted by xAI outside `completion_tokens`, billed as output. */
-  reasoningTokens: number;
-  /** Part of `promptTokens` served from xAI's prompt cache. */
-  cachedTokens: number;
-  totalTokens: number;
-  costUsd: number;
-}
+/** Stored and read back in several places, so it comes from its schema. */
+export { type Usage };
 
 export interface ToolCall {
   id: string;

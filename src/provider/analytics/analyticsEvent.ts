@@ -1,6 +1,7 @@
 /** What the analytics log holds, one event a line; every line read back is parsed with this schema. */
 import * as z from 'zod';
 import { type Feature } from '../types';
+import { UsageSchema } from '../usageSchema';
 
 const FEATURES = ['inline', 'chat', 'action', 'health', 'other'] as const satisfies readonly Feature[];
 export const FeatureSchema = z.enum(FEATURES);
@@ -21,12 +22,7 @@ export const RequestEventSchema = z.object({
   errorCode: z.string().optional(),
   latencyMs: z.number().nonnegative(),
   ttftMs: z.number().nonnegative().nullable(),
-  promptTokens: count,
-  completionTokens: count,
-  reasoningTokens: count,
-  cachedTokens: count,
-  totalTokens: count,
-  costUsd: z.number().nonnegative(),
+  ...UsageSchema.shape,
 });
 
 export const InteractionEventSchema = z.object({

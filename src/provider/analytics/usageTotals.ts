@@ -3,6 +3,7 @@
  * histograms, tokens, cost and inline interactions. Mergeable, so days add up to any period.
  */
 import * as z from 'zod';
+import { UsageSchema } from '../usageSchema';
 import { type AnalyticsEvent } from './analyticsEvent';
 import { LatencyHistogram, LatencyHistogramDataSchema } from './latencyHistogram';
 
@@ -17,12 +18,7 @@ export const UsageTotalsDataSchema = z.object({
   /** Successful and failed requests; aborted ones end when the user moves on, so they are left out. */
   latency: LatencyHistogramDataSchema,
   ttft: LatencyHistogramDataSchema,
-  promptTokens: count,
-  completionTokens: count,
-  reasoningTokens: count,
-  cachedTokens: count,
-  totalTokens: count,
-  costUsd: z.number().nonnegative(),
+  ...UsageSchema.shape,
   interactions: z.object({ shown: count, accepted: count, partial: count, acceptedChars: count }),
 });
 export type UsageTotalsData = z.infer<typeof UsageTotalsDataSchema>;
