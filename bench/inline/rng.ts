@@ -1,4 +1,4 @@
-/** Seeded randomness, so every replay is repeatable; draws are keyed by position so strategies see the same typist. */
+/** Seeded randomness, so every replay (and every test that draws samples) is repeatable; draws are keyed by position so strategies see the same typist. */
 
 /** mulberry32: small, fast, good enough for simulation. */
 export function seededRandom(seed: number): () => number {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { HISTOGRAM_RELATIVE_ERROR, LatencyHistogram, LatencyHistogramDataSchema, percentile } from '../../../../src/provider/analytics';
-import { logUniformSamples, seededRandom } from './randomSamples';
+import { seededRandom } from '../../../../bench/inline/rng';
+import { logUniformSamples } from './randomSamples';
 
 /** Brute force nearest rank, written independently of the implementation. */
 function exactNearestRank(values: readonly number[], p: number): number {
