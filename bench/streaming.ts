@@ -1,12 +1,15 @@
 /**
  * Section 1, streaming client: the same long answer (word-sized content chunks, no added latency)
  * read from the fake server, which runs in its own process so only the client's CPU is counted.
- * Runs are interleaved (provider, raw undici, openai SDK, provider, ...) after warm-up rounds; the
- * figures are medians of time to first content token and of client CPU time per 10,000 chunks.
+ * Runs are interleaved after warm-up rounds, in an order that changes every round (runOrder) so no
+ * client always runs right after the same other one and pays for its garbage; the figures are
+ * medians of time to first content token and of client CPU time per 10,000 chunks, compared with
+ * raw undici.
  */
 import { closeClients, createClients, type StreamingClient } from './clients';
 import { atMost, type Figure, type SectionResult } from './figure';
 import { startFakeServerProcess } from './fakeServerProcess';
+import { runOrder } from './runOrder';
 import { median, round } from './stats';
 
 export interface StreamingBenchOptions {
@@ -70,7 +73,8 @@ export async function benchStreaming(options: StreamingBenchOptions): Promise<Se
     const order = [clients.provider, clients.raw, clients.sdk];
     const runs = new Map<StreamingClient, StreamingRun[]>(order.map((client) => [client, []]));
     for (let iteration = 0; iteration < options.warmup + options.runs; iteration++) {
-      for (const client of order) {
+      // Measured rounds start the cycle, so any whole number of cycles of them is balanced.
+      for (const client of runOrder(order, iteration - options.warmup)) {
         const run = await measureRun(client);
         if (run.chunks !== options.chunks) throw new Error(`${client.name} read ${run.chunks} of ${options.chunks} chunks.`);
         if (iteration >= options.warmup) runs.get(client)!.push(run);
