@@ -5,6 +5,7 @@
  * kept in the returned entry, marked `stopped` or carrying the error and its action.
  */
 import { AbortError, isGrokError } from '../provider/errors';
+import { addUsage, ZERO_USAGE } from '../provider/usageSchema';
 import { type GenerateRequest, type GenerateResult, type StreamEvent, type ToolCall, type Usage } from '../provider/types';
 import { toErrorView } from './errorView';
 import { type AnswerStep, type AssistantEntry, type Entry, type StoredToolCall } from './historySchema';
@@ -42,19 +43,6 @@ export interface TurnOptions {
   onEvent: (event: ChatStreamEvent) => void;
   /** Called after each finished step, so the caller can save the answer so far. */
   onStep?: (entry: AssistantEntry) => void;
-}
-
-const ZERO_USAGE: Usage = { promptTokens: 0, completionTokens: 0, reasoningTokens: 0, cachedTokens: 0, totalTokens: 0, costUsd: 0 };
-
-function addUsage(a: Usage, b: Usage): Usage {
-  return {
-    promptTokens: a.promptTokens + b.promptTokens,
-    completionTokens: a.completionTokens + b.completionTokens,
-    reasoningTokens: a.reasoningTokens + b.reasoningTokens,
-    cachedTokens: a.cachedTokens + b.cachedTokens,
-    totalTokens: a.totalTokens + b.totalTokens,
-    costUsd: a.costUsd + b.costUsd,
-  };
 }
 
 function isEmptyStep(step: AnswerStep): boolean {

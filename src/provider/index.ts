@@ -35,7 +35,7 @@ export { NO_API_KEY_MESSAGE } from './client/xaiClient';
 export * from './errors';
 export * from './types';
 export { redactSecrets } from './redact';
-export { UsageSchema } from './usageSchema';
+export { UsageSchema, ZERO_USAGE, addUsage } from './usageSchema';
 export * from './consent';
 export * from './limits';
 export * from './analytics';

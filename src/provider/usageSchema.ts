@@ -1,6 +1,7 @@
 /**
  * A request's token counts and cost (or a sum over requests): the core's `Usage`. One schema for
- * every record that keeps them and is read back (chat history, analytics events, daily totals).
+ * every record that keeps them and is read back (chat history, analytics events, daily totals), and
+ * one sum for everything that adds them up.
  */
 import * as z from 'zod';
 
@@ -18,3 +19,24 @@ export const UsageSchema = z.object({
 });
 
 export type Usage = z.infer<typeof UsageSchema>;
+
+export const ZERO_USAGE: Readonly<Usage> = Object.freeze({
+  promptTokens: 0,
+  completionTokens: 0,
+  reasoningTokens: 0,
+  cachedTokens: 0,
+  totalTokens: 0,
+  costUsd: 0,
+});
+
+/** A new Usage, the sum of the two; only the usage fields of `b` are read (an event or totals will do). */
+export function addUsage(a: Usage, b: Usage): Usage {
+  return {
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+    reasoningTokens: a.reasoningTokens + b.reasoningTokens,
+    cachedTokens: a.cachedTokens + b.cachedTokens,
+    totalTokens: a.totalTokens + b.totalTokens,
+    costUsd: a.costUsd + b.costUsd,
+  };
+}

@@ -59,7 +59,7 @@ export function buildPerformanceReport(
       featureTotals.merge(totals);
     }
     if (day.requests > 0) {
-      byDay.push({ day: aggregate.day, requests: day.requests, successRate: successRate(day), p95: day.latency.quantile(95), costUsd: day.costUsd });
+      byDay.push({ day: aggregate.day, requests: day.requests, successRate: successRate(day), p95: day.latency.quantile(95), costUsd: day.usage.costUsd });
     }
   }
   const { shown, accepted, partial, acceptedChars } = overall.interactions;
@@ -81,14 +81,14 @@ function usageStats(totals: UsageTotals): UsageStats {
     latency: distribution(totals.latency),
     timeToFirstToken: distribution(totals.ttft),
     tokens: {
-      prompt: totals.promptTokens,
-      completion: totals.completionTokens,
-      reasoning: totals.reasoningTokens,
-      cached: totals.cachedTokens,
-      total: totals.totalTokens,
+      prompt: totals.usage.promptTokens,
+      completion: totals.usage.completionTokens,
+      reasoning: totals.usage.reasoningTokens,
+      cached: totals.usage.cachedTokens,
+      total: totals.usage.totalTokens,
     },
-    cacheHitRate: ratio(totals.cachedTokens, totals.promptTokens),
-    costUsd: totals.costUsd,
+    cacheHitRate: ratio(totals.usage.cachedTokens, totals.usage.promptTokens),
+    costUsd: totals.usage.costUsd,
     errors: { ...totals.errors },
   };
 }

@@ -3,7 +3,7 @@
  * histograms, tokens, cost and inline interactions. Mergeable, so days add up to any period.
  */
 import * as z from 'zod';
-import { UsageSchema } from '../usageSchema';
+import { addUsage, UsageSchema, ZERO_USAGE, type Usage } from '../usageSchema';
 import { type AnalyticsEvent } from './analyticsEvent';
 import { LatencyHistogram, LatencyHistogramDataSchema } from './latencyHistogram';
 
@@ -30,12 +30,7 @@ export class UsageTotals {
   readonly errors: Record<string, number> = {};
   readonly latency = new LatencyHistogram();
   readonly ttft = new LatencyHistogram();
-  promptTokens = 0;
-  completionTokens = 0;
-  reasoningTokens = 0;
-  cachedTokens = 0;
-  totalTokens = 0;
-  costUsd = 0;
+  usage: Usage = ZERO_USAGE;
   readonly interactions = { shown: 0, accepted: 0, partial: 0, acceptedChars: 0 };
 
   get failures(): number {
@@ -57,12 +52,7 @@ export class UsageTotals {
     }
     if (event.outcome !== 'aborted') this.latency.add(event.latencyMs);
     if (event.ttftMs !== null) this.ttft.add(event.ttftMs);
-    this.promptTokens += event.promptTokens;
-    this.completionTokens += event.completionTokens;
-    this.reasoningTokens += event.reasoningTokens;
-    this.cachedTokens += event.cachedTokens;
-    this.totalTokens += event.totalTokens;
-    this.costUsd += event.costUsd;
+    this.usage = addUsage(this.usage, event);
   }
 
   merge(data: UsageTotalsData): void {
@@ -72,12 +62,7 @@ export class UsageTotals {
     for (const [code, n] of Object.entries(data.errors)) this.errors[code] = (this.errors[code] ?? 0) + n;
     this.latency.merge(data.latency);
     this.ttft.merge(data.ttft);
-    this.promptTokens += data.promptTokens;
-    this.completionTokens += data.completionTokens;
-    this.reasoningTokens += data.reasoningTokens;
-    this.cachedTokens += data.cachedTokens;
-    this.totalTokens += data.totalTokens;
-    this.costUsd += data.costUsd;
+    this.usage = addUsage(this.usage, data);
     this.interactions.shown += data.interactions.shown;
     this.interactions.accepted += data.interactions.accepted;
     this.interactions.partial += data.interactions.partial;
@@ -92,12 +77,7 @@ export class UsageTotals {
       errors: { ...this.errors },
       latency: this.latency.toJSON(),
       ttft: this.ttft.toJSON(),
-      promptTokens: this.promptTokens,
-      completionTokens: this.completionTokens,
-      reasoningTokens: this.reasoningTokens,
-      cachedTokens: this.cachedTokens,
-      totalTokens: this.totalTokens,
-      costUsd: this.costUsd,
+      ...this.usage,
       interactions: { ...this.interactions },
     };
   }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { AssistantEntrySchema } from '../../../src/chat/historySchema';
 import { RequestEventSchema, UsageTotalsDataSchema } from '../../../src/provider/analytics';
-import { UsageSchema, type Usage } from '../../../src/provider';
+import { addUsage, UsageSchema, ZERO_USAGE, type Usage } from '../../../src/provider';
 
 const usage: Usage = { promptTokens: 12, completionTokens: 5, reasoningTokens: 3, cachedTokens: 4, totalTokens: 20, costUsd: 0.0001 };
 
@@ -27,5 +27,12 @@ describe('UsageSchema', () => {
       assert.equal(RequestEventSchema.shape[key as keyof Usage], UsageSchema.shape[key as keyof Usage]);
       assert.equal(UsageTotalsDataSchema.shape[key as keyof Usage], UsageSchema.shape[key as keyof Usage]);
     }
+  });
+
+  it('addUsage sums every field into a new Usage and reads only the usage fields', () => {
+    const event = { ...usage, kind: 'request', latencyMs: 900 };
+    const sum = addUsage(addUsage(ZERO_USAGE, usage), event);
+    assert.deepEqual(sum, { promptTokens: 24, completionTokens: 10, reasoningTokens: 6, cachedTokens: 8, totalTokens: 40, costUsd: 0.0002 });
+    assert.deepEqual(ZERO_USAGE, { promptTokens: 0, completionTokens: 0, reasoningTokens: 0, cachedTokens: 0, totalTokens: 0, costUsd: 0 });
   });
 });
