@@ -180,11 +180,7 @@ export class GrokCodeFast1Provider {
         yield [{ type: 'usage', usage }];
       }
       result = {
-        content: answer.content,
-        reasoning: answer.reasoning,
-        toolCalls: answer.toolCalls,
-        finishReason: answer.finishReason,
-        model: answer.model,
+        ...answer,
         usage,
         metadata: { requestId, latencyMs: this.now() - sentAt, timeToFirstTokenMs: firstTokenAt === null ? null : firstTokenAt - sentAt },
       };

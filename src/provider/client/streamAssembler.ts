@@ -5,7 +5,7 @@
  * neither text nor tool calls is an error, retryable once if nothing of it reached the caller.
  */
 import { ApiError } from '../errors';
-import { type FinishReason, type StreamEvent, type ToolCall, type Usage } from '../types';
+import { type FinishReason, type GenerateResult, type StreamEvent, type ToolCall, type Usage } from '../types';
 import { RetryableFailure } from './retry';
 import { type ModelPricing } from '../models';
 import { usageFromWire } from './usage';
@@ -13,15 +13,8 @@ import { type ChatChunk, type WireToolCallDelta } from './wire';
 
 export const EMPTY_ANSWER_MESSAGE = 'The model returned an empty answer (no text and no tool calls).';
 
-export interface AssembledAnswer {
-  content: string;
-  reasoning: string;
-  toolCalls: ToolCall[];
-  finishReason: FinishReason;
-  model: string;
-  /** Undefined when the server sent no usage. */
-  usage?: Usage;
-}
+/** The result but for the request's timings; `usage` is undefined when the server sent none. */
+export type AssembledAnswer = Omit<GenerateResult, 'usage' | 'metadata'> & { usage?: Usage };
 
 const FINISH_REASONS: readonly FinishReason[] = ['stop', 'length', 'tool_calls', 'content_filter'];
 
