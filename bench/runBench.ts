@@ -2,7 +2,7 @@
  * Runs the chosen sections one after another (never in parallel: they would disturb each other's
  * timings) and gathers their figures. A section that throws is reported as failed; the others run.
  */
-import { activationInCodeServer } from './activation/codeServerActivation';
+import { activationInCodeServer, emptyExtensionActivationInCodeServer } from './activation/codeServerActivation';
 import { benchAnalyticsSection } from './analyticsSection';
 import { benchConnections } from './connections';
 import { benchEnvironment, type BenchEnvironment } from './environment';
@@ -40,7 +40,10 @@ function runSection(name: SectionName, options: BenchOptions): Promise<SectionRe
       return benchStartup({
         root: repoRoot(),
         runs: size.activationRuns,
-        ...(options.codeServer && { measureInVsCode: () => activationInCodeServer(repoRoot()) }),
+        ...(options.codeServer && {
+          measureInVsCode: () => activationInCodeServer(repoRoot()),
+          measureEmptyInVsCode: emptyExtensionActivationInCodeServer,
+        }),
       });
     case 'analytics':
       return benchAnalyticsSection({ events: size.events, days: 90 });

@@ -117,3 +117,21 @@ export async function activationInCodeServer(root: string): Promise<VsCodeActiva
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
+
+/**
+ * The same measure for an extension that does nothing (a 1-line activate on onStartupFinished): the
+ * floor VS Code itself puts under every extension's reported activation time, measured in the same run.
+ */
+export async function emptyExtensionActivationInCodeServer(): Promise<VsCodeActivation> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grok-bench-empty-extension-'));
+  try {
+    fs.writeFileSync(
+      path.join(dir, 'package.json'),
+      JSON.stringify({ name: 'empty-baseline', publisher: 'bench', version: '0.0.0', engines: { vscode: '^1.100.0' }, main: './extension.js', activationEvents: ['onStartupFinished'] }),
+    );
+    fs.writeFileSync(path.join(dir, 'extension.js'), 'exports.activate = () => undefined;\n');
+    return await activationInCodeServer(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
