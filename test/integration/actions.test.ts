@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { scenarios, TEST_API_KEY, type FakeXai } from '../fake-xai';
-import { chatRequests, connectToFakeXai, resetEndpoint, sentText, waitFor, workspaceFile, type GrokTestApi } from './support/extensionApi';
+import { chatRequests, connectToFakeXai, disconnectFromFakeXai, sentText, waitFor, workspaceFile, type GrokTestApi } from './support/extensionApi';
 
 const SOURCE = ['export function add(a, b) {', '  var sum = a + b;', '  return sum;', '}', ''].join('\n');
 const SELECTED_LINES = { from: 1, to: 2 };
@@ -46,10 +46,7 @@ describe('selection actions', () => {
   });
 
   after(async () => {
-    api.setConsentPrompt(undefined);
-    await vscode.commands.executeCommand('grokCodeFast.clearApiKey');
-    await resetEndpoint();
-    await fake.close();
+    await disconnectFromFakeXai(api, fake);
   });
 
   it('Refactor streams a diff preview; Accept applies it as one undo step', async () => {

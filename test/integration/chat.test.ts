@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { type Conversation } from '../../src/chat/historySchema';
 import { scenarios, TEST_API_KEY, type FakeXai } from '../fake-xai';
-import { chatRequests, connectToFakeXai, resetEndpoint, workspaceFile, type GrokTestApi } from './support/extensionApi';
+import { chatRequests, connectToFakeXai, disconnectFromFakeXai, workspaceFile, type GrokTestApi } from './support/extensionApi';
 
 /** What the chat test seam offers (see ChatController). */
 interface ChatSeam {
@@ -44,9 +44,7 @@ describe('chat panel', () => {
 
   after(async () => {
     await chat.handle({ type: 'newChat' });
-    await vscode.commands.executeCommand('grokCodeFast.clearApiKey');
-    await resetEndpoint();
-    await fake.close();
+    await disconnectFromFakeXai(api, fake);
   });
 
   it("records the panel's consent answer for the whole extension: declining withdraws it, consenting records it", async () => {

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { scenarios, TEST_API_KEY, type FakeXai, type RecordedRequest } from '../fake-xai';
 import type { AnalyticsFeatures } from '../../src/report/registerAnalyticsFeatures';
-import { chatRequests, connectToFakeXai, resetEndpoint, sentText, waitFor, workspaceFile, type GrokTestApi } from './support/extensionApi';
+import { chatRequests, connectToFakeXai, disconnectFromFakeXai, sentText, waitFor, workspaceFile, type GrokTestApi } from './support/extensionApi';
 
 type ApiWithAnalytics = GrokTestApi & { analyticsFeatures?: AnalyticsFeatures };
 
@@ -75,10 +75,7 @@ describe('inline completions', () => {
   });
 
   after(async () => {
-    api.setConsentPrompt(undefined);
-    await vscode.commands.executeCommand('grokCodeFast.clearApiKey');
-    await resetEndpoint();
-    await fake.close();
+    await disconnectFromFakeXai(api, fake);
   });
 
   it("shows the server's completion as ghost text and accepting it inserts it, recorded as shown and accepted", async () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { scenarios, startFakeXai, TEST_API_KEY, type FakeXai } from '../fake-xai';
-import { chatRequests, connectToFakeXai, grokConfig, resetEndpoint, useFakeEndpoint, waitFor, type ConsentNotice, type GrokTestApi } from './support/extensionApi';
+import { chatRequests, connectToFakeXai, disconnectFromFakeXai, grokConfig, useFakeEndpoint, waitFor, type ConsentNotice, type GrokTestApi } from './support/extensionApi';
 
 interface KeyVerdict {
   kind: 'valid' | 'rejected' | 'unreachable';
@@ -31,11 +31,8 @@ describe('onboarding: API key, consent, model', () => {
   });
 
   after(async () => {
-    api.setConsentPrompt(undefined);
-    await vscode.commands.executeCommand('grokCodeFast.clearApiKey');
-    await resetEndpoint();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await fake.close();
+    await disconnectFromFakeXai(api, fake);
   });
 
   describe('Set API Key', () => {

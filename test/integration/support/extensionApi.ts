@@ -75,6 +75,14 @@ export async function resetEndpoint(): Promise<void> {
   await grokConfig().update('endpoint.url', undefined, vscode.ConfigurationTarget.Global);
 }
 
+/** Undoes connectToFakeXai and what a suite set on top: the key, the consent prompt seam, the endpoint. */
+export async function disconnectFromFakeXai(api: GrokTestApi, fake: FakeXai): Promise<void> {
+  api.setConsentPrompt(undefined);
+  await vscode.commands.executeCommand('grokCodeFast.clearApiKey');
+  await resetEndpoint();
+  await fake.close();
+}
+
 /** The chat-completion requests the fake received (not the key checks and model lists). */
 export function chatRequests(fake: FakeXai) {
   return fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/chat/completions');
