@@ -115,16 +115,17 @@ export function start(context: vscode.ExtensionContext) {
   });
 
   // Rebuilt when the `caching` cloud switch changes: it turns the completion cache and reuse on or off.
-  const makeInlineEngine = () =>
+  const makeInlineEngine = (reuse: boolean) =>
     new CompletionEngine({
       model: {
         streamEvents: (request: GenerateRequest) =>
           providerFor('inline').streamEvents({ ...request, metadata: { ...request.metadata, userId } }),
       },
-      reuse: settings().cloud.features.caching,
+      reuse,
       logger: log,
     });
-  let inlineEngine = makeInlineEngine();
+  let inlineCaching = settings().cloud.features.caching;
+  let inlineEngine = makeInlineEngine(inlineCaching);
 
   const analyticsFeatures = registerAnalyticsFeatures(context, {
     tracker,
@@ -146,7 +147,14 @@ export function start(context: vscode.ExtensionContext) {
     platform.onDidChangeSettings((next) => {
       registry.updateConfig(providerOptions(next));
       registry.getRateLimiter().setLimits(next.rateLimits);
-      inlineEngine = makeInlineEngine();
+      // Other changes (model, exclude globs, endpoint) only invalidate what is cached; the learned
+      // typing rhythm is kept.
+      if (next.cloud.features.caching !== inlineCaching) {
+        inlineCaching = next.cloud.features.caching;
+        inlineEngine = makeInlineEngine(inlineCaching);
+      } else {
+        inlineEngine.reset();
+      }
       chat.refresh();
     }),
     platform.consent.onDidChange(() => {
