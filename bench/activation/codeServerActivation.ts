@@ -6,18 +6,16 @@
  * activate-call time), three times with a window reload between; the median counts. Anything
  * missing or slow returns a reason instead of a figure.
  */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { type Page } from 'playwright-core';
 import * as z from 'zod';
+import { chromiumPath, codeServerEntry, freePort, launchChromium, startCodeServer, waitForCodeServer } from '../../test/support/codeServerProcess';
 import { median } from '../stats';
 
 const CODE_SERVER_VERSION = process.env.CODE_SERVER_VERSION ?? '4.100.3';
 const OVERALL_TIMEOUT_MS = 120_000;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const SAMPLES = 3;
 
@@ -26,26 +24,6 @@ export type VsCodeActivation = { ms: number; samples: number[] } | { skipped: st
 const ManifestSchema = z.object({ publisher: z.string(), name: z.string() });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
-}
-
-async function waitForHealth(port: number, deadline: number): Promise<boolean> {
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return true;
-    } catch {
-      await sleep(200);
-    }
-  }
-  return false;
-}
 
 /** Opens "Show Running Extensions" until the extension's row shows its activation time. */
 async function readActivationTime(page: Page, extensionId: string, deadline: number): Promise<number | undefined> {
@@ -70,30 +48,23 @@ async function readActivationTime(page: Page, extensionId: string, deadline: num
 
 export async function activationInCodeServer(root: string): Promise<VsCodeActivation> {
   const cacheHome = process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache');
-  const entry = path.join(cacheHome, `code-server-${CODE_SERVER_VERSION}`, 'node_modules/code-server/out/node/entry.js');
-  const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+  const entry = codeServerEntry(path.join(cacheHome, `code-server-${CODE_SERVER_VERSION}`));
   if (!fs.existsSync(entry)) return { skipped: `not measured: code-server not installed (npm run test:integration installs it at ${entry})` };
-  if (!fs.existsSync(chromiumPath)) return { skipped: `not measured: no Chromium at ${chromiumPath} (set CHROMIUM)` };
+  if (!fs.existsSync(chromiumPath())) return { skipped: `not measured: no Chromium at ${chromiumPath()} (set CHROMIUM)` };
   const manifest = ManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')));
   // The row names a development extension by its id (there is no marketplace display name).
   const extensionId = `${manifest.publisher}.${manifest.name}`;
-  const { chromium } = await import('playwright-core');
 
   const deadline = Date.now() + OVERALL_TIMEOUT_MS;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'grok-bench-code-server-'));
   const workspace = path.join(tmp, 'workspace');
   fs.mkdirSync(workspace);
   const port = await freePort();
-  const server = spawn(
-    process.execPath,
-    [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', path.join(tmp, 'user-data'), '--extensions-dir', path.join(tmp, 'extensions'),
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', workspace],
-    { stdio: 'ignore', env: { ...process.env, EXTENSIONS_GALLERY: '{"serviceUrl":""}' } },
-  );
-  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS }).catch(() => undefined);
+  const server = startCodeServer({ entry, port, tmp, workspace, stdio: 'ignore' });
+  const browser = await launchChromium().catch(() => undefined);
   try {
     if (!browser) return { skipped: 'not measured: Chromium did not start' };
-    if (!(await waitForHealth(port, deadline))) return { skipped: 'not measured: code-server did not start' };
+    if (!(await waitForCodeServer(port, deadline))) return { skipped: 'not measured: code-server did not start' };
     const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${root}`]];
     const page = await browser.newPage();
     page.setDefaultTimeout(Math.max(1_000, deadline - Date.now()));

@@ -4,18 +4,13 @@
  * VS Code's development payload, and VS Code reports the suite's result through
  * `window.codeAutomationExit(code)`.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+import { type Browser } from 'playwright-core';
+import { CODE_SERVER_ENV, codeServerEntry, freePort, launchChromium, startCodeServer, throwAwayDirs, waitForCodeServer } from '../../support/codeServerProcess';
 
 export interface SuiteRun {
   codeServerDir: string;
@@ -31,28 +26,18 @@ export interface SuiteRun {
 
 const NOISE = /^(Failed to load resource|An iframe which has|The web worker extension host|Found unexpected service worker|Overwriting extension|Ignoring fetching additional|Resolv|Creating a socket|Updating additional|\[Service Worker\]|ChatSessionStore)/;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Resolves with the exit code VS Code reported (0 passed, 1 failed, 2 time-out or start failure). */
 export async function runSuiteInCodeServer(run: SuiteRun): Promise<number> {
-  const entry = path.join(run.codeServerDir, 'node_modules/code-server/out/node/entry.js');
+  const entry = codeServerEntry(run.codeServerDir);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'grok-vscode-test-'));
   const workspace = run.workspace ?? path.join(tmp, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
-  const dirs = ['--user-data-dir', path.join(tmp, 'user-data'), '--extensions-dir', path.join(tmp, 'extensions')];
-  const env = { ...process.env, ...run.env, EXTENSIONS_GALLERY: '{"serviceUrl":""}' };
 
   if (run.installVsix) {
-    const install = spawnSync(process.execPath, [entry, ...dirs, '--install-extension', run.installVsix], { env, encoding: 'utf8' });
+    const env = { ...process.env, ...run.env, ...CODE_SERVER_ENV };
+    const install = spawnSync(process.execPath, [entry, ...throwAwayDirs(tmp), '--install-extension', run.installVsix], { env, encoding: 'utf8' });
     if (install.status !== 0) {
       console.error(install.stdout, install.stderr);
       return 2;
@@ -60,12 +45,10 @@ export async function runSuiteInCodeServer(run: SuiteRun): Promise<number> {
   }
 
   const port = await freePort();
-  const server = spawn(process.execPath, [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, ...dirs,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--ignore-last-opened', workspace], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  const server = startCodeServer({ entry, port, tmp, workspace, env: run.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let serverLog = '';
-  server.stdout.on('data', (d) => (serverLog += d));
-  server.stderr.on('data', (d) => (serverLog += d));
+  server.stdout?.on('data', (d) => (serverLog += d));
+  server.stderr?.on('data', (d) => (serverLog += d));
 
   let browser: Browser | undefined;
   let settle!: (code: number) => void;
@@ -73,16 +56,12 @@ export async function runSuiteInCodeServer(run: SuiteRun): Promise<number> {
   const timer = setTimeout(() => { console.error(`TIMEOUT: the suite did not finish in ${run.timeoutMs ?? 300000} ms`); settle(2); }, run.timeoutMs ?? 300000);
 
   try {
-    let up = false;
-    for (let i = 0; i < 300 && !up; i++) {
-      try { await fetch(`http://127.0.0.1:${port}/healthz`); up = true; } catch { await sleep(100); }
-    }
-    if (!up) { console.error('code-server did not start'); settle(2); }
+    if (!(await waitForCodeServer(port, Date.now() + 30_000))) { console.error('code-server did not start'); settle(2); }
     else {
       const remote = (p: string) => `vscode-remote://127.0.0.1:${port}${p}`;
       const payload = [['extensionDevelopmentPath', remote(run.extensionDevelopmentPath)], ['extensionTestsPath', remote(run.extensionTestsPath)]];
       const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-      browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+      browser = await launchChromium();
       const page = await browser.newPage();
       // The extension host's console is forwarded to the page console: that is where mocha prints.
       page.on('console', async (message) => {
