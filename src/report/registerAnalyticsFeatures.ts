@@ -46,7 +46,7 @@ export interface AnalyticsFeatures extends vscode.Disposable {
   readonly testing?: { deps: AnalyticsFeatureDeps };
 }
 
-export const ANALYTICS_COMMANDS = {
+const ANALYTICS_COMMANDS = {
   showPerformanceReport: 'grokCodeFast.showPerformanceReport',
   exportAnalytics: 'grokCodeFast.exportAnalytics',
   exportMyData: 'grokCodeFast.exportMyData',
@@ -61,7 +61,15 @@ export function registerAnalyticsFeatures(context: vscode.ExtensionContext, deps
   let prompts: AnalyticsPrompts = interactivePrompts;
   const analyticsEnabled = () => settings.analytics.enabled && settings.cloud.features.analytics;
 
-  const report = new ReportPanelController({ extensionUri: context.extensionUri, tracker: deps.tracker, analyticsEnabled, logger: deps.logger, now });
+  const runExport = () => exportAnalytics({ tracker: deps.tracker, prompts: () => prompts, logger: deps.logger, now });
+  const report = new ReportPanelController({
+    extensionUri: context.extensionUri,
+    tracker: deps.tracker,
+    analyticsEnabled,
+    exportAnalytics: () => void runExport(),
+    logger: deps.logger,
+    now,
+  });
   const health = new HealthController({
     getProvider: deps.getProvider,
     onHealthChange: deps.onHealthChange,
@@ -96,9 +104,7 @@ export function registerAnalyticsFeatures(context: vscode.ExtensionContext, deps
       health.applySettings(settings);
     }),
     vscode.commands.registerCommand(ANALYTICS_COMMANDS.showPerformanceReport, () => report.show()),
-    vscode.commands.registerCommand(ANALYTICS_COMMANDS.exportAnalytics, () =>
-      exportAnalytics({ tracker: deps.tracker, prompts: () => prompts, logger: deps.logger, now }),
-    ),
+    vscode.commands.registerCommand(ANALYTICS_COMMANDS.exportAnalytics, runExport),
     vscode.commands.registerCommand(ANALYTICS_COMMANDS.exportMyData, () => exportMyData(dataRights)),
     vscode.commands.registerCommand(ANALYTICS_COMMANDS.deleteMyData, () => deleteMyData(dataRights)),
     vscode.commands.registerCommand(ANALYTICS_COMMANDS.checkHealth, () => health.checkHealthCommand()),

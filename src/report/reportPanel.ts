@@ -16,12 +16,13 @@ export interface ReportPanelDeps {
   tracker: Pick<AnalyticsTracker, 'generatePerformanceReport'>;
   /** The analytics setting and the cloud feature both on. */
   analyticsEnabled: () => boolean;
+  /** The page's Export button: runs Export Analytics. */
+  exportAnalytics: () => void;
   logger: Logger;
   now: () => number;
 }
 
-export const REPORT_VIEW_TYPE = 'grokCodeFast.performanceReport';
-export const EXPORT_ANALYTICS_COMMAND = 'grokCodeFast.exportAnalytics';
+const REPORT_VIEW_TYPE = 'grokCodeFast.performanceReport';
 
 export class ReportPanelController implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -75,7 +76,7 @@ export class ReportPanelController implements vscode.Disposable {
         void this.sendReport(message.period);
         return;
       case 'export':
-        void vscode.commands.executeCommand(EXPORT_ANALYTICS_COMMAND);
+        this.deps.exportAnalytics();
         return;
     }
   }
