@@ -10,8 +10,8 @@ export type { ServiceState } from './statusView';
 
 /** What the user must set up before anything is sent; shown over the service's health. */
 export type SetupState = 'ready' | 'needsKey' | 'needsConsent';
-/** What the health checks found. */
-export type HealthState = 'ready' | 'offline' | 'unhealthy';
+/** What the health checks found, in the item's words (src/health's HealthState is 'ok' | 'degraded' | 'down'). */
+type ServiceHealth = 'ready' | 'offline' | 'unhealthy';
 
 const USAGE_KEY = 'grokCodeFast.statusBar.today';
 const UsageSchema = z.object({ day: z.string(), requests: z.number().int().min(0), tokens: z.number().min(0) });
@@ -39,7 +39,7 @@ export class StatusBarController implements vscode.Disposable {
   private readonly memento: vscode.Memento;
   private snapshot: Omit<StatusSnapshot, 'inline' | 'today' | 'state'>;
   private setup: SetupState = 'ready';
-  private health: HealthState = 'ready';
+  private health: ServiceHealth = 'ready';
   private usage: z.infer<typeof UsageSchema>;
   private inlineEnabled: boolean;
   private snoozedUntil: number | 'restart' | undefined;
@@ -59,7 +59,7 @@ export class StatusBarController implements vscode.Disposable {
   }
 
   /** The service's health, from the health checks or a failed request; `detail` goes in the tooltip. */
-  setState(state: HealthState, detail?: string): void {
+  setState(state: ServiceHealth, detail?: string): void {
     this.health = state;
     this.snapshot = { ...this.snapshot, detail };
     this.render();
