@@ -72,8 +72,7 @@ export function createPlatform(context: vscode.ExtensionContext): Platform {
   const consentManager = new ConsentManager(new GlobalStateConsentStore(context.globalState), {
     audit: { appName: vscode.env.appName, appVersion: String(context.extension.packageJSON.version ?? 'unknown') },
   });
-  const models = () => [...new Set(Object.values(settings.models))];
-  const consent = new ConsentGate({ manager: consentManager, userId, models, logger: log });
+  const consent = new ConsentGate({ manager: consentManager, userId, models: () => Object.values(settings.models), logger: log });
   const statusBar = new StatusBarController({
     state: context.globalState,
     model: settings.models.chat,
