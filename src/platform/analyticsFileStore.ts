@@ -75,15 +75,17 @@ export class FileAnalyticsStore implements AnalyticsStore {
       const listing = await listDirectory(this.dir);
       await Promise.all(listing.tempFiles.map((name) => fs.rm(join(this.dir, name), { force: true })));
       this.days.clear();
-      for (const day of listing.eventDays) {
-        const saved = await readAggregateFile(aggregateFile(this.dir, day));
-        const { size } = await fs.stat(eventsFile(this.dir, day));
-        if (saved && saved.aggregate.day === day && saved.logBytes === size) {
-          this.days.set(day, { aggregate: DayAggregator.fromJSON(saved.aggregate), logBytes: size, tailChecked: false });
-        } else {
-          await this.rebuild(day);
-        }
-      }
+      // Days are independent: read them all at once rather than one file after another.
+      await Promise.all(
+        listing.eventDays.map(async (day) => {
+          const [saved, { size }] = await Promise.all([readAggregateFile(aggregateFile(this.dir, day)), fs.stat(eventsFile(this.dir, day))]);
+          if (saved && saved.aggregate.day === day && saved.logBytes === size) {
+            this.days.set(day, { aggregate: DayAggregator.fromJSON(saved.aggregate), logBytes: size, tailChecked: false });
+          } else {
+            await this.rebuild(day);
+          }
+        }),
+      );
       await this.writeDirty();
     });
   }
