@@ -10,11 +10,12 @@ import { type Logger } from '../provider/types';
 import { applyStreamEvent } from './applyStreamEvent';
 import { type ChatEditorHost } from './chatEditorHost';
 import { ContextChips } from './contextChips';
+import { DeltaCoalescer } from './deltaCoalescer';
 import { type Conversation, type UserEntry } from './historySchema';
 import { type HistoryStore } from './historyStore';
 import { findMentionSuggestions } from './mentionSearch';
 import { type ActiveEditorInfo, composePrompt } from './promptContext';
-import { type ChatStreamEvent, type FromWebviewMessage, parseFromWebview, type ToWebviewMessage, type TranscriptMessage } from './protocol';
+import { type FromWebviewMessage, parseFromWebview, type ToWebviewMessage, type TranscriptMessage } from './protocol';
 import { stateSnapshot } from './stateSnapshot';
 import { type WorkspaceTools } from './tools/workspaceTools';
 import { type ChatModel, runTurn, type TurnSettings } from './turnRunner';
@@ -52,6 +53,8 @@ interface RunningAnswer {
   abort: AbortController;
   /** The answer so far as the transcript shows it, for a snapshot taken mid-stream. */
   live: TranscriptMessage;
+  /** Its stream events on their way to the panel, deltas joined per network read. */
+  events: DeltaCoalescer;
 }
 
 export class ChatController {
@@ -240,6 +243,8 @@ export class ChatController {
     if (this.post === undefined) return;
     const [hasKey, hasConsent] = await Promise.all([this.deps.hasApiKey(), this.deps.consent.has()]);
     const running = this.running;
+    // The snapshot holds every delta so far: the held ones go first, or the panel would add them twice.
+    running?.events.flush();
     this.postMessage(
       stateSnapshot({
         conversations: this.deps.history.list(),
@@ -261,10 +266,11 @@ export class ChatController {
     const answerId = this.newId();
     const abort = new AbortController();
     const live: TranscriptMessage = { id: answerId, role: 'assistant', content: '', createdAt: this.now() };
-    this.running = { conversation, answerId, abort, live };
+    const events = new DeltaCoalescer((event) => this.postMessage({ type: 'stream', conversationId: conversation.id, messageId: answerId, event }));
+    this.running = { conversation, answerId, abort, live, events };
     let shown: () => void = () => undefined;
     const started = new Promise<void>((resolve) => (shown = resolve));
-    this.lastAnswer = this.answer(conversation, answerId, abort.signal, live, shown)
+    this.lastAnswer = this.answer(conversation, answerId, abort.signal, live, events, shown)
       .catch((error: unknown) => this.deps.logger.error('chat: the answer failed unexpectedly', error))
       .finally(() => {
         this.running = undefined;
@@ -273,12 +279,18 @@ export class ChatController {
     return started;
   }
 
-  private async answer(conversation: Conversation, answerId: string, signal: AbortSignal, live: TranscriptMessage, shown: () => void): Promise<void> {
+  private async answer(
+    conversation: Conversation,
+    answerId: string,
+    signal: AbortSignal,
+    live: TranscriptMessage,
+    events: DeltaCoalescer,
+    shown: () => void,
+  ): Promise<void> {
     await this.save(conversation);
     await this.postState();
     shown();
     const { maxTokens, temperature, maxToolRounds } = this.deps.getSettings();
-    const stream = (event: ChatStreamEvent) => this.postMessage({ type: 'stream', conversationId: conversation.id, messageId: answerId, event });
     const answer = await runTurn({
       conversationId: conversation.id,
       entries: [...conversation.entries],
@@ -292,15 +304,17 @@ export class ChatController {
       ...(this.deps.userId === undefined ? {} : { userId: this.deps.userId }),
       onEvent: (event) => {
         applyStreamEvent(live, event);
-        stream(event);
+        events.push(event);
       },
       onStep: (partial) => void this.save({ ...conversation, entries: [...conversation.entries, partial] }),
     });
+    // Before the answer joins the conversation: a snapshot from then on holds all of its text.
+    events.flush();
     conversation.entries.push(answer);
     conversation.updatedAt = this.now();
     this.running = undefined;
     await this.save(conversation);
-    stream(answer.error === undefined ? { kind: 'done' } : { kind: 'error', error: answer.error });
+    events.push(answer.error === undefined ? { kind: 'done' } : { kind: 'error', error: answer.error });
     await this.postState();
   }
 

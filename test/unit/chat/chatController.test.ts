@@ -103,7 +103,9 @@ describe('ChatController', () => {
     const first = states()[0]!;
     assert.equal(first.status.busy, true);
     assert.deepEqual(first.active?.messages.map((m) => [m.role, m.content]), [['user', 'Hi!']]);
-    assert.deepEqual(streamKinds(), ['reasoningDelta', 'contentDelta', 'contentDelta', 'usage', 'done']);
+    // The deltas of one read (here the whole scripted answer) reach the panel as one message per kind.
+    assert.deepEqual(streamKinds(), ['reasoningDelta', 'contentDelta', 'usage', 'done']);
+    assert.deepEqual(posted.flatMap((m) => (m.type === 'stream' && m.event.kind === 'contentDelta' ? [m.event.text] : [])), ['Hello there.']);
     const streamIds = new Set(posted.flatMap((m) => (m.type === 'stream' ? [`${m.conversationId}/${m.messageId}`] : [])));
     assert.deepEqual([...streamIds], [`${first.active!.id}/id3`]);
 
@@ -173,6 +175,21 @@ describe('ChatController', () => {
     assert.deepEqual(snapshot.active!.messages[1], { id: 'id3', role: 'assistant', content: 'So far', reasoning: 'Thinking', createdAt: 1_000_000 });
     controller.stop();
     await controller.idle();
+  });
+
+  it('posts no delta twice around a snapshot taken while deltas are still held', async () => {
+    const { controller } = setup([[{ type: 'content', text: 'So ' }, { type: 'content', text: 'far' }, 'hang']]);
+    await controller.handle({ type: 'send', text: 'q', chips: [] });
+    await until(() => controller.activeConversation !== undefined && lastState().status.busy);
+    await controller.handle({ type: 'ready' });
+    await until(() => streamKinds().includes('contentDelta'));
+    controller.stop();
+    await controller.idle();
+    // What a webview reloaded at that snapshot shows: its copy of the answer, then the deltas after it.
+    const at = posted.findLastIndex((m) => m.type === 'state' && m.status.busy);
+    const snapshot = posted[at] as StateMessage;
+    const after = posted.slice(at + 1).flatMap((m) => (m.type === 'stream' && m.event.kind === 'contentDelta' ? [m.event.text] : []));
+    assert.equal((snapshot.active!.messages[1]?.content ?? '') + after.join(''), 'So far');
   });
 
   it('reports an error with its action, keeps the partial answer, and Retry replaces it', async () => {
