@@ -186,8 +186,8 @@ describe('ChatController', () => {
     controller.stop();
     await controller.idle();
     // What a webview reloaded at that snapshot shows: its copy of the answer, then the deltas after it.
-    const at = posted.findLastIndex((m) => m.type === 'state' && m.status.busy);
-    const snapshot = posted[at] as StateMessage;
+    const snapshot = states().filter((m) => m.status.busy).at(-1)!;
+    const at = posted.indexOf(snapshot);
     const after = posted.slice(at + 1).flatMap((m) => (m.type === 'stream' && m.event.kind === 'contentDelta' ? [m.event.text] : []));
     assert.equal((snapshot.active!.messages[1]?.content ?? '') + after.join(''), 'So far');
   });
