@@ -32,9 +32,6 @@ function localDay(ms: number): string {
 
 export class StatusBarController implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('grokCodeFast.status', vscode.StatusBarAlignment.Right, 100);
-  private readonly inlineChanged = new vscode.EventEmitter<void>();
-  /** Fires when completions are toggled, snoozed or wake up. */
-  readonly onDidChangeInline = this.inlineChanged.event;
   private readonly now: () => number;
   private readonly memento: vscode.Memento;
   private snapshot: Omit<StatusSnapshot, 'inline' | 'today' | 'state'>;
@@ -100,22 +97,16 @@ export class StatusBarController implements vscode.Disposable {
     this.render();
   }
 
-  isRateLimited(): boolean {
-    return (this.snapshot.rateLimitedUntilMs ?? 0) > this.now();
-  }
-
   setInlineEnabled(enabled: boolean): void {
     if (enabled === this.inlineEnabled) return;
     this.inlineEnabled = enabled;
     this.render();
-    this.inlineChanged.fire();
   }
 
   /** Pauses completions until `untilMs` (epoch ms) or until the editor restarts; undefined wakes them. */
   snoozeInline(untilMs: number | 'restart' | undefined): void {
     this.snoozedUntil = untilMs;
     this.render();
-    this.inlineChanged.fire();
   }
 
   isInlineSnoozed(): boolean {
@@ -130,7 +121,10 @@ export class StatusBarController implements vscode.Disposable {
   dispose(): void {
     this.stopTicker();
     this.item.dispose();
-    this.inlineChanged.dispose();
+  }
+
+  private isRateLimited(): boolean {
+    return (this.snapshot.rateLimitedUntilMs ?? 0) > this.now();
   }
 
   private inlineMode(): InlineMode {
@@ -147,12 +141,9 @@ export class StatusBarController implements vscode.Disposable {
   }
 
   private render(): void {
-    const wasSnoozed = this.snoozedUntil !== undefined;
     const inline = this.inlineMode();
-    if (wasSnoozed && inline.kind !== 'snoozed' && this.snoozedUntil !== 'restart') {
-      this.snoozedUntil = undefined;
-      this.inlineChanged.fire();
-    }
+    // A snooze that ran out is over: the countdown ticker stops.
+    if (typeof this.snoozedUntil === 'number' && inline.kind !== 'snoozed') this.snoozedUntil = undefined;
     const view = renderStatus(
       { ...this.snapshot, state: this.state, detail: this.setup === 'ready' ? this.snapshot.detail : undefined, inline, today: this.today() },
       this.now(),
