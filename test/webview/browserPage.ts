@@ -62,6 +62,16 @@ export async function settle(page: Page): Promise<void> {
   await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))))');
 }
 
+/** The page's uncaught errors and console errors from now on (a CSP violation logs one). */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
+}
+
 /** What the page has posted to the host so far. */
 export async function postedBy<T>(page: Page): Promise<T[]> {
   return (await page.evaluate('window.__posted')) as T[];

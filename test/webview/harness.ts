@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { type Page } from 'playwright-core';
 import { renderChatHtml } from '../../src/chat/webviewHtml';
 import type { FromWebviewMessage, ToWebviewMessage } from '../../src/chat/protocol';
-import { BrowserHarness, fromHost, launch, postedBy, ROOT, settle, waitForPosted, type WebviewPageSpec } from './browserPage';
+import { BrowserHarness, collectErrors, fromHost, launch, postedBy, ROOT, settle, waitForPosted, type WebviewPageSpec } from './browserPage';
 
 export const ARTIFACTS = resolve(ROOT, 'test-artifacts/webview');
 export const NONCE = 'test-nonce-5f2a9c';
@@ -60,11 +60,7 @@ export class Harness extends BrowserHarness {
   /** A fresh page (own session storage) with the webview loaded; uncaught page errors are collected. */
   async open(viewport = { width: 420, height: 760 }, deviceScaleFactor = 1): Promise<{ chat: ChatPage; errors: string[] }> {
     const page = await this.newPage(viewport, deviceScaleFactor);
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
+    const errors = collectErrors(page);
     await this.load(page);
     return { chat: new ChatPage(page), errors };
   }

@@ -6,7 +6,7 @@
 import { type Page } from 'playwright-core';
 import { type FromReportMessage, type ToReportMessage } from '../../src/report/protocol';
 import { renderReportHtml } from '../../src/report/reportHtml';
-import { BrowserHarness, fromHost, launch, postedBy, type WebviewPageSpec } from './browserPage';
+import { BrowserHarness, collectErrors, fromHost, launch, postedBy, type WebviewPageSpec } from './browserPage';
 
 export { ROOT } from './browserPage';
 export const NONCE = 'report-nonce-7d1e3b';
@@ -23,12 +23,11 @@ const REPORT_PAGE: WebviewPageSpec = {
 
 export class ReportPage {
   readonly warnings: string[] = [];
-  readonly errors: string[] = [];
+  readonly errors: string[];
 
   constructor(readonly page: Page) {
-    page.on('pageerror', (error) => this.errors.push(error.message));
+    this.errors = collectErrors(page);
     page.on('console', (message) => {
-      if (message.type() === 'error') this.errors.push(message.text());
       if (message.type() === 'warning') this.warnings.push(message.text());
     });
   }
