@@ -21,6 +21,9 @@ export class AcceptanceTracker {
   constructor(private readonly track: (action: InteractionAction, chars: number) => void) {}
 
   shown(documentKey: string, offset: number, text: string): void {
+    // The rest of a suggestion the user types through comes back on every keystroke: it is the same one.
+    const last = this.last;
+    if (last !== undefined && last.documentKey === documentKey && last.offset === offset && last.text === text) return;
     this.last = { documentKey, offset, text };
     this.track('shown', text.length);
   }

@@ -40,6 +40,22 @@ describe('completion/acceptance', () => {
     assert.deepEqual(events, [['shown', 5]]);
   });
 
+  it('counts a suggestion shown once while the user types through it, and accepting its rest as one acceptance', () => {
+    const { events, acceptance } = tracker();
+    acceptance.shown(DOC, 10, 'items');
+    acceptance.changed({ documentKey: DOC, offset: 10, removedLength: 0, text: 'i' });
+    acceptance.shown(DOC, 11, 'tems');
+    acceptance.changed({ documentKey: DOC, offset: 11, removedLength: 0, text: 't' });
+    acceptance.shown(DOC, 12, 'ems');
+    acceptance.accepted();
+    acceptance.shown(DOC, 15, 'items');
+    assert.deepEqual(events, [
+      ['shown', 5],
+      ['accepted', 3],
+      ['shown', 5],
+    ]);
+  });
+
   it('forgets the suggestion once an edit diverges from it', () => {
     const { events, acceptance } = tracker();
     acceptance.shown(DOC, 10, 'items.length;');
