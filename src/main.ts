@@ -17,7 +17,7 @@ import { registerInlineCompletions } from './completion/provider';
 import { FileAnalyticsStore } from './platform/analyticsFileStore';
 import { analyticsSalt } from './platform/analyticsSalt';
 import { createPlatform, registerPlatformCommands } from './platform/platform';
-import { type Settings } from './platform/settings';
+import { analyticsEnabled, type Settings } from './platform/settings';
 import {
   AnalyticsTracker,
   CONSENT_NOTICE,
@@ -58,7 +58,7 @@ export function start(context: vscode.ExtensionContext) {
   const tracker = new AnalyticsTracker({
     store: analyticsStore,
     salt: analyticsSalt(context.globalState),
-    enabled: () => settings().analytics.enabled && settings().cloud.features.analytics,
+    enabled: () => analyticsEnabled(settings()),
   });
   const registry = new ModelRegistry(log, {
     endpoint: XAI_ENDPOINT,
@@ -131,10 +131,12 @@ export function start(context: vscode.ExtensionContext) {
     tracker,
     analyticsStore,
     consentManager: platform.consentManager,
-    getProvider: () => (hasKey ? providerFor('chat') : undefined),
+    // No key or an invalid custom URL: nothing to probe (providerFor would throw).
+    getProvider: () => (hasKey && settings().endpoint.baseUrl !== null ? providerFor('chat') : undefined),
     exportChatHistory: () => history.exportAll(),
     deleteChatHistory: () => history.deleteAll(),
     getSettings: settings,
+    onDidChangeSettings: platform.onDidChangeSettings,
     onHealthChange: (state, verdict) =>
       statusBar.setState(state === 'ok' ? 'ready' : state === 'degraded' ? 'unhealthy' : 'offline', verdict?.summary),
     logger: log,

@@ -19,3 +19,8 @@ export function onSettingsChanged(listener: (result: { settings: Settings; warni
     if (ours) listener(readSettings());
   });
 }
+
+/** Local analytics are stored only when both the setting and the cloud feature switch allow it. */
+export function analyticsEnabled(settings: Settings): boolean {
+  return settings.analytics.enabled && settings.cloud.features.analytics;
+}

@@ -8,7 +8,7 @@ import { deleteMyData, exportMyData } from '../dataRights/dataRightsCommands';
 import { type HealthState, type HealthVerdict } from '../health/healthAssessment';
 import { HealthController, type HealthProbeTarget } from '../health/healthController';
 import { type Scheduler, systemScheduler } from '../health/scheduler';
-import { onSettingsChanged, type Settings } from '../platform/settings';
+import { analyticsEnabled, type Settings } from '../platform/settings';
 import { type AnalyticsStore, type AnalyticsTracker } from '../provider/analytics';
 import { type ConsentManager } from '../provider/consent';
 import { type Logger } from '../provider/types';
@@ -28,6 +28,8 @@ export interface AnalyticsFeatureDeps {
   exportChatHistory: () => Promise<unknown>;
   deleteChatHistory: () => Promise<void>;
   getSettings: () => Settings;
+  /** The platform's one settings event (it has already read and validated them). */
+  onDidChangeSettings: vscode.Event<Settings>;
   /** For the status bar: 'ok' → ready, 'degraded' → unhealthy, 'down' → offline. Verdict undefined: monitoring was switched off. */
   onHealthChange: (state: HealthState, verdict: HealthVerdict | undefined) => void;
   logger: Logger;
@@ -57,15 +59,13 @@ const ANALYTICS_COMMANDS = {
 export function registerAnalyticsFeatures(context: vscode.ExtensionContext, deps: AnalyticsFeatureDeps): AnalyticsFeatures {
   const now = deps.now ?? Date.now;
   const scheduler = deps.scheduler ?? systemScheduler;
-  let settings = deps.getSettings();
   let prompts: AnalyticsPrompts = interactivePrompts;
-  const analyticsEnabled = () => settings.analytics.enabled && settings.cloud.features.analytics;
 
   const runExport = () => exportAnalytics({ tracker: deps.tracker, prompts: () => prompts, logger: deps.logger, now });
   const report = new ReportPanelController({
     extensionUri: context.extensionUri,
     tracker: deps.tracker,
-    analyticsEnabled,
+    analyticsEnabled: () => analyticsEnabled(deps.getSettings()),
     exportAnalytics: () => void runExport(),
     logger: deps.logger,
     now,
@@ -80,7 +80,7 @@ export function registerAnalyticsFeatures(context: vscode.ExtensionContext, deps
   });
   const retention = new RetentionJob({
     prune: (olderThan) => deps.analyticsStore.prune(olderThan),
-    retentionDays: () => settings.analytics.retentionDays,
+    retentionDays: () => deps.getSettings().analytics.retentionDays,
     now,
     scheduler,
     logger: deps.logger,
@@ -92,17 +92,14 @@ export function registerAnalyticsFeatures(context: vscode.ExtensionContext, deps
     afterDeletion: () => report.refresh(),
   };
 
-  health.applySettings(settings);
+  health.applySettings(deps.getSettings());
   void retention.start();
 
   const disposables: vscode.Disposable[] = [
     report,
     health,
     retention,
-    onSettingsChanged((fresh) => {
-      settings = fresh.settings;
-      health.applySettings(settings);
-    }),
+    deps.onDidChangeSettings((settings) => health.applySettings(settings)),
     vscode.commands.registerCommand(ANALYTICS_COMMANDS.showPerformanceReport, () => report.show()),
     vscode.commands.registerCommand(ANALYTICS_COMMANDS.exportAnalytics, runExport),
     vscode.commands.registerCommand(ANALYTICS_COMMANDS.exportMyData, () => exportMyData(dataRights)),
