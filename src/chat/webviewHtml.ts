@@ -1,19 +1,15 @@
 /** The chat webview's page: the shared webview shell (strict CSP, nonce'd bundle) with the chat's assets. */
 import { type PageAssets, renderWebviewPage } from '../platform/webviewHtml';
 
-export interface ChatHtmlOptions extends PageAssets {
-  /** URI of a codicon.css, when the host ships one. */
-  codiconUri?: string;
-}
-
-export function renderChatHtml(options: ChatHtmlOptions): string {
-  const { cspSource, nonce, scriptUri, styleUri, codiconUri } = options;
+export function renderChatHtml(assets: PageAssets): string {
+  const { cspSource, nonce, scriptUri, styleUri } = assets;
   return renderWebviewPage({
     cspSource,
     nonce,
     scriptUri,
-    styleUris: codiconUri === undefined ? [styleUri] : [codiconUri, styleUri],
-    fonts: true,
+    styleUris: [styleUri],
+    // The icons are inline SVG and the text uses the editor's fonts: the page loads no font file.
+    fonts: false,
     title: 'Grok Code Fast',
     root: { tag: 'div', id: 'app', className: 'app', role: 'application', label: 'Grok chat' },
   });

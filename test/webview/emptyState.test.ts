@@ -35,7 +35,7 @@ describe('chat webview: empty state and page security', () => {
     const csp = await chat.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.equal(
       csp,
-      `default-src 'none'; script-src 'nonce-test-nonce-5f2a9c'; style-src ${harness.origin}; font-src ${harness.origin}; img-src ${harness.origin} data:`,
+      `default-src 'none'; script-src 'nonce-test-nonce-5f2a9c'; style-src ${harness.origin}; img-src ${harness.origin} data:`,
     );
     assert.doesNotMatch(csp ?? '', /unsafe-inline|unsafe-eval|\*/);
     assert.equal(await chat.page.locator('[style]').count(), 0, 'no inline style attributes');
