@@ -86,8 +86,9 @@ export class VscodeChatEditorHost implements ChatEditorHost {
     if (editor === undefined) return this.warn('Open the file the code should go into first.');
     const document = editor.document;
     const version = document.version;
-    const range = editor.selection.isEmpty ? new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)) : editor.selection;
-    const proposed = document.getText(new vscode.Range(document.positionAt(0), range.start)) + code + document.getText(new vscode.Range(range.end, document.positionAt(document.getText().length)));
+    const text = document.getText();
+    const range = editor.selection.isEmpty ? new vscode.Range(document.positionAt(0), document.positionAt(text.length)) : editor.selection;
+    const proposed = text.slice(0, document.offsetAt(range.start)) + code + text.slice(document.offsetAt(range.end));
     const name = describeDocument(document).name;
     const proposalUri = this.proposals.uriFor('chat', String(this.nextProposalId++), 'proposed', name);
     this.proposals.set(proposalUri, proposed);
