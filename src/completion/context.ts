@@ -6,7 +6,7 @@
  * the exclude globs are never read.
  */
 import type { ExcludeMatcher } from '../platform/excludeMatcher';
-import type { DocumentWindow, RecentSnippet } from './types';
+import type { DocumentText, DocumentWindow, RecentSnippet } from './types';
 
 export const CHARS_PER_TOKEN = 4;
 
@@ -38,21 +38,27 @@ export interface CompletionContext extends DocumentWindow {
   snippets: ContextSnippet[];
 }
 
-/** The text before and after the cursor, whole lines only, within the token budget. */
-export function documentWindow(text: string, offset: number, budget: ContextBudget): DocumentWindow {
-  const prefixChars = budget.prefixTokens * CHARS_PER_TOKEN;
-  const suffixChars = budget.suffixTokens * CHARS_PER_TOKEN;
-  let start = Math.max(0, offset - prefixChars);
+/**
+ * The text before and after the cursor, whole lines only, within the token budget. Reads the text
+ * once: the budget and a character either side, where the cuts look for line ends.
+ */
+export function documentWindow(text: DocumentText, offset: number, budget: ContextBudget): DocumentWindow {
+  const length = text.length;
+  const from = Math.max(0, offset - budget.prefixTokens * CHARS_PER_TOKEN - 1);
+  const excerpt = text.slice(from, Math.min(length, offset + budget.suffixTokens * CHARS_PER_TOKEN + 1));
+  // Offsets into the excerpt from here on.
+  const cursor = offset - from;
+  let start = Math.max(0, offset - budget.prefixTokens * CHARS_PER_TOKEN) - from;
   if (start > 0) {
-    const lineStart = text.indexOf('\n', start - 1);
-    if (lineStart >= 0 && lineStart < offset) start = lineStart + 1;
+    const lineStart = excerpt.indexOf('\n', start - 1);
+    if (lineStart >= 0 && lineStart < cursor) start = lineStart + 1;
   }
-  let end = Math.min(text.length, offset + suffixChars);
-  if (end < text.length) {
-    const lineEnd = text.lastIndexOf('\n', end);
-    if (lineEnd > offset) end = lineEnd;
+  let end = Math.min(length, offset + budget.suffixTokens * CHARS_PER_TOKEN) - from;
+  if (end < excerpt.length) {
+    const lineEnd = excerpt.lastIndexOf('\n', end);
+    if (lineEnd > cursor) end = lineEnd;
   }
-  return { prefix: text.slice(start, offset), suffix: text.slice(offset, end) };
+  return { prefix: excerpt.slice(start, cursor), suffix: excerpt.slice(cursor, end) };
 }
 
 const SNIPPET_LINES = 12;

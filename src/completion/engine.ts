@@ -20,11 +20,12 @@ import { postprocess } from './postprocess';
 import { type PrefilterReason, prefilter } from './prefilter';
 import { buildInlinePrompt } from './prompt';
 import { CompletionStreamFilter } from './streamFilters';
-import type { CompletionModel, DocumentWindow, InlineSettings, RecentSnippet, Suggestion, Timers } from './types';
+import type { CompletionModel, DocumentText, DocumentWindow, InlineSettings, RecentSnippet, Suggestion, Timers } from './types';
 import { realTimers } from './types';
 
 export interface CompletionInput {
-  text: string;
+  /** Read after the prefilter, and only around the cursor. */
+  text: DocumentText;
   /** The cursor, as an offset into `text`. */
   offset: number;
   languageId: string;

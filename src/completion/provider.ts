@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { Logger } from '../provider/types';
 import { AcceptanceTracker, type InteractionAction } from './acceptance';
 import type { CompletionEngine, CompletionInput } from './engine';
-import type { InlineSettings, RecentSnippet } from './types';
+import type { DocumentText, InlineSettings, RecentSnippet } from './types';
 
 export const INLINE_ACCEPTED_COMMAND = 'grokCodeFast.inlineAccepted';
 
@@ -74,7 +74,7 @@ export class GrokInlineCompletionProvider implements vscode.InlineCompletionItem
     const editor = vscode.window.activeTextEditor;
     const inEditor = editor !== undefined && editor.document === document;
     return {
-      text: document.getText(),
+      text: documentText(document),
       offset: document.offsetAt(position),
       languageId: document.languageId,
       relativePath: vscode.workspace.asRelativePath(document.uri, false),
@@ -101,12 +101,32 @@ export class GrokInlineCompletionProvider implements vscode.InlineCompletionItem
         relativePath: vscode.workspace.asRelativePath(document.uri, false),
         absolutePath: document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.path,
         languageId: document.languageId,
-        text: document.getText(),
+        text: documentText(document),
       });
       if (snippets.length >= MAX_RECENT_DOCUMENTS) break;
     }
     return snippets;
   }
+}
+
+/**
+ * The document read by range when the engine asks, instead of `getText()` copying all of it per
+ * keystroke. Reads whole lines and cuts them: an offset inside a CRLF maps to the position before
+ * the `\r`, which would shift a range read from it.
+ */
+function documentText(document: vscode.TextDocument): DocumentText {
+  return {
+    get length() {
+      return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+    },
+    slice(start, end) {
+      const from = new vscode.Position(document.positionAt(start).line, 0);
+      const base = document.offsetAt(from);
+      // A line past the last one is clamped to the document's end.
+      const lines = document.getText(new vscode.Range(from, new vscode.Position(document.positionAt(end).line + 1, 0)));
+      return lines.slice(start - base, end - base);
+    },
+  };
 }
 
 /** The command an accepted item runs, so acceptance is recorded through stable APIs only. */

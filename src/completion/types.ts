@@ -32,12 +32,22 @@ export interface InlineSettings {
   debounceMaxMs: number;
 }
 
+/**
+ * A document's text, read only where it is needed: a string is one, and the VS Code adapter reads
+ * ranges of the editor's document, so a big file is not copied whole on every keystroke.
+ */
+export interface DocumentText {
+  readonly length: number;
+  /** The text from `start` up to, not including, `end` (both within 0..length). */
+  slice(start: number, end: number): string;
+}
+
 /** An open or recently edited file offered as context; the context step picks windows from it. */
 export interface RecentSnippet {
   relativePath: string;
   absolutePath: string;
   languageId: string;
-  text: string;
+  text: DocumentText;
 }
 
 /** Where the cursor sits decides how much to complete. */

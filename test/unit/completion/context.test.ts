@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { CHARS_PER_TOKEN, type ContextBudget, DEFAULT_CONTEXT_BUDGET, documentWindow, gatherSnippets } from '../../../src/completion/context';
 import { createExcludeMatcher } from '../../../src/platform/excludeMatcher';
-import type { RecentSnippet } from '../../../src/completion/types';
+import type { DocumentText, RecentSnippet } from '../../../src/completion/types';
 
 const lines = Array.from({ length: 80 }, (_, i) => `line ${String(i).padStart(3, '0')} of the file`);
 const text = lines.join('\n');
@@ -24,7 +24,51 @@ describe('completion/context: document window', () => {
     assert.ok(prefix.endsWith('line '));
     assert.ok(suffix.endsWith('of the file'), `suffix ends mid-line: ${suffix.slice(-10)}`);
   });
+
+  it('reads one range around the cursor, not the whole document', () => {
+    const big = Array.from({ length: 20_000 }, (_, i) => `const value${i} = ${i};`).join('\n');
+    const reads: Array<[number, number]> = [];
+    const reader: DocumentText = {
+      length: big.length,
+      slice: (start, end) => {
+        reads.push([start, end]);
+        return big.slice(start, end);
+      },
+    };
+    const offset = big.indexOf('value10000') + 3;
+    const window = documentWindow(reader, offset, DEFAULT_CONTEXT_BUDGET);
+    assert.equal(reads.length, 1);
+    const [[start, end]] = reads;
+    assert.ok(start <= offset - window.prefix.length && end >= offset + window.suffix.length);
+    assert.ok(end - start <= (DEFAULT_CONTEXT_BUDGET.prefixTokens + DEFAULT_CONTEXT_BUDGET.suffixTokens) * CHARS_PER_TOKEN + 2, `read ${end - start} chars`);
+    assert.equal(window.prefix + window.suffix, big.slice(offset - window.prefix.length, offset + window.suffix.length));
+  });
+
+  it('cuts at the same line ends as a search through the whole text, at every offset', () => {
+    const ragged = ['a', '', 'bb bb', 'ccc ccc ccc', '', '', 'd', 'eeeeeeeeeeeeeeeeeeee', 'ff', ''].join('\n');
+    for (const [prefixTokens, suffixTokens] of [[1, 1], [2, 3], [4, 2], [100, 100]]) {
+      const budget: ContextBudget = { ...DEFAULT_CONTEXT_BUDGET, prefixTokens, suffixTokens };
+      for (let offset = 0; offset <= ragged.length; offset++) {
+        assert.deepEqual(documentWindow(ragged, offset, budget), wholeTextWindow(ragged, offset, budget), `offset ${offset}, budget ${prefixTokens}/${suffixTokens}`);
+      }
+    }
+  });
 });
+
+/** The cut as first written, searching the whole text: the reference for the single read. */
+function wholeTextWindow(text: string, offset: number, budget: ContextBudget): { prefix: string; suffix: string } {
+  let start = Math.max(0, offset - budget.prefixTokens * CHARS_PER_TOKEN);
+  if (start > 0) {
+    const lineStart = text.indexOf('\n', start - 1);
+    if (lineStart >= 0 && lineStart < offset) start = lineStart + 1;
+  }
+  let end = Math.min(text.length, offset + budget.suffixTokens * CHARS_PER_TOKEN);
+  if (end < text.length) {
+    const lineEnd = text.lastIndexOf('\n', end);
+    if (lineEnd > offset) end = lineEnd;
+  }
+  return { prefix: text.slice(start, offset), suffix: text.slice(offset, end) };
+}
 
 describe('completion/context: snippets', () => {
   const prefix = 'const user = await fetchUser(userId);\nconst profile = buildProfile(';

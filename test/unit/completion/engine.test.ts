@@ -181,6 +181,26 @@ describe('completion/engine', () => {
     assert.equal(model.requests.length, 0);
   });
 
+  it('reads nothing of the document when the prefilter says no', async () => {
+    const { clock, engine } = setup();
+    const text = `${BEFORE}${AFTER}`;
+    let reads = 0;
+    const counted = {
+      length: text.length,
+      slice: (start: number, end: number) => {
+        reads++;
+        return text.slice(start, end);
+      },
+    };
+    const call = keystroke(engine, input('', { text: counted, relativePath: '.env', absolutePath: '/work/project/.env' }));
+    await clock.runUntilIdle();
+    assert.deepEqual(call.result(), { kind: 'none', reason: 'excluded' });
+    assert.equal(reads, 0);
+    keystroke(engine, input('', { text: counted }));
+    await clock.runUntilIdle();
+    assert.equal(reads, 1, 'an allowed call reads its window once');
+  });
+
   it('reports empty when the model has nothing useful', async () => {
     const { clock, engine } = setup(() => ({ latencyMs: 100, chunks: ['```\n', '```'] }));
     const call = keystroke(engine, input());
