@@ -30,6 +30,8 @@ export class ConsentManager {
   private readonly listeners = new Set<(e: ConsentChange) => void>();
   /** Answers already read or written, for the synchronous hot path (inline completions). */
   private readonly granted = new Map<string, boolean>();
+  /** Bumped by every change, so a read that started before one cannot overwrite its answer. */
+  private changes = 0;
 
   constructor(store: ConsentStore = new MemoryConsentStore(), options: ConsentManagerOptions = {}) {
     this.store = store;
@@ -65,8 +67,9 @@ export class ConsentManager {
   }
 
   async hasConsent(userId: string, modelId: string): Promise<boolean> {
+    const changesBefore = this.changes;
     const granted = isGranted(await this.getConsent(userId, modelId));
-    this.granted.set(consentKey(userId, modelId), granted);
+    if (this.changes === changesBefore) this.granted.set(consentKey(userId, modelId), granted);
     return granted;
   }
 
@@ -108,6 +111,7 @@ export class ConsentManager {
   }
 
   private changed(userId: string, modelId: string, granted: boolean): void {
+    this.changes++;
     this.granted.set(consentKey(userId, modelId), granted);
     for (const listener of [...this.listeners]) listener({ userId, modelId, granted });
   }

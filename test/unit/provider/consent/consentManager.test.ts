@@ -94,6 +94,16 @@ describe('ConsentManager', () => {
     assert.equal(fresh.hasConsentSync('u1', 'grok-code-fast-1'), true);
   });
 
+  it('a read that started before a revocation does not leave a stale grant in hasConsentSync', async () => {
+    const manager = new ConsentManager(new MemoryConsentStore(), { now });
+    await manager.recordConsent(full);
+    const reading = manager.hasConsent('u1', 'grok-code-fast-1');
+    await manager.revokeConsent('u1', 'grok-code-fast-1');
+    await reading;
+    assert.equal(manager.hasConsentSync('u1', 'grok-code-fast-1'), false);
+    assert.equal(await manager.hasConsent('u1', 'grok-code-fast-1'), false);
+  });
+
   it('keeps ids that contain separators apart', async () => {
     const manager = new ConsentManager(new MemoryConsentStore(), { now });
     await manager.recordConsent({ ...full, userId: 'a/b', modelId: 'c' });
