@@ -9,7 +9,7 @@ import { AcceptanceTracker, type InteractionAction } from './acceptance';
 import type { CompletionEngine, CompletionInput } from './engine';
 import type { DocumentText, InlineSettings, RecentSnippet } from './types';
 
-export const INLINE_ACCEPTED_COMMAND = 'grokCodeFast.inlineAccepted';
+const INLINE_ACCEPTED_COMMAND = 'grokCodeFast.inlineAccepted';
 
 export interface InlineProviderDeps {
   engine: Pick<CompletionEngine, 'provideCompletion'>;
@@ -26,7 +26,7 @@ export interface InlineProviderDeps {
 /** Other open documents offered as context, most recently used first. */
 const MAX_RECENT_DOCUMENTS = 5;
 
-export class GrokInlineCompletionProvider implements vscode.InlineCompletionItemProvider {
+class GrokInlineCompletionProvider implements vscode.InlineCompletionItemProvider {
   private readonly recentUris: string[] = [];
 
   constructor(
@@ -37,6 +37,8 @@ export class GrokInlineCompletionProvider implements vscode.InlineCompletionItem
   /** Called when a document is edited or focused, to rank context candidates. */
   noteUsed(document: vscode.TextDocument): void {
     const key = document.uri.toString();
+    // Typing edits the most recent document over and over.
+    if (this.recentUris[0] === key) return;
     const at = this.recentUris.indexOf(key);
     if (at >= 0) this.recentUris.splice(at, 1);
     this.recentUris.unshift(key);
@@ -129,20 +131,14 @@ function documentText(document: vscode.TextDocument): DocumentText {
   };
 }
 
-/** The command an accepted item runs, so acceptance is recorded through stable APIs only. */
-export function registerInlineCompletionCommands(context: vscode.ExtensionContext, acceptance: AcceptanceTracker): vscode.Disposable {
-  const command = vscode.commands.registerCommand(INLINE_ACCEPTED_COMMAND, () => acceptance.accepted());
-  context.subscriptions.push(command);
-  return command;
-}
-
 /** Registers the provider for every document, the accept command and the partial-acceptance listener. */
 export function registerInlineCompletions(context: vscode.ExtensionContext, deps: InlineProviderDeps): vscode.Disposable {
   const acceptance = new AcceptanceTracker((action, chars) => deps.trackInteraction(action, chars));
   const provider = new GrokInlineCompletionProvider(deps, acceptance);
   const disposables = [
     vscode.languages.registerInlineCompletionItemProvider({ pattern: '**' }, provider),
-    registerInlineCompletionCommands(context, acceptance),
+    // The command an accepted item runs, so acceptance is recorded through stable APIs only.
+    vscode.commands.registerCommand(INLINE_ACCEPTED_COMMAND, () => acceptance.accepted()),
     vscode.workspace.onDidChangeTextDocument((event) => {
       provider.noteUsed(event.document);
       if (event.contentChanges.length !== 1) return;
