@@ -234,13 +234,16 @@ export class CompletionEngine {
   ): Promise<Suggestion | undefined> {
     const filter = new CompletionStreamFilter(cursor);
     let earlyShown = false;
+    // Most chunks end mid-line and change nothing the early part is cut from.
+    let earlyCheckedLines = 0;
     try {
       for await (const event of this.model.streamEvents({ ...request, options: { ...request.options, signal } })) {
         if (event.type !== 'content') continue;
         const started = this.stopwatch();
         const decided = filter.push(event.text);
         progress.pending(filter.pending());
-        if (this.reuse && !decided && !earlyShown && filter.text().trim() !== '') {
+        if (this.reuse && !decided && !earlyShown && filter.keptLines > earlyCheckedLines) {
+          earlyCheckedLines = filter.keptLines;
           const early = postprocess(filter.text(), cursor);
           earlyShown = early !== undefined;
           if (early !== undefined) progress.early({ ...early, partial: true });

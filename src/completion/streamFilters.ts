@@ -11,42 +11,43 @@ import { repeatedLines } from './filters/repeatedLines';
 import { repeatsSuffix } from './filters/repeatsSuffix';
 
 /** Preamble first (fences, chatter), then loops and repeats of the suffix, then where the completion ends. */
-export const DEFAULT_LINE_FILTERS: readonly LineFilterFactory[] = [markdownFences, chatter, repeatedLines, repeatsSuffix, blockEnd];
+const LINE_FILTERS: readonly LineFilterFactory[] = [markdownFences, chatter, repeatedLines, repeatsSuffix, blockEnd];
 
 export class CompletionStreamFilter {
   private readonly filters: LineFilter[];
   private readonly kept: string[] = [];
   private partialLine = '';
-  private decidedFlag = false;
+  private decided = false;
 
-  constructor(cursor: CursorSurroundings, factories: readonly LineFilterFactory[] = DEFAULT_LINE_FILTERS) {
-    this.filters = factories.map((create) => create(cursor));
-  }
-
-  get decided(): boolean {
-    return this.decidedFlag;
+  constructor(cursor: CursorSurroundings) {
+    this.filters = LINE_FILTERS.map((create) => create(cursor));
   }
 
   /** Feeds a content chunk; true once the completion is decided (later chunks are ignored). */
   push(chunk: string): boolean {
-    if (this.decidedFlag) return true;
+    if (this.decided) return true;
     this.partialLine += chunk;
     let newline = this.partialLine.indexOf('\n');
-    while (newline >= 0 && !this.decidedFlag) {
+    while (newline >= 0 && !this.decided) {
       const line = this.partialLine.slice(0, newline);
       this.partialLine = this.partialLine.slice(newline + 1);
       this.accept(line);
       newline = this.partialLine.indexOf('\n');
     }
-    return this.decidedFlag;
+    return this.decided;
   }
 
   /** The stream ended: the unterminated last line is a line too. */
   finish(): void {
-    if (this.decidedFlag) return;
+    if (this.decided) return;
     if (this.partialLine !== '') this.accept(this.partialLine);
     this.partialLine = '';
-    this.decidedFlag = true;
+    this.decided = true;
+  }
+
+  /** How many lines were let through: `text()` changes only when this does. */
+  get keptLines(): number {
+    return this.kept.length;
   }
 
   /** The completion as decided so far. */
@@ -59,11 +60,11 @@ export class CompletionStreamFilter {
    * what the user typed meanwhile. A first line that may turn out to be a fence or chatter is left out.
    */
   pending(): string {
-    const decided = this.text();
-    if (this.decidedFlag) return decided;
+    const kept = this.text();
+    if (this.decided) return kept;
     const line = this.partialLine.replace(/\r$/, '');
     if (this.kept.length === 0) return line.trimStart().startsWith('`') || looksLikeChatter(line) ? '' : line;
-    return `${decided}\n${line}`;
+    return `${kept}\n${line}`;
   }
 
   private accept(rawLine: string): void {
@@ -78,10 +79,10 @@ export class CompletionStreamFilter {
       }
       if (verdict === 'skip') return;
       if (verdict !== 'stop') this.kept.splice(this.kept.length - verdict.dropAndStop, verdict.dropAndStop);
-      this.decidedFlag = true;
+      this.decided = true;
       return;
     }
     this.kept.push(line);
-    if (stopAfter) this.decidedFlag = true;
+    if (stopAfter) this.decided = true;
   }
 }
