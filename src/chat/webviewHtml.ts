@@ -8,8 +8,6 @@ export function renderChatHtml(assets: PageAssets): string {
     nonce,
     scriptUri,
     styleUris: [styleUri],
-    // The icons are inline SVG and the text uses the editor's fonts: the page loads no font file.
-    fonts: false,
     title: 'Grok Code Fast',
     root: { tag: 'div', id: 'app', className: 'app', role: 'application', label: 'Grok chat' },
   });

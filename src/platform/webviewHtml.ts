@@ -2,8 +2,7 @@
  * The extension's webview pages (the chat view, the Performance Report): one HTML shell with a strict
  * Content-Security-Policy. Pure (no `vscode` import) so the hosts and the browser tests build the
  * very same page. The policy allows nothing but the nonce'd bundle and, from the webview's own
- * resource origin, the stylesheets, images (also `data:`) and, for a page that asks, fonts:
- * no inline handlers, no inline styles, no remote content.
+ * resource origin, the stylesheets and images (also `data:`): no fonts, no inline handlers, no inline styles, no remote content.
  */
 import { randomBytes } from 'node:crypto';
 
@@ -22,8 +21,6 @@ export interface PageAssets {
 export interface WebviewPage extends Omit<PageAssets, 'styleUri'> {
   /** Stylesheets as the webview sees them, in load order. */
   styleUris: readonly string[];
-  /** Whether the page may load fonts (codicons) from its resource origin. */
-  fonts: boolean;
   title: string;
   /** The element the bundle renders into: its tag, id, class and accessible label. */
   root: { tag: 'div' | 'main'; id: string; className: string; label: string; role?: string };
@@ -40,21 +37,15 @@ export function webviewNonce(): string {
   return randomBytes(18).toString('base64');
 }
 
-export function contentSecurityPolicy(cspSource: string, nonce: string, options: { fonts: boolean }): string {
-  return [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${cspSource}`,
-    ...(options.fonts ? [`font-src ${cspSource}`] : []),
-    `img-src ${cspSource} data:`,
-  ].join('; ');
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return ["default-src 'none'", `script-src 'nonce-${nonce}'`, `style-src ${cspSource}`, `img-src ${cspSource} data:`].join('; ');
 }
 
 export function renderWebviewPage(page: WebviewPage): string {
   const { root } = page;
   const styles = page.styleUris.map((uri) => `\n    <link rel="stylesheet" href="${escapeAttribute(uri)}">`).join('');
   const role = root.role === undefined ? '' : ` role="${escapeAttribute(root.role)}"`;
-  const policy = contentSecurityPolicy(page.cspSource, page.nonce, { fonts: page.fonts });
+  const policy = contentSecurityPolicy(page.cspSource, page.nonce);
   return `<!DOCTYPE html>
 <html lang="en">
   <head>

@@ -8,7 +8,6 @@ export function renderReportHtml(options: PageAssets): string {
     nonce,
     scriptUri,
     styleUris: [styleUri],
-    fonts: false,
     title: 'Grok Performance Report',
     root: { tag: 'main', id: 'app', className: 'report', label: 'Grok Code Fast performance report' },
   });

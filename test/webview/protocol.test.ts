@@ -125,7 +125,7 @@ describe('chat webview page', () => {
 
   it('allows only the nonce\'d script and the webview\'s own styles and images (no fonts: the page loads none)', () => {
     const html = renderChatHtml(options);
-    const policy = escapeAttribute(contentSecurityPolicy(options.cspSource, options.nonce, { fonts: false }));
+    const policy = escapeAttribute(contentSecurityPolicy(options.cspSource, options.nonce));
     assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${policy}">`));
     assert.equal(policy, 'default-src &#39;none&#39;; script-src &#39;nonce-abc123&#39;; style-src https://x.vscode-cdn.net; img-src https://x.vscode-cdn.net data:');
     assert.match(html, /<script nonce="abc123" src="https:\/\/x.vscode-cdn.net\/chat.js"><\/script>/);

@@ -6,7 +6,6 @@ const PAGE: WebviewPage = {
   nonce: 'n0nce',
   scriptUri: 'https://x.vscode-cdn.net/page.js',
   styleUris: ['https://x.vscode-cdn.net/a.css', 'https://x.vscode-cdn.net/b.css'],
-  fonts: false,
   title: 'A <page>',
   root: { tag: 'main', id: 'app', className: 'page', label: 'The "page"' },
 };
@@ -23,9 +22,8 @@ describe('webview page shell', () => {
     for (const nonce of nonces) assert.match(nonce, /^[A-Za-z0-9+/]{24}$/);
   });
 
-  it('allows fonts from the resource origin only for a page that asks', () => {
-    assert.equal(contentSecurityPolicy('o:', 'n', { fonts: false }), "default-src 'none'; script-src 'nonce-n'; style-src o:; img-src o: data:");
-    assert.equal(contentSecurityPolicy('o:', 'n', { fonts: true }), "default-src 'none'; script-src 'nonce-n'; style-src o:; font-src o:; img-src o: data:");
+  it('allows only the nonce\'d script and the resource origin\'s styles and images', () => {
+    assert.equal(contentSecurityPolicy('o:', 'n'), "default-src 'none'; script-src 'nonce-n'; style-src o:; img-src o: data:");
   });
 
   it('renders the stylesheets in order, one nonce\'d script and the escaped root element', () => {
