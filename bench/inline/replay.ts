@@ -8,6 +8,7 @@
 import { type CompletionEngineOptions, CompletionEngine, type StepTimings } from '../../src/completion/engine';
 import type { InlineSettings, Suggestion } from '../../src/completion/types';
 import type { SourceFile } from './corpus';
+import { plainEditingInput } from './plainEditingInput';
 import { type ModelKind, SimulatedModel } from './simulatedModel';
 import { Typist } from './typist';
 import { VirtualClock } from './virtualClock';
@@ -94,20 +95,14 @@ export async function replay(options: ReplayOptions): Promise<ReplayMetrics> {
     const doc = typist.documentAt(at);
     void engine
       .provideCompletion(
-        {
+        plainEditingInput({
           text: doc.text,
           offset: doc.offset,
           languageId: file.languageId,
           relativePath: file.relativePath,
           absolutePath: `/bench/${file.relativePath}`,
           settings: SETTINGS,
-          cursorCount: 1,
-          selectionEmpty: true,
-          trusted: true,
-          consentGranted: true,
-          snoozedUntil: undefined,
-          recentSnippets: [],
-        },
+        }),
         controller.signal,
       )
       .then((outcome) => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { type CompletionInput, CompletionEngine, type CompletionOutcome, type StepTimings } from '../../../src/completion/engine';
 import type { InlineSettings } from '../../../src/completion/types';
+import { plainEditingInput } from '../../../bench/inline/plainEditingInput';
 import { VirtualClock } from '../../../bench/inline/virtualClock';
 import { type ScriptedAnswer, ScriptedModel } from './scriptedModel';
 
@@ -18,18 +19,14 @@ const AFTER = '\n}\n';
 function input(typed = '', overrides: Partial<CompletionInput> = {}): CompletionInput {
   const text = `${BEFORE}${typed}${AFTER}`;
   return {
-    text,
-    offset: BEFORE.length + typed.length,
-    languageId: 'typescript',
-    relativePath: 'src/geometry.ts',
-    absolutePath: '/work/project/src/geometry.ts',
-    settings: SETTINGS,
-    cursorCount: 1,
-    selectionEmpty: true,
-    trusted: true,
-    consentGranted: true,
-    snoozedUntil: undefined,
-    recentSnippets: [],
+    ...plainEditingInput({
+      text,
+      offset: BEFORE.length + typed.length,
+      languageId: 'typescript',
+      relativePath: 'src/geometry.ts',
+      absolutePath: '/work/project/src/geometry.ts',
+      settings: SETTINGS,
+    }),
     ...overrides,
   };
 }
