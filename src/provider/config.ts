@@ -11,9 +11,9 @@ import { type ConsentManager } from './consent';
 import { type RateLimiter, RateLimitsSchema } from './limits';
 import { type XaiClientSettings } from './client/xaiClient';
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
-export const DEFAULT_MAX_RETRIES = 2;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+const DEFAULT_MAX_RETRIES = 2;
 
 function isLoopback(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
@@ -48,7 +48,7 @@ function withMethods<T>(...methods: string[]) {
 
 const positiveInt = z.number().int().positive();
 
-export const proxySchema = z.object({
+const proxySchema = z.object({
   url: z.string().refine((value) => /^https?:\/\/[^/]/i.test(value), { message: 'must be an http:// or https:// URL' }),
   strictSSL: z.boolean().optional(),
 });

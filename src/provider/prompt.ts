@@ -37,7 +37,7 @@ function toWireMessage(message: ChatMessage): WireMessage {
 }
 
 /** The variable context as text, always in the same order so equal context gives equal bytes. */
-export function renderContext(context: GenerateRequest['context']): string | undefined {
+function renderContext(context: GenerateRequest['context']): string | undefined {
   const project: ProjectContext | undefined = context?.projectContext;
   const code: CodeContext | undefined = context?.codeContext;
   const lines: string[] = [];
@@ -71,14 +71,14 @@ export function buildWireMessages(request: GenerateRequest): WireMessage[] {
   return messages;
 }
 
-export function toWireTools(tools: readonly ToolDefinition[]): WireTool[] {
+function toWireTools(tools: readonly ToolDefinition[]): WireTool[] {
   return tools.map((tool) => ({
     type: 'function',
     function: { name: tool.name, description: tool.description, parameters: tool.parameters },
   }));
 }
 
-export function toWireToolChoice(choice: ToolChoice): WireToolChoice {
+function toWireToolChoice(choice: ToolChoice): WireToolChoice {
   return typeof choice === 'string' ? choice : { type: 'function', function: { name: choice.name } };
 }
 

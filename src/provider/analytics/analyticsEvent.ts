@@ -25,7 +25,7 @@ export const RequestEventSchema = z.object({
   ...UsageSchema.shape,
 });
 
-export const InteractionEventSchema = z.object({
+const InteractionEventSchema = z.object({
   kind: z.literal('interaction'),
   v: z.literal(1),
   time: epochMs,

@@ -6,7 +6,7 @@
  */
 import { type AnalyticsEvent } from './analyticsEvent';
 
-export const EXPORT_FORMAT_VERSION = 1;
+const EXPORT_FORMAT_VERSION = 1;
 
 export const EXPORT_CSV_COLUMNS = [
   'kind',

@@ -8,7 +8,7 @@ import { UsageTotals, UsageTotalsDataSchema } from './usageTotals';
 
 export const DAY_MS = 86_400_000;
 
-export const DayKeySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const DayKeySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const DailyAggregateSchema = z.object({
   v: z.literal(1),

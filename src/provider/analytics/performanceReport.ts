@@ -10,7 +10,7 @@ import { UsageTotals } from './usageTotals';
 
 const DistributionSchema = z.object({ mean: z.number(), p50: z.number(), p95: z.number(), p99: z.number() });
 
-export const UsageStatsSchema = z.object({
+const UsageStatsSchema = z.object({
   totalRequests: z.number(),
   successRate: z.number(),
   latency: DistributionSchema,
@@ -21,7 +21,7 @@ export const UsageStatsSchema = z.object({
   costUsd: z.number(),
   errors: z.record(z.string(), z.number()),
 });
-export type UsageStats = z.infer<typeof UsageStatsSchema>;
+type UsageStats = z.infer<typeof UsageStatsSchema>;
 
 export const PerformanceReportSchema = UsageStatsSchema.extend({
   period: z.object({ start: z.iso.datetime(), end: z.iso.datetime() }),

@@ -30,7 +30,7 @@ export interface RequestSample {
 }
 
 /** Enough for stable percentiles, small enough to sort on demand. */
-export const DEFAULT_METRICS_WINDOW = 1000;
+const DEFAULT_METRICS_WINDOW = 1000;
 
 export class RequestMetrics {
   private totalRequests = 0;

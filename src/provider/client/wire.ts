@@ -13,7 +13,7 @@ const wireToolCallSchema = z.object({
   function: z.object({ name: z.string(), arguments: z.string() }),
 });
 
-export const wireMessageSchema = z.discriminatedUnion('role', [
+const wireMessageSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal('system'), content: z.string() }),
   z.object({ role: z.literal('user'), content: z.string() }),
   z.object({
@@ -26,13 +26,13 @@ export const wireMessageSchema = z.discriminatedUnion('role', [
 ]);
 export type WireMessage = z.infer<typeof wireMessageSchema>;
 
-export const wireToolSchema = z.object({
+const wireToolSchema = z.object({
   type: z.literal('function'),
   function: z.object({ name: z.string(), description: z.string(), parameters: z.record(z.string(), z.unknown()) }),
 });
 export type WireTool = z.infer<typeof wireToolSchema>;
 
-export const wireToolChoiceSchema = z.union([
+const wireToolChoiceSchema = z.union([
   z.enum(['auto', 'none', 'required']),
   z.object({ type: z.literal('function'), function: z.object({ name: z.string() }) }),
 ]);
@@ -51,7 +51,7 @@ export const chatRequestBodySchema = z.object({
 });
 export type ChatRequestBody = z.infer<typeof chatRequestBodySchema>;
 
-export const wireUsageSchema = z.object({
+const wireUsageSchema = z.object({
   prompt_tokens: z.number(),
   completion_tokens: z.number(),
   total_tokens: z.number().nullish(),
@@ -120,7 +120,6 @@ export const apiKeyInfoSchema = z.object({
   api_key_disabled: z.boolean().nullish(),
   team_blocked: z.boolean().nullish(),
 });
-export type ApiKeyInfo = z.infer<typeof apiKeyInfoSchema>;
 
 /** The three error body shapes seen: xAI's, OpenAI's and a bare message. */
 export const errorBodySchema = z.union([

@@ -6,10 +6,6 @@ import { CONSENT_NOTICE, CONSENT_NOTICE_VERSION } from './consentNotice';
 import { type ConsentRecord, ConsentRecordSchema, consentKey, isConsentKey } from './consentRecord';
 import { type ConsentStore, MemoryConsentStore } from './consentStore';
 
-export { CONSENT_NOTICE, CONSENT_NOTICE_VERSION } from './consentNotice';
-export { ConsentRecordSchema, type ConsentRecord } from './consentRecord';
-export { MemoryConsentStore, type ConsentStore } from './consentStore';
-
 export interface ConsentChange {
   userId: string;
   modelId: string;

@@ -1,11 +1,3 @@
-export {
-  DEFAULT_RATE_LIMITS,
-  RateLimiter,
-  RateLimitsSchema,
-  WindowCountersSchema,
-  type RateLimitLease,
-  type RateLimiterOptions,
-  type RateLimitStore,
-  type RateLimits,
-  type WindowCounters,
-} from './rateLimiter';
+export { RateLimiter, type RateLimitLease, type RateLimiterOptions, type RateLimitStore } from './rateLimiter';
+export { DEFAULT_RATE_LIMITS, RateLimitsSchema, type RateLimits } from './rateLimits';
+export { WindowCountersSchema, type WindowCounters } from './userWindows';

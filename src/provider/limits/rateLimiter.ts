@@ -8,9 +8,6 @@ import { type RateLimitStatus } from '../types';
 import { type RateLimits, RateLimitsSchema } from './rateLimits';
 import { type RecordedAt, type WindowCounters, UserWindows, WindowCountersSchema } from './userWindows';
 
-export { DEFAULT_RATE_LIMITS, RateLimitsSchema, type RateLimits } from './rateLimits';
-export { WindowCountersSchema, type WindowCounters } from './userWindows';
-
 /** Synchronous so the extension can back it with globalState (persisted across restarts and windows). */
 export interface RateLimitStore {
   load(userId: string): WindowCounters | undefined;
