@@ -189,13 +189,16 @@ export function start(context: vscode.ExtensionContext) {
     }),
     registerInlineCompletions(context, {
       engine: { provideCompletion: (input, signal) => inlineEngine.provideCompletion(input, signal) },
-      getSettings: () => ({
-        enabled: settings().inlineCompletions.enabled,
-        disabledLanguages: settings().inlineCompletions.disabledLanguages,
-        exclude: settings().exclude,
-        debounceMinMs: settings().inlineCompletions.debounce.minMs,
-        debounceMaxMs: settings().inlineCompletions.debounce.maxMs,
-      }),
+      getSettings: () => {
+        const { inlineCompletions: inline, exclude } = settings();
+        return {
+          enabled: inline.enabled,
+          disabledLanguages: inline.disabledLanguages,
+          exclude,
+          debounceMinMs: inline.debounce.minMs,
+          debounceMaxMs: inline.debounce.maxMs,
+        };
+      },
       isTrusted: () => vscode.workspace.isTrusted,
       hasConsentSync: () => platform.consent.hasConsentNow() === true,
       snoozedUntil: () => (statusBar.isInlineSnoozed() ? Number.POSITIVE_INFINITY : undefined),
