@@ -83,6 +83,7 @@ export function completionBody(scenario: AnswerScenario, model: string, promptTe
     type: 'function',
     function: { name: call.name, arguments: call.arguments },
   }));
+  const usage = computeUsage(scenario, promptText);
   return {
     id: `fake-${nextId++}`,
     object: 'chat.completion',
@@ -101,6 +102,6 @@ export function completionBody(scenario: AnswerScenario, model: string, promptTe
         finish_reason: finishReason(scenario),
       },
     ],
-    ...(computeUsage(scenario, promptText) && { usage: computeUsage(scenario, promptText) }),
+    ...(usage && { usage }),
   };
 }
