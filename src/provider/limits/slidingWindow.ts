@@ -33,7 +33,9 @@ export class SlidingWindow {
 
   prune(now: number): void {
     const firstLive = this.buckets.findIndex((b) => this.expiry(b) > now);
-    this.buckets = firstLive === -1 ? [] : this.buckets.slice(firstLive);
+    // Every check prunes each window: copy nothing unless a bucket actually left.
+    if (firstLive === -1) this.buckets = [];
+    else if (firstLive > 0) this.buckets = this.buckets.slice(firstLive);
   }
 
   used(now: number, field: WindowField): number {
