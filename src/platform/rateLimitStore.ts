@@ -1,18 +1,18 @@
 /**
- * Persists the rate limiter's minute, hour and day windows in globalState, which VS Code shares across
- * windows and keeps across restarts: neither resets the daily quota.
+ * Persists the rate limiter's minute, hour and day windows in globalState, which VS Code keeps across
+ * restarts and shares with windows opened later: neither resets the daily quota. Two windows open at
+ * the same time each count their own requests, and the last one to save wins.
  */
 import type * as vscode from 'vscode';
-import { type RateLimitStore, type WindowCounters, WindowCountersSchema } from '../provider/limits';
+import { type RateLimitStore, type WindowCounters } from '../provider/limits';
 
 const KEY_PREFIX = 'grokCodeFast.rateLimits.';
 
 export class GlobalStateRateLimitStore implements RateLimitStore {
   constructor(private readonly state: vscode.Memento) {}
 
-  load(userId: string): WindowCounters | undefined {
-    const parsed = WindowCountersSchema.safeParse(this.state.get(KEY_PREFIX + userId));
-    return parsed.success ? parsed.data : undefined;
+  load(userId: string): unknown {
+    return this.state.get(KEY_PREFIX + userId);
   }
 
   save(userId: string, counters: WindowCounters): void {

@@ -10,7 +10,8 @@ import { type RecordedAt, type WindowCounters, UserWindows, WindowCountersSchema
 
 /** Synchronous so the extension can back it with globalState (persisted across restarts and windows). */
 export interface RateLimitStore {
-  load(userId: string): WindowCounters | undefined;
+  /** What was saved, as stored: the limiter validates it (anything invalid starts fresh). */
+  load(userId: string): unknown;
   save(userId: string, counters: WindowCounters): void;
 }
 

@@ -1,6 +1,6 @@
 /**
  * One user's minute, hour and day windows: what each limit has used, what blocks a request and for
- * how long, and the persisted form (so a restart or a second editor window keeps the daily quota).
+ * how long, and the persisted form (so a restart, or a window opened later, keeps the daily quota).
  */
 import * as z from 'zod';
 import { type RateLimits } from './rateLimits';
