@@ -4,7 +4,7 @@
  */
 import { isGrokError, type RateLimitError } from '../provider/errors';
 
-export type FailureButton = 'Set API Key' | 'Retry' | 'Open Settings';
+export type FailureButton = 'Set API Key' | 'Retry' | 'Open Settings' | 'Open Proxy Settings';
 
 export interface ActionFailure {
   /** `silent` for a cancel the user asked for. */
@@ -31,11 +31,13 @@ export function describeFailure(error: unknown, title: string): ActionFailure {
     case 'unauthorized':
       return { level: 'error', message: `${prefix}: ${error.message}`, buttons: ['Set API Key'] };
     case 'rate_limited': {
-      const { retryAfter, quotaExhausted } = error as RateLimitError;
-      return quotaExhausted
-        ? { level: 'error', message: `${prefix}: ${error.message} Waiting will not help: check your credits or spending limit.`, buttons: [] }
-        : { level: 'warning', message: `${prefix}: ${error.message} Try again in ${retryAfter} s.`, buttons: ['Retry'], retryAfter };
+      const { retryAfter } = error as RateLimitError;
+      return { level: 'warning', message: `${prefix}: ${error.message} Try again in ${retryAfter} s.`, buttons: ['Retry'], retryAfter };
     }
+    case 'credits_exhausted':
+      return { level: 'error', message: `${prefix}: ${error.message}`, buttons: [] };
+    case 'proxy_auth_required':
+      return { level: 'error', message: `${prefix}: ${error.message}`, buttons: ['Open Proxy Settings'] };
     case 'network_error':
     case 'timeout':
       return { level: 'error', message: `${prefix}: the endpoint could not be reached (${error.message})`, buttons: ['Retry'] };

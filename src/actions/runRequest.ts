@@ -65,6 +65,7 @@ function announceFailure(failure: ActionFailure, retry: () => Promise<unknown>):
   void show(failure.message, ...failure.buttons).then((choice) => {
     if (choice === 'Set API Key') void vscode.commands.executeCommand('grokCodeFast.setApiKey');
     if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'grokCodeFast');
+    if (choice === 'Open Proxy Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'http.proxy');
     if (choice === 'Retry') void retry();
   });
 }

@@ -12,8 +12,6 @@ function clip(text: string): string {
 export function toErrorView(error: unknown): ErrorView {
   const message = clip(error instanceof Error ? error.message : String(error));
   if (error instanceof RateLimitError) {
-    // Used-up credits do not come back by waiting: no countdown then.
-    if (error.quotaExhausted) return { code: error.code, message, action: 'none' };
     const retryAfter = Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, Math.ceil(error.retryAfter)));
     return { code: error.code, message, retryAfter, action: 'retry' };
   }
@@ -28,6 +26,9 @@ export function toErrorView(error: unknown): ErrorView {
       return { code: error.code, message, action: 'consent' };
     case 'aborted':
     case 'invalid_config':
+    // Used-up credits do not come back by waiting, nor does a proxy's refusal: no retry then.
+    case 'credits_exhausted':
+    case 'proxy_auth_required':
       return { code: error.code, message, action: 'none' };
     default:
       // network_error, timeout, api_error: trying again may well work.

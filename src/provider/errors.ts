@@ -7,6 +7,8 @@ import { redactSecrets } from './redact';
 export type GrokErrorCode =
   | 'consent_required'
   | 'rate_limited'
+  | 'credits_exhausted'
+  | 'proxy_auth_required'
   | 'unauthorized'
   | 'api_error'
   | 'network_error'
@@ -14,8 +16,16 @@ export type GrokErrorCode =
   | 'aborted'
   | 'invalid_config';
 
+/** What of an answer had arrived when its stream failed: the surface may still show it. */
+export interface PartialAnswer {
+  content: string;
+  reasoning: string;
+}
+
 export abstract class GrokError extends Error {
   abstract readonly code: GrokErrorCode;
+  /** Set when the error ended a stream that had already delivered part of the answer. */
+  partial?: PartialAnswer;
   constructor(message: string, options?: { cause?: unknown }) {
     super(redactSecrets(message), options);
     this.name = new.target.name;
@@ -33,12 +43,30 @@ export class RateLimitError extends GrokError {
   readonly code = 'rate_limited' as const;
   /** Seconds until a retry may succeed. */
   readonly retryAfter: number;
-  /** True when the server said credits or the spending limit are used up: waiting will not help. */
-  readonly quotaExhausted: boolean;
-  constructor(message: string, retryAfter: number, quotaExhausted = false) {
+  constructor(message: string, retryAfter: number) {
     super(/rate limit/i.test(message) ? message : `Rate limit: ${message}`);
     this.retryAfter = retryAfter;
-    this.quotaExhausted = quotaExhausted;
+  }
+}
+
+/**
+ * The team's credits or monthly spending limit are used up (xAI: HTTP 429 "used all available
+ * credits" / "spending limit"): waiting will not help, only the billing page will.
+ */
+export class CreditsExhaustedError extends GrokError {
+  readonly code = 'credits_exhausted' as const;
+  readonly status?: number;
+  constructor(message: string, status?: number) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** The proxy between the editor and the endpoint asked for credentials (HTTP 407). */
+export class ProxyAuthenticationError extends GrokError {
+  readonly code = 'proxy_auth_required' as const;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
   }
 }
 

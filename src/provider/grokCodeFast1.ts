@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { checkApiKey, fetchModels, probeService, type ApiKeyCheck } from './client/accountQueries';
 import { ConnectionPool } from './client/connectionPool';
-import { DEFAULT_RETRY_POLICY, retryingStream, type RetryPolicy } from './client/retry';
+import { DEFAULT_RETRY_POLICY, RetryableFailure, retryingStream, type RetryPolicy } from './client/retry';
 import { StreamAssembler, type AssembledAnswer } from './client/streamAssembler';
 import { unbatch } from './client/unbatch';
 import { estimateTokens, estimateUsage } from './client/usage';
@@ -15,7 +15,7 @@ import { type ChatRequestBody } from './client/wire';
 import { clientSettings, parseConfig, providerConfigSchema, type ProviderConfig, type ProviderConfigInput } from './config';
 import { type RequestMetricsSnapshot } from './analytics';
 import { ConsentManager } from './consent';
-import { AbortError, AuthenticationError, ConsentRequiredError, InvalidConfigError, isGrokError, NetworkError } from './errors';
+import { AbortError, AuthenticationError, ConsentRequiredError, InvalidConfigError, isGrokError, NetworkError, type PartialAnswer } from './errors';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitLease } from './limits';
 import { defaultFactsFor, knownFactsFor, type ModelFacts } from './models';
 import { buildChatRequestBody } from './prompt';
@@ -254,10 +254,15 @@ export class GrokCodeFast1Provider {
   /** One HTTP attempt: chunks in, events out a network read at a time, and the assembled answer last. */
   private async *attempt(body: ChatRequestBody, conversationId: string | undefined, signal: AbortSignal): AsyncGenerator<AttemptBatch> {
     const assembler = new StreamAssembler(this.model, this.facts.pricing);
-    for await (const chunks of this.client.streamChat(body, { signal, conversationId })) {
-      const events = assembler.accept(chunks);
-      // Nothing yielded means nothing reached the caller: the attempt may still be retried.
-      if (events.length > 0) yield { events };
+    try {
+      for await (const chunks of this.client.streamChat(body, { signal, conversationId })) {
+        const events = assembler.accept(chunks);
+        // Nothing yielded means nothing reached the caller: the attempt may still be retried.
+        if (events.length > 0) yield { events };
+      }
+    } catch (error) {
+      keepPartial(error, assembler.partial());
+      throw error;
     }
     yield assembler.finish();
   }
@@ -271,6 +276,13 @@ export class GrokCodeFast1Provider {
     if (signal.aborted && isGrokError(signal.reason) && (!isGrokError(error) || error.code === 'aborted')) return signal.reason;
     return error;
   }
+}
+
+/** The answer so far goes with the error that ended it, so the surface can still show it. */
+function keepPartial(error: unknown, partial: PartialAnswer): void {
+  if (partial.content === '' && partial.reasoning === '') return;
+  const grokError = error instanceof RetryableFailure ? error.error : error;
+  if (isGrokError(grokError)) grokError.partial = partial;
 }
 
 function isToken(event: StreamEvent): boolean {

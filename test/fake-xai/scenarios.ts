@@ -102,7 +102,29 @@ export interface HandlerScenario {
   handle(request: RecordedRequest, res: http.ServerResponse): void | Promise<void>;
 }
 
-export type Scenario = AnswerScenario | ErrorScenario | JsonScenario | HandlerScenario;
+/**
+ * Exact bytes, as a real server or gateway sent them (the field reports of issue 11): the status,
+ * the headers and the body, cut into writes like an answer's (`split`).
+ */
+export interface RawScenario {
+  kind: 'raw';
+  status?: number;
+  /** Default `content-type: text/event-stream`. */
+  headers?: Record<string, string>;
+  body: string;
+  split?: AnswerScenario['split'];
+  /** Default `/v1/chat/completions`. */
+  path?: string;
+}
+
+/** The connection fails before any byte of the answer: reset (RST), or closed (FIN). */
+export interface SocketFaultScenario {
+  kind: 'socket';
+  fault: 'reset' | 'close';
+  path?: string;
+}
+
+export type Scenario = AnswerScenario | ErrorScenario | JsonScenario | HandlerScenario | RawScenario | SocketFaultScenario;
 
 export const CHAT_PATH = '/v1/chat/completions';
 

@@ -17,8 +17,9 @@
  * completion), GET /v1/models, GET /v1/api-key (404 with `apiKeyRoute: false`, like OpenAI-compatible
  * proxies). Like xAI it checks the Bearer key (400 "Incorrect API key" for a wrong one, 401 without
  * one), answers 415 without a JSON content type, 404 for an unknown model and 400 for `stop`,
- * `presence_penalty`, `frequency_penalty` and `reasoning_effort`. Scenarios of kind `error`, `json`
- * and `handler` answer before those checks; `answer` scenarios after them. See scenarios.ts.
+ * `presence_penalty`, `frequency_penalty` and `reasoning_effort`. Scenarios of kind `error`, `json`,
+ * `handler`, `raw` (exact bytes) and `socket` (reset or closed before any header) answer before
+ * those checks; `answer` scenarios after them. See scenarios.ts and fieldFaults.ts.
  */
 import * as http from 'node:http';
 import { type AddressInfo, type Socket } from 'node:net';
@@ -29,10 +30,12 @@ import {
   defaultErrorBody,
   scenarioPath,
   type AnswerScenario,
+  type RawScenario,
   type RecordedRequest,
   type Scenario,
+  type SocketFaultScenario,
 } from './scenarios';
-import { encodeEvents, writeEventStream } from './sseWriter';
+import { encodeEvents, writeEventStream, writePieces } from './sseWriter';
 
 export const TEST_API_KEY = 'xai-test-key';
 
@@ -72,6 +75,20 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
   const type = typeof body === 'string' ? 'text/plain' : 'application/json';
   res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
+}
+
+async function writeRaw(res: http.ServerResponse, scenario: RawScenario): Promise<void> {
+  res.writeHead(scenario.status ?? 200, scenario.headers ?? { 'content-type': 'text/event-stream' });
+  res.flushHeaders();
+  await writePieces(res, [Buffer.from(scenario.body, 'utf8')], scenario.split);
+  res.end();
+}
+
+function failSocket(res: http.ServerResponse, fault: SocketFaultScenario['fault']): void {
+  const socket = res.socket;
+  if (!socket) return;
+  if (fault === 'reset') socket.resetAndDestroy();
+  else socket.end();
 }
 
 function maskKey(key: string): string {
@@ -172,6 +189,8 @@ export async function startFakeXai(options: FakeXaiOptions = {}): Promise<FakeXa
     if (scenario?.kind === 'error') return sendJson(res, scenario.status, scenario.body ?? defaultErrorBody(scenario.status), scenario.headers);
     if (scenario?.kind === 'json') return sendJson(res, scenario.status ?? 200, scenario.body);
     if (scenario?.kind === 'handler') return scenario.handle(recorded, res);
+    if (scenario?.kind === 'raw') return writeRaw(res, scenario);
+    if (scenario?.kind === 'socket') return failSocket(res, scenario.fault);
 
     const problem = authProblem(req);
     if (problem) return sendJson(res, problem.status, problem.body);

@@ -41,6 +41,16 @@ function pieces(events: readonly Buffer[], split: AnswerScenario['split']): Buff
   return out;
 }
 
+/** Writes the bytes cut as `split` says, a write at a time; resolves after the last (or when the client left). */
+export async function writePieces(res: http.ServerResponse, bytes: readonly Buffer[], split: AnswerScenario['split'], dripMs?: number): Promise<void> {
+  for (const piece of pieces(bytes, split)) {
+    if (res.destroyed) return;
+    res.write(piece);
+    // Yield between writes so they leave as separate packets.
+    await (dripMs ? sleep(dripMs) : new Promise<void>((resolve) => setImmediate(resolve)));
+  }
+}
+
 /** Streams the events; resolves when done, stalled or cut. */
 export async function writeEventStream(res: http.ServerResponse, events: Buffer[], scenario: AnswerScenario): Promise<void> {
   const stopAt = Math.min(scenario.stallAfterEvents ?? Infinity, scenario.cutAfterEvents ?? Infinity);
@@ -50,12 +60,8 @@ export async function writeEventStream(res: http.ServerResponse, events: Buffer[
   res.writeHead(200, { 'content-type': scenario.contentType ?? 'text/event-stream', 'cache-control': 'no-cache' });
   res.flushHeaders();
   if (scenario.latencyMs) await sleep(scenario.latencyMs);
-  for (const piece of pieces(sent, scenario.split)) {
-    if (res.destroyed) return;
-    res.write(piece);
-    // Yield between writes so they leave as separate packets.
-    await (scenario.dripMs ? sleep(scenario.dripMs) : new Promise<void>((resolve) => setImmediate(resolve)));
-  }
+  await writePieces(res, sent, scenario.split, scenario.dripMs);
+  if (res.destroyed) return;
   if (scenario.cutAfterEvents !== undefined && scenario.cutAfterEvents <= (scenario.stallAfterEvents ?? Infinity)) {
     res.socket?.destroy();
     return;

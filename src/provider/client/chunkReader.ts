@@ -1,12 +1,14 @@
 /**
  * Event-stream bytes in, validated chat chunks out, a network read at a time: every event of one
  * read is parsed in one synchronous pass (no promise per token). Knows whether the answer was
- * whole: `[DONE]` arrived, or a finish reason. An error object the server put in the stream is
- * mapped like one sent in place of the stream.
+ * whole: `[DONE]` arrived, a finish reason (even xAI's `""`), or the usage chunk that only ends a
+ * stream. An error in the stream, in any shape (an `error` object or text beside the choices or
+ * instead of them, `finish_reason: "error"`), is an error, never the end of a successful answer.
  */
 import * as z from 'zod';
 import { ApiError } from '../errors';
-import { mapErrorIn200 } from './errorMapping';
+import { mapStreamError } from './errorMapping';
+import { RetryableFailure } from './retry';
 import { SseParser } from './sseParser';
 import { chatChunkSchema, type ChatChunk } from './wire';
 
@@ -37,6 +39,15 @@ function malformed(what: string, sample: string): ApiError {
   return new ApiError(`The server sent ${what} in the event stream.`, 200, snippet);
 }
 
+/** The error an event carries, in xAI's shape (`{code, error: "text"}`) or OpenAI's (`{error: {message, code}}`). */
+function errorIn(json: object): ReturnType<typeof mapStreamError> | undefined {
+  const { error, code } = json as { error?: unknown; code?: unknown };
+  if (error === undefined || error === null || error === false) return undefined;
+  if (typeof error === 'string') return mapStreamError({ code, message: error });
+  if (typeof error === 'object') return mapStreamError(error as { code?: unknown; message?: unknown });
+  return mapStreamError(String(error));
+}
+
 /** Reads one event's JSON: a chunk, or an error the server put in the stream. */
 function parseEvent(data: string): ChatChunk {
   let json: unknown;
@@ -45,7 +56,8 @@ function parseEvent(data: string): ChatChunk {
   } catch {
     throw malformed('malformed JSON', data);
   }
-  if (json !== null && typeof json === 'object' && 'error' in json && !('choices' in json)) throw mapErrorIn200(data);
+  const error = json !== null && typeof json === 'object' ? errorIn(json) : undefined;
+  if (error) throw error;
   // Validated in place rather than copied: the schema has no transforms, so the checked JSON is a
   // chunk as it stands (keys the client does not read are left on it, unread).
   if (!chunkSchema().validate(json)) throw malformed('an unexpected chunk', data);
@@ -59,12 +71,22 @@ function isDone(data: string): boolean {
   return data.charCodeAt(0) !== OPEN_BRACE && data.trim() === '[DONE]';
 }
 
-function hasFinishReason(chunk: ChatChunk): boolean {
+/** The chunk ends the answer: a finish reason (any string, `""` included) or the closing usage chunk. */
+function endsAnswer(chunk: ChatChunk): boolean {
   const choices = chunk.choices;
-  if (!choices) return false;
-  for (const choice of choices) if (choice.finish_reason) return true;
+  if (!choices || choices.length === 0) return chunk.usage != null;
+  for (const choice of choices) if (choice.finish_reason != null) return true;
   return false;
 }
+
+function failedChoice(chunk: ChatChunk): boolean {
+  const choices = chunk.choices;
+  if (!choices) return false;
+  for (const choice of choices) if (choice.finish_reason === 'error') return true;
+  return false;
+}
+
+const FINISHED_WITH_ERROR = 'The server ended the answer with finish_reason "error" before it was complete.';
 
 export class ChunkReader {
   private readonly parser = new SseParser();
@@ -76,7 +98,7 @@ export class ChunkReader {
     return this.done;
   }
 
-  /** True when the answer is whole: `[DONE]`, or a chunk with a finish reason. */
+  /** True when the answer is whole: `[DONE]`, a chunk with a finish reason, or the usage chunk. */
   get complete(): boolean {
     return this.done || this.finished;
   }
@@ -102,8 +124,9 @@ export class ChunkReader {
         return;
       }
       const chunk = parseEvent(data);
-      if (!this.finished && hasFinishReason(chunk)) this.finished = true;
       into.push(chunk);
+      if (failedChoice(chunk)) throw new RetryableFailure(new ApiError(FINISHED_WITH_ERROR, 200));
+      if (!this.finished && endsAnswer(chunk)) this.finished = true;
     }
   }
 }

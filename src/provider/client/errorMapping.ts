@@ -1,26 +1,69 @@
 /**
  * Turns what went wrong on the wire into the core's error classes: HTTP statuses with any of the
- * three error body shapes, xAI's HTTP 200 carrying a JSON error, and transport failures from undici.
- * Retryable cases come wrapped in a `RetryableFailure`.
+ * three error body shapes (or a web page), an error the server put inside a 200 answer or stream,
+ * and transport failures from undici. Retryable cases come wrapped in a `RetryableFailure`.
  */
 import {
   AbortError,
   ApiError,
   AuthenticationError,
+  CreditsExhaustedError,
   GrokError,
   NetworkError,
+  ProxyAuthenticationError,
   RateLimitError,
   TimeoutError,
 } from '../errors';
 import { RetryableFailure } from './retry';
 import { errorBodySchema } from './wire';
 
-const MAX_MESSAGE_CHARS = 500;
-/** Seconds shown to the user when a 429 carries no Retry-After. */
-const DEFAULT_RETRY_AFTER_SECONDS = 5;
+export type ResponseHeaders = Record<string, string | string[] | undefined>;
 
-/** The server's own message from any of the known body shapes, else the text itself (shortened). */
-export function serverMessageOf(bodyText: string): string {
+const MAX_MESSAGE_CHARS = 500;
+const MAX_TITLE_CHARS = 200;
+/** Seconds shown to the user when a 429 carries no hint of its own. */
+const DEFAULT_RETRY_AFTER_SECONDS = 5;
+const CREDITS_PATTERN = /credit|spending limit|quota/i;
+export const PROXY_AUTH_MESSAGE =
+  'The proxy asked for authentication (407). Set VS Code\'s "http.proxyAuthorization", or a user and password in "http.proxy".';
+
+export function header(headers: ResponseHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** True when the text is an HTML page (a gateway's error page, a captive portal, a login form). */
+export function isHtml(text: string, contentType = ''): boolean {
+  if (/text\/html|application\/xhtml/i.test(contentType)) return true;
+  return /^\s*<(!doctype\s+html|html|head|body|title)\b/i.test(text);
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', '#39': "'" };
+
+/** The page's `<title>` as plain text, or undefined when it has none. */
+export function htmlTitle(html: string): string | undefined {
+  const match = /<title[^>]*>([\s\S]*?)<\/title\s*>/i.exec(html);
+  if (!match) return undefined;
+  const title = match[1]
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#39|[a-z]+);/gi, (entity: string, name: string) => ENTITIES[name.toLowerCase()] ?? entity)
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (title === '') return undefined;
+  return title.length > MAX_TITLE_CHARS ? `${title.slice(0, MAX_TITLE_CHARS)}…` : title;
+}
+
+/** A web page described in words: its title, never its markup. */
+function describePage(html: string): string {
+  const title = htmlTitle(html);
+  return title === undefined ? 'a web page' : `a web page titled "${title}"`;
+}
+
+/**
+ * The server's own message from any of the known body shapes; for a web page, its title; else the
+ * text itself (shortened).
+ */
+export function serverMessageOf(bodyText: string, contentType = ''): string {
   try {
     const parsed = errorBodySchema.safeParse(JSON.parse(bodyText));
     if (parsed.success) {
@@ -30,6 +73,7 @@ export function serverMessageOf(bodyText: string): string {
   } catch {
     // Not JSON: the text itself is the message.
   }
+  if (isHtml(bodyText, contentType)) return `the endpoint answered with ${describePage(bodyText)}`;
   const text = bodyText.trim();
   return text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS)}…` : text;
 }
@@ -43,26 +87,62 @@ export function parseRetryAfterMs(value: string | undefined, now = Date.now()): 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-export function mapHttpError(status: number, bodyText: string, retryAfterHeader?: string): GrokError | RetryableFailure {
-  const message = serverMessageOf(bodyText);
+const DURATION_UNITS_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 1e-3, µs: 1e-3, ns: 1e-6 };
+
+/**
+ * A Go-style duration as OpenAI-compatible servers send in `x-ratelimit-reset-*` (`20s`, `1.5s`,
+ * `6m0s`, `1h2m`, `250ms`), or a bare number of seconds; undefined when unreadable.
+ */
+export function parseDurationMs(value: string | undefined): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
+  if (!/^(\d+(\.\d+)?(h|ms|m|s|us|µs|ns))+$/.test(text)) return undefined;
+  let total = 0;
+  for (const [, amount, , unit] of text.matchAll(/(\d+(\.\d+)?)(h|ms|m|s|us|µs|ns)/g)) total += Number(amount) * DURATION_UNITS_MS[unit];
+  return total;
+}
+
+/**
+ * How long the server asks to wait, from every hint of the OpenAI family: `retry-after-ms`, then
+ * `Retry-After` (seconds or HTTP date), then the later of `x-ratelimit-reset-requests` and
+ * `x-ratelimit-reset-tokens`. Undefined when none is readable.
+ */
+export function retryHintMs(headers: ResponseHeaders, now = Date.now()): number | undefined {
+  const precise = Number(header(headers, 'retry-after-ms'));
+  if (header(headers, 'retry-after-ms') !== undefined && Number.isFinite(precise) && precise >= 0) return precise;
+  const retryAfter = parseRetryAfterMs(header(headers, 'retry-after'), now);
+  if (retryAfter !== undefined) return retryAfter;
+  const resets = ['x-ratelimit-reset-requests', 'x-ratelimit-reset-tokens']
+    .map((name) => parseDurationMs(header(headers, name)))
+    .filter((ms): ms is number => ms !== undefined);
+  return resets.length > 0 ? Math.max(...resets) : undefined;
+}
+
+function creditsExhausted(message: string, status: number): CreditsExhaustedError {
+  return new CreditsExhaustedError(
+    `Your team's credits or monthly spending limit are used up (${status}); waiting will not help. Add credits or raise the limit in the xAI console: ${message}`,
+    status,
+  );
+}
+
+export function mapHttpError(status: number, bodyText: string, headers: ResponseHeaders = {}): GrokError | RetryableFailure {
+  const message = serverMessageOf(bodyText, header(headers, 'content-type'));
   const said = message ? `: ${message}` : '';
+  const afterMs = retryHintMs(headers);
   if (status === 400 && /api key/i.test(message)) return new AuthenticationError(`The API key was rejected${said}`, status);
   if (status === 401) return new AuthenticationError(`The API key is missing or malformed (401)${said}`, status);
+  if (status === 407) return new ProxyAuthenticationError(PROXY_AUTH_MESSAGE);
+  if ((status === 429 || status === 402) && CREDITS_PATTERN.test(message)) return creditsExhausted(message, status);
   if (status === 403) {
     return new AuthenticationError(`The API key or team has no permission or no credits left (403)${said}`, status);
   }
   if (status === 404) return new ApiError(`Not found (404): unknown model or wrong URL${said}`, status, message);
   if (status === 429) {
-    const quotaExhausted = /credit|spending limit|quota/i.test(message);
-    const afterMs = parseRetryAfterMs(retryAfterHeader);
     const retryAfter = afterMs === undefined ? DEFAULT_RETRY_AFTER_SECONDS : Math.ceil(afterMs / 1000);
-    const error = new RateLimitError(`The server's rate limit was reached (429)${said}`, retryAfter, quotaExhausted);
-    return quotaExhausted ? error : new RetryableFailure(error, { afterMs });
+    return new RetryableFailure(new RateLimitError(`The server's rate limit was reached (429)${said}`, retryAfter), { afterMs });
   }
-  if (status >= 500) {
-    const error = new ApiError(`The server failed (${status})${said}`, status, message);
-    return new RetryableFailure(error, { afterMs: parseRetryAfterMs(retryAfterHeader) });
-  }
+  if (status >= 500) return new RetryableFailure(new ApiError(`The server failed (${status})${said}`, status, message), { afterMs });
   return new ApiError(`The server rejected the request (${status})${said}`, status, message);
 }
 
@@ -72,21 +152,66 @@ export function mapErrorIn200(bodyText: string): RetryableFailure {
   return new RetryableFailure(new ApiError(`The server answered with an error: ${message}`, 200, message));
 }
 
+/** A 200 answer that is a web page (captive portal, login page): no stream will come from it. */
+export function webPageInsteadOfStream(bodyText: string): ApiError {
+  const page = describePage(bodyText);
+  return new ApiError(
+    `The endpoint answered with ${page}, not an event stream: a captive portal, a login page or a wrong URL is in the way.`,
+    200,
+    page,
+  );
+}
+
+/**
+ * An error the server wrote inside an answer that had started (a chat chunk's `error`, a Responses
+ * `error` event or `response.failed`): typed by its code like an HTTP status, so a server failure
+ * may be retried while nothing of the answer reached the caller, and a rate limit stays one.
+ */
+export function mapStreamError(error: { code?: unknown; message?: unknown } | string): GrokError | RetryableFailure {
+  const message = typeof error === 'string' ? error : typeof error.message === 'string' ? error.message : 'no message';
+  const code = typeof error === 'string' ? undefined : error.code;
+  const status = typeof code === 'number' ? code : typeof code === 'string' && /^\d{3}$/.test(code) ? Number(code) : undefined;
+  if (CREDITS_PATTERN.test(message)) return creditsExhausted(message, status ?? 429);
+  if (status === 429 || /rate.?limit/i.test(String(code ?? ''))) {
+    return new RetryableFailure(new RateLimitError(`The server's rate limit was reached mid-answer: ${message}`, DEFAULT_RETRY_AFTER_SECONDS));
+  }
+  const label = status ?? (typeof code === 'string' && code !== '' ? code : undefined);
+  const failure = new ApiError(`The server failed in the middle of the answer${label === undefined ? '' : ` (${label})`}: ${message}`, status, message);
+  return status !== undefined && status >= 400 && status < 500 ? failure : new RetryableFailure(failure);
+}
+
 export interface TransportTimeouts {
   headersTimeoutMs: number;
   idleTimeoutMs: number;
 }
 
-function undiciCode(error: unknown): string | undefined {
+function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
 }
 
-/** A failure below HTTP (socket, timeout, cancellation) as one of the core's errors. */
+/** The socket was reset or closed under the request: the next connection may well work. */
+const TRANSIENT_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+function isTransient(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 4; cause = (cause as { cause?: unknown }).cause, depth++) {
+    const code = errorCode(cause);
+    if (code && TRANSIENT_CODES.has(code)) return true;
+  }
+  return false;
+}
+
+function isProxyAuthRequired(error: unknown): boolean {
+  return error instanceof Error && /Proxy response \(407\)|Proxy Authentication Required/i.test(error.message);
+}
+
+/** A failure below HTTP (socket, timeout, cancellation, proxy refusal) as one of the core's errors. */
 export function mapTransportError(error: unknown, signal: AbortSignal | undefined, timeouts: TransportTimeouts): GrokError {
   if (error instanceof GrokError) return error;
+  if (error instanceof RetryableFailure) return error.error;
   if (signal?.aborted) return new AbortError();
-  switch (undiciCode(error)) {
+  if (isProxyAuthRequired(error)) return new ProxyAuthenticationError(PROXY_AUTH_MESSAGE, { cause: error });
+  switch (errorCode(error)) {
     case 'UND_ERR_HEADERS_TIMEOUT':
       return new TimeoutError(`The server did not answer within ${timeouts.headersTimeoutMs} ms.`);
     case 'UND_ERR_BODY_TIMEOUT':
@@ -96,4 +221,14 @@ export function mapTransportError(error: unknown, signal: AbortSignal | undefine
   }
   const detail = error instanceof Error ? error.message : String(error);
   return new NetworkError(`Network error: ${detail}`, { cause: error });
+}
+
+/**
+ * The same, with a reset or closed socket marked retryable like a 503: the retry logic repeats it
+ * only while nothing of the answer has reached the caller.
+ */
+export function mapTransportFailure(error: unknown, signal: AbortSignal | undefined, timeouts: TransportTimeouts): GrokError | RetryableFailure {
+  if (error instanceof RetryableFailure) return error;
+  const mapped = mapTransportError(error, signal, timeouts);
+  return mapped instanceof NetworkError && isTransient(error) ? new RetryableFailure(mapped) : mapped;
 }

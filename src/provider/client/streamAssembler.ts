@@ -1,15 +1,17 @@
 /**
  * Turns wire chunks into the core's stream events and, at the end, the whole answer. Tool calls are
- * assembled by `index` whether they arrive whole (xAI) or with `arguments` in fragments (other
- * OpenAI-compatible servers), and each is emitted once, when the answer finishes. An answer with
- * neither text nor tool calls is an error, retryable once if nothing of it reached the caller.
+ * assembled by `index` and `id` together, whether they arrive whole (xAI) or with `arguments` in
+ * fragments (other OpenAI-compatible servers): a new id on an index in use starts a new call (some
+ * gateways send every whole call as index 0), and a fragment without an index follows the last id
+ * seen. Each call is emitted once, when the answer finishes. An answer with neither text nor tool
+ * calls is an error, retryable once if nothing of it reached the caller.
  */
-import { ApiError } from '../errors';
+import { ApiError, type PartialAnswer } from '../errors';
 import { type FinishReason, type GenerateResult, type StreamEvent, type ToolCall, type Usage } from '../types';
 import { RetryableFailure } from './retry';
 import { type ModelPricing } from '../models';
 import { usageFromWire } from './usage';
-import { type ChatChunk, type WireToolCallDelta } from './wire';
+import { type ChatChunk, type WireToolCallDelta, type WireUsage } from './wire';
 
 export const EMPTY_ANSWER_MESSAGE = 'The model returned an empty answer (no text and no tool calls).';
 
@@ -34,11 +36,21 @@ interface PartialToolCall {
   arguments: string;
 }
 
+/** A usage object with at least one count: one of nulls only says nothing yet. */
+function hasCounts(usage: WireUsage): boolean {
+  return usage.prompt_tokens != null || usage.completion_tokens != null || usage.cost_in_usd_ticks != null;
+}
+
 export class StreamAssembler {
   /** Deltas kept apart and joined once at the end: no re-copying of a long answer per token. */
   private readonly content: string[] = [];
   private readonly reasoning: string[] = [];
-  private readonly calls = new Map<number, PartialToolCall>();
+  /** In the order they started. */
+  private readonly calls: PartialToolCall[] = [];
+  /** The call each wire index currently names. */
+  private readonly callAtIndex = new Map<number, PartialToolCall>();
+  /** The call of the last id seen: where a fragment without an index goes. */
+  private lastCall: PartialToolCall | undefined;
   private rawFinish: string | undefined;
   private callsEmitted = false;
   private usage: Usage | undefined;
@@ -60,7 +72,7 @@ export class StreamAssembler {
 
   private acceptOne(chunk: ChatChunk, events: StreamEvent[]): void {
     if (chunk.model) this.model = chunk.model;
-    if (chunk.usage) this.usage = usageFromWire(chunk.usage, this.pricing);
+    if (chunk.usage && hasCounts(chunk.usage)) this.usage = usageFromWire(chunk.usage, this.pricing);
     const choice = firstChoice(chunk);
     if (!choice) return;
     const delta = choice.delta;
@@ -75,10 +87,15 @@ export class StreamAssembler {
       }
       if (delta.tool_calls) for (const fragment of delta.tool_calls) this.mergeToolCall(fragment);
     }
-    if (choice.finish_reason) {
+    if (choice.finish_reason != null) {
       this.rawFinish = choice.finish_reason;
       this.emitToolCalls(events);
     }
+  }
+
+  /** The text and reasoning received so far (for an error that ends the stream). */
+  partial(): PartialAnswer {
+    return { content: this.content.join(''), reasoning: this.reasoning.join('') };
   }
 
   /**
@@ -108,29 +125,41 @@ export class StreamAssembler {
   }
 
   private mergeToolCall(fragment: WireToolCallDelta): void {
-    const index = fragment.index ?? this.indexWithoutOne(fragment);
-    const call = this.calls.get(index) ?? { name: '', arguments: '' };
-    if (fragment.id) call.id = fragment.id;
+    const call = this.callFor(fragment);
+    if (fragment.id) {
+      call.id = fragment.id;
+      this.lastCall = call;
+    }
     if (fragment.function?.name) call.name += fragment.function.name;
     if (fragment.function?.arguments) call.arguments += fragment.function.arguments;
-    this.calls.set(index, call);
   }
 
-  /** A fragment without `index`: a new call when it brings a new id, else the latest call. */
-  private indexWithoutOne(fragment: WireToolCallDelta): number {
-    const latest = this.calls.size - 1;
-    const isNew = latest < 0 || (fragment.id != null && fragment.id !== this.calls.get(latest)?.id);
-    return isNew ? this.calls.size : latest;
+  /** The call a fragment adds to, started when it is new. */
+  private callFor(fragment: WireToolCallDelta): PartialToolCall {
+    const { index, id } = fragment;
+    if (index != null) {
+      const current = this.callAtIndex.get(index);
+      if (current && !(id && current.id && id !== current.id)) return current;
+      const started = this.start();
+      this.callAtIndex.set(index, started);
+      return started;
+    }
+    if (id) return this.calls.find((call) => call.id === id) ?? this.start();
+    return this.lastCall ?? this.calls[this.calls.length - 1] ?? this.start();
+  }
+
+  private start(): PartialToolCall {
+    const call: PartialToolCall = { name: '', arguments: '' };
+    this.calls.push(call);
+    return call;
   }
 
   private toolCalls(): ToolCall[] {
-    return [...this.calls.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([index, call]) => ({ id: call.id ?? `call_${index}`, name: call.name, arguments: call.arguments }));
+    return this.calls.map((call, position) => ({ id: call.id ?? `call_${position}`, name: call.name, arguments: call.arguments }));
   }
 
   private emitToolCalls(events: StreamEvent[]): void {
-    if (this.callsEmitted || this.calls.size === 0) return;
+    if (this.callsEmitted || this.calls.length === 0) return;
     this.callsEmitted = true;
     for (const call of this.toolCalls()) events.push({ type: 'tool_call', call });
   }

@@ -12,12 +12,13 @@ const TICKS_PER_USD = 1e10;
 const CHARS_PER_TOKEN = 4;
 
 export function usageFromWire(wire: WireUsage, pricing: ModelPricing | undefined): Usage {
-  const promptTokens = wire.prompt_tokens;
+  const promptTokens = wire.prompt_tokens ?? 0;
+  const wireCompletion = wire.completion_tokens ?? 0;
   const reasoningTokens = wire.completion_tokens_details?.reasoning_tokens ?? 0;
   const cachedTokens = wire.prompt_tokens_details?.cached_tokens ?? 0;
   // OpenAI-style servers count reasoning inside completion_tokens (their total is prompt + completion).
-  const reasoningInside = reasoningTokens > 0 && wire.total_tokens === promptTokens + wire.completion_tokens;
-  const completionTokens = reasoningInside ? Math.max(0, wire.completion_tokens - reasoningTokens) : wire.completion_tokens;
+  const reasoningInside = reasoningTokens > 0 && wire.total_tokens === promptTokens + wireCompletion;
+  const completionTokens = reasoningInside ? Math.max(0, wireCompletion - reasoningTokens) : wireCompletion;
   const totalTokens = wire.total_tokens ?? promptTokens + completionTokens + reasoningTokens;
   const tokens = { promptTokens, completionTokens, reasoningTokens, cachedTokens };
   const cost = wire.cost_in_usd_ticks != null ? wire.cost_in_usd_ticks / TICKS_PER_USD : costUsd(pricing, tokens);

@@ -51,9 +51,10 @@ export const chatRequestBodySchema = z.object({
 });
 export type ChatRequestBody = z.infer<typeof chatRequestBodySchema>;
 
+/** Every field may be null (gateways send `null` for counts they do not know yet). */
 const wireUsageSchema = z.object({
-  prompt_tokens: z.number(),
-  completion_tokens: z.number(),
+  prompt_tokens: z.number().nullish(),
+  completion_tokens: z.number().nullish(),
   total_tokens: z.number().nullish(),
   prompt_tokens_details: z.object({ cached_tokens: z.number().nullish() }).nullish(),
   completion_tokens_details: z.object({ reasoning_tokens: z.number().nullish() }).nullish(),

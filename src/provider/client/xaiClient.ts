@@ -9,7 +9,16 @@ import type { Dispatcher } from 'undici';
 import { undici } from './undiciRuntime';
 import { ApiError, AuthenticationError, NetworkError, type GrokError } from '../errors';
 import { type ConnectionPool } from './connectionPool';
-import { mapErrorIn200, mapHttpError, mapTransportError } from './errorMapping';
+import {
+  header,
+  isHtml,
+  mapErrorIn200,
+  mapHttpError,
+  mapTransportFailure,
+  serverMessageOf,
+  webPageInsteadOfStream,
+  type ResponseHeaders,
+} from './errorMapping';
 import { RetryableFailure } from './retry';
 import { ChunkReader, prepareChunkValidation } from './chunkReader';
 import { chatCompletionSchema, type ChatChunk, type ChatCompletion, type ChatRequestBody } from './wire';
@@ -26,11 +35,6 @@ export interface XaiClientSettings {
 export const NO_API_KEY_MESSAGE = 'No API key set. Run "Grok: Set API Key" or configure apiKey.';
 
 type Body = Dispatcher.ResponseData['body'];
-
-function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
 
 /** A JSON body on a 200: a whole answer, or (xAI) an error that should have been a status. */
 function parseWholeAnswer(text: string): ChatCompletion {
@@ -98,7 +102,7 @@ export class XaiClient {
     headers: Record<string, string>,
     signal: AbortSignal | undefined,
     body?: string,
-  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Body }> {
+  ): Promise<{ status: number; headers: ResponseHeaders; body: Body }> {
     const { headersTimeoutMs, idleTimeoutMs } = this.settings;
     try {
       const response = await undici().request(this.url(path), {
@@ -112,7 +116,8 @@ export class XaiClient {
       });
       return { status: response.statusCode, headers: response.headers, body: response.body };
     } catch (error) {
-      throw mapTransportError(error, signal, this.settings);
+      // A socket reset or closed before the headers is retried like a 503.
+      throw mapTransportFailure(error, signal, this.settings);
     }
   }
 
@@ -120,16 +125,16 @@ export class XaiClient {
     try {
       return await body.text();
     } catch (error) {
-      throw mapTransportError(error, signal, this.settings);
+      throw mapTransportFailure(error, signal, this.settings);
     }
   }
 
   private async failure(
-    response: { status: number; headers: Record<string, string | string[] | undefined>; body: Body },
+    response: { status: number; headers: ResponseHeaders; body: Body },
     signal: AbortSignal | undefined,
   ): Promise<GrokError | RetryableFailure> {
     const text = await this.readText(response.body, signal);
-    return mapHttpError(response.status, text, header(response.headers, 'retry-after'));
+    return mapHttpError(response.status, text, response.headers);
   }
 
   /**
@@ -153,6 +158,7 @@ export class XaiClient {
       yield completionAsChunks(parseWholeAnswer(await this.readText(response.body, signal)));
       return;
     }
+    if (isHtml('', contentType)) throw webPageInsteadOfStream(await this.readText(response.body, signal));
 
     const reader = new ChunkReader();
     let batch: ChatChunk[] = [];
@@ -182,12 +188,12 @@ export class XaiClient {
   }
 
   private streamFailure(error: unknown, signal: AbortSignal | undefined): GrokError | RetryableFailure {
-    if (error instanceof RetryableFailure) return error;
-    const mapped = mapTransportError(error, signal, this.settings);
-    if (mapped instanceof NetworkError) {
-      return new NetworkError(`The connection broke before the answer was complete (${mapped.message}).`, { cause: error });
-    }
-    return mapped;
+    const mapped = mapTransportFailure(error, signal, this.settings);
+    const network = mapped instanceof RetryableFailure ? mapped.error : mapped;
+    if (!(network instanceof NetworkError) || error instanceof RetryableFailure) return mapped;
+    const broke = new NetworkError(`The connection broke before the answer was complete (${network.message}).`, { cause: error });
+    // Retried only while nothing of the answer has reached the caller (see retry.ts).
+    return mapped instanceof RetryableFailure ? new RetryableFailure(broke) : broke;
   }
 
   /** GET a JSON resource and parse it with `schema`. */
@@ -202,7 +208,7 @@ export class XaiClient {
     try {
       json = JSON.parse(text);
     } catch {
-      throw new ApiError(`GET ${path} answered with text that is not JSON.`, 200, text.slice(0, 200));
+      throw new ApiError(`GET ${path} answered with ${isHtml(text) ? 'a web page' : 'text'} that is not JSON.`, 200, serverMessageOf(text).slice(0, 200));
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new ApiError(`GET ${path} answered in an unexpected shape.`, 200, text.slice(0, 200));

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describeFailure } from '../../../src/actions/actionFailure';
-import { AbortError, ApiError, AuthenticationError, ConsentRequiredError, InvalidConfigError, NetworkError, RateLimitError } from '../../../src/provider/errors';
+import { AbortError, ApiError, AuthenticationError, ConsentRequiredError, CreditsExhaustedError, InvalidConfigError, NetworkError, ProxyAuthenticationError, RateLimitError } from '../../../src/provider/errors';
 
 describe('describeFailure', () => {
   it('offers Set API Key for a rejected key', () => {
@@ -13,10 +13,16 @@ describe('describeFailure', () => {
     const limited = describeFailure(new RateLimitError('Rate limit of 60 requests per minute reached.', 12), 'Fix');
     assert.equal(limited.retryAfter, 12);
     assert.match(limited.message, /Try again in 12 s/);
-    const exhausted = describeFailure(new RateLimitError('credits used up', 5, true), 'Fix');
+    const exhausted = describeFailure(new CreditsExhaustedError('credits used up; waiting will not help', 429), 'Fix');
     assert.equal(exhausted.retryAfter, undefined);
     assert.deepEqual(exhausted.buttons, []);
-    assert.match(exhausted.message, /Waiting will not help/);
+    assert.match(exhausted.message, /waiting will not help/);
+  });
+
+  it('offers the proxy settings for a proxy that wants credentials', () => {
+    const failure = describeFailure(new ProxyAuthenticationError('The proxy asked for authentication (407).'), 'Fix');
+    assert.deepEqual(failure.buttons, ['Open Proxy Settings']);
+    assert.match(failure.message, /proxy asked for authentication/);
   });
 
   it('asks for consent on consent_required', () => {

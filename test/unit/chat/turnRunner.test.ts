@@ -7,7 +7,7 @@ import { createNodeWorkspaceAccess } from '../../../src/chat/tools/nodeWorkspace
 import { WorkspaceTools } from '../../../src/chat/tools/workspaceTools';
 import { runTurn, TOOL_LIMIT_RESULT, type TurnOptions } from '../../../src/chat/turnRunner';
 import { CALL_NOT_RUN } from '../../../src/chat/wireMessages';
-import { AuthenticationError, ConsentRequiredError, NetworkError, RateLimitError } from '../../../src/provider/errors';
+import { AuthenticationError, ConsentRequiredError, CreditsExhaustedError, NetworkError, ProxyAuthenticationError, RateLimitError } from '../../../src/provider/errors';
 import { type ChatMessage } from '../../../src/provider/types';
 import { createWorkspaceFixture, type WorkspaceFixture } from './tools/workspaceFixture';
 import { MemoryMemento } from './memoryMemento';
@@ -209,7 +209,8 @@ describe('runTurn', () => {
 
   const errorCases: Array<[string, Error, object]> = [
     ['a rate limit', new RateLimitError('Rate limit reached', 12.2), { code: 'rate_limited', action: 'retry', retryAfter: 13 }],
-    ['used-up credits', new RateLimitError('Rate limit: credits exhausted', 60, true), { code: 'rate_limited', action: 'none' }],
+    ['used-up credits', new CreditsExhaustedError('credits exhausted', 429), { code: 'credits_exhausted', action: 'none' }],
+    ['a proxy asking for credentials', new ProxyAuthenticationError('The proxy asked for authentication (407).'), { code: 'proxy_auth_required', action: 'none' }],
     ['a wrong key', new AuthenticationError('Incorrect API key provided: xai-abcdef123456', 400), { code: 'unauthorized', action: 'setApiKey' }],
     ['missing consent', new ConsentRequiredError(), { code: 'consent_required', action: 'consent' }],
     ['a network failure', new NetworkError('socket hang up'), { code: 'network_error', action: 'retry' }],

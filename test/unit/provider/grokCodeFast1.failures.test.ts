@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { EMPTY_ANSWER_MESSAGE } from '../../../src/provider/client/streamAssembler';
-import { AbortError, ApiError, AuthenticationError, NetworkError, RateLimitError, TimeoutError } from '../../../src/provider/errors';
+import { AbortError, ApiError, AuthenticationError, CreditsExhaustedError, NetworkError, RateLimitError, TimeoutError } from '../../../src/provider/errors';
 import { scenarios } from '../../fake-xai';
 import { drain, startHarness, waitUntil, type Harness } from './harness';
 
@@ -33,7 +33,7 @@ describe('GrokCodeFast1Provider: failures, retries, cancellation and timeouts', 
       h = await startHarness();
       h.fake.enqueue(status(429), status(429), status(429));
       await assert.rejects(h.provider.generateResponse({ prompt: 'q' }), (error: unknown) => {
-        return error instanceof RateLimitError && !error.quotaExhausted && error.retryAfter > 0;
+        return error instanceof RateLimitError && error.retryAfter > 0;
       });
       assert.equal(h.fake.requests.length, 3);
       assert.deepEqual(h.sleeps, [375, 750]);
@@ -42,7 +42,7 @@ describe('GrokCodeFast1Provider: failures, retries, cancellation and timeouts', 
     it('does not retry a 429 about credits or the spending limit', async () => {
       h = await startHarness();
       h.fake.enqueue(scenarios.creditsExhausted());
-      await assert.rejects(h.provider.generateResponse({ prompt: 'q' }), (error: unknown) => error instanceof RateLimitError && error.quotaExhausted);
+      await assert.rejects(h.provider.generateResponse({ prompt: 'q' }), CreditsExhaustedError);
       assert.equal(h.fake.requests.length, 1);
     });
 

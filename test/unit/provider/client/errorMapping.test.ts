@@ -1,6 +1,11 @@
 import { strict as assert } from 'node:assert';
 import {
+  htmlTitle,
   mapErrorIn200,
+  mapStreamError,
+  mapTransportFailure,
+  parseDurationMs,
+  retryHintMs,
   mapHttpError,
   mapTransportError,
   parseRetryAfterMs,
@@ -11,7 +16,9 @@ import {
   AbortError,
   ApiError,
   AuthenticationError,
+  CreditsExhaustedError,
   NetworkError,
+  ProxyAuthenticationError,
   RateLimitError,
   TimeoutError,
 } from '../../../../src/provider/errors';
@@ -59,18 +66,82 @@ describe('error mapping', () => {
   });
 
   it('maps 429 to a retryable RateLimitError honouring Retry-After', () => {
-    const failure = mapHttpError(429, '{"error":"slow down"}', '7');
+    const failure = mapHttpError(429, '{"error":"slow down"}', { 'retry-after': '7' });
     assert.ok(failure instanceof RetryableFailure);
     assert.equal(failure.advice.afterMs, 7000);
     assert.ok(failure.error instanceof RateLimitError);
     assert.equal(failure.error.retryAfter, 7);
-    assert.equal(failure.error.quotaExhausted, false);
   });
 
-  it('maps a 429 about credits or the spending limit to a final RateLimitError', () => {
+  it('reads every rate-limit hint of the OpenAI family (kind 4)', () => {
+    const precise = mapHttpError(429, '{"error":"slow down"}', { 'retry-after-ms': '20000', 'retry-after': '1' });
+    assert.ok(precise instanceof RetryableFailure && precise.error instanceof RateLimitError);
+    assert.equal(precise.advice.afterMs, 20_000);
+    assert.equal(precise.error.retryAfter, 20);
+    assert.equal(retryHintMs({ 'x-ratelimit-reset-requests': '1.5s', 'x-ratelimit-reset-tokens': '6m0s' }), 360_000);
+    assert.equal(retryHintMs({ 'x-ratelimit-reset-tokens': '20s' }), 20_000);
+    assert.equal(retryHintMs({ 'retry-after-ms': 'soon', 'retry-after': '3' }), 3000);
+    assert.equal(retryHintMs({}), undefined);
+  });
+
+  it('parses Go-style durations', () => {
+    assert.equal(parseDurationMs('20s'), 20_000);
+    assert.equal(parseDurationMs('1.5s'), 1500);
+    assert.equal(parseDurationMs('6m0s'), 360_000);
+    assert.equal(parseDurationMs('1h2m3s'), 3_723_000);
+    assert.equal(parseDurationMs('250ms'), 250);
+    assert.equal(parseDurationMs('7'), 7000);
+    assert.equal(parseDurationMs('later'), undefined);
+    assert.equal(parseDurationMs('5x'), undefined);
+  });
+
+  it('maps a 429 about credits or the spending limit to its own final error', () => {
     const error = mapHttpError(429, '{"code":"x","error":"Your team has used all available credits or reached its monthly spending limit."}');
-    assert.ok(error instanceof RateLimitError);
-    assert.equal(error.quotaExhausted, true);
+    assert.ok(error instanceof CreditsExhaustedError, String(error));
+    assert.equal(error.code, 'credits_exhausted');
+    assert.match(error.message, /waiting will not help/);
+    assert.ok(mapHttpError(429, '{"error":{"message":"You exceeded your current quota"}}') instanceof CreditsExhaustedError);
+  });
+
+  it('maps a 407 to ProxyAuthenticationError (kind 7)', () => {
+    const error = mapHttpError(407, '<html><title>407 Proxy Authentication Required</title></html>', { 'content-type': 'text/html' });
+    assert.ok(error instanceof ProxyAuthenticationError);
+    assert.match(error.message, /proxy asked for authentication/i);
+    const tunnel = mapTransportError(new Error('Proxy response (407) !== 200 when HTTP Tunneling'), undefined, timeouts);
+    assert.ok(tunnel instanceof ProxyAuthenticationError);
+  });
+
+  it('describes a web page by its status and title, never its markup (kind 5)', () => {
+    const page = '<!DOCTYPE html>\n<html><head><title>api.x.ai | 502: Bad gateway</title><style>body{}</style></head><body><div class="cf">…</div></body></html>';
+    const failure = mapHttpError(502, page, { 'content-type': 'text/html; charset=UTF-8' });
+    assert.ok(failure instanceof RetryableFailure);
+    assert.equal(failure.error.message, 'The server failed (502): the endpoint answered with a web page titled "api.x.ai | 502: Bad gateway"');
+    const untitled = mapHttpError(503, '<html><body><h1>Down &amp; out</h1></body></html>');
+    assert.ok(untitled instanceof RetryableFailure);
+    assert.doesNotMatch(untitled.error.message, /[<>]/);
+    assert.match(untitled.error.message, /\(503\): the endpoint answered with a web page$/);
+    assert.equal(htmlTitle('<title>\n  Sign in &amp; continue\n</title>'), 'Sign in & continue');
+  });
+
+  it('types an error written inside a stream by its code', () => {
+    const gateway = mapStreamError({ code: 502, message: 'Provider disconnected' });
+    assert.ok(gateway instanceof RetryableFailure && gateway.error instanceof ApiError);
+    assert.equal(gateway.error.status, 502);
+    assert.match(gateway.error.message, /Provider disconnected/);
+    assert.ok(mapStreamError({ code: 400, message: 'bad' }) instanceof ApiError);
+    const limited = mapStreamError({ code: 'rate_limit_exceeded', message: 'slow down' });
+    assert.ok(limited instanceof RetryableFailure && limited.error instanceof RateLimitError);
+    assert.ok(mapStreamError('used all available credits') instanceof CreditsExhaustedError);
+  });
+
+  it('marks a reset or closed socket retryable, other network failures final (kind 6)', () => {
+    for (const code of ['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']) {
+      const failure = mapTransportFailure(Object.assign(new Error(code), { code }), undefined, timeouts);
+      assert.ok(failure instanceof RetryableFailure && failure.error instanceof NetworkError, code);
+    }
+    const nested = Object.assign(new Error('fetch failed'), { cause: Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }) });
+    assert.ok(mapTransportFailure(nested, undefined, timeouts) instanceof RetryableFailure);
+    assert.ok(mapTransportFailure(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }), undefined, timeouts) instanceof NetworkError);
   });
 
   it('maps 5xx to a retryable ApiError keeping the status and message', () => {
