@@ -7,18 +7,11 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const watch = args.has('--watch');
-
-const common = {
-  bundle: true,
-  minify: production,
-  sourcemap: production ? false : 'linked',
-  logLevel: 'warning',
-  legalComments: production ? 'none' : 'inline',
-};
 
 // Bundles loaded lazily from beside the one that requires them, so activation parses none of them:
 // the composition root (dist/main.js, required on the turn after activation) and undici
@@ -34,23 +27,32 @@ const lazySiblings = {
   },
 };
 
-const nodeTarget = { ...common, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], plugins: [lazySiblings] };
-const webTarget = { ...common, platform: 'browser', target: 'es2022', format: 'iife' };
-
-const webviewEntries = ['chat', 'report'].filter((name) => existsSync(`src/webview/${name}/main.ts`));
-
-const builds = [
-  { ...nodeTarget, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
-  { ...nodeTarget, entryPoints: ['src/main.ts'], outfile: 'dist/main.js' },
-  { ...nodeTarget, entryPoints: ['src/provider/index.ts'], outfile: 'dist/provider.js' },
-  { ...common, platform: 'node', target: 'node20', format: 'cjs', entryPoints: ['node_modules/undici/index.js'], outfile: 'dist/undici.js' },
-  ...webviewEntries.map((name) => ({
-    ...webTarget,
-    entryPoints: { [name]: `src/webview/${name}/main.ts`, [`${name}-style`]: `src/webview/${name}/style.css` },
-    outdir: 'dist/webview',
-    loader: { '.ttf': 'file', '.woff': 'file', '.woff2': 'file' },
-  })),
-];
+/** The release bundles' options; exported so a unit test can build one in memory, exactly as shipped. */
+export function bundleOptions({ production }) {
+  const common = {
+    bundle: true,
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    logLevel: 'warning',
+    legalComments: production ? 'none' : 'inline',
+  };
+  const nodeTarget = { ...common, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], plugins: [lazySiblings] };
+  const webTarget = { ...common, platform: 'browser', target: 'es2022', format: 'iife' };
+  const webviewEntries = ['chat', 'report'].filter((name) => existsSync(`src/webview/${name}/main.ts`));
+  return [
+    { ...nodeTarget, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+    { ...nodeTarget, entryPoints: ['src/main.ts'], outfile: 'dist/main.js' },
+    // keepNames: users and other extensions log and match on error.name (RateLimitError, not a minified letter).
+    { ...nodeTarget, entryPoints: ['src/provider/index.ts'], outfile: 'dist/provider.js', keepNames: true },
+    { ...common, platform: 'node', target: 'node20', format: 'cjs', entryPoints: ['node_modules/undici/index.js'], outfile: 'dist/undici.js' },
+    ...webviewEntries.map((name) => ({
+      ...webTarget,
+      entryPoints: { [name]: `src/webview/${name}/main.ts`, [`${name}-style`]: `src/webview/${name}/style.css` },
+      outdir: 'dist/webview',
+      loader: { '.ttf': 'file', '.woff': 'file', '.woff2': 'file' },
+    })),
+  ];
+}
 
 function listTs(dir) {
   if (!existsSync(dir)) return [];
@@ -75,12 +77,16 @@ async function buildTests() {
   });
 }
 
-if (args.has('--tests')) {
+const runAsScript = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+
+if (!runAsScript) {
+  // Imported (by the bundle test): build nothing.
+} else if (args.has('--tests')) {
   await buildTests();
 } else if (watch) {
-  for (const options of builds) await (await esbuild.context(options)).watch();
+  for (const options of bundleOptions({ production })) await (await esbuild.context(options)).watch();
   console.log('[watch] watching for changes');
 } else {
   rmSync('dist', { recursive: true, force: true });
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  await Promise.all(bundleOptions({ production }).map((options) => esbuild.build(options)));
 }

@@ -9,13 +9,19 @@ export function readSettings(): { settings: Settings; warnings: string[] } {
   const values: RawSettings['values'] = {};
   for (const key of SETTING_KEYS) values[key] = section.get(key);
   const http = vscode.workspace.getConfiguration('http');
-  return parseSettings({ values, httpProxy: http.get('proxy'), httpProxyStrictSSL: http.get('proxyStrictSSL') });
+  return parseSettings({
+    values,
+    httpProxy: http.get('proxy'),
+    httpProxyStrictSSL: http.get('proxyStrictSSL'),
+    httpProxyAuthorization: http.get('proxyAuthorization'),
+    environment: process.env,
+  });
 }
 
 /** Calls `listener` with fresh settings whenever one of ours or the proxy settings change. */
 export function onSettingsChanged(listener: (result: { settings: Settings; warnings: string[] }) => void): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((event) => {
-    const ours = ['grokCodeFast', 'http.proxy', 'http.proxyStrictSSL'].some((name) => event.affectsConfiguration(name));
+    const ours = ['grokCodeFast', 'http.proxy', 'http.proxyStrictSSL', 'http.proxyAuthorization'].some((name) => event.affectsConfiguration(name));
     if (ours) listener(readSettings());
   });
 }

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { endpointProblem } from '../provider/config';
+import { proxyFromEnvironment, type Environment } from '../provider/client/proxyFromEnvironment';
 import { DEFAULT_EXCLUDE_GLOBS } from './excludeMatcher';
 
 export const SETTINGS_SECTION = 'grokCodeFast';
@@ -77,6 +78,10 @@ export interface RawSettings {
   values: Partial<Record<SettingKey, unknown>>;
   httpProxy?: unknown;
   httpProxyStrictSSL?: unknown;
+  /** VS Code's `http.proxyAuthorization`: the Proxy-Authorization header value, or null. */
+  httpProxyAuthorization?: unknown;
+  /** The process environment: HTTPS_PROXY, HTTP_PROXY and NO_PROXY apply when `http.proxy` is empty. */
+  environment?: Environment;
 }
 
 type Value<K extends SettingKey> = z.output<(typeof SPECS)[K]['schema']>;
@@ -135,14 +140,22 @@ function debounceOf(reader: SettingsReader) {
   return { minMs: fallback.min, maxMs: fallback.max };
 }
 
-function proxyOf(reader: SettingsReader, raw: RawSettings) {
+function proxyOf(reader: SettingsReader, raw: RawSettings, endpoint: string | null) {
   const strictSSL = typeof raw.httpProxyStrictSSL === 'boolean' ? raw.httpProxyStrictSSL : true;
   if (raw.httpProxyStrictSSL !== undefined && typeof raw.httpProxyStrictSSL !== 'boolean') {
     reader.warn('http.proxyStrictSSL', raw.httpProxyStrictSSL, 'expected a boolean', 'true');
   }
-  if (raw.httpProxy === undefined || raw.httpProxy === '') return undefined;
-  const parsed = z.url({ protocol: /^https?$/ }).safeParse(raw.httpProxy);
-  if (parsed.success) return { url: parsed.data, strictSSL };
+  const auth = typeof raw.httpProxyAuthorization === 'string' && raw.httpProxyAuthorization !== '' ? { authorization: raw.httpProxyAuthorization } : {};
+  const configured = raw.httpProxy === undefined || raw.httpProxy === '' ? undefined : raw.httpProxy;
+  // As VS Code does: the environment's proxy when the setting is empty.
+  const chosen = configured ?? (endpoint === null ? undefined : proxyFromEnvironment(endpoint, raw.environment ?? {}));
+  if (chosen === undefined) return undefined;
+  const parsed = z.url({ protocol: /^https?$/ }).safeParse(chosen);
+  if (parsed.success) return { url: parsed.data, strictSSL, ...auth };
+  if (configured === undefined) {
+    reader.warn('http.proxy', chosen, 'taken from HTTPS_PROXY/HTTP_PROXY, expected an http:// or https:// URL', 'no proxy');
+    return undefined;
+  }
   reader.warn('http.proxy', raw.httpProxy, 'expected an http:// or https:// URL', 'no proxy');
   return undefined;
 }
@@ -178,7 +191,7 @@ function build(reader: SettingsReader, raw: RawSettings) {
       environment: reader.get('cloud.environment'),
       features: reader.get('cloud.features'),
     },
-    proxy: proxyOf(reader, raw),
+    proxy: proxyOf(reader, raw, endpoint.baseUrl),
   };
 }
 

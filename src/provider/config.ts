@@ -51,6 +51,7 @@ const positiveInt = z.number().int().positive();
 const proxySchema = z.object({
   url: z.string().refine((value) => /^https?:\/\/[^/]/i.test(value), { message: 'must be an http:// or https:// URL' }),
   strictSSL: z.boolean().optional(),
+  authorization: z.string().min(1).optional(),
 });
 
 /** Settings shared by every model a registry serves (everything but the model id). */

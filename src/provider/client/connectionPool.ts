@@ -10,6 +10,8 @@ export interface ProxySettings {
   url: string;
   /** False accepts any TLS certificate (corporate proxies that re-sign traffic). Default true. */
   strictSSL?: boolean;
+  /** The `Proxy-Authorization` header value (VS Code's `http.proxyAuthorization`), e.g. `Basic dXNlcjpwYXNz`. */
+  authorization?: string;
 }
 
 const KEEP_ALIVE_MS = 60_000;
@@ -20,7 +22,7 @@ function createDispatcher(proxy: ProxySettings | undefined): Dispatcher {
   const { Agent, ProxyAgent } = undici();
   if (!proxy) return new Agent(base);
   const tls = { rejectUnauthorized: proxy.strictSSL !== false };
-  return new ProxyAgent({ ...base, uri: proxy.url, requestTls: tls, proxyTls: tls });
+  return new ProxyAgent({ ...base, uri: proxy.url, requestTls: tls, proxyTls: tls, ...(proxy.authorization && { token: proxy.authorization }) });
 }
 
 export class ConnectionPool {

@@ -90,6 +90,19 @@ describe('parseSettings', () => {
     assert.equal(bad.settings.proxy, undefined);
     assert.match(bad.warnings[0], /"http\.proxy"/);
   });
+
+  it('passes http.proxyAuthorization on to the proxy', () => {
+    const { settings } = parseSettings({ values: {}, httpProxy: 'http://proxy:3128', httpProxyAuthorization: 'Basic dTpw' });
+    assert.deepEqual(settings.proxy, { url: 'http://proxy:3128', strictSSL: true, authorization: 'Basic dTpw' });
+  });
+
+  it('uses HTTPS_PROXY / HTTP_PROXY from the environment when http.proxy is empty, unless NO_PROXY names the host', () => {
+    const environment = { HTTPS_PROXY: 'http://corp-proxy:8080', HTTP_PROXY: 'http://plain-proxy:80' };
+    assert.equal(parseSettings({ values: {}, httpProxy: '', environment }).settings.proxy?.url, 'http://corp-proxy:8080');
+    assert.equal(parseSettings({ values: {}, httpProxy: 'http://set:1', environment }).settings.proxy?.url, 'http://set:1');
+    const bypass = { ...environment, NO_PROXY: 'localhost,.x.ai' };
+    assert.equal(parseSettings({ values: {}, environment: bypass }).settings.proxy, undefined);
+  });
 });
 
 describe('modelIdFor', () => {

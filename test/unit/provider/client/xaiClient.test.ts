@@ -6,16 +6,23 @@ import { ConnectionPool, type ProxySettings } from '../../../../src/provider/cli
 import { RetryableFailure } from '../../../../src/provider/client/retry';
 import { chatChunkSchema, modelListSchema, type ChatChunk, type ChatRequestBody } from '../../../../src/provider/client/wire';
 import { XaiClient, type XaiClientSettings } from '../../../../src/provider/client/xaiClient';
-import { AbortError, ApiError, AuthenticationError, NetworkError, TimeoutError } from '../../../../src/provider/errors';
+import { AbortError, ApiError, AuthenticationError, NetworkError, ProxyAuthenticationError, TimeoutError } from '../../../../src/provider/errors';
 import { type FakeXai, scenarios, startFakeXai, TEST_API_KEY } from '../../../fake-xai';
 import { drain, waitUntil } from '../harness';
 import { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from './selfSignedCert';
 
-/** A minimal HTTP proxy that tunnels CONNECT requests and records their targets. */
-async function startConnectProxy(): Promise<{ url: string; tunnels: string[]; close(): Promise<void> }> {
+/**
+ * A minimal HTTP proxy that tunnels CONNECT requests and records their targets; given
+ * `requireAuthorization`, it answers 407 to a CONNECT without that Proxy-Authorization value.
+ */
+async function startConnectProxy(requireAuthorization?: string): Promise<{ url: string; tunnels: string[]; close(): Promise<void> }> {
   const tunnels: string[] = [];
   const proxy = http.createServer((_req, res) => res.writeHead(405).end());
   proxy.on('connect', (req: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
+    if (requireAuthorization !== undefined && req.headers['proxy-authorization'] !== requireAuthorization) {
+      socket.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     tunnels.push(req.url ?? '');
     const [host, port] = (req.url ?? '').split(':');
     const upstream = net.connect(Number(port), host, () => {
@@ -223,6 +230,23 @@ describe('XaiClient against the fake xAI server', function () {
       assert.equal(error, undefined);
       assert.equal(contentOf(items), 'Hello from the fake Grok.');
       assert.deepEqual(proxy.tunnels, [`127.0.0.1:${fake.port}`]);
+    } finally {
+      await pool.close();
+      await proxy.close();
+    }
+  });
+
+  it('reports a 407 from the proxy as ProxyAuthenticationError, and sends http.proxyAuthorization (kind 7)', async () => {
+    const proxy = await startConnectProxy('Basic dXNlcjpwYXNz');
+    try {
+      client = makeClient({}, { url: proxy.url });
+      const refused = await drainChunks(client.streamChat(body));
+      assert.ok(refused.error instanceof ProxyAuthenticationError, String(refused.error));
+      assert.match(refused.error.message, /proxy asked for authentication.*http\.proxyAuthorization/i);
+      client = makeClient({}, { url: proxy.url, authorization: 'Basic dXNlcjpwYXNz' });
+      const { items, error } = await drainChunks(client.streamChat(body));
+      assert.equal(error, undefined);
+      assert.equal(contentOf(items), 'Hello from the fake Grok.');
     } finally {
       await pool.close();
       await proxy.close();
