@@ -70,8 +70,13 @@ export const sharedConfigSchema = z.object({
   proxy: proxySchema.optional(),
   appInfo: z.object({ name: z.string().min(1), version: z.string().min(1) }).optional(),
   rateLimitingEnabled: z.boolean().default(true),
-  /** Sends `x-grok-conv-id` so a conversation's requests reuse xAI's prompt cache. */
+  /** Sends `x-grok-conv-id` (and `prompt_cache_key`) so a conversation's requests reuse xAI's prompt cache. */
   cachingEnabled: z.boolean().default(true),
+  /**
+   * Which wire format requests use: xAI's Responses API (`POST /responses`, what xAI recommends) or
+   * Chat Completions (`POST /chat/completions`, deprecated by xAI, spoken by every OpenAI-compatible server).
+   */
+  wireApi: z.enum(['responses', 'chat-completions']).default('chat-completions'),
   consentManager: withMethods<ConsentManager>('hasConsent', 'onDidChange').optional(),
   analyticsTracker: withMethods<AnalyticsTracker>('trackRequest', 'trackResponse').optional(),
   /** A limiter shared with other providers; wins over `rateLimits`. */

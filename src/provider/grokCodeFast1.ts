@@ -7,18 +7,17 @@ import { randomUUID } from 'node:crypto';
 import { checkApiKey, fetchModels, probeService, type ApiKeyCheck } from './client/accountQueries';
 import { ConnectionPool } from './client/connectionPool';
 import { DEFAULT_RETRY_POLICY, RetryableFailure, retryingStream, type RetryPolicy } from './client/retry';
-import { StreamAssembler, type AssembledAnswer } from './client/streamAssembler';
+import { buildWireRequest, promptTextOf, startAttempt, type WireRequest } from './client/answerStream';
+import { type AssembledAnswer } from './client/streamAssembler';
 import { unbatch } from './client/unbatch';
 import { estimateTokens, estimateUsage } from './client/usage';
 import { NO_API_KEY_MESSAGE, XaiClient } from './client/xaiClient';
-import { type ChatRequestBody } from './client/wire';
 import { clientSettings, parseConfig, providerConfigSchema, type ProviderConfig, type ProviderConfigInput } from './config';
 import { type RequestMetricsSnapshot } from './analytics';
 import { ConsentManager } from './consent';
 import { AbortError, AuthenticationError, ConsentRequiredError, InvalidConfigError, isGrokError, NetworkError, type PartialAnswer } from './errors';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitLease } from './limits';
 import { defaultFactsFor, knownFactsFor, type ModelFacts } from './models';
-import { buildChatRequestBody } from './prompt';
 import { OutcomeRecorder } from './outcomeRecorder';
 import {
   type GenerateRequest,
@@ -151,13 +150,14 @@ export class GrokCodeFast1Provider {
       this.throwIfStopped(controller.signal);
       if (!(await this.consentManager.hasConsent(userId, this.model))) throw new ConsentRequiredError();
       if (!this.client.hasApiKey) throw new AuthenticationError(NO_API_KEY_MESSAGE);
-      const body = buildChatRequestBody(request, { model: this.model, maxTokens: this.config.maxTokens, temperature: this.config.temperature });
+      const conversationId = this.config.cachingEnabled ? request.metadata?.conversationId : undefined;
+      const { maxTokens, temperature, wireApi } = this.config;
+      const body = buildWireRequest(wireApi, request, { model: this.model, maxTokens, temperature, conversationId });
       this.throwIfStopped(controller.signal);
       if (this.config.rateLimitingEnabled) {
-        lease = await this.limiter.acquire(userId, { estimatedTokens: estimatePromptTokens(body), signal: controller.signal });
+        lease = await this.limiter.acquire(userId, { estimatedTokens: estimateTokens(promptTextOf(body)), signal: controller.signal });
       }
       sentAt = this.now();
-      const conversationId = this.config.cachingEnabled ? request.metadata?.conversationId : undefined;
       const attempts = retryingStream(
         () => this.attempt(body, conversationId, controller.signal),
         { ...this.retry, maxRetries: this.config.maxRetries },
@@ -176,7 +176,7 @@ export class GrokCodeFast1Provider {
       }
       if (!answer) throw new NetworkError('The stream ended without an answer.');
       if (!usage) {
-        usage = estimateUsage({ prompt: promptText(body), completion: answer.content, reasoning: answer.reasoning }, this.facts.pricing);
+        usage = estimateUsage({ prompt: promptTextOf(body), completion: answer.content, reasoning: answer.reasoning }, this.facts.pricing);
         yield [{ type: 'usage', usage }];
       }
       result = {
@@ -251,20 +251,17 @@ export class GrokCodeFast1Provider {
     if (this.ownsPool) await this.pool.close();
   }
 
-  /** One HTTP attempt: chunks in, events out a network read at a time, and the assembled answer last. */
-  private async *attempt(body: ChatRequestBody, conversationId: string | undefined, signal: AbortSignal): AsyncGenerator<AttemptBatch> {
-    const assembler = new StreamAssembler(this.model, this.facts.pricing);
+  /** One HTTP attempt: wire items in, events out a network read at a time, and the assembled answer last. */
+  private async *attempt(body: WireRequest, conversationId: string | undefined, signal: AbortSignal): AsyncGenerator<AttemptBatch> {
+    const attempt = startAttempt(this.client, body, { id: this.model, pricing: this.facts.pricing }, { signal, conversationId });
     try {
-      for await (const chunks of this.client.streamChat(body, { signal, conversationId })) {
-        const events = assembler.accept(chunks);
-        // Nothing yielded means nothing reached the caller: the attempt may still be retried.
-        if (events.length > 0) yield { events };
-      }
+      // Nothing yielded means nothing reached the caller: the attempt may still be retried.
+      for await (const events of attempt.events) yield { events };
     } catch (error) {
-      keepPartial(error, assembler.partial());
+      keepPartial(error, attempt.partial());
       throw error;
     }
-    yield assembler.finish();
+    yield attempt.finish();
   }
 
   private throwIfStopped(signal: AbortSignal): void {
@@ -289,10 +286,3 @@ function isToken(event: StreamEvent): boolean {
   return event.type === 'content' || event.type === 'tool_call';
 }
 
-function promptText(body: ChatRequestBody): string {
-  return body.messages.map((message) => message.content).join('\n');
-}
-
-function estimatePromptTokens(body: ChatRequestBody): number {
-  return estimateTokens(promptText(body));
-}

@@ -54,8 +54,13 @@ function renderContext(context: GenerateRequest['context']): string | undefined 
   return lines.length > 0 ? `<context>\n${lines.join('\n')}\n</context>` : undefined;
 }
 
-export function buildWireMessages(request: GenerateRequest): WireMessage[] {
-  const messages = (request.messages ?? []).map(toWireMessage);
+/**
+ * The conversation as sent, in the core's terms: the system text first (the default unless the
+ * caller gave one), the earlier turns as they were, the prompt last, and the variable context
+ * joined to the last user message. Both wire formats are rendered from this.
+ */
+export function orderedMessages(request: GenerateRequest): ChatMessage[] {
+  const messages: ChatMessage[] = [...(request.messages ?? [])];
   if (request.prompt !== undefined && request.prompt !== '') messages.push({ role: 'user', content: request.prompt });
   if (!messages.some((message) => message.role !== 'system')) {
     throw new InvalidConfigError('A request needs a prompt or at least one user message.', 'prompt');
@@ -69,6 +74,10 @@ export function buildWireMessages(request: GenerateRequest): WireMessage[] {
     else messages[lastUser] = { role: 'user', content: `${context}\n\n${messages[lastUser].content}` };
   }
   return messages;
+}
+
+export function buildWireMessages(request: GenerateRequest): WireMessage[] {
+  return orderedMessages(request).map(toWireMessage);
 }
 
 function toWireTools(tools: readonly ToolDefinition[]): WireTool[] {

@@ -17,10 +17,22 @@ export interface ToolCall {
   arguments: string;
 }
 
+/**
+ * A reasoning item of the Responses API, kept so a later turn can send it back as it came: the
+ * model's earlier reasoning stays in the prompt and the prompt cache holds.
+ */
+export interface ReasoningItem {
+  id: string;
+  /** The reasoning summary text. */
+  summary: string;
+  /** Opaque; present when the request asked for `reasoning.encrypted_content`. */
+  encryptedContent?: string;
+}
+
 export type ChatMessage =
   | { role: 'system'; content: string }
   | { role: 'user'; content: string }
-  | { role: 'assistant'; content: string; reasoning?: string; toolCalls?: ToolCall[] }
+  | { role: 'assistant'; content: string; reasoning?: string; toolCalls?: ToolCall[]; reasoningItems?: ReasoningItem[] }
   | { role: 'tool'; toolCallId: string; content: string };
 
 export interface ToolDefinition {
@@ -52,7 +64,10 @@ export interface GenerateRequest {
     userId?: string;
     sessionId?: string;
     feature?: Feature;
-    /** Sent as `x-grok-conv-id` so multi-turn requests land on the same prompt cache. */
+    /**
+     * Sent as `x-grok-conv-id` (and, on the Responses API, as `prompt_cache_key`) so multi-turn
+     * requests land on the same prompt cache.
+     */
     conversationId?: string;
   };
   options?: {
@@ -73,6 +88,8 @@ export interface GenerateResult {
   finishReason: FinishReason;
   model: string;
   usage: Usage;
+  /** Responses API only: the reasoning items to send back with this answer in the next turn. */
+  reasoningItems?: ReasoningItem[];
   metadata: { requestId: string; latencyMs: number; timeToFirstTokenMs: number | null };
 }
 

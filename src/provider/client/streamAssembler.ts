@@ -41,6 +41,15 @@ function hasCounts(usage: WireUsage): boolean {
   return usage.prompt_tokens != null || usage.completion_tokens != null || usage.cost_in_usd_ticks != null;
 }
 
+/** An answer with neither text nor tool calls is an error (either wire format). */
+export function rejectEmpty(answer: AssembledAnswer): void {
+  if (answer.content !== '' || answer.toolCalls.length > 0) return;
+  if (answer.finishReason === 'length') {
+    throw new ApiError('The model used all its output tokens before answering. Raise maxTokens or shorten the request.');
+  }
+  throw new RetryableFailure(new ApiError(EMPTY_ANSWER_MESSAGE), { once: true });
+}
+
 export class StreamAssembler {
   /** Deltas kept apart and joined once at the end: no re-copying of a long answer per token. */
   private readonly content: string[] = [];
@@ -115,12 +124,7 @@ export class StreamAssembler {
       model: this.model,
       usage: this.usage,
     };
-    if (answer.content === '' && toolCalls.length === 0) {
-      if (answer.finishReason === 'length') {
-        throw new ApiError('The model used all its output tokens before answering. Raise maxTokens or shorten the request.');
-      }
-      throw new RetryableFailure(new ApiError(EMPTY_ANSWER_MESSAGE), { once: true });
-    }
+    rejectEmpty(answer);
     return { events, answer };
   }
 

@@ -14,6 +14,7 @@ import {
   isHtml,
   mapErrorIn200,
   mapHttpError,
+  mapStreamError,
   mapTransportFailure,
   serverMessageOf,
   webPageInsteadOfStream,
@@ -21,6 +22,13 @@ import {
 } from './errorMapping';
 import { RetryableFailure } from './retry';
 import { ChunkReader, prepareChunkValidation } from './chunkReader';
+import { prepareEventValidation, ResponsesReader } from './responsesReader';
+import {
+  responseObjectSchema,
+  type ResponseObject,
+  type ResponsesEvent,
+  type ResponsesRequestBody,
+} from './responsesWire';
 import { chatCompletionSchema, type ChatChunk, type ChatCompletion, type ChatRequestBody } from './wire';
 
 export interface XaiClientSettings {
@@ -67,6 +75,70 @@ function completionAsChunks(completion: ChatCompletion): ChatChunk[] {
     },
     { choices: [], usage: completion.usage },
   ];
+}
+
+export interface StreamOptions {
+  signal?: AbortSignal;
+  /** Sent as `x-grok-conv-id`: sticky routing to the conversation's prompt cache. */
+  conversationId?: string;
+}
+
+/** Bytes of an event stream in, a wire format's items out (chunkReader.ts, responsesReader.ts). */
+interface EventReader<T> {
+  push(bytes: Uint8Array, into: T[]): void;
+  end(into: T[]): void;
+  /** The stream's last event arrived: a failure after it only broke the tail. */
+  readonly sawDone: boolean;
+  /** The answer is whole. */
+  readonly complete: boolean;
+}
+
+interface WireFormat<T> {
+  reader(): EventReader<T>;
+  /** A whole JSON answer from a server that ignored `stream: true`, as the items a stream would carry. */
+  whole(text: string): T[];
+}
+
+const CHAT_FORMAT: WireFormat<ChatChunk> = {
+  reader: () => new ChunkReader(),
+  whole: (text) => completionAsChunks(parseWholeAnswer(text)),
+};
+
+const RESPONSES_FORMAT: WireFormat<ResponsesEvent> = {
+  reader: () => new ResponsesReader(),
+  whole: (text) => responseAsEvents(parseWholeResponse(text)),
+};
+
+/** A whole Responses answer on a 200, or (xAI) an error that should have been a status. */
+function parseWholeResponse(text: string): ResponseObject {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw mapErrorIn200(text);
+  }
+  const response = responseObjectSchema.safeParse(json);
+  if (!response.success || (json as { object?: unknown }).object !== 'response') throw mapErrorIn200(text);
+  return response.data;
+}
+
+/** A whole response as the events a stream would carry: its items' text, then its terminal event. */
+function responseAsEvents(response: ResponseObject): ResponsesEvent[] {
+  if (response.status === 'failed') throw mapStreamError(response.error ?? { message: 'The response failed.' });
+  const events: ResponsesEvent[] = [];
+  for (const item of response.output ?? []) {
+    if (item.type === 'reasoning') {
+      const text = (item.summary ?? []).map((part) => part.text ?? '').join('');
+      if (text) events.push({ type: 'response.reasoning_summary_text.delta', delta: text });
+    }
+    if (item.type === 'message') {
+      const text = (item.content ?? []).map((part) => (part.type === 'output_text' ? (part.text ?? '') : '')).join('');
+      if (text) events.push({ type: 'response.output_text.delta', delta: text });
+    }
+    events.push({ type: 'response.output_item.done', item });
+  }
+  events.push({ type: response.status === 'incomplete' ? 'response.incomplete' : 'response.completed', response });
+  return events;
 }
 
 export class XaiClient {
@@ -142,29 +214,36 @@ export class XaiClient {
    * (never an empty batch); ends after `[DONE]` (or a clean end after a finish reason); a body that
    * breaks off earlier throws NetworkError, after the chunks that arrived whole.
    */
-  async *streamChat(
-    body: ChatRequestBody,
-    options: { signal?: AbortSignal; conversationId?: string } = {},
-  ): AsyncGenerator<ChatChunk[]> {
+  streamChat(body: ChatRequestBody, options: StreamOptions = {}): AsyncGenerator<ChatChunk[]> {
+    prepareChunkValidation();
+    return this.stream('/chat/completions', body, CHAT_FORMAT, options);
+  }
+
+  /** The same for the Responses API: its events, a network read at a time. */
+  streamResponses(body: ResponsesRequestBody, options: StreamOptions = {}): AsyncGenerator<ResponsesEvent[]> {
+    prepareEventValidation();
+    return this.stream('/responses', body, RESPONSES_FORMAT, options);
+  }
+
+  private async *stream<T>(path: string, body: object, format: WireFormat<T>, options: StreamOptions): AsyncGenerator<T[]> {
     const { signal } = options;
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream' };
     if (options.conversationId) headers['x-grok-conv-id'] = options.conversationId;
-    prepareChunkValidation();
-    const response = await this.send('POST', '/chat/completions', headers, signal, JSON.stringify(body));
+    const response = await this.send('POST', path, headers, signal, JSON.stringify(body));
     if (response.status !== 200) throw await this.failure(response, signal);
 
     const contentType = header(response.headers, 'content-type') ?? '';
     if (contentType.includes('application/json')) {
-      yield completionAsChunks(parseWholeAnswer(await this.readText(response.body, signal)));
+      yield format.whole(await this.readText(response.body, signal));
       return;
     }
     if (isHtml('', contentType)) throw webPageInsteadOfStream(await this.readText(response.body, signal));
 
-    const reader = new ChunkReader();
-    let batch: ChatChunk[] = [];
+    const reader = format.reader();
+    let batch: T[] = [];
     let bodyEnded = false;
     try {
-      // Read to the end even after [DONE]: a fully read body keeps the socket reusable.
+      // Read to the end even after the last event: a fully read body keeps the socket reusable.
       for await (const bytes of response.body) {
         reader.push(bytes as Uint8Array, batch);
         if (batch.length > 0) {
@@ -175,7 +254,7 @@ export class XaiClient {
       reader.end(batch);
       bodyEnded = true;
     } catch (error) {
-      const failure = reader.sawDone ? undefined : this.streamFailure(error, signal); // After [DONE] only the tail broke.
+      const failure = reader.sawDone ? undefined : this.streamFailure(error, signal); // After the end only the tail broke.
       if (batch.length > 0) yield batch;
       if (failure) throw failure;
       return;

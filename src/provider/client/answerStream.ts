@@ -1,0 +1,70 @@
+/**
+ * One request on either wire format behind one shape: the request body built from the core's
+ * request, and per attempt the core's events a network read at a time plus the assembled answer.
+ * The provider picks the format from its `wireApi` setting and sees nothing else of it.
+ */
+import { type PartialAnswer } from '../errors';
+import { type ModelPricing } from '../models';
+import { buildChatRequestBody, type BodySettings } from '../prompt';
+import { buildResponsesRequestBody } from '../responsesPrompt';
+import { type GenerateRequest, type StreamEvent } from '../types';
+import { ResponsesAssembler } from './responsesAssembler';
+import { type ResponsesRequestBody } from './responsesWire';
+import { StreamAssembler, type AssembledAnswer } from './streamAssembler';
+import { type ChatRequestBody } from './wire';
+import { type StreamOptions, type XaiClient } from './xaiClient';
+
+export type WireApi = 'responses' | 'chat-completions';
+
+export type WireRequest = { api: 'chat-completions'; body: ChatRequestBody } | { api: 'responses'; body: ResponsesRequestBody };
+
+export function buildWireRequest(api: WireApi, request: GenerateRequest, settings: BodySettings & { conversationId?: string }): WireRequest {
+  return api === 'responses'
+    ? { api, body: buildResponsesRequestBody(request, settings) }
+    : { api, body: buildChatRequestBody(request, settings) };
+}
+
+/** The prompt's text, for estimates before the server counts tokens. */
+export function promptTextOf(request: WireRequest): string {
+  if (request.api === 'chat-completions') return request.body.messages.map((message) => message.content).join('\n');
+  return request.body.input
+    .map((item) => ('content' in item ? item.content : 'output' in item ? JSON.stringify(item.output) : 'arguments' in item ? item.arguments : ''))
+    .join('\n');
+}
+
+export interface AnswerAttempt {
+  /** The core's events of each network read that carried any (never an empty batch). */
+  events: AsyncGenerator<StreamEvent[]>;
+  /** What arrived so far, for an error that ends the stream. */
+  partial(): PartialAnswer;
+  /** The events still owed and the whole answer; throws for an empty one. */
+  finish(): { events: StreamEvent[]; answer: AssembledAnswer };
+}
+
+interface Assembler<T> {
+  accept(items: readonly T[]): StreamEvent[];
+  partial(): PartialAnswer;
+  finish(): { events: StreamEvent[]; answer: AssembledAnswer };
+}
+
+async function* eventsOf<T>(batches: AsyncGenerator<T[]>, assembler: Assembler<T>): AsyncGenerator<StreamEvent[]> {
+  for await (const items of batches) {
+    const events = assembler.accept(items);
+    if (events.length > 0) yield events;
+  }
+}
+
+function attemptOf<T>(batches: AsyncGenerator<T[]>, assembler: Assembler<T>): AnswerAttempt {
+  return { events: eventsOf(batches, assembler), partial: () => assembler.partial(), finish: () => assembler.finish() };
+}
+
+export function startAttempt(
+  client: XaiClient,
+  request: WireRequest,
+  model: { id: string; pricing: ModelPricing | undefined },
+  options: StreamOptions,
+): AnswerAttempt {
+  return request.api === 'responses'
+    ? attemptOf(client.streamResponses(request.body, options), new ResponsesAssembler(model.id, model.pricing))
+    : attemptOf(client.streamChat(request.body, options), new StreamAssembler(model.id, model.pricing));
+}

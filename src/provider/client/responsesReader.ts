@@ -1,0 +1,83 @@
+/**
+ * Event-stream bytes in, validated Responses API events out, a network read at a time (as
+ * chunkReader.ts does for Chat Completions). The framing is taken as it comes: `event:` lines or
+ * none, comments and pings, CRLF, a closing `[DONE]` or none; events are told apart by their JSON
+ * `type`. The answer is whole at the first terminal event (`response.completed`, `.incomplete`);
+ * an `error` event or `response.failed` is an error, typed like an HTTP status.
+ */
+import * as z from 'zod';
+import { ApiError } from '../errors';
+import { mapStreamError } from './errorMapping';
+import { responsesEventSchema, TERMINAL_EVENT_TYPES, type ResponsesEvent } from './responsesWire';
+import { SseParser } from './sseParser';
+
+let compiledEventSchema: typeof responsesEventSchema | undefined;
+let compiling = false;
+
+/** Compiles the event schema on a later turn, as prepareChunkValidation does for chat chunks. */
+export function prepareEventValidation(): void {
+  if (compiling) return;
+  compiling = true;
+  setImmediate(() => {
+    compiledEventSchema = z.compile(responsesEventSchema);
+  });
+}
+
+function malformed(what: string, sample: string): ApiError {
+  const snippet = sample.length > 200 ? `${sample.slice(0, 200)}…` : sample;
+  return new ApiError(`The server sent ${what} in the event stream.`, 200, snippet);
+}
+
+function parseEvent(data: string): ResponsesEvent {
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    throw malformed('malformed JSON', data);
+  }
+  if (!(compiledEventSchema ?? responsesEventSchema).validate(json)) {
+    // xAI's error shape `{code, error}` instead of an event.
+    const error = (json as { error?: unknown } | null)?.error;
+    if (typeof error === 'string') throw mapStreamError({ code: (json as { code?: unknown }).code, message: error });
+    throw malformed('an unexpected event', data);
+  }
+  return json;
+}
+
+export class ResponsesReader {
+  private readonly parser = new SseParser();
+  private ended = false;
+
+  /** True once a terminal event (or `[DONE]`) arrived; anything after it is ignored. */
+  get sawDone(): boolean {
+    return this.ended;
+  }
+
+  get complete(): boolean {
+    return this.ended;
+  }
+
+  /** Appends the events these bytes complete; an error event throws after the ones before it. */
+  push(bytes: Uint8Array, into: ResponsesEvent[]): void {
+    this.take(this.parser.push(bytes), into);
+  }
+
+  end(into: ResponsesEvent[]): void {
+    this.take(this.parser.end(), into);
+  }
+
+  private take(events: string[], into: ResponsesEvent[]): void {
+    for (const data of events) {
+      if (this.ended) return;
+      if (data.trim() === '[DONE]') {
+        this.ended = true;
+        return;
+      }
+      const event = parseEvent(data);
+      if (event.type === 'error') throw mapStreamError({ code: event.code, message: event.message });
+      if (event.type === 'response.failed') throw mapStreamError(event.response?.error ?? { message: 'The response failed.' });
+      into.push(event);
+      if (TERMINAL_EVENT_TYPES.has(event.type)) this.ended = true;
+    }
+  }
+}
