@@ -8,6 +8,11 @@ const PRICE_PER_TOKEN_TICKS = { input: 0.2 * 1e4, output: 1.5 * 1e4 }; // USD pe
 
 let nextId = 1;
 
+/** A fresh id for an answer (both wire formats number them from one counter). */
+export function nextAnswerId(): string {
+  return `fake-${nextId++}`;
+}
+
 function tokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
@@ -51,7 +56,7 @@ function toolCallChunks(calls: readonly ToolCallSpec[]): object[] {
 
 /** The JSON payloads of the stream, `[DONE]` included (as the string). */
 export function streamPayloads(scenario: AnswerScenario, model: string, promptText: string): (object | string)[] {
-  const id = `fake-${nextId++}`;
+  const id = nextAnswerId();
   const created = Math.floor(Date.now() / 1000);
   const chunk = (delta: object, finish: string | null = null) => ({
     id,
@@ -85,7 +90,7 @@ export function completionBody(scenario: AnswerScenario, model: string, promptTe
   }));
   const usage = computeUsage(scenario, promptText);
   return {
-    id: `fake-${nextId++}`,
+    id: nextAnswerId(),
     object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
     model: scenario.model ?? model,

@@ -190,6 +190,7 @@ export const rawStreams: Record<string, RawScenario> = {
   ...prefixed('leniency', leniency),
 };
 
-function prefixed(prefix: string, entries: Record<string, RawScenario>): Record<string, RawScenario> {
+/** Entries renamed `prefix.name`. */
+export function prefixed(prefix: string, entries: Record<string, RawScenario>): Record<string, RawScenario> {
   return Object.fromEntries(Object.entries(entries).map(([name, scenario]) => [`${prefix}.${name}`, scenario]));
 }

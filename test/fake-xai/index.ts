@@ -7,6 +7,7 @@ export {
   type ErrorScenario,
   type HandlerScenario,
   type JsonScenario,
+  type RawScenario,
   type RecordedRequest,
   type Scenario,
   type ToolCallSpec,

@@ -54,8 +54,10 @@ export interface AnswerScenario {
   noSpaceAfterData?: boolean;
   /** A `: keep-alive` comment line before every event. */
   comments?: boolean;
-  /** False leaves out the final `data: [DONE]`. */
+  /** False leaves out the final `data: [DONE]`; on the Responses API (which sends none) true adds one. */
   done?: boolean;
+  /** Responses API: false leaves out the `event: <type>` lines. */
+  eventLines?: boolean;
   /** Write this many events, then go silent with the connection open. */
   stallAfterEvents?: number;
   /** Write this many events, then destroy the connection. */
@@ -72,7 +74,7 @@ export interface ErrorScenario {
   /** A JSON value (sent as JSON) or raw text. Default: an xAI-shaped body for the status. */
   body?: unknown;
   headers?: Record<string, string>;
-  /** Which route takes it; default `/v1/chat/completions`. */
+  /** Which route takes it; default either model route (`/v1/chat/completions`, `/v1/responses`). */
   path?: string;
 }
 
@@ -113,7 +115,7 @@ export interface RawScenario {
   headers?: Record<string, string>;
   body: string;
   split?: AnswerScenario['split'];
-  /** Default `/v1/chat/completions`. */
+  /** Default either model route. */
   path?: string;
 }
 
@@ -127,9 +129,14 @@ export interface SocketFaultScenario {
 export type Scenario = AnswerScenario | ErrorScenario | JsonScenario | HandlerScenario | RawScenario | SocketFaultScenario;
 
 export const CHAT_PATH = '/v1/chat/completions';
+export const RESPONSES_PATH = '/v1/responses';
+/** The routes that answer a prompt, in either wire format. */
+export const MODEL_ROUTES: readonly string[] = [CHAT_PATH, RESPONSES_PATH];
 
-export function scenarioPath(scenario: Scenario): string {
-  return scenario.kind === 'answer' ? CHAT_PATH : (scenario.path ?? CHAT_PATH);
+/** Whether a request to `path` takes this scenario: one without a path goes to either model route. */
+export function scenarioMatches(scenario: Scenario, path: string): boolean {
+  const wanted = scenario.kind === 'answer' ? undefined : scenario.path;
+  return wanted === undefined ? MODEL_ROUTES.includes(path) : wanted === path;
 }
 
 /** Handy scenarios for the common cases. */

@@ -13,8 +13,8 @@
  *   fake.connections            // sockets opened so far ('connection' events); openConnections: still open
  *   await fake.close();         // destroys open sockets, then closes the server
  *
- * Routes: POST /v1/chat/completions (streams when the body says `stream: true`, else one JSON
- * completion), GET /v1/models, GET /v1/api-key (404 with `apiKeyRoute: false`, like OpenAI-compatible
+ * Routes: POST /v1/chat/completions and POST /v1/responses (stream when the body says `stream: true`,
+ * else one JSON completion or response; the same scenarios and faults on both), GET /v1/models, GET /v1/api-key (404 with `apiKeyRoute: false`, like OpenAI-compatible
  * proxies). Like xAI it checks the Bearer key (400 "Incorrect API key" for a wrong one, 401 without
  * one), answers 415 without a JSON content type, 404 for an unknown model and 400 for `stop`,
  * `presence_penalty`, `frequency_penalty` and `reasoning_effort`. Scenarios of kind `error`, `json`,
@@ -24,11 +24,13 @@
 import * as http from 'node:http';
 import { type AddressInfo, type Socket } from 'node:net';
 import { completionBody, streamPayloads } from './answer';
+import { responsesBody, responsesStreamPayloads } from './responsesAnswer';
 import {
   CHAT_PATH,
   DEFAULT_SCENARIO,
   defaultErrorBody,
-  scenarioPath,
+  RESPONSES_PATH,
+  scenarioMatches,
   type AnswerScenario,
   type RawScenario,
   type RecordedRequest,
@@ -69,6 +71,8 @@ export interface FakeXai {
 }
 
 const UNSUPPORTED_PARAMETERS = ['stop', 'presence_penalty', 'frequency_penalty', 'reasoning_effort'];
+/** Not Responses API fields (xai-responses.md §1): the fake refuses them as xAI does on chat. */
+const UNSUPPORTED_RESPONSES_PARAMETERS = ['stop', 'presence_penalty', 'frequency_penalty', 'messages'];
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -109,6 +113,16 @@ function promptTextOf(body: Record<string, unknown>): string {
   return messages.map((message) => (typeof message.content === 'string' ? message.content : '')).join('\n');
 }
 
+function responsesPromptText(input: unknown[]): string {
+  return input
+    .map((item) => {
+      const fields = (item ?? {}) as Record<string, unknown>;
+      const text = fields.content ?? fields.output ?? fields.arguments;
+      return typeof text === 'string' ? text : '';
+    })
+    .join('\n');
+}
+
 export async function startFakeXai(options: FakeXaiOptions = {}): Promise<FakeXai> {
   const apiKeys = options.apiKeys ?? [TEST_API_KEY];
   const models = options.models ?? ['grok-code-fast-1', 'grok-4'];
@@ -119,9 +133,9 @@ export async function startFakeXai(options: FakeXaiOptions = {}): Promise<FakeXa
   let connections = 0;
 
   function takeScenario(path: string): Scenario | undefined {
-    const index = queue.findIndex((scenario) => scenarioPath(scenario) === path);
+    const index = queue.findIndex((scenario) => scenarioMatches(scenario, path));
     if (index !== -1) return queue.splice(index, 1)[0];
-    return scenarioPath(defaultScenario) === path ? defaultScenario : undefined;
+    return scenarioMatches(defaultScenario, path) ? defaultScenario : undefined;
   }
 
   /** The key problem as xAI reports it, or undefined when the key is accepted. */
@@ -139,35 +153,62 @@ export async function startFakeXai(options: FakeXaiOptions = {}): Promise<FakeXa
     };
   }
 
-  async function answerChat(recorded: RecordedRequest, res: http.ServerResponse, scenario: AnswerScenario): Promise<void> {
+  /** xAI's checks shared by both model routes; the body's fields when it passes, else undefined (answered). */
+  function checkModelRequest(recorded: RecordedRequest, res: http.ServerResponse, unsupported: readonly string[]): Record<string, unknown> | undefined {
     if (!String(recorded.headers['content-type'] ?? '').includes('application/json')) {
-      return sendJson(res, 415, { code: 'Client specified an invalid argument', error: 'Content-Type must be application/json.' });
+      sendJson(res, 415, { code: 'Client specified an invalid argument', error: 'Content-Type must be application/json.' });
+      return undefined;
     }
     const body = recorded.body;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      return sendJson(res, 400, { code: 'Client specified an invalid argument', error: 'The body is not a JSON object.' });
+      sendJson(res, 400, { code: 'Client specified an invalid argument', error: 'The body is not a JSON object.' });
+      return undefined;
     }
     const fields = body as Record<string, unknown>;
-    const unsupported = UNSUPPORTED_PARAMETERS.find((name) => name in fields);
-    const model = String(fields.model ?? '');
-    if (unsupported) {
-      return sendJson(res, 400, {
-        code: 'Client specified an invalid argument',
-        error: `Argument not supported on this model: ${unsupported}`,
-      });
+    const named = unsupported.find((name) => name in fields);
+    if (named) {
+      sendJson(res, 400, { code: 'Client specified an invalid argument', error: `Argument not supported on this model: ${named}` });
+      return undefined;
     }
+    const model = String(fields.model ?? '');
     if (!models.includes(model)) {
-      return sendJson(res, 404, {
+      sendJson(res, 404, {
         code: 'Some requested entity was not found',
         error: `The model ${model} does not exist or your team does not have access to it.`,
       });
+      return undefined;
     }
+    return fields;
+  }
+
+  async function answerChat(recorded: RecordedRequest, res: http.ServerResponse, scenario: AnswerScenario): Promise<void> {
+    const fields = checkModelRequest(recorded, res, UNSUPPORTED_PARAMETERS);
+    if (!fields) return;
+    const model = String(fields.model);
     if (!Array.isArray(fields.messages) || fields.messages.length === 0) {
       return sendJson(res, 422, { code: 'Client specified an invalid argument', error: 'messages: expected a non-empty array.' });
     }
     const prompt = promptTextOf(fields);
     if (fields.stream !== true) return sendJson(res, 200, completionBody(scenario, model, prompt));
     await writeEventStream(res, encodeEvents(streamPayloads(scenario, model, prompt), scenario), scenario);
+  }
+
+  /** POST /v1/responses: `event:` lines, no `[DONE]`, encrypted reasoning when `include` asks for it. */
+  async function answerResponses(recorded: RecordedRequest, res: http.ServerResponse, scenario: AnswerScenario): Promise<void> {
+    const fields = checkModelRequest(recorded, res, UNSUPPORTED_RESPONSES_PARAMETERS);
+    if (!fields) return;
+    const input = fields.input;
+    if (!(typeof input === 'string' ? input !== '' : Array.isArray(input) && input.length > 0)) {
+      return sendJson(res, 400, { code: 'Client specified an invalid argument', error: 'Invalid request content: input must not be empty.' });
+    }
+    const facts = {
+      model: String(fields.model),
+      prompt: typeof input === 'string' ? input : responsesPromptText(input as unknown[]),
+      encrypted: Array.isArray(fields.include) && fields.include.includes('reasoning.encrypted_content'),
+      store: fields.store !== false,
+    };
+    if (fields.stream !== true) return sendJson(res, 200, responsesBody(scenario, facts));
+    await writeEventStream(res, encodeEvents(responsesStreamPayloads(scenario, facts), scenario, true), scenario);
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -195,7 +236,9 @@ export async function startFakeXai(options: FakeXaiOptions = {}): Promise<FakeXa
     const problem = authProblem(req);
     if (problem) return sendJson(res, problem.status, problem.body);
     const route = `${recorded.method} ${path}`;
-    if (route === `POST ${CHAT_PATH}`) return answerChat(recorded, res, scenario ?? DEFAULT_SCENARIO);
+    const answer = scenario?.kind === 'answer' ? scenario : DEFAULT_SCENARIO;
+    if (route === `POST ${CHAT_PATH}`) return answerChat(recorded, res, answer);
+    if (route === `POST ${RESPONSES_PATH}`) return answerResponses(recorded, res, answer);
     if (route === 'GET /v1/models') {
       const created = 1_700_000_000;
       return sendJson(res, 200, { object: 'list', data: models.map((id) => ({ id, object: 'model', created, owned_by: 'xai' })) });

@@ -12,13 +12,25 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Each payload as the bytes of one event, with the scenario's line endings, comments and spacing. */
-export function encodeEvents(payloads: readonly (object | string)[], scenario: AnswerScenario): Buffer[] {
+/**
+ * Each payload as the bytes of one event, with the scenario's line endings, comments and spacing;
+ * `named` puts an `event: <type>` line before each payload that has a `type` (the Responses API's
+ * framing), unless the scenario sets `eventLines: false`.
+ */
+export function encodeEvents(payloads: readonly (object | string)[], scenario: AnswerScenario, named = false): Buffer[] {
   const eol = scenario.lineEnding ?? '\n';
   const prefix = scenario.noSpaceAfterData ? 'data:' : 'data: ';
-  const events = payloads.map((payload) => (typeof payload === 'string' ? payload : JSON.stringify(payload)));
-  if (scenario.malformedAfterEvents !== undefined) events.splice(scenario.malformedAfterEvents, 0, MALFORMED_DATA);
-  return events.map((data) => Buffer.from(`${scenario.comments ? `: keep-alive${eol}` : ''}${prefix}${data}${eol}${eol}`, 'utf8'));
+  const withNames = named && scenario.eventLines !== false;
+  const events = payloads.map((payload) => ({
+    data: typeof payload === 'string' ? payload : JSON.stringify(payload),
+    name: withNames && typeof payload === 'object' ? (payload as { type?: unknown }).type : undefined,
+  }));
+  if (scenario.malformedAfterEvents !== undefined) events.splice(scenario.malformedAfterEvents, 0, { data: MALFORMED_DATA, name: undefined });
+  return events.map(({ data, name }) => {
+    const comment = scenario.comments ? `: keep-alive${eol}` : '';
+    const label = typeof name === 'string' ? `event: ${name}${eol}` : '';
+    return Buffer.from(`${comment}${label}${prefix}${data}${eol}${eol}`, 'utf8');
+  });
 }
 
 function pieces(events: readonly Buffer[], split: AnswerScenario['split']): Buffer[] {
