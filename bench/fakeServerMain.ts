@@ -1,11 +1,11 @@
 /**
  * Child-process entry: runs the project's fake xAI server on 127.0.0.1 for the benchmark, answering
- * every chat request with a long streamed answer, and reports its socket count on request. Exits
+ * every chat or Responses request with a long streamed answer, and reports its socket count on request. Exits
  * when the parent disconnects, so it never outlives the benchmark.
  *
  * The answer's bytes are rendered once, up front, with the fake server's own renderer: rendering
  * 10,000 chunks per request would add ~10 ms of server work (and its noise) to every
- * time-to-first-token sample. The first event goes out alone, then the rest in one write, so the
+ * time-to-first-token sample. The events up to the first text go out alone, then the rest in one write, so the
  * client reads the same way every time (full socket buffers, not a number of reads that depends on
  * how far the two processes drift apart under load): CPU per chunk then measures the per-event
  * work of each client, the part this benchmark compares.
@@ -13,6 +13,7 @@
 import type * as http from 'node:http';
 import { type AnswerScenario, type HandlerScenario, startFakeXai, TEST_API_KEY } from '../test/fake-xai';
 import { streamPayloads } from '../test/fake-xai/answer';
+import { responsesStreamPayloads } from '../test/fake-xai/responsesAnswer';
 import { encodeEvents } from '../test/fake-xai/sseWriter';
 import { type FromServer, ToServerSchema } from './fakeServerProtocol';
 
@@ -23,16 +24,25 @@ export function longAnswer(chunks: number): string[] {
 
 const MODEL = 'grok-code-fast-1';
 
+/** The stream's bytes as [everything up to and including the first text delta, the rest]. */
+function split(events: Buffer[], firstTextAt: number): [Buffer, Buffer] {
+  return [Buffer.concat(events.slice(0, firstTextAt + 1)), Buffer.concat(events.slice(firstTextAt + 1))];
+}
+
+/** Both wire formats' answers, chosen by the request's route. */
 function prerenderedAnswer(chunks: number): HandlerScenario {
   const scenario: AnswerScenario = { kind: 'answer', content: longAnswer(chunks) };
-  const [first, ...rest] = encodeEvents(streamPayloads(scenario, MODEL, 'prompt'), scenario);
-  const remainder = Buffer.concat(rest);
+  const chat = split(encodeEvents(streamPayloads(scenario, MODEL, 'prompt'), scenario), 0);
+  const payloads = responsesStreamPayloads(scenario, { model: MODEL, prompt: 'prompt', encrypted: false, store: false });
+  const firstText = payloads.findIndex((payload) => typeof payload === 'object' && (payload as { type?: string }).type === 'response.output_text.delta');
+  const responses = split(encodeEvents(payloads, scenario, true), firstText);
   return {
     kind: 'handler',
-    async handle(_request, res: http.ServerResponse) {
+    async handle(request, res: http.ServerResponse) {
+      const [first, remainder] = request.path.endsWith('/responses') ? responses : chat;
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
       res.write(first);
-      // A turn of the event loop, so the first event leaves in its own packet.
+      // A turn of the event loop, so the first text leaves in its own packet.
       await new Promise<void>((resolve) => setImmediate(resolve));
       res.end(remainder);
     },

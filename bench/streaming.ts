@@ -1,12 +1,14 @@
 /**
  * Section 1, streaming client: the same long answer (word-sized content chunks, no added latency)
  * read from the fake server, which runs in its own process so only the client's CPU is counted.
+ * The provider is measured on both wire formats, each against raw undici reading the same stream
+ * (Chat Completions, and the Responses API's framing of the same answer).
  * Runs are interleaved after warm-up rounds, in an order that changes every round (runOrder) so no
  * client always runs right after the same other one and pays for its garbage; the figures are
  * medians of time to first content token and of client CPU time per 10,000 chunks, compared with
  * raw undici.
  */
-import { closeClients, createClients, type StreamingClient } from './clients';
+import { closeClients, createClients, createResponsesClients, type StreamingClient } from './clients';
 import { atMost, type Figure, type SectionResult } from './figure';
 import { startFakeServerProcess } from './fakeServerProcess';
 import { runOrder } from './runOrder';
@@ -69,8 +71,9 @@ function summarize(client: string, runs: StreamingRun[]): ClientSummary {
 export async function benchStreaming(options: StreamingBenchOptions): Promise<SectionResult & { raw: { chunks: number; clients: ClientSummary[] } }> {
   const server = await startFakeServerProcess(options.chunks);
   const clients = await createClients(server);
+  const responsesClients = await createResponsesClients(server);
   try {
-    const order = [clients.provider, clients.raw, clients.sdk];
+    const order = [clients.provider, clients.raw, clients.sdk, responsesClients.provider, responsesClients.raw];
     const runs = new Map<StreamingClient, StreamingRun[]>(order.map((client) => [client, []]));
     for (let iteration = 0; iteration < options.warmup + options.runs; iteration++) {
       // Measured rounds start the cycle, so any whole number of cycles of them is balanced.
@@ -80,15 +83,23 @@ export async function benchStreaming(options: StreamingBenchOptions): Promise<Se
         if (iteration >= options.warmup) runs.get(client)!.push(run);
       }
     }
-    const [provider, raw, sdk] = order.map((client) => summarize(client.name, runs.get(client)!));
-    return { figures: streamingFigures(provider, raw, sdk, options.runs), raw: { chunks: options.chunks, clients: [provider, raw, sdk] } };
+    const [provider, raw, sdk, responsesProvider, responsesRaw] = order.map((client) => summarize(client.name, runs.get(client)!));
+    return {
+      figures: [
+        ...streamingFigures(provider, raw, sdk, options.runs),
+        ...providerFigures(responsesProvider, responsesRaw, options.runs, 'provider (Responses API)'),
+      ],
+      raw: { chunks: options.chunks, clients: [provider, raw, sdk, responsesProvider, responsesRaw] },
+    };
   } finally {
     await closeClients(clients);
+    await closeClients(responsesClients);
     await server.close();
   }
 }
 
-function streamingFigures(provider: ClientSummary, raw: ClientSummary, sdk: ClientSummary, runs: number): Figure[] {
+/** The provider's two budgeted figures against the raw client reading the same stream. */
+function providerFigures(provider: ClientSummary, raw: ClientSummary, runs: number, label: string): Figure[] {
   const section = 'streaming';
   const baseline = (value: number) => ({ name: raw.client, value: round(value) });
   const cpuRatio = provider.medianCpuMsPer10k / raw.medianCpuMsPer10k;
@@ -96,7 +107,7 @@ function streamingFigures(provider: ClientSummary, raw: ClientSummary, sdk: Clie
   return [
     {
       section,
-      name: 'provider: CPU per 10k chunks',
+      name: `${label}: CPU per 10k chunks`,
       value: round(provider.medianCpuMsPer10k),
       unit: 'ms',
       baseline: baseline(raw.medianCpuMsPer10k),
@@ -106,16 +117,7 @@ function streamingFigures(provider: ClientSummary, raw: ClientSummary, sdk: Clie
     },
     {
       section,
-      name: 'openai SDK: CPU per 10k chunks',
-      value: round(sdk.medianCpuMsPer10k),
-      unit: 'ms',
-      baseline: baseline(raw.medianCpuMsPer10k),
-      ratio: round(sdk.medianCpuMsPer10k / raw.medianCpuMsPer10k),
-      runs,
-    },
-    {
-      section,
-      name: 'provider: time to first token',
+      name: `${label}: time to first token`,
       value: round(provider.medianTtftMs),
       unit: 'ms',
       baseline: baseline(raw.medianTtftMs),
@@ -123,6 +125,25 @@ function streamingFigures(provider: ClientSummary, raw: ClientSummary, sdk: Clie
       target: atMost(ttftExtra, TTFT_BUDGET_MS, `≤ raw + ${TTFT_BUDGET_MS} ms`),
       runs,
     },
+  ];
+}
+
+function streamingFigures(provider: ClientSummary, raw: ClientSummary, sdk: ClientSummary, runs: number): Figure[] {
+  const section = 'streaming';
+  const baseline = (value: number) => ({ name: raw.client, value: round(value) });
+  const [cpu, ttft] = providerFigures(provider, raw, runs, 'provider');
+  return [
+    cpu,
+    {
+      section,
+      name: 'openai SDK: CPU per 10k chunks',
+      value: round(sdk.medianCpuMsPer10k),
+      unit: 'ms',
+      baseline: baseline(raw.medianCpuMsPer10k),
+      ratio: round(sdk.medianCpuMsPer10k / raw.medianCpuMsPer10k),
+      runs,
+    },
+    ttft,
     {
       section,
       name: 'openai SDK: time to first token',

@@ -1,6 +1,6 @@
 /** (a) This project's provider: consent gate, limiter, retry, zod-validated chunks, analytics hooks. */
 import { GrokCodeFast1Provider, type Logger } from '../../src/provider';
-import { BENCH_MODEL, type ServerAddress, type StreamingClient } from './streamingClient';
+import { BENCH_MODEL, type BenchWire, type ServerAddress, type StreamingClient } from './streamingClient';
 
 const SILENT: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 const USER_ID = 'bench';
@@ -14,16 +14,17 @@ const GENEROUS_LIMITS = {
   concurrentRequests: 4,
 };
 
-export async function createProviderClient(server: ServerAddress): Promise<StreamingClient> {
+export async function createProviderClient(server: ServerAddress, wire: BenchWire = 'chat-completions'): Promise<StreamingClient> {
   const provider = new GrokCodeFast1Provider(SILENT, {
     endpoint: server.url,
     apiKey: server.apiKey,
     model: BENCH_MODEL,
     rateLimits: GENEROUS_LIMITS,
+    wireApi: wire,
   });
   await provider.consentManager.recordConsent({ userId: USER_ID, modelId: BENCH_MODEL, consentGiven: true, dataUsageAcknowledged: true });
   return {
-    name: 'provider',
+    name: wire === 'responses' ? 'provider (responses)' : 'provider',
     stream: (prompt) => provider.streamResponse({ prompt, metadata: { userId: USER_ID, feature: 'chat' } }),
     close: () => provider.dispose(),
   };

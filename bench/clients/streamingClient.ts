@@ -13,3 +13,6 @@ export interface ServerAddress {
 }
 
 export const BENCH_MODEL = 'grok-code-fast-1';
+
+/** The wire formats the provider speaks (its `wireApi` setting). */
+export type BenchWire = 'chat-completions' | 'responses';

@@ -14,13 +14,13 @@ const ClientSummarySchema = z.object({
   medianCpuMsPer10k: z.number().positive(),
   medianTotalMs: z.number().positive(),
 });
-const StreamingRawSchema = z.object({ chunks: z.number().int(), clients: z.array(ClientSummarySchema).length(3) });
+const StreamingRawSchema = z.object({ chunks: z.number().int(), clients: z.array(ClientSummarySchema).length(5) });
 const ConnectionsRawSchema = z.object({ counts: z.array(z.object({ client: z.string(), requests: z.number().int(), sockets: z.number().int() })).length(3) });
 
 describe('benchmark smoke run (--quick, streaming and connections)', function () {
   this.timeout(120_000);
 
-  it('measures all three clients against the fake server and returns the ledger structure', async () => {
+  it('measures every client (the provider on both wire formats) against the fake server and returns the ledger structure', async () => {
     const options = parseBenchArgs(['--quick', '--only', 'streaming,connections']);
     const results = await runBench(options);
 
@@ -31,7 +31,10 @@ describe('benchmark smoke run (--quick, streaming and connections)', function ()
     assert.deepEqual([...new Set(results.figures.map((figure) => figure.section))], ['streaming', 'connections']);
 
     const streaming = StreamingRawSchema.parse(results.sections.streaming);
-    assert.deepEqual(streaming.clients.map((client) => client.client), ['provider', 'raw undici', 'openai SDK']);
+    assert.deepEqual(
+      streaming.clients.map((client) => client.client),
+      ['provider', 'raw undici', 'openai SDK', 'provider (responses)', 'raw undici (responses)'],
+    );
     for (const client of streaming.clients) {
       assert.equal(client.runs.length, options.runs);
       for (const run of client.runs) assert.equal(run.chunks, streaming.chunks, `${client.client} read every chunk`);
@@ -40,6 +43,9 @@ describe('benchmark smoke run (--quick, streaming and connections)', function ()
     assert.equal(cpu?.baseline?.name, 'raw undici');
     assert.equal(typeof cpu?.ratio, 'number');
     assert.equal(typeof cpu?.target?.pass, 'boolean');
+    const responsesCpu = results.figures.find((figure) => figure.name === 'provider (Responses API): CPU per 10k chunks');
+    assert.equal(responsesCpu?.baseline?.name, 'raw undici (responses)');
+    assert.equal(typeof responsesCpu?.target?.pass, 'boolean');
 
     const connections = ConnectionsRawSchema.parse(results.sections.connections);
     for (const count of connections.counts) {
