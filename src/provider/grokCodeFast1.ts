@@ -8,7 +8,7 @@ import { checkApiKey, fetchModels, probeService, type ApiKeyCheck } from './clie
 import { ConnectionPool } from './client/connectionPool';
 import { DEFAULT_RETRY_POLICY, RetryableFailure, retryingStream, type RetryPolicy } from './client/retry';
 import { buildWireRequest, promptTextOf, startAttempt, type WireRequest } from './client/answerStream';
-import { type AssembledAnswer } from './client/streamAssembler';
+import { type AssembledAnswer } from './client/answerAssembler';
 import { unbatch } from './client/unbatch';
 import { estimateTokens, estimateUsage } from './client/usage';
 import { NO_API_KEY_MESSAGE, XaiClient } from './client/xaiClient';

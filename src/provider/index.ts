@@ -16,7 +16,7 @@ export { GROK_CODE_FAST_1, GROK_CODE_FAST_1_FACTS, costUsd, type ModelFacts, typ
 export { SYSTEM_PROMPT, buildChatRequestBody } from './prompt';
 export { type ApiKeyCheck } from './client/accountQueries';
 export { type ProxySettings } from './client/connectionPool';
-export { EMPTY_ANSWER_MESSAGE } from './client/streamAssembler';
+export { EMPTY_ANSWER_MESSAGE } from './client/answerAssembler';
 export * from './errors';
 export * from './types';
 export { redactSecrets } from './redact';

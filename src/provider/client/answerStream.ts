@@ -10,7 +10,8 @@ import { buildResponsesRequestBody } from '../responsesPrompt';
 import { type GenerateRequest, type StreamEvent } from '../types';
 import { ResponsesAssembler } from './responsesAssembler';
 import { type ResponsesRequestBody } from './responsesWire';
-import { StreamAssembler, type AssembledAnswer } from './streamAssembler';
+import { type AssembledAnswer } from './answerAssembler';
+import { StreamAssembler } from './streamAssembler';
 import { type ChatRequestBody } from './wire';
 import { type StreamOptions, type XaiClient } from './xaiClient';
 

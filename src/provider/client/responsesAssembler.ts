@@ -1,16 +1,15 @@
 /**
  * Turns Responses API events into the core's stream events and, at the end, the whole answer, with
- * the same contract as the Chat Completions assembler (streamAssembler.ts). Text and reasoning come
+ * the same contract as the Chat Completions assembler (the shared part is answerAssembler.ts). Text and reasoning come
  * as deltas; a tool call is keyed by its item id (`item_id` on its argument deltas) and its
  * `call_id` is the id a tool result answers, its arguments arriving as deltas or whole; reasoning
  * items are kept to be sent back next turn. `response.incomplete` finishes with `length` (or
  * `content_filter`). Usage: `output_tokens` includes reasoning, so completion tokens are
  * `output_tokens - reasoning_tokens`, as the core counts them.
  */
-import { type PartialAnswer } from '../errors';
 import { type ModelPricing } from '../models';
 import { type FinishReason, type ReasoningItem, type StreamEvent, type ToolCall, type Usage } from '../types';
-import { rejectEmpty, type AssembledAnswer } from './streamAssembler';
+import { AnswerAssembler, type AssembledAnswer } from './answerAssembler';
 import { usageFromWire } from './usage';
 import { type ResponseObject, type ResponsesEvent, type ResponsesOutputItem, type ResponsesUsage } from './responsesWire';
 
@@ -47,44 +46,20 @@ function finishOf(response: ResponseObject | null | undefined, type: string): Fi
   return undefined;
 }
 
-export class ResponsesAssembler {
-  private readonly content: string[] = [];
-  private readonly reasoning: string[] = [];
+export class ResponsesAssembler extends AnswerAssembler<ResponsesEvent> {
   /** By item id, in the order they started. */
   private readonly calls = new Map<string, PartialCall>();
   private readonly reasoningItems: ReasoningItem[] = [];
   private finishedAs: FinishReason | undefined;
-  private callsEmitted = false;
-  private usage: Usage | undefined;
-  private model: string;
 
-  constructor(
-    requestedModel: string,
-    private readonly pricing: ModelPricing | undefined,
-  ) {
-    this.model = requestedModel;
-  }
-
-  accept(wireEvents: readonly ResponsesEvent[]): StreamEvent[] {
-    const events: StreamEvent[] = [];
-    for (const event of wireEvents) this.acceptOne(event, events);
-    return events;
-  }
-
-  private acceptOne(event: ResponsesEvent, events: StreamEvent[]): void {
+  protected acceptOne(event: ResponsesEvent, events: StreamEvent[]): void {
     switch (event.type) {
       case 'response.output_text.delta':
-        if (event.delta) {
-          this.content.push(event.delta);
-          events.push({ type: 'content', text: event.delta });
-        }
+        this.addContent(event.delta, events);
         return;
       case 'response.reasoning_summary_text.delta':
       case 'response.reasoning_text.delta':
-        if (event.delta) {
-          this.reasoning.push(event.delta);
-          events.push({ type: 'reasoning', text: event.delta });
-        }
+        this.addReasoning(event.delta, events);
         return;
       case 'response.output_item.added':
         if (event.item) this.itemStarted(event.item);
@@ -163,37 +138,16 @@ export class ResponsesAssembler {
     return this.reasoningItems.some((item) => item.id === id);
   }
 
-  partial(): PartialAnswer {
-    return { content: this.content.join(''), reasoning: this.reasoning.join('') };
+  protected finishReason(hasToolCalls: boolean): FinishReason {
+    if (this.finishedAs === undefined) return hasToolCalls ? 'tool_calls' : 'unknown';
+    return this.finishedAs === 'stop' && hasToolCalls ? 'tool_calls' : this.finishedAs;
   }
 
-  /** As StreamAssembler.finish: owed events, then the whole answer; an empty answer throws. */
-  finish(): { events: StreamEvent[]; answer: AssembledAnswer } {
-    const events: StreamEvent[] = [];
-    this.emitToolCalls(events);
-    if (this.usage) events.push({ type: 'usage', usage: this.usage });
-    const toolCalls = this.toolCalls();
-    const finish = this.finishedAs === 'stop' && toolCalls.length > 0 ? 'tool_calls' : (this.finishedAs ?? (toolCalls.length > 0 ? 'tool_calls' : 'unknown'));
-    const answer: AssembledAnswer = {
-      content: this.content.join(''),
-      reasoning: this.reasoning.join(''),
-      toolCalls,
-      finishReason: finish,
-      model: this.model,
-      usage: this.usage,
-      ...(this.reasoningItems.length > 0 && { reasoningItems: this.reasoningItems }),
-    };
-    rejectEmpty(answer);
-    return { events, answer };
+  protected override extras(): Partial<AssembledAnswer> {
+    return this.reasoningItems.length > 0 ? { reasoningItems: this.reasoningItems } : {};
   }
 
-  private toolCalls(): ToolCall[] {
+  protected toolCalls(): ToolCall[] {
     return [...this.calls.entries()].map(([itemId, call]) => ({ id: call.callId ?? itemId, name: call.name, arguments: call.arguments }));
-  }
-
-  private emitToolCalls(events: StreamEvent[]): void {
-    if (this.callsEmitted || this.calls.size === 0) return;
-    this.callsEmitted = true;
-    for (const call of this.toolCalls()) events.push({ type: 'tool_call', call });
   }
 }

@@ -1,22 +1,16 @@
 /**
- * Turns wire chunks into the core's stream events and, at the end, the whole answer. Tool calls are
+ * Turns Chat Completions chunks into the core's stream events and, at the end, the whole answer
+ * (the shared part is answerAssembler.ts). Tool calls are
  * assembled by `index` and `id` together, whether they arrive whole (xAI) or with `arguments` in
  * fragments (other OpenAI-compatible servers): a new id on an index in use starts a new call (some
  * gateways send every whole call as index 0), and a fragment without an index follows the last id
- * seen. Each call is emitted once, when the answer finishes. An answer with neither text nor tool
- * calls is an error, retryable once if nothing of it reached the caller.
+ * seen. Each call is emitted once, when the answer finishes.
  */
-import { ApiError, type PartialAnswer } from '../errors';
-import { type FinishReason, type GenerateResult, type StreamEvent, type ToolCall, type Usage } from '../types';
-import { RetryableFailure } from './retry';
-import { type ModelPricing } from '../models';
+import { type FinishReason, type StreamEvent, type ToolCall } from '../types';
+import { AnswerAssembler } from './answerAssembler';
 import { usageFromWire } from './usage';
 import { type ChatChunk, type WireToolCallDelta, type WireUsage } from './wire';
 
-export const EMPTY_ANSWER_MESSAGE = 'The model returned an empty answer (no text and no tool calls).';
-
-/** The result but for the request's timings; `usage` is undefined when the server sent none. */
-export type AssembledAnswer = Omit<GenerateResult, 'usage' | 'metadata'> & { usage?: Usage };
 
 const FINISH_REASONS: readonly FinishReason[] = ['stop', 'length', 'tool_calls', 'content_filter'];
 
@@ -41,19 +35,7 @@ function hasCounts(usage: WireUsage): boolean {
   return usage.prompt_tokens != null || usage.completion_tokens != null || usage.cost_in_usd_ticks != null;
 }
 
-/** An answer with neither text nor tool calls is an error (either wire format). */
-export function rejectEmpty(answer: AssembledAnswer): void {
-  if (answer.content !== '' || answer.toolCalls.length > 0) return;
-  if (answer.finishReason === 'length') {
-    throw new ApiError('The model used all its output tokens before answering. Raise maxTokens or shorten the request.');
-  }
-  throw new RetryableFailure(new ApiError(EMPTY_ANSWER_MESSAGE), { once: true });
-}
-
-export class StreamAssembler {
-  /** Deltas kept apart and joined once at the end: no re-copying of a long answer per token. */
-  private readonly content: string[] = [];
-  private readonly reasoning: string[] = [];
+export class StreamAssembler extends AnswerAssembler<ChatChunk> {
   /** In the order they started. */
   private readonly calls: PartialToolCall[] = [];
   /** The call each wire index currently names. */
@@ -61,71 +43,22 @@ export class StreamAssembler {
   /** The call of the last id seen: where a fragment without an index goes. */
   private lastCall: PartialToolCall | undefined;
   private rawFinish: string | undefined;
-  private callsEmitted = false;
-  private usage: Usage | undefined;
-  private model: string;
 
-  constructor(
-    requestedModel: string,
-    private readonly pricing: ModelPricing | undefined,
-  ) {
-    this.model = requestedModel;
-  }
-
-  /** The events these chunks (one network read's) carry, in order. */
-  accept(chunks: readonly ChatChunk[]): StreamEvent[] {
-    const events: StreamEvent[] = [];
-    for (const chunk of chunks) this.acceptOne(chunk, events);
-    return events;
-  }
-
-  private acceptOne(chunk: ChatChunk, events: StreamEvent[]): void {
+  protected acceptOne(chunk: ChatChunk, events: StreamEvent[]): void {
     if (chunk.model) this.model = chunk.model;
     if (chunk.usage && hasCounts(chunk.usage)) this.usage = usageFromWire(chunk.usage, this.pricing);
     const choice = firstChoice(chunk);
     if (!choice) return;
     const delta = choice.delta;
     if (delta) {
-      if (delta.reasoning_content) {
-        this.reasoning.push(delta.reasoning_content);
-        events.push({ type: 'reasoning', text: delta.reasoning_content });
-      }
-      if (delta.content) {
-        this.content.push(delta.content);
-        events.push({ type: 'content', text: delta.content });
-      }
+      this.addReasoning(delta.reasoning_content, events);
+      this.addContent(delta.content, events);
       if (delta.tool_calls) for (const fragment of delta.tool_calls) this.mergeToolCall(fragment);
     }
     if (choice.finish_reason != null) {
       this.rawFinish = choice.finish_reason;
       this.emitToolCalls(events);
     }
-  }
-
-  /** The text and reasoning received so far (for an error that ends the stream). */
-  partial(): PartialAnswer {
-    return { content: this.content.join(''), reasoning: this.reasoning.join('') };
-  }
-
-  /**
-   * The events still owed at the end of the stream (tool calls not yet emitted, usage), then the
-   * whole answer. Usage waits for the end so an empty answer can still be retried unseen.
-   */
-  finish(): { events: StreamEvent[]; answer: AssembledAnswer } {
-    const events: StreamEvent[] = [];
-    this.emitToolCalls(events);
-    if (this.usage) events.push({ type: 'usage', usage: this.usage });
-    const toolCalls = this.toolCalls();
-    const answer: AssembledAnswer = {
-      content: this.content.join(''),
-      reasoning: this.reasoning.join(''),
-      toolCalls,
-      finishReason: this.finishReason(toolCalls.length > 0),
-      model: this.model,
-      usage: this.usage,
-    };
-    rejectEmpty(answer);
-    return { events, answer };
   }
 
   private mergeToolCall(fragment: WireToolCallDelta): void {
@@ -158,17 +91,11 @@ export class StreamAssembler {
     return call;
   }
 
-  private toolCalls(): ToolCall[] {
+  protected toolCalls(): ToolCall[] {
     return this.calls.map((call, position) => ({ id: call.id ?? `call_${position}`, name: call.name, arguments: call.arguments }));
   }
 
-  private emitToolCalls(events: StreamEvent[]): void {
-    if (this.callsEmitted || this.calls.length === 0) return;
-    this.callsEmitted = true;
-    for (const call of this.toolCalls()) events.push({ type: 'tool_call', call });
-  }
-
-  private finishReason(hasToolCalls: boolean): FinishReason {
+  protected finishReason(hasToolCalls: boolean): FinishReason {
     const raw = this.rawFinish as FinishReason | undefined;
     if (raw && FINISH_REASONS.includes(raw)) return raw;
     return hasToolCalls ? 'tool_calls' : 'unknown';

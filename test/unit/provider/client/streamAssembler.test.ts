@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { RetryableFailure } from '../../../../src/provider/client/retry';
-import { EMPTY_ANSWER_MESSAGE, StreamAssembler } from '../../../../src/provider/client/streamAssembler';
+import { EMPTY_ANSWER_MESSAGE } from '../../../../src/provider/client/answerAssembler';
+import { StreamAssembler } from '../../../../src/provider/client/streamAssembler';
 import { type ChatChunk } from '../../../../src/provider/client/wire';
 import { ApiError } from '../../../../src/provider/errors';
 import { GROK_CODE_FAST_1_FACTS } from '../../../../src/provider/models';

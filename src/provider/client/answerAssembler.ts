@@ -1,0 +1,99 @@
+/**
+ * What both wire formats' assemblers share: the answer's text and reasoning as they arrive (kept
+ * apart and joined once at the end, so a long answer is not re-copied per token), the served model,
+ * usage, tool calls emitted once, and the whole answer at the end. An answer with neither text nor
+ * tool calls is an error, retryable once if nothing of it reached the caller.
+ */
+import { ApiError, type PartialAnswer } from '../errors';
+import { type ModelPricing } from '../models';
+import { type FinishReason, type GenerateResult, type StreamEvent, type ToolCall, type Usage } from '../types';
+import { RetryableFailure } from './retry';
+
+export const EMPTY_ANSWER_MESSAGE = 'The model returned an empty answer (no text and no tool calls).';
+
+/** The result but for the request's timings; `usage` is undefined when the server sent none. */
+export type AssembledAnswer = Omit<GenerateResult, 'usage' | 'metadata'> & { usage?: Usage };
+
+export abstract class AnswerAssembler<T> {
+  private readonly content: string[] = [];
+  private readonly reasoning: string[] = [];
+  private callsEmitted = false;
+  protected usage: Usage | undefined;
+  protected model: string;
+
+  constructor(
+    requestedModel: string,
+    protected readonly pricing: ModelPricing | undefined,
+  ) {
+    this.model = requestedModel;
+  }
+
+  /** The events these wire items (one network read's) carry, in order. */
+  accept(items: readonly T[]): StreamEvent[] {
+    const events: StreamEvent[] = [];
+    for (const item of items) this.acceptOne(item, events);
+    return events;
+  }
+
+  /** The text and reasoning received so far (for an error that ends the stream). */
+  partial(): PartialAnswer {
+    return { content: this.content.join(''), reasoning: this.reasoning.join('') };
+  }
+
+  /**
+   * The events still owed at the end of the stream (tool calls not yet emitted, usage), then the
+   * whole answer. Usage waits for the end so an empty answer can still be retried unseen.
+   */
+  finish(): { events: StreamEvent[]; answer: AssembledAnswer } {
+    const events: StreamEvent[] = [];
+    this.emitToolCalls(events);
+    if (this.usage) events.push({ type: 'usage', usage: this.usage });
+    const toolCalls = this.toolCalls();
+    const answer: AssembledAnswer = {
+      content: this.content.join(''),
+      reasoning: this.reasoning.join(''),
+      toolCalls,
+      finishReason: this.finishReason(toolCalls.length > 0),
+      model: this.model,
+      usage: this.usage,
+      ...this.extras(),
+    };
+    if (answer.content === '' && toolCalls.length === 0) {
+      if (answer.finishReason === 'length') {
+        throw new ApiError('The model used all its output tokens before answering. Raise maxTokens or shorten the request.');
+      }
+      throw new RetryableFailure(new ApiError(EMPTY_ANSWER_MESSAGE), { once: true });
+    }
+    return { events, answer };
+  }
+
+  protected abstract acceptOne(item: T, events: StreamEvent[]): void;
+  protected abstract toolCalls(): ToolCall[];
+  protected abstract finishReason(hasToolCalls: boolean): FinishReason;
+
+  /** Fields only one wire format has. */
+  protected extras(): Partial<AssembledAnswer> {
+    return {};
+  }
+
+  protected addContent(text: string | null | undefined, events: StreamEvent[]): void {
+    if (!text) return;
+    this.content.push(text);
+    events.push({ type: 'content', text });
+  }
+
+  protected addReasoning(text: string | null | undefined, events: StreamEvent[]): void {
+    if (!text) return;
+    this.reasoning.push(text);
+    events.push({ type: 'reasoning', text });
+  }
+
+  /** Emits the tool calls, once: when the answer finishes or at the end of the stream. */
+  protected emitToolCalls(events: StreamEvent[]): void {
+    if (this.callsEmitted) return;
+    const calls = this.toolCalls();
+    if (calls.length === 0) return;
+    this.callsEmitted = true;
+    for (const call of calls) events.push({ type: 'tool_call', call });
+  }
+}
