@@ -8,19 +8,26 @@
 import * as z from 'zod';
 import { ApiError } from '../errors';
 import { mapStreamError } from './errorMapping';
-import { responsesEventSchema, TERMINAL_EVENT_TYPES, type ResponsesEvent } from './responsesWire';
+import { DELTA_EVENT_TYPES, deltaEventSchema, responsesEventSchema, TERMINAL_EVENT_TYPES, type ResponsesEvent } from './responsesWire';
 import { SseParser } from './sseParser';
 
 let compiledEventSchema: typeof responsesEventSchema | undefined;
+let compiledDeltaSchema: typeof deltaEventSchema | undefined;
 let compiling = false;
 
-/** Compiles the event schema on a later turn, as prepareChunkValidation does for chat chunks. */
+/** Compiles the event schemas on a later turn, as prepareChunkValidation does for chat chunks. */
 export function prepareEventValidation(): void {
   if (compiling) return;
   compiling = true;
   setImmediate(() => {
     compiledEventSchema = z.compile(responsesEventSchema);
+    compiledDeltaSchema = z.compile(deltaEventSchema);
   });
+}
+
+function isDelta(json: unknown): boolean {
+  const type = (json as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && DELTA_EVENT_TYPES.has(type);
 }
 
 function malformed(what: string, sample: string): ApiError {
@@ -35,13 +42,15 @@ function parseEvent(data: string): ResponsesEvent {
   } catch {
     throw malformed('malformed JSON', data);
   }
-  if (!(compiledEventSchema ?? responsesEventSchema).validate(json)) {
-    // xAI's error shape `{code, error}` instead of an event.
-    const error = (json as { error?: unknown } | null)?.error;
-    if (typeof error === 'string') throw mapStreamError({ code: (json as { code?: unknown }).code, message: error });
-    throw malformed('an unexpected event', data);
-  }
-  return json;
+  // Validated in place (no transforms): a text delta by its own small schema, anything else by the full one.
+  const valid = isDelta(json)
+    ? (compiledDeltaSchema ?? deltaEventSchema).validate(json)
+    : (compiledEventSchema ?? responsesEventSchema).validate(json);
+  if (valid) return json as ResponsesEvent;
+  // xAI's error shape `{code, error}` instead of an event.
+  const error = (json as { error?: unknown } | null)?.error;
+  if (typeof error === 'string') throw mapStreamError({ code: (json as { code?: unknown }).code, message: error });
+  throw malformed('an unexpected event', data);
 }
 
 export class ResponsesReader {

@@ -82,6 +82,9 @@ export const responseObjectSchema = z.object({
 });
 export type ResponseObject = z.infer<typeof responseObjectSchema>;
 
+/** A whole response, as a server that ignored `stream: true` sends it. */
+export const wholeResponseSchema = responseObjectSchema.extend({ object: z.literal('response') });
+
 /** One streamed event; dispatched on `type`, unknown types pass through unread. */
 export const responsesEventSchema = z.object({
   type: z.string(),
@@ -96,6 +99,17 @@ export const responsesEventSchema = z.object({
   message: z.string().nullish(),
 });
 export type ResponsesEvent = z.infer<typeof responsesEventSchema>;
+
+/**
+ * The events of the answer's text and reasoning, most of a stream: checked by this smaller schema,
+ * as a chat chunk is, because they come once per token.
+ */
+export const DELTA_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'response.output_text.delta',
+  'response.reasoning_summary_text.delta',
+  'response.reasoning_text.delta',
+]);
+export const deltaEventSchema = z.object({ type: z.string(), delta: z.string(), item_id: z.string().nullish() });
 
 /** Events after which nothing of the answer follows. */
 export const TERMINAL_EVENT_TYPES: ReadonlySet<string> = new Set(['response.completed', 'response.incomplete', 'response.failed', 'error']);

@@ -24,7 +24,7 @@ import { RetryableFailure } from './retry';
 import { ChunkReader, prepareChunkValidation } from './chunkReader';
 import { prepareEventValidation, ResponsesReader } from './responsesReader';
 import {
-  responseObjectSchema,
+  wholeResponseSchema,
   type ResponseObject,
   type ResponsesEvent,
   type ResponsesRequestBody,
@@ -44,17 +44,17 @@ export const NO_API_KEY_MESSAGE = 'No API key set. Run "Grok: Set API Key" or co
 
 type Body = Dispatcher.ResponseData['body'];
 
-/** A JSON body on a 200: a whole answer, or (xAI) an error that should have been a status. */
-function parseWholeAnswer(text: string): ChatCompletion {
+/** A JSON body on a 200: a whole answer in `schema`'s shape, or (xAI) an error that should have been a status. */
+function parseWhole<T>(text: string, schema: z.ZodType<T>): T {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     throw mapErrorIn200(text);
   }
-  const completion = chatCompletionSchema.safeParse(json);
-  if (!completion.success) throw mapErrorIn200(text);
-  return completion.data;
+  const whole = schema.safeParse(json);
+  if (!whole.success) throw mapErrorIn200(text);
+  return whole.data;
 }
 
 /** A whole answer from a server that ignored `stream: true`, as the chunks a stream would carry. */
@@ -101,26 +101,13 @@ interface WireFormat<T> {
 
 const CHAT_FORMAT: WireFormat<ChatChunk> = {
   reader: () => new ChunkReader(),
-  whole: (text) => completionAsChunks(parseWholeAnswer(text)),
+  whole: (text) => completionAsChunks(parseWhole(text, chatCompletionSchema)),
 };
 
 const RESPONSES_FORMAT: WireFormat<ResponsesEvent> = {
   reader: () => new ResponsesReader(),
-  whole: (text) => responseAsEvents(parseWholeResponse(text)),
+  whole: (text) => responseAsEvents(parseWhole(text, wholeResponseSchema)),
 };
-
-/** A whole Responses answer on a 200, or (xAI) an error that should have been a status. */
-function parseWholeResponse(text: string): ResponseObject {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw mapErrorIn200(text);
-  }
-  const response = responseObjectSchema.safeParse(json);
-  if (!response.success || (json as { object?: unknown }).object !== 'response') throw mapErrorIn200(text);
-  return response.data;
-}
 
 /** A whole response as the events a stream would carry: its items' text, then its terminal event. */
 function responseAsEvents(response: ResponseObject): ResponsesEvent[] {
