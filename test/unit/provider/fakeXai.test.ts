@@ -12,8 +12,8 @@ describe('fake xAI server', () => {
   });
   afterEach(async () => fake.close());
 
-  async function post(body: unknown, headers: Record<string, string> = {}) {
-    const response = await request(`${fake.url}/chat/completions`, {
+  async function post(body: unknown, headers: Record<string, string> = {}, route = '/chat/completions') {
+    const response = await request(`${fake.url}${route}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
@@ -22,6 +22,41 @@ describe('fake xAI server', () => {
   }
 
   const chat = { model: 'grok-code-fast-1', messages: [{ role: 'user', content: 'hi' }] };
+
+  describe('POST /v1/responses', () => {
+    const input = { model: 'grok-code-fast-1', input: [{ role: 'user', content: 'hi' }], store: false };
+
+    it('streams `event:` + `data:` frames numbered from 0, ending at response.completed with no [DONE]', async () => {
+      fake.enqueue({ kind: 'answer', reasoning: ['hm'], content: ['a', 'b'] });
+      const { headers, text } = await post({ ...input, stream: true, include: ['reasoning.encrypted_content'] }, {}, '/responses');
+      assert.match(String(headers['content-type']), /text\/event-stream/);
+      const frames = text.split('\n\n').filter(Boolean).map((frame) => frame.split('\n'));
+      const events = frames.map(([name, data]) => ({ name: name.slice('event: '.length), json: JSON.parse(data.slice('data: '.length)) }));
+      assert.deepEqual(events.map((event) => event.json.sequence_number), events.map((_, i) => i));
+      assert.ok(events.every((event) => event.name === event.json.type));
+      assert.deepEqual(events.filter((e) => e.json.type === 'response.output_text.delta').map((e) => e.json.delta), ['a', 'b']);
+      const last = events.at(-1)!.json;
+      assert.equal(last.type, 'response.completed');
+      assert.equal(last.response.usage.output_tokens, last.response.usage.output_tokens_details.reasoning_tokens + 1);
+      const reasoning = events.find((e) => e.json.type === 'response.output_item.done' && e.json.item.type === 'reasoning');
+      assert.ok(reasoning?.json.item.encrypted_content, 'encrypted reasoning when include asks for it');
+      assert.ok(!text.includes('[DONE]'));
+    });
+
+    it('answers without stream as one response object, incomplete at the output limit', async () => {
+      fake.enqueue({ kind: 'answer', content: ['cut'], finishReason: 'length' });
+      const body = JSON.parse((await post(input, {}, '/responses')).text);
+      assert.equal(body.object, 'response');
+      assert.equal(body.status, 'incomplete');
+      assert.equal(body.output[0].content[0].text, 'cut');
+    });
+
+    it('refuses fields that are not Responses fields, in xAI\'s error shape', async () => {
+      const { status, text } = await post({ ...input, stop: ['x'] }, {}, '/responses');
+      assert.equal(status, 400);
+      assert.match(JSON.parse(text).error, /stop/);
+    });
+  });
 
   it('answers without stream as one chat.completion with usage', async () => {
     const { status, text } = await post(chat);
