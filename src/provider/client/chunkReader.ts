@@ -74,7 +74,7 @@ function isDone(data: string): boolean {
 /** The chunk ends the answer: a finish reason (any string, `""` included) or the closing usage chunk. */
 function endsAnswer(chunk: ChatChunk): boolean {
   const choices = chunk.choices;
-  if (!choices || choices.length === 0) return chunk.usage != null;
+  if (!choices || choices.length === 0) return chunk.usage?.prompt_tokens != null || chunk.usage?.completion_tokens != null;
   for (const choice of choices) if (choice.finish_reason != null) return true;
   return false;
 }

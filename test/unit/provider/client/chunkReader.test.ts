@@ -25,6 +25,18 @@ function read(reader: ChunkReader, text: string): { chunks: ChatChunk[]; error?:
 }
 
 describe('ChunkReader', () => {
+  it('takes a finish reason (even "") or a usage chunk with counts as the end, but not a usage of nulls', () => {
+    const nulls = new ChunkReader();
+    read(nulls, event(content('a')) + event({ choices: [], usage: { prompt_tokens: null, completion_tokens: null } }));
+    assert.equal(nulls.complete, false);
+    const usage = new ChunkReader();
+    read(usage, event(content('a')) + event({ choices: [], usage: { prompt_tokens: 3, completion_tokens: 1 } }));
+    assert.equal(usage.complete, true);
+    const empty = new ChunkReader();
+    read(empty, event(content('a', '')));
+    assert.equal(empty.complete, true);
+  });
+
   it('returns every chunk of one read, validated', () => {
     const reader = new ChunkReader();
     const { chunks, error } = read(reader, event(content('a')) + event(content('b')));
