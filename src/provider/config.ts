@@ -71,6 +71,17 @@ export const sharedConfigSchema = z.object({
   rateLimitingEnabled: z.boolean().default(true),
   /** Sends `x-grok-conv-id` so a conversation's requests reuse xAI's prompt cache. */
   cachingEnabled: z.boolean().default(true),
+  /**
+   * The wire format: `responses` (`POST /responses`, xAI's recommended API) or `chat-completions`
+   * (`POST /chat/completions`, what other OpenAI-compatible servers speak).
+   */
+  wireApi: z.enum(['responses', 'chat-completions']).default('chat-completions'),
+  /**
+   * The reasoning effort per feature: `auto` (inline: the lowest the model accepts; chat and
+   * actions: the model's default, nothing sent) or an effort name, sent only to models whose
+   * catalogue lists it.
+   */
+  reasoningEffort: z.partialRecord(z.enum(['chat', 'inline', 'action']), z.string().min(1)).optional(),
   consentManager: withMethods<ConsentManager>('hasConsent', 'onDidChange').optional(),
   analyticsTracker: withMethods<AnalyticsTracker>('trackRequest', 'trackResponse').optional(),
   /** A limiter shared with other providers; wins over `rateLimits`. */

@@ -44,9 +44,10 @@ export class StreamAssembler {
   private usage: Usage | undefined;
   private model: string;
 
+  /** `pricingFor` gets the model that served the request (the chunks' `model`): billing follows it. */
   constructor(
     requestedModel: string,
-    private readonly pricing: ModelPricing | undefined,
+    private readonly pricingFor: (servedModel: string) => ModelPricing | undefined,
   ) {
     this.model = requestedModel;
   }
@@ -60,7 +61,7 @@ export class StreamAssembler {
 
   private acceptOne(chunk: ChatChunk, events: StreamEvent[]): void {
     if (chunk.model) this.model = chunk.model;
-    if (chunk.usage) this.usage = usageFromWire(chunk.usage, this.pricing);
+    if (chunk.usage) this.usage = usageFromWire(chunk.usage, this.pricingFor(this.model));
     const choice = firstChoice(chunk);
     if (!choice) return;
     const delta = choice.delta;
