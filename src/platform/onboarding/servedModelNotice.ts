@@ -1,0 +1,102 @@
+/**
+ * Tells the user, never silently, when the endpoint answered with another model than the one
+ * configured (a retirement or redirect; billing follows the model that answered) or does not serve
+ * the configured model at all (HTTP 404). A redirect is told once per (requested, served) pair, kept
+ * in globalState; a 404 once per model and session. The buttons switch the setting to the serving
+ * model or open Select Model; nothing changes without a click.
+ */
+import * as vscode from 'vscode';
+import { ModelNotServedError } from '../../provider/errors';
+import { type RequestFinished } from '../../provider/grokCodeFast1';
+import { type ModelFacts } from '../../provider/models';
+import { type Logger } from '../../provider/types';
+import { type Settings } from '../settings';
+import { describePrices } from './modelDescription';
+import { MODEL_SETTINGS, type ModelFeature } from './selectModel';
+
+const TOLD_KEY = 'grokCodeFast.servedModelNotices';
+export const PICK_ANOTHER = 'Pick Another Model';
+
+export interface ServedModelNoticeDeps {
+  models: { factsFor(name: string): ModelFacts; canonicalId(name: string): string };
+  settings(): Settings;
+  memento: vscode.Memento;
+  /** The model the status bar names answered its last chat request with this model (undefined: itself). */
+  setServedModel(model: string | undefined): void;
+  logger: Logger;
+}
+
+/** How a notice is shown: VS Code's message by default; the integration tests answer it instead. */
+export type NoticePrompt = (severity: 'info' | 'warning', message: string, buttons: string[]) => Thenable<string | undefined>;
+
+const showNotice: NoticePrompt = (severity, message, buttons) =>
+  severity === 'info' ? vscode.window.showInformationMessage(message, ...buttons) : vscode.window.showWarningMessage(message, ...buttons);
+
+export class ServedModelNotice {
+  private prompt: NoticePrompt = showNotice;
+  /** Models whose 404 was told this session (inline completions would otherwise repeat it per pause). */
+  private readonly notServedTold = new Set<string>();
+
+  constructor(private readonly deps: ServedModelNoticeDeps) {}
+
+  /** Test seam: answers notices instead of VS Code's message (undefined restores it). */
+  setPrompt(prompt: NoticePrompt | undefined): void {
+    this.prompt = prompt ?? showNotice;
+  }
+
+  /** A finished request of any feature; returns when the user's choice (if any) was applied. */
+  async onRequestFinished(event: RequestFinished): Promise<void> {
+    const features = this.featuresUsing(event.requestedModel);
+    if (event.failure instanceof ModelNotServedError) return this.notServed(event.requestedModel, features);
+    if (event.servedModel === undefined) return;
+    const redirected = this.deps.models.canonicalId(event.requestedModel) !== this.deps.models.canonicalId(event.servedModel);
+    if (features.includes('chat')) this.deps.setServedModel(redirected ? event.servedModel : undefined);
+    if (redirected) await this.redirected(event.requestedModel, event.servedModel, features);
+  }
+
+  private async redirected(requested: string, served: string, features: ModelFeature[]): Promise<void> {
+    const pair = `${requested}\u0000${served}`;
+    const told = this.deps.memento.get<unknown>(TOLD_KEY);
+    const toldPairs = Array.isArray(told) ? told.filter((entry): entry is string => typeof entry === 'string') : [];
+    if (toldPairs.includes(pair)) return;
+    await this.deps.memento.update(TOLD_KEY, [...toldPairs, pair]);
+    const prices = describePrices(this.deps.models.factsFor(served));
+    const message =
+      `Grok Code Fast: you chose ${requested}, but ${served} answered (xAI retired or redirected the name). ` +
+      `You are billed for ${served}${prices ? `: ${prices}` : ''}.`;
+    this.deps.logger.warn(`The endpoint answered requests for ${requested} with ${served}.`);
+    const use = `Use ${served}`;
+    const choice = await this.prompt('info', message, [use, PICK_ANOTHER]);
+    if (choice === use) await this.useModel(served, features.length > 0 ? features : ['chat', 'inline', 'action']);
+    if (choice === PICK_ANOTHER) await this.pick(features);
+  }
+
+  private async notServed(requested: string, features: ModelFeature[]): Promise<void> {
+    if (this.notServedTold.has(requested)) return;
+    this.notServedTold.add(requested);
+    const message = `Grok Code Fast: model "${requested}" is not served by this endpoint (retired or never listed). Pick another model.`;
+    const choice = await this.prompt('warning', message, [PICK_ANOTHER]);
+    if (choice !== PICK_ANOTHER) return;
+    // Told again should the user come back to this model.
+    this.notServedTold.delete(requested);
+    await this.pick(features);
+  }
+
+  /** The features whose setting names this model (an alias counts as the same model). */
+  private featuresUsing(model: string): ModelFeature[] {
+    const configured = this.deps.settings().models;
+    const canonical = this.deps.models.canonicalId(model);
+    return (Object.keys(MODEL_SETTINGS) as ModelFeature[]).filter((feature) => this.deps.models.canonicalId(configured[feature]) === canonical);
+  }
+
+  private async useModel(model: string, features: ModelFeature[]): Promise<void> {
+    const config = vscode.workspace.getConfiguration('grokCodeFast');
+    for (const feature of features) await config.update(MODEL_SETTINGS[feature], model, vscode.ConfigurationTarget.Global);
+    this.deps.logger.info(`Model ${model} selected for ${features.join(', ')} from the redirect notice.`);
+  }
+
+  private async pick(features: ModelFeature[]): Promise<void> {
+    const args = features.length > 0 ? { features } : { feature: 'all' };
+    await vscode.commands.executeCommand('grokCodeFast.selectModel', args);
+  }
+}
