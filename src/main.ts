@@ -227,6 +227,6 @@ export function start(context: vscode.ExtensionContext) {
   catalogue.start(keyApplied);
 
   // Test seams exist only when VS Code runs the extension's tests: no other extension can reach them.
-  return platform.testApi && { ...platform.testApi, chat: () => chat.chat, analyticsFeatures, setNoticePrompt: catalogue.notice.setPrompt.bind(catalogue.notice) };
+  return platform.testApi && { ...platform.testApi, chat: () => chat.chat, analyticsFeatures, setNoticePrompt: catalogue.setNoticePrompt.bind(catalogue) };
 }
 

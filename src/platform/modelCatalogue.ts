@@ -11,7 +11,7 @@ import { type ModelRegistry } from '../provider/registry';
 import { type ModelFacts } from '../provider/models';
 import { type Platform } from './platform';
 import { migrateRetiredProfile } from './retiredProfileMigration';
-import { ServedModelNotice } from './onboarding/servedModelNotice';
+import { ServedModelNotice, showNotice, type NoticePrompt } from './onboarding/servedModelNotice';
 
 export const CATALOGUE_KEY = 'grokCodeFast.modelCatalogue';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -25,10 +25,12 @@ export interface ModelCatalogueDeps {
 }
 
 export class ModelCatalogueSync implements vscode.Disposable {
-  readonly notice: ServedModelNotice;
+  private readonly notice: ServedModelNotice;
+  private migrating: Promise<void> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private inFlight: Promise<void> | undefined;
   private endpoint: string | null;
+  private prompt: NoticePrompt = showNotice;
 
   constructor(private readonly deps: ModelCatalogueDeps) {
     deps.registry.restore(deps.memento.get(CATALOGUE_KEY));
@@ -39,7 +41,13 @@ export class ModelCatalogueSync implements vscode.Disposable {
       memento: deps.memento,
       setServedModel: (model) => deps.platform.statusBar.setServedModel(model),
       logger: deps.platform.log,
+      prompt: (...args) => this.prompt(...args),
     });
+  }
+
+  /** Test seam: answers the notices (redirect, not served, retired profile); undefined restores VS Code's. */
+  setNoticePrompt(prompt: NoticePrompt | undefined): void {
+    this.prompt = prompt ?? showNotice;
   }
 
   /**
@@ -53,6 +61,8 @@ export class ModelCatalogueSync implements vscode.Disposable {
       { dispose: () => clearInterval(timer) },
       registry.onDidFinishRequest((event) => void this.notice.onRequestFinished(event).catch((error) => platform.log.error('Model notice failed:', error))),
       platform.onDidChangeSettings((settings) => {
+        // Old settings can come back (Settings Sync, a workspace file): moved again, told once.
+        if (settings.endpoint.retiredProfile) this.migrate();
         if (settings.endpoint.baseUrl === this.endpoint) return;
         this.endpoint = settings.endpoint.baseUrl;
         this.refresh();
@@ -61,8 +71,18 @@ export class ModelCatalogueSync implements vscode.Disposable {
         if (granted) this.refresh();
       }),
     );
-    void migrateRetiredProfile(this.deps.memento, platform.log).catch((error) => platform.log.error('Could not move the rooCodeCloud setting:', error));
+    this.migrate();
     void keyApplied.then(() => this.refresh());
+  }
+
+  /** One migration at a time: its own setting updates fire change events while it runs. */
+  private migrate(): void {
+    const { memento, platform } = this.deps;
+    this.migrating ??= migrateRetiredProfile(memento, platform.log, (message, buttons) => this.prompt('warning', message, buttons))
+      .catch((error: unknown) => platform.log.error('Could not move the rooCodeCloud setting:', error))
+      .finally(() => {
+        this.migrating = undefined;
+      });
   }
 
   /** After a new key reached the registry. */

@@ -42,9 +42,11 @@ export async function migrateRetiredProfile(
   logger.warn('The rooCodeCloud profile was removed (Roo Code Cloud shut down); the endpoint is now "custom" with no URL.');
   if (memento.get(TOLD_KEY) === true) return;
   await memento.update(TOLD_KEY, true);
-  const choice = await prompt(RETIRED_PROFILE_MESSAGE, [USE_XAI, OPEN_SETTINGS]);
-  if (choice === USE_XAI) {
-    await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('endpoint.profile', 'xai', vscode.ConfigurationTarget.Global);
-  }
-  if (choice === OPEN_SETTINGS) await vscode.commands.executeCommand('workbench.action.openSettings', `${SETTINGS_SECTION}.endpoint`);
+  // Not awaited: the move is done; the answer may come much later.
+  void prompt(RETIRED_PROFILE_MESSAGE, [USE_XAI, OPEN_SETTINGS]).then(async (choice) => {
+    if (choice === USE_XAI) {
+      await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('endpoint.profile', 'xai', vscode.ConfigurationTarget.Global);
+    }
+    if (choice === OPEN_SETTINGS) await vscode.commands.executeCommand('workbench.action.openSettings', `${SETTINGS_SECTION}.endpoint`);
+  }, (error: unknown) => logger.error('The Roo Code Cloud notice failed:', error));
 }

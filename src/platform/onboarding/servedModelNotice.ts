@@ -24,25 +24,21 @@ export interface ServedModelNoticeDeps {
   /** The model the status bar names answered its last chat request with this model (undefined: itself). */
   setServedModel(model: string | undefined): void;
   logger: Logger;
+  /** Shows a notice and resolves with the button clicked. */
+  prompt: NoticePrompt;
 }
 
 /** How a notice is shown: VS Code's message by default; the integration tests answer it instead. */
 export type NoticePrompt = (severity: 'info' | 'warning', message: string, buttons: string[]) => Thenable<string | undefined>;
 
-const showNotice: NoticePrompt = (severity, message, buttons) =>
+export const showNotice: NoticePrompt = (severity, message, buttons) =>
   severity === 'info' ? vscode.window.showInformationMessage(message, ...buttons) : vscode.window.showWarningMessage(message, ...buttons);
 
 export class ServedModelNotice {
-  private prompt: NoticePrompt = showNotice;
   /** Models whose 404 was told this session (inline completions would otherwise repeat it per pause). */
   private readonly notServedTold = new Set<string>();
 
   constructor(private readonly deps: ServedModelNoticeDeps) {}
-
-  /** Test seam: answers notices instead of VS Code's message (undefined restores it). */
-  setPrompt(prompt: NoticePrompt | undefined): void {
-    this.prompt = prompt ?? showNotice;
-  }
 
   /** A finished request of any feature; returns when the user's choice (if any) was applied. */
   async onRequestFinished(event: RequestFinished): Promise<void> {
@@ -66,7 +62,7 @@ export class ServedModelNotice {
       `You are billed for ${served}${prices ? `: ${prices}` : ''}.`;
     this.deps.logger.warn(`The endpoint answered requests for ${requested} with ${served}.`);
     const use = `Use ${served}`;
-    const choice = await this.prompt('info', message, [use, PICK_ANOTHER]);
+    const choice = await this.deps.prompt('info', message, [use, PICK_ANOTHER]);
     if (choice === use) await this.useModel(served, features.length > 0 ? features : ['chat', 'inline', 'action']);
     if (choice === PICK_ANOTHER) await this.pick(features);
   }
@@ -75,7 +71,7 @@ export class ServedModelNotice {
     if (this.notServedTold.has(requested)) return;
     this.notServedTold.add(requested);
     const message = `Grok Code Fast: model "${requested}" is not served by this endpoint (retired or never listed). Pick another model.`;
-    const choice = await this.prompt('warning', message, [PICK_ANOTHER]);
+    const choice = await this.deps.prompt('warning', message, [PICK_ANOTHER]);
     if (choice !== PICK_ANOTHER) return;
     // Told again should the user come back to this model.
     this.notServedTold.delete(requested);
