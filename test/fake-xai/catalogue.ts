@@ -39,18 +39,22 @@ function entry(id: string, fields: Partial<LanguageModelEntry> & Pick<LanguageMo
 }
 
 const PREMIUM = { prompt_text_token_price: 20000, cached_prompt_text_token_price: 5000, completion_text_token_price: 60000 };
+/** grok-4.3's rates, doubled above 200K prompt tokens (xai-responses.md §5). */
+const GROK_4_3_RATES = {
+  prompt_text_token_price: 12500,
+  cached_prompt_text_token_price: 2000,
+  completion_text_token_price: 25000,
+  prompt_text_token_price_long_context: 25000,
+  cached_prompt_text_token_price_long_context: 4000,
+  completion_text_token_price_long_context: 50000,
+  long_context_threshold: 200_000,
+};
 const UP_TO_XHIGH = ['low', 'medium', 'high', 'xhigh'];
 
 export const LATE_2026_CATALOGUE = [
   entry('grok-4.3', {
     aliases: ['grok-4.3-latest'],
-    prompt_text_token_price: 12500,
-    cached_prompt_text_token_price: 2000,
-    completion_text_token_price: 25000,
-    prompt_text_token_price_long_context: 25000,
-    cached_prompt_text_token_price_long_context: 4000,
-    completion_text_token_price_long_context: 50000,
-    long_context_threshold: 200_000,
+    ...GROK_4_3_RATES,
     capabilities: { reasoning_effort: ['none', 'low', 'medium', 'high'] },
   }),
   entry('grok-4.5', { ...PREMIUM, capabilities: { reasoning_effort: ['low', 'medium', 'high'], default_reasoning_effort: 'high' } }),
@@ -58,13 +62,7 @@ export const LATE_2026_CATALOGUE = [
   entry('grok-4.7', { ...PREMIUM, capabilities: { reasoning_effort: UP_TO_XHIGH, default_reasoning_effort: 'high' } }),
   entry('grok-4.20-0309-non-reasoning', {
     aliases: ['grok-4.20-non-reasoning'],
-    prompt_text_token_price: 12500,
-    cached_prompt_text_token_price: 2000,
-    completion_text_token_price: 25000,
-    prompt_text_token_price_long_context: 25000,
-    cached_prompt_text_token_price_long_context: 4000,
-    completion_text_token_price_long_context: 50000,
-    long_context_threshold: 200_000,
+    ...GROK_4_3_RATES,
     capabilities: { reasoning_effort: [] },
   }),
 ];
