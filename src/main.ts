@@ -183,7 +183,7 @@ export function start(context: vscode.ExtensionContext) {
           await probe.dispose();
         }
       },
-      listModels: () => catalogue.listModels(),
+      listModels: (signal) => catalogue.listModels(signal),
     }),
     registerSelectionActions(context, {
       getProvider: () => providerFor('action'),

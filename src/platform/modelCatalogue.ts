@@ -94,8 +94,8 @@ export class ModelCatalogueSync implements vscode.Disposable {
    * Select Model's list: a refresh the user asked for (no consent needed: nothing of theirs is
    * sent). The last list read when the endpoint cannot be reached now; an error when there is none.
    */
-  async listModels(): Promise<ModelFacts[]> {
-    await this.read();
+  async listModels(signal?: AbortSignal): Promise<ModelFacts[]> {
+    await this.read(signal);
     const models = this.deps.registry.listModels();
     if (models.length === 0) {
       throw new Error(this.deps.hasKey() ? 'the endpoint sent no model list (see "Grok: Show Log").' : 'no API key is set.');
@@ -114,11 +114,11 @@ export class ModelCatalogueSync implements vscode.Disposable {
     void this.read().catch((error) => platform.log.error('Could not refresh the model list:', error));
   }
 
-  /** One read at a time; the snapshot read is kept for the next offline start. */
-  private read(): Promise<void> {
+  /** One read at a time (`signal` cancels the read it starts); the snapshot read is kept for the next offline start. */
+  private read(signal?: AbortSignal): Promise<void> {
     this.inFlight ??= (async () => {
       try {
-        const snapshot = await this.deps.registry.initialize();
+        const snapshot = await this.deps.registry.initialize(signal);
         if (snapshot) await this.deps.memento.update(CATALOGUE_KEY, snapshot);
       } finally {
         this.inFlight = undefined;
