@@ -102,7 +102,7 @@ export class ModelCatalogue {
 
   /** `invalid` gets the ids (or indexes) of entries that did not parse. */
   constructor(
-    readonly snapshot: CatalogueSnapshot | undefined,
+    snapshot: CatalogueSnapshot | undefined,
     invalid: (what: string) => void = () => {},
   ) {
     const models: ModelFacts[] = [];
@@ -117,11 +117,6 @@ export class ModelCatalogue {
       for (const name of [facts.id, ...facts.aliases]) if (!this.byName.has(name)) this.byName.set(name, facts);
     }
     this.models = models;
-  }
-
-  /** The catalogue's facts for an id or alias; undefined when it does not list the name. */
-  listed(name: string): ModelFacts | undefined {
-    return this.byName.get(name);
   }
 
   /** The catalogue id an id or alias names (the name itself when unlisted). */

@@ -90,14 +90,9 @@ export class ModelRegistry {
     return usable;
   }
 
-  /** The snapshot in use, when one was read or restored. */
-  get snapshot(): CatalogueSnapshot | undefined {
-    return this.catalogue?.snapshot;
-  }
-
   /** A provider for any id or alias; throws when the registry was never initialised (a wiring bug). */
   getProvider(modelId: string): GrokCodeFast1Provider {
-    const catalogue = this.requireCatalogue();
+    this.requireCatalogue();
     const cached = this.providers.get(modelId);
     if (cached) return cached;
     const provider = new GrokCodeFast1Provider(
@@ -112,7 +107,7 @@ export class ModelRegistry {
       {
         pool: this.pool,
         // The registry's current catalogue, also after a refresh (the provider outlives it).
-        catalogue: { factsFor: (name) => (this.catalogue ?? catalogue).factsFor(name) },
+        catalogue: { factsFor: (name) => this.requireCatalogue().factsFor(name) },
         onDidFinish: (event) => {
           for (const listener of [...this.finishedListeners]) listener(event);
         },
