@@ -10,17 +10,17 @@ function repoRoot(): string {
   return dir;
 }
 
-function sourceFiles(dir: string): string[] {
+function textFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? sourceFiles(full) : /\.(ts|json)$/.test(entry.name) ? [full] : [];
+    return entry.isDirectory() ? textFiles(full) : /\.(ts|json|md|html|css)$/.test(entry.name) ? [full] : [];
   });
 }
 
 describe('the removed Roo Code Cloud profile', () => {
-  it('leaves no trace of the dead host in the product or its settings', () => {
+  it('leaves no trace of the dead host in the product, its settings or its walkthrough', () => {
     const root = repoRoot();
-    const files = [...sourceFiles(path.join(root, 'src')), path.join(root, 'package.json')];
+    const files = [...textFiles(path.join(root, 'src')), ...textFiles(path.join(root, 'media')), path.join(root, 'package.json')];
     const offenders = files.filter((file) => /roocode\.com/i.test(fs.readFileSync(file, 'utf8')));
     assert.deepEqual(offenders, []);
     const profile = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).contributes.configuration.properties['grokCodeFast.endpoint.profile'];
