@@ -9,11 +9,11 @@ import { type ModelFacts } from '../../provider/models';
 import { type Logger } from '../../provider/types';
 import { withCancellableProgress } from '../cancellableProgress';
 import { describeModel } from './modelDescription';
+import { MODEL_FEATURES, type ModelFeature } from './servedModelWords';
 
-export const MODEL_SETTINGS = { chat: 'chat.model', inline: 'inlineCompletions.model', action: 'actions.model' } as const;
-export type ModelFeature = keyof typeof MODEL_SETTINGS;
-const ALL_FEATURES: readonly ModelFeature[] = ['chat', 'inline', 'action'];
-const featureSchema = z.enum(['chat', 'inline', 'action']);
+export const MODEL_SETTINGS: Record<ModelFeature, string> = { chat: 'chat.model', inline: 'inlineCompletions.model', action: 'actions.model' };
+const ALL_FEATURES = MODEL_FEATURES;
+const featureSchema = z.enum(MODEL_FEATURES);
 
 /** Arguments a caller may pass to skip the pickers (automation, notices and tests). */
 const SelectModelArgsSchema = z.object({

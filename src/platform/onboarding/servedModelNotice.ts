@@ -8,17 +8,16 @@
 import * as vscode from 'vscode';
 import { ModelNotServedError } from '../../provider/errors';
 import { type RequestFinished } from '../../provider/grokCodeFast1';
-import { type ModelFacts } from '../../provider/models';
 import { type Logger } from '../../provider/types';
 import { type Settings } from '../settings';
-import { describePrices } from './modelDescription';
-import { MODEL_SETTINGS, type ModelFeature } from './selectModel';
+import { MODEL_SETTINGS } from './selectModel';
+import { featuresUsing, isRedirect, MODEL_FEATURES, notServedMessage, redirectMessage, type ModelFeature, type ModelNames } from './servedModelWords';
 
 const TOLD_KEY = 'grokCodeFast.servedModelNotices';
 export const PICK_ANOTHER = 'Pick Another Model';
 
 export interface ServedModelNoticeDeps {
-  models: { factsFor(name: string): ModelFacts; canonicalId(name: string): string };
+  models: ModelNames;
   settings(): Settings;
   memento: vscode.Memento;
   /** The model the status bar names answered its last chat request with this model (undefined: itself). */
@@ -42,10 +41,10 @@ export class ServedModelNotice {
 
   /** A finished request of any feature; returns when the user's choice (if any) was applied. */
   async onRequestFinished(event: RequestFinished): Promise<void> {
-    const features = this.featuresUsing(event.requestedModel);
+    const features = featuresUsing(this.deps.models, this.deps.settings().models, event.requestedModel);
     if (event.failure instanceof ModelNotServedError) return this.notServed(event.requestedModel, features);
     if (event.servedModel === undefined) return;
-    const redirected = this.deps.models.canonicalId(event.requestedModel) !== this.deps.models.canonicalId(event.servedModel);
+    const redirected = isRedirect(this.deps.models, event.requestedModel, event.servedModel);
     if (features.includes('chat')) this.deps.setServedModel(redirected ? event.servedModel : undefined);
     if (redirected) await this.redirected(event.requestedModel, event.servedModel, features);
   }
@@ -56,33 +55,23 @@ export class ServedModelNotice {
     const toldPairs = Array.isArray(told) ? told.filter((entry): entry is string => typeof entry === 'string') : [];
     if (toldPairs.includes(pair)) return;
     await this.deps.memento.update(TOLD_KEY, [...toldPairs, pair]);
-    const prices = describePrices(this.deps.models.factsFor(served));
-    const message =
-      `Grok Code Fast: you chose ${requested}, but ${served} answered (xAI retired or redirected the name). ` +
-      `You are billed for ${served}${prices ? `: ${prices}` : ''}.`;
+    const message = redirectMessage(this.deps.models, requested, served);
     this.deps.logger.warn(`The endpoint answered requests for ${requested} with ${served}.`);
     const use = `Use ${served}`;
     const choice = await this.deps.prompt('info', message, [use, PICK_ANOTHER]);
-    if (choice === use) await this.useModel(served, features.length > 0 ? features : ['chat', 'inline', 'action']);
+    if (choice === use) await this.useModel(served, features.length > 0 ? features : [...MODEL_FEATURES]);
     if (choice === PICK_ANOTHER) await this.pick(features);
   }
 
   private async notServed(requested: string, features: ModelFeature[]): Promise<void> {
     if (this.notServedTold.has(requested)) return;
     this.notServedTold.add(requested);
-    const message = `Grok Code Fast: model "${requested}" is not served by this endpoint (retired or never listed). Pick another model.`;
+    const message = notServedMessage(requested);
     const choice = await this.deps.prompt('warning', message, [PICK_ANOTHER]);
     if (choice !== PICK_ANOTHER) return;
     // Told again should the user come back to this model.
     this.notServedTold.delete(requested);
     await this.pick(features);
-  }
-
-  /** The features whose setting names this model (an alias counts as the same model). */
-  private featuresUsing(model: string): ModelFeature[] {
-    const configured = this.deps.settings().models;
-    const canonical = this.deps.models.canonicalId(model);
-    return (Object.keys(MODEL_SETTINGS) as ModelFeature[]).filter((feature) => this.deps.models.canonicalId(configured[feature]) === canonical);
   }
 
   private async useModel(model: string, features: ModelFeature[]): Promise<void> {
