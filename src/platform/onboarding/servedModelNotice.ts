@@ -6,6 +6,7 @@
  * model or open Select Model; nothing changes without a click.
  */
 import * as vscode from 'vscode';
+import * as z from 'zod';
 import { ModelNotServedError } from '../../provider/errors';
 import { type RequestFinished } from '../../provider/grokCodeFast1';
 import { type Logger } from '../../provider/types';
@@ -14,6 +15,8 @@ import { MODEL_SETTINGS } from './selectModel';
 import { featuresUsing, isRedirect, MODEL_FEATURES, notServedMessage, redirectMessage, type ModelFeature, type ModelNames } from './servedModelWords';
 
 const TOLD_KEY = 'grokCodeFast.servedModelNotices';
+/** The (requested, served) pairs already told; a stored value that does not parse counts as none. */
+const ToldPairsSchema = z.array(z.string()).catch([]);
 export const PICK_ANOTHER = 'Pick Another Model';
 
 export interface ServedModelNoticeDeps {
@@ -51,8 +54,7 @@ export class ServedModelNotice {
 
   private async redirected(requested: string, served: string, features: ModelFeature[]): Promise<void> {
     const pair = `${requested}\u0000${served}`;
-    const told = this.deps.memento.get<unknown>(TOLD_KEY);
-    const toldPairs = Array.isArray(told) ? told.filter((entry): entry is string => typeof entry === 'string') : [];
+    const toldPairs = ToldPairsSchema.parse(this.deps.memento.get(TOLD_KEY));
     if (toldPairs.includes(pair)) return;
     await this.deps.memento.update(TOLD_KEY, [...toldPairs, pair]);
     const message = redirectMessage(this.deps.models, requested, served);
