@@ -17,11 +17,11 @@ import { registerInlineCompletions } from './completion/provider';
 import { FileAnalyticsStore } from './platform/analyticsFileStore';
 import { analyticsSalt } from './platform/analyticsSalt';
 import { createPlatform, registerPlatformCommands } from './platform/platform';
+import { ModelCatalogueSync } from './platform/modelCatalogue';
 import { analyticsEnabled, type Settings } from './platform/settings';
 import {
   AnalyticsTracker,
   CONSENT_NOTICE,
-  GROK_CODE_FAST_1,
   GrokCodeFast1Provider,
   InvalidConfigError,
   ModelRegistry,
@@ -43,6 +43,8 @@ function providerOptions(settings: Settings): ModelRegistryOptions {
     proxy: settings.proxy,
     rateLimitingEnabled: settings.cloud.features.rateLimiting,
     cachingEnabled: settings.cloud.features.caching,
+    wireApi: settings.endpoint.wireApi,
+    reasoningEffort: settings.reasoningEffort,
   };
 }
 
@@ -70,6 +72,8 @@ export function start(context: vscode.ExtensionContext) {
     rateLimiter: new RateLimiter(settings().rateLimits, { store: platform.rateLimitStore }),
   });
   let hasKey = false;
+  // Restores the last model list at once: no feature can ask for a provider before.
+  const catalogue = new ModelCatalogueSync({ registry, platform, memento: context.globalState, hasKey: () => hasKey });
   const applyKey = async () => {
     const key = (await platform.keyStore.get()) ?? '';
     hasKey = key !== '';
@@ -145,7 +149,13 @@ export function start(context: vscode.ExtensionContext) {
   context.subscriptions.push(
     { dispose: () => void registry.dispose() },
     { dispose: () => void analyticsStore.close() },
-    platform.keyStore.onDidChange(() => void applyKey().then(() => chat.refresh())),
+    platform.keyStore.onDidChange(
+      () =>
+        void applyKey().then(() => {
+          chat.refresh();
+          catalogue.keyChanged();
+        }),
+    ),
     platform.onDidChangeSettings((next) => {
       registry.updateConfig(providerOptions(next));
       registry.getRateLimiter().setLimits(next.rateLimits);
@@ -173,7 +183,7 @@ export function start(context: vscode.ExtensionContext) {
           await probe.dispose();
         }
       },
-      listModels: (signal) => registry.getProvider(GROK_CODE_FAST_1).listModels(signal),
+      listModels: (signal) => catalogue.listModels(signal),
     }),
     registerSelectionActions(context, {
       getProvider: () => providerFor('action'),
@@ -213,7 +223,10 @@ export function start(context: vscode.ExtensionContext) {
     vscode.commands.registerCommand('grokCodeFast.addFileToChat', () => chat.addCurrentFile()),
   );
 
+  context.subscriptions.push(catalogue);
+  catalogue.start(keyApplied);
+
   // Test seams exist only when VS Code runs the extension's tests: no other extension can reach them.
-  return platform.testApi && { ...platform.testApi, chat: () => chat.chat, analyticsFeatures };
+  return platform.testApi && { ...platform.testApi, chat: () => chat.chat, analyticsFeatures, setNoticePrompt: catalogue.setNoticePrompt.bind(catalogue) };
 }
 

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { ConsentManager } from '../provider/consent';
-import { type ModelInfo } from '../provider/types';
+import { type ModelFacts } from '../provider/models';
 import { ApiKeyStore } from './apiKeyStore';
 import { GlobalStateConsentStore } from './consentStore';
 import { LogChannel } from './logChannel';
@@ -138,7 +138,8 @@ export function createPlatform(context: vscode.ExtensionContext): Platform {
 export interface PlatformCommandDeps {
   /** Checks `apiKey` against the configured endpoint, e.g. with a provider built for that key. */
   checkApiKey(apiKey: string, signal: AbortSignal): Promise<ApiKeyCheckResult>;
-  listModels(signal: AbortSignal): Promise<ModelInfo[]>;
+  /** The endpoint's catalogue, refreshed: Select Model's list. */
+  listModels(signal: AbortSignal): Promise<ModelFacts[]>;
 }
 
 /** Set/Clear API Key, Show/Revoke Consent, Select Model, the status menu, toggle/snooze, Show Log. */

@@ -10,10 +10,20 @@ import { DEFAULT_EXCLUDE_GLOBS } from './excludeMatcher';
 
 export const SETTINGS_SECTION = 'grokCodeFast';
 
-export const ENDPOINT_BASE_URLS = {
-  xai: 'https://api.x.ai/v1',
-  rooCodeCloud: 'https://api.roocode.com/proxy/v1',
-} as const;
+export const XAI_BASE_URL = 'https://api.x.ai/v1';
+
+/**
+ * The profile of Roo Code Cloud's free route, shut down on 2026-05-15 (xai-api.md). A setting that
+ * still names it reads as `custom` with no URL (nothing is sent anywhere) until the migration at
+ * start moves it; its old host is not kept anywhere in the product.
+ */
+export const RETIRED_PROFILE = 'rooCodeCloud';
+
+/** The default model: xAI's recommended replacement for the retired grok-code-fast-1 (xai-responses.md §5). */
+export const DEFAULT_MODEL = 'grok-4.3';
+
+/** `auto`, or an effort name as xAI's catalogue lists them (xai-responses.md §1). */
+const REASONING_EFFORT_SETTING = z.enum(['auto', 'none', 'minimal', 'low', 'medium', 'high', 'xhigh']);
 
 const positiveInt = z.number().int().min(1);
 const boundedInt = (min: number, max: number) => z.number().int().min(min).max(max);
@@ -32,11 +42,15 @@ const FEATURE_DEFAULTS = { analytics: true, monitoring: true, logging: true, cac
 
 /** Keys are relative to `grokCodeFast.`; defaults match package.json. */
 const SPECS = {
-  'endpoint.profile': spec(z.enum(['xai', 'rooCodeCloud', 'custom']), 'xai'),
+  'endpoint.profile': spec(z.enum(['xai', 'custom', RETIRED_PROFILE]), 'xai'),
   'endpoint.url': spec(z.string(), ''),
-  'chat.model': spec(z.string().trim().min(1), 'grok-code-fast-1'),
-  'inlineCompletions.model': spec(z.string().trim().min(1), 'grok-code-fast-1'),
-  'actions.model': spec(z.string().trim().min(1), 'grok-code-fast-1'),
+  'endpoint.api': spec(z.enum(['auto', 'responses', 'chat-completions']), 'auto'),
+  'chat.model': spec(z.string().trim().min(1), DEFAULT_MODEL),
+  'inlineCompletions.model': spec(z.string().trim().min(1), DEFAULT_MODEL),
+  'actions.model': spec(z.string().trim().min(1), DEFAULT_MODEL),
+  'chat.reasoningEffort': spec(REASONING_EFFORT_SETTING, 'auto'),
+  'inlineCompletions.reasoningEffort': spec(REASONING_EFFORT_SETTING, 'auto'),
+  'actions.reasoningEffort': spec(REASONING_EFFORT_SETTING, 'auto'),
   maxTokens: spec(boundedInt(1, 32_000), 32_000),
   temperature: spec(z.number().min(0).max(2).nullable(), null),
   'rateLimits.requestsPerMinute': spec(positiveInt, 60),
@@ -55,8 +69,6 @@ const SPECS = {
   'analytics.retentionDays': spec(boundedInt(1, 3650), 90),
   'health.intervalMinutes': spec(boundedInt(1, 1440), 5),
   'health.p95ThresholdMs': spec(z.number().int().min(100), 10_000),
-  'cloud.region': spec(z.string().trim().min(1), 'us-east-1'),
-  'cloud.environment': spec(z.enum(['production', 'staging', 'development']), 'production'),
   'cloud.features': spec(
     z.strictObject({
       analytics: z.boolean().default(true),
@@ -115,20 +127,35 @@ class SettingsReader {
   }
 }
 
-function endpointOf(reader: SettingsReader) {
-  const profile = reader.get('endpoint.profile');
-  if (profile !== 'custom') return { profile, baseUrl: ENDPOINT_BASE_URLS[profile] as string | null };
-  const url = reader.get('endpoint.url').trim().replace(/\/+$/, '');
-  const problem = url === '' ? 'empty while the profile is "custom"' : endpointProblem(url);
-  if (problem === undefined) return { profile, baseUrl: url as string | null };
-  // Never fall back to another host: the user chose where their code goes.
-  reader.warn('endpoint.url', url, problem, 'no endpoint (requests are refused until it is fixed)');
-  return { profile, baseUrl: null };
+/**
+ * The wire format for `grokCodeFast.endpoint.api`: `auto` is the Responses API on xAI's own host
+ * (xAI calls Chat Completions deprecated) and Chat Completions elsewhere (what OpenAI-compatible
+ * servers speak). Without a usable URL the choice does not matter: nothing is sent.
+ */
+export function wireApiFor(api: 'auto' | 'responses' | 'chat-completions', baseUrl: string | null): 'responses' | 'chat-completions' {
+  if (api !== 'auto') return api;
+  if (baseUrl === null) return 'chat-completions';
+  return new URL(baseUrl).hostname.toLowerCase() === 'api.x.ai' ? 'responses' : 'chat-completions';
 }
 
-/** Roo Code Cloud names models with their vendor prefix (`xai/grok-code-fast-1`). */
-export function modelIdFor(profile: 'xai' | 'rooCodeCloud' | 'custom', model: string): string {
-  return profile === 'rooCodeCloud' && !model.includes('/') ? `xai/${model}` : model;
+function endpointOf(reader: SettingsReader) {
+  const setting = reader.get('endpoint.profile');
+  const api = reader.get('endpoint.api');
+  const endpoint = (profile: 'xai' | 'custom', baseUrl: string | null, retiredProfile?: typeof RETIRED_PROFILE) => ({
+    profile,
+    baseUrl,
+    wireApi: wireApiFor(api, baseUrl),
+    ...(retiredProfile && { retiredProfile }),
+  });
+  // The retired route is never replaced by another host: no endpoint until the user picks one.
+  if (setting === RETIRED_PROFILE) return endpoint('custom', null, RETIRED_PROFILE);
+  if (setting === 'xai') return endpoint('xai', XAI_BASE_URL);
+  const url = reader.get('endpoint.url').trim().replace(/\/+$/, '');
+  const problem = url === '' ? 'empty while the profile is "custom"' : endpointProblem(url);
+  if (problem === undefined) return endpoint('custom', url);
+  // Never fall back to another host: the user chose where their code goes.
+  reader.warn('endpoint.url', url, problem, 'no endpoint (requests are refused until it is fixed)');
+  return endpoint('custom', null);
 }
 
 function debounceOf(reader: SettingsReader) {
@@ -162,11 +189,15 @@ function proxyOf(reader: SettingsReader, raw: RawSettings, endpoint: string | nu
 
 function build(reader: SettingsReader, raw: RawSettings) {
   const endpoint = endpointOf(reader);
-  const model = (key: 'chat.model' | 'inlineCompletions.model' | 'actions.model') => modelIdFor(endpoint.profile, reader.get(key));
   const temperature = reader.get('temperature');
   return {
     endpoint,
-    models: { chat: model('chat.model'), inline: model('inlineCompletions.model'), action: model('actions.model') },
+    models: { chat: reader.get('chat.model'), inline: reader.get('inlineCompletions.model'), action: reader.get('actions.model') },
+    reasoningEffort: {
+      chat: reader.get('chat.reasoningEffort'),
+      inline: reader.get('inlineCompletions.reasoningEffort'),
+      action: reader.get('actions.reasoningEffort'),
+    },
     maxTokens: reader.get('maxTokens'),
     temperature: temperature === null ? undefined : temperature,
     rateLimits: {
@@ -186,11 +217,7 @@ function build(reader: SettingsReader, raw: RawSettings) {
     chat: { maxToolRounds: reader.get('chat.maxToolRounds') },
     analytics: { enabled: reader.get('analytics.enabled'), retentionDays: reader.get('analytics.retentionDays') },
     health: { intervalMinutes: reader.get('health.intervalMinutes'), p95ThresholdMs: reader.get('health.p95ThresholdMs') },
-    cloud: {
-      region: reader.get('cloud.region'),
-      environment: reader.get('cloud.environment'),
-      features: reader.get('cloud.features'),
-    },
+    cloud: { features: reader.get('cloud.features') },
     proxy: proxyOf(reader, raw, endpoint.baseUrl),
   };
 }

@@ -74,7 +74,15 @@ export class StatusBarController implements vscode.Disposable {
   }
 
   setModel(model: string): void {
-    this.snapshot = { ...this.snapshot, model };
+    if (model === this.snapshot.model) return;
+    this.snapshot = { ...this.snapshot, model, servedModel: undefined };
+    this.render();
+  }
+
+  /** The model that answered the configured one's last request; undefined when it was the same model. */
+  setServedModel(servedModel: string | undefined): void {
+    if (servedModel === this.snapshot.servedModel) return;
+    this.snapshot = { ...this.snapshot, servedModel };
     this.render();
   }
 

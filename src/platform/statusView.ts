@@ -8,6 +8,8 @@ export type InlineMode = { kind: 'on' } | { kind: 'off' } | { kind: 'snoozed'; u
 
 export interface StatusSnapshot {
   model: string;
+  /** The model that answered the last chat request, when it is not `model` (a redirect). */
+  servedModel?: string;
   state: ServiceState;
   /** Extra words for the tooltip, e.g. the health check's finding. */
   detail?: string;
@@ -63,7 +65,7 @@ export function renderStatus(s: StatusSnapshot, now: number): StatusView {
   const suffix = limited ? ` ${formatCountdown(limitedMs)}` : '';
   const stateLine = limited ? `Rate-limited: retry in ${formatCountdown(limitedMs)}` : label.words;
   const tooltip = [
-    `**Grok Code Fast** · \`${s.model}\``,
+    `**Grok Code Fast** · \`${s.model}\`${s.servedModel ? ` · answered by \`${s.servedModel}\`` : ''}`,
     '',
     `${label.icon} ${stateLine}${s.detail ? ` — ${s.detail}` : ''}`,
     '',

@@ -73,10 +73,16 @@ export const sharedConfigSchema = z.object({
   /** Sends `x-grok-conv-id` (and `prompt_cache_key`) so a conversation's requests reuse xAI's prompt cache. */
   cachingEnabled: z.boolean().default(true),
   /**
-   * Which wire format requests use: xAI's Responses API (`POST /responses`, what xAI recommends) or
-   * Chat Completions (`POST /chat/completions`, deprecated by xAI, spoken by every OpenAI-compatible server).
+   * The wire format: `responses` (`POST /responses`, xAI's recommended API) or `chat-completions`
+   * (`POST /chat/completions`, what other OpenAI-compatible servers speak).
    */
   wireApi: z.enum(['responses', 'chat-completions']).default('chat-completions'),
+  /**
+   * The reasoning effort per feature: `auto` (inline: the lowest the model accepts; chat and
+   * actions: the model's default, nothing sent) or an effort name, sent only to models whose
+   * catalogue lists it.
+   */
+  reasoningEffort: z.partialRecord(z.enum(['chat', 'inline', 'action']), z.string().min(1)).optional(),
   consentManager: withMethods<ConsentManager>('hasConsent', 'onDidChange').optional(),
   analyticsTracker: withMethods<AnalyticsTracker>('trackRequest', 'trackResponse').optional(),
   /** A limiter shared with other providers; wins over `rateLimits`. */

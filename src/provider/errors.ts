@@ -91,6 +91,18 @@ export class ApiError extends GrokError {
   }
 }
 
+/**
+ * The endpoint answered 404 for the model: it does not serve this id (retired, or never listed).
+ * An ApiError still (code `api_error`), with the model so surfaces can offer to pick another.
+ */
+export class ModelNotServedError extends ApiError {
+  readonly model: string;
+  constructor(model: string, serverMessage?: string) {
+    super(`Model "${model}" is not served by this endpoint. Pick another model with "Grok: Select Model".`, 404, serverMessage);
+    this.model = model;
+  }
+}
+
 export class NetworkError extends GrokError {
   readonly code = 'network_error' as const;
   constructor(message: string, options?: { cause?: unknown }) {

@@ -15,11 +15,23 @@ import { NO_API_KEY_MESSAGE, XaiClient } from './client/xaiClient';
 import { clientSettings, parseConfig, providerConfigSchema, type ProviderConfig, type ProviderConfigInput } from './config';
 import { type RequestMetricsSnapshot } from './analytics';
 import { ConsentManager } from './consent';
-import { AbortError, AuthenticationError, ConsentRequiredError, InvalidConfigError, isGrokError, NetworkError, type PartialAnswer } from './errors';
+import {
+  AbortError,
+  ApiError,
+  AuthenticationError,
+  ConsentRequiredError,
+  InvalidConfigError,
+  isGrokError,
+  ModelNotServedError,
+  NetworkError,
+  type PartialAnswer,
+} from './errors';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitLease } from './limits';
-import { defaultFactsFor, knownFactsFor, type ModelFacts } from './models';
+import { ModelCatalogue } from './catalogue';
+import { effortToSend, type ModelFacts } from './models';
 import { OutcomeRecorder } from './outcomeRecorder';
 import {
+  type Feature,
   type GenerateRequest,
   type GenerateResult,
   type Logger,
@@ -41,10 +53,21 @@ export interface ServiceStatus {
 export interface ProviderDependencies {
   /** Shared connections; a provider given one does not close it on dispose. */
   pool?: ConnectionPool;
-  /** Facts for the model (prices for cost, output cap); looked up by id when absent. */
-  facts?: ModelFacts;
+  /** Model facts by id or alias (the registry's live catalogue); last-resort facts when absent. */
+  catalogue?: Pick<ModelCatalogue, 'factsFor'>;
+  /** Hears every request that was sent, once it finished: which model served it, or why it failed. */
+  onDidFinish?: (event: RequestFinished) => void;
   retry?: Partial<Pick<RetryPolicy, 'random' | 'sleep' | 'baseDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs'>>;
   now?: () => number;
+}
+
+/** A sent request's end, for notices about the model that served it. */
+export interface RequestFinished {
+  feature: Feature;
+  requestedModel: string;
+  /** The response's `model`: the model that served (and bills) the request. */
+  servedModel?: string;
+  failure?: unknown;
 }
 
 /** What one attempt yields per network read: its events; the last batch also has the whole answer. */
@@ -64,7 +87,8 @@ export class GrokCodeFast1Provider {
   private readonly client: XaiClient;
   private readonly limiter: RateLimiter;
   private readonly ownsLimiter: boolean;
-  private readonly facts: ModelFacts;
+  private readonly catalogue: Pick<ModelCatalogue, 'factsFor'>;
+  private readonly onDidFinish: ((event: RequestFinished) => void) | undefined;
   private readonly outcomes: OutcomeRecorder;
   private readonly now: () => number;
   private readonly retry: Omit<RetryPolicy, 'maxRetries'>;
@@ -81,7 +105,8 @@ export class GrokCodeFast1Provider {
     this.input = config;
     this.now = deps.now ?? Date.now;
     this.retry = { ...DEFAULT_RETRY_POLICY, ...deps.retry };
-    this.facts = deps.facts ?? knownFactsFor(this.config.model) ?? defaultFactsFor(this.config.model);
+    this.catalogue = deps.catalogue ?? new ModelCatalogue(undefined);
+    this.onDidFinish = deps.onDidFinish;
     this.ownsPool = !deps.pool;
     this.pool = deps.pool ?? new ConnectionPool(this.config.proxy);
     this.client = new XaiClient(this.pool, clientSettings(this.config));
@@ -101,8 +126,9 @@ export class GrokCodeFast1Provider {
     return this.config.model;
   }
 
+  /** The current facts (the registry's catalogue may be refreshed while the provider lives). */
   get modelFacts(): ModelFacts {
-    return this.facts;
+    return this.catalogue.factsFor(this.model);
   }
 
   async generateResponse(request: GenerateRequest): Promise<GenerateResult> {
@@ -138,7 +164,8 @@ export class GrokCodeFast1Provider {
     userSignal?.addEventListener('abort', onUserAbort, { once: true });
     const flight = { userId, controller };
     this.inFlight.add(flight);
-    this.outcomes.started({ requestId, userId, feature: request.metadata?.feature ?? 'other', model: this.model });
+    const feature = request.metadata?.feature ?? 'other';
+    this.outcomes.started({ requestId, userId, feature, model: this.model });
 
     let lease: RateLimitLease | undefined;
     let sentAt: number | undefined;
@@ -152,7 +179,8 @@ export class GrokCodeFast1Provider {
       if (!this.client.hasApiKey) throw new AuthenticationError(NO_API_KEY_MESSAGE);
       const conversationId = this.config.cachingEnabled ? request.metadata?.conversationId : undefined;
       const { maxTokens, temperature, wireApi } = this.config;
-      const body = buildWireRequest(wireApi, request, { model: this.model, maxTokens, temperature, conversationId });
+      const reasoningEffort = effortToSend(effortSettingOf(this.config, feature), feature, this.modelFacts);
+      const body = buildWireRequest(wireApi, request, { model: this.model, maxTokens, temperature, reasoningEffort, conversationId });
       this.throwIfStopped(controller.signal);
       if (this.config.rateLimitingEnabled) {
         lease = await this.limiter.acquire(userId, { estimatedTokens: estimateTokens(promptTextOf(body)), signal: controller.signal });
@@ -176,7 +204,8 @@ export class GrokCodeFast1Provider {
       }
       if (!answer) throw new NetworkError('The stream ended without an answer.');
       if (!usage) {
-        usage = estimateUsage({ prompt: promptTextOf(body), completion: answer.content, reasoning: answer.reasoning }, this.facts.pricing);
+        const pricing = this.catalogue.factsFor(answer.model).pricing;
+        usage = estimateUsage({ prompt: promptTextOf(body), completion: answer.content, reasoning: answer.reasoning }, pricing);
         yield [{ type: 'usage', usage }];
       }
       result = {
@@ -195,6 +224,7 @@ export class GrokCodeFast1Provider {
       if (!result && failure === undefined) failure = new AbortError();
       lease?.release(usage?.totalTokens ?? 0);
       this.outcomes.finished({ requestId, result, failure, sentAt, firstTokenAt, usage });
+      if (sentAt !== undefined) this.onDidFinish?.({ feature, requestedModel: this.model, servedModel: result?.model, failure });
     }
   }
 
@@ -253,7 +283,8 @@ export class GrokCodeFast1Provider {
 
   /** One HTTP attempt: wire items in, events out a network read at a time, and the assembled answer last. */
   private async *attempt(body: WireRequest, conversationId: string | undefined, signal: AbortSignal): AsyncGenerator<AttemptBatch> {
-    const attempt = startAttempt(this.client, body, { id: this.model, pricing: this.facts.pricing }, { signal, conversationId });
+    const model = { id: this.model, pricingFor: (served: string) => this.catalogue.factsFor(served).pricing };
+    const attempt = startAttempt(this.client, body, model, { signal, conversationId });
     try {
       // Nothing yielded means nothing reached the caller: the attempt may still be retried.
       for await (const events of attempt.events) yield { events };
@@ -268,9 +299,15 @@ export class GrokCodeFast1Provider {
     if (signal.aborted) throw isGrokError(signal.reason) ? signal.reason : new AbortError();
   }
 
-  /** The error the caller sees: a revocation's reason wins over the cancellation it caused. */
+  /**
+   * The error the caller sees: a revocation's reason wins over the cancellation it caused; a 404
+   * that is not about the route ("No handler found on route") means the model is not served.
+   */
   private explain(error: unknown, signal: AbortSignal): unknown {
     if (signal.aborted && isGrokError(signal.reason) && (!isGrokError(error) || error.code === 'aborted')) return signal.reason;
+    if (error instanceof ApiError && error.status === 404 && !(error instanceof ModelNotServedError) && !/no handler/i.test(error.serverMessage ?? '')) {
+      return new ModelNotServedError(this.model, error.serverMessage);
+    }
     return error;
   }
 }
@@ -280,6 +317,11 @@ function keepPartial(error: unknown, partial: PartialAnswer): void {
   if (partial.content === '' && partial.reasoning === '') return;
   const grokError = error instanceof RetryableFailure ? error.error : error;
   if (isGrokError(grokError)) grokError.partial = partial;
+}
+
+/** The `reasoningEffort` setting of the feature (only chat, inline and actions have one). */
+function effortSettingOf(config: ProviderConfig, feature: Feature): string | undefined {
+  return feature === 'chat' || feature === 'inline' || feature === 'action' ? config.reasoningEffort?.[feature] : undefined;
 }
 
 function isToken(event: StreamEvent): boolean {

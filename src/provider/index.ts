@@ -12,7 +12,9 @@ export {
   type ProviderConfigInput,
   type SharedConfigInput,
 } from './config';
-export { GROK_CODE_FAST_1, GROK_CODE_FAST_1_FACTS, costUsd, type ModelFacts, type ModelPricing } from './models';
+export { GROK_CODE_FAST_1, costUsd, effortToSend, type ModelFacts, type ModelPricing, type PriceTier } from './models';
+export { ModelCatalogue, type CatalogueSnapshot } from './catalogue';
+export { type RequestFinished } from './grokCodeFast1';
 export { SYSTEM_PROMPT, buildChatRequestBody } from './prompt';
 export { type ApiKeyCheck } from './client/accountQueries';
 export { type ProxySettings } from './client/connectionPool';

@@ -55,6 +55,7 @@ export class OutcomeRecorder {
         requestId,
         outcome: result ? 'success' : aborted ? 'aborted' : 'error',
         ...(!result && !aborted && { errorCode }),
+        ...(result && { servedModel: result.model }),
         usage,
         timeToFirstTokenMs: outcome.firstTokenAt === null || sentAt === undefined ? null : outcome.firstTokenAt - sentAt,
         latencyMs,

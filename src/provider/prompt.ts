@@ -95,11 +95,13 @@ export interface BodySettings {
   model: string;
   maxTokens: number;
   temperature?: number;
+  /** Already checked against the model's accepted efforts. */
+  reasoningEffort?: string;
 }
 
 /**
- * The streamed request body. Never carries `stop`, `presence_penalty`, `frequency_penalty` or
- * `reasoning_effort`: grok-code-fast-1 answers those with HTTP 400.
+ * The streamed request body. Never carries `stop`, `presence_penalty` or `frequency_penalty`
+ * (xAI answers them with HTTP 400); `reasoning_effort` only when the settings give one.
  */
 export function buildChatRequestBody(request: GenerateRequest, settings: BodySettings): ChatRequestBody {
   const options = request.options ?? {};
@@ -112,6 +114,7 @@ export function buildChatRequestBody(request: GenerateRequest, settings: BodySet
   };
   const temperature = options.temperature ?? settings.temperature;
   if (temperature !== undefined) body.temperature = temperature;
+  if (settings.reasoningEffort !== undefined) body.reasoning_effort = settings.reasoningEffort;
   if (options.tools?.length) {
     body.tools = toWireTools(options.tools);
     if (options.toolChoice) body.tool_choice = toWireToolChoice(options.toolChoice);

@@ -1,19 +1,20 @@
 /**
- * The models the extension can use and one provider per model. Providers share one connection
- * pool, one rate limiter, one consent manager and one analytics tracker, so limits and consent hold
- * across features whichever model each feature picked. The model list starts from the facts the core
- * knows and grows with the server's `GET /models`.
+ * THE model list and one provider per model id. The list is the endpoint's catalogue
+ * (`GET /v1/language-models`, else `GET /v1/models`), read by `initialize()` or restored from a
+ * stored snapshot; any id or alias works with `getProvider` (an unlisted id gets default facts: the
+ * server judges). Providers share one connection pool, one rate limiter, one consent manager and one
+ * analytics tracker, so limits and consent hold across features whichever model each picked.
  */
 import { AnalyticsTracker } from './analytics';
-import { fetchModels } from './client/accountQueries';
+import { ModelCatalogue, catalogueSnapshotSchema, type CatalogueSnapshot } from './catalogue';
+import { fetchCatalogue } from './catalogueFetch';
 import { ConnectionPool } from './client/connectionPool';
 import { XaiClient } from './client/xaiClient';
 import { clientSettings, parseConfig, sharedConfigSchema, type SharedConfig, type SharedConfigInput } from './config';
 import { ConsentManager } from './consent';
-import { InvalidConfigError } from './errors';
-import { GrokCodeFast1Provider } from './grokCodeFast1';
+import { GrokCodeFast1Provider, type RequestFinished } from './grokCodeFast1';
 import { DEFAULT_RATE_LIMITS, RateLimiter } from './limits';
-import { defaultFactsFor, KNOWN_MODELS, knownFactsFor, type ModelFacts } from './models';
+import { type ModelFacts } from './models';
 import { type Logger } from './types';
 
 export const XAI_ENDPOINT = 'https://api.x.ai/v1';
@@ -28,13 +29,18 @@ export class ModelRegistry {
   private readonly consentManager: ConsentManager;
   private readonly analyticsTracker: AnalyticsTracker;
   private readonly rateLimiter: RateLimiter;
-  private readonly models = new Map<string, ModelFacts>(KNOWN_MODELS.map((facts) => [facts.id, facts]));
+  /** Undefined until `initialize()` or `restore()`: a provider made before would have no prices. */
+  private catalogue: ModelCatalogue | undefined;
   private readonly providers = new Map<string, GrokCodeFast1Provider>();
+  private readonly finishedListeners = new Set<(event: RequestFinished) => void>();
+  private readonly now: () => number;
 
   constructor(
     private readonly logger: Logger,
     options: ModelRegistryOptions = {},
+    deps: { now?: () => number } = {},
   ) {
+    this.now = deps.now ?? Date.now;
     this.input = { endpoint: XAI_ENDPOINT, apiKey: '', ...options };
     this.config = parseConfig(sharedConfigSchema, this.input);
     this.pool = new ConnectionPool(this.config.proxy);
@@ -44,24 +50,51 @@ export class ModelRegistry {
     this.rateLimiter = this.config.rateLimiter ?? new RateLimiter(this.config.rateLimits ?? DEFAULT_RATE_LIMITS);
   }
 
-  /** Adds the server's models when an API key is set; an unreachable server is logged, not thrown. */
-  async initialize(signal?: AbortSignal): Promise<void> {
-    if (!this.client.hasApiKey) return;
-    try {
-      await this.refreshModels(signal);
-    } catch (error) {
-      this.logger.warn(`Could not load the model list: ${error instanceof Error ? error.message : String(error)}`);
-    }
+  get initialized(): boolean {
+    return this.catalogue !== undefined;
   }
 
+  /**
+   * Reads the endpoint's catalogue (needs an API key). Returns the snapshot read, to be stored for
+   * an offline start; on failure it is logged, the current list (or the last-resort facts) stays,
+   * and undefined is returned.
+   */
+  async initialize(signal?: AbortSignal): Promise<CatalogueSnapshot | undefined> {
+    if (this.client.hasApiKey) {
+      try {
+        const snapshot = await fetchCatalogue(this.client, this.config.endpoint, this.now, signal);
+        // The endpoint may have changed while the list was on its way: that list is not this endpoint's.
+        if (snapshot.endpoint === this.config.endpoint) {
+          this.catalogue = this.catalogueOf(snapshot);
+          return snapshot;
+        }
+      } catch (error) {
+        this.logger.warn(`Could not load the model list: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    this.catalogue ??= new ModelCatalogue(undefined);
+    return undefined;
+  }
+
+  /**
+   * Uses a stored snapshot (validated; one read from another endpoint is ignored). The registry is
+   * initialised afterwards either way, with the last-resort facts when the snapshot is not usable.
+   * Returns whether the snapshot was used.
+   */
+  restore(stored: unknown): boolean {
+    const parsed = catalogueSnapshotSchema.safeParse(stored);
+    const usable = parsed.success && parsed.data.endpoint === this.config.endpoint;
+    if (stored !== undefined && !parsed.success) this.logger.warn('The stored model list is not valid; it is ignored.');
+    if (usable) this.catalogue = this.catalogueOf(parsed.data);
+    else this.catalogue ??= new ModelCatalogue(undefined);
+    return usable;
+  }
+
+  /** A provider for any id or alias; throws when the registry was never initialised (a wiring bug). */
   getProvider(modelId: string): GrokCodeFast1Provider {
+    this.requireCatalogue();
     const cached = this.providers.get(modelId);
     if (cached) return cached;
-    const facts = this.models.get(modelId);
-    if (!facts) {
-      const known = [...this.models.keys()].join(', ');
-      throw new InvalidConfigError(`Unknown model "${modelId}". Known models: ${known}.`, 'model');
-    }
     const provider = new GrokCodeFast1Provider(
       this.logger,
       {
@@ -71,22 +104,38 @@ export class ModelRegistry {
         analyticsTracker: this.analyticsTracker,
         rateLimiter: this.rateLimiter,
       },
-      { pool: this.pool, facts },
+      {
+        pool: this.pool,
+        // The registry's current catalogue, also after a refresh (the provider outlives it).
+        catalogue: { factsFor: (name) => this.requireCatalogue().factsFor(name) },
+        onDidFinish: (event) => {
+          for (const listener of [...this.finishedListeners]) listener(event);
+        },
+      },
     );
     this.providers.set(modelId, provider);
     return provider;
   }
 
+  /** The catalogue's models (empty when none was read). */
   listModels(): ModelFacts[] {
-    return [...this.models.values()];
+    return [...(this.catalogue?.models ?? [])];
   }
 
-  /** Reads `GET /models`; ids the core does not know join with default facts. */
-  async refreshModels(signal?: AbortSignal): Promise<ModelFacts[]> {
-    for (const model of await fetchModels(this.client, signal)) {
-      if (!this.models.has(model.id)) this.models.set(model.id, knownFactsFor(model.id) ?? defaultFactsFor(model.id));
-    }
-    return this.listModels();
+  /** Facts for any id or alias (catalogue, else last-resort, else defaults). */
+  factsFor(name: string): ModelFacts {
+    return this.requireCatalogue().factsFor(name);
+  }
+
+  /** The catalogue id an id or alias names: two names of one model are not a redirect. */
+  canonicalId(name: string): string {
+    return this.requireCatalogue().canonicalId(name);
+  }
+
+  /** Hears every sent request of every provider once it finished (served model or failure). */
+  onDidFinishRequest(listener: (event: RequestFinished) => void): { dispose(): void } {
+    this.finishedListeners.add(listener);
+    return { dispose: () => this.finishedListeners.delete(listener) };
   }
 
   getAnalyticsTracker(): AnalyticsTracker {
@@ -101,17 +150,31 @@ export class ModelRegistry {
     return this.rateLimiter;
   }
 
-  /** New key, endpoint, proxy, limits or timeouts for every provider; new endpoint or proxy: fresh connections. */
+  /**
+   * New key, endpoint, proxy, limits or timeouts for every provider; new endpoint or proxy: fresh
+   * connections. A new endpoint drops the old endpoint's catalogue (last-resort facts until the
+   * caller reads the new one).
+   */
   updateConfig(partial: ModelRegistryOptions): void {
     const input = { ...this.input, ...partial };
     const next = parseConfig(sharedConfigSchema, input);
     const reconnect = next.endpoint !== this.config.endpoint || JSON.stringify(next.proxy) !== JSON.stringify(this.config.proxy);
+    if (next.endpoint !== this.config.endpoint && this.catalogue) this.catalogue = new ModelCatalogue(undefined);
     this.input = input;
     this.config = next;
     this.client.updateSettings(clientSettings(next));
     if (reconnect) this.pool.replace(next.proxy);
     if (partial.rateLimits) this.rateLimiter.setLimits(next.rateLimits ?? DEFAULT_RATE_LIMITS);
     for (const provider of this.providers.values()) provider.updateConfig(partial);
+  }
+
+  private requireCatalogue(): ModelCatalogue {
+    if (!this.catalogue) throw new Error('ModelRegistry used before initialize() or restore().');
+    return this.catalogue;
+  }
+
+  private catalogueOf(snapshot: CatalogueSnapshot): ModelCatalogue {
+    return new ModelCatalogue(snapshot, (entry) => this.logger.warn(`The model list has an entry that is not valid (${entry}); it is skipped.`));
   }
 
   /** Disposes every provider and closes the shared connections. */

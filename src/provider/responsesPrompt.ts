@@ -54,6 +54,7 @@ export function buildResponsesRequestBody(request: GenerateRequest, settings: Bo
   if (settings.conversationId !== undefined) body.prompt_cache_key = settings.conversationId;
   const temperature = options.temperature ?? settings.temperature;
   if (temperature !== undefined) body.temperature = temperature;
+  if (settings.reasoningEffort !== undefined) body.reasoning = { effort: settings.reasoningEffort };
   if (options.tools?.length) {
     body.tools = toTools(options.tools);
     if (options.toolChoice) body.tool_choice = toToolChoice(options.toolChoice);

@@ -15,7 +15,7 @@ import { parseOrUndefined } from '../platform/parseOrUndefined';
 export const REPORT_PERIODS = [7, 30, 90] as const;
 export const DEFAULT_REPORT_PERIOD: ReportPeriod = 30;
 
-const LIMITS = { label: 200, days: 400, buckets: 200, errors: 100, message: 2000 } as const;
+const LIMITS = { label: 200, days: 400, buckets: 200, errors: 100, models: 200, message: 2000 } as const;
 
 const number = z.number().check(z.nonnegative());
 const label = z.string().check(z.maxLength(LIMITS.label));
@@ -45,6 +45,8 @@ export const ReportViewSchema = z.extend(UsageStatsViewSchema, {
   period: z.object({ start: label, end: label }),
   inline: z.object({ shown: number, accepted: number, partial: number, acceptedChars: number, acceptRate: number }),
   byFeature: z.partialRecord(FeatureNameSchema, UsageStatsViewSchema),
+  /** Per model that answered (a redirect bills the serving model), most requests first. */
+  byModel: z.array(z.object({ model: label, requests: number, totalTokens: number, costUsd: number })).check(z.maxLength(LIMITS.models)),
   byDay: z
     .array(z.object({ day: label, requests: number, successRate: number, p95: number, costUsd: number }))
     .check(z.maxLength(LIMITS.days)),

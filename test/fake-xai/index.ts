@@ -1,5 +1,6 @@
 /** The fake xAI server's public surface: see server.ts for how to use it. */
 export { startFakeXai, TEST_API_KEY, type FakeXai, type FakeXaiOptions } from './server';
+export { LATE_2026_CATALOGUE, LATE_2026_SERVED_BY, type LanguageModelEntry } from './catalogue';
 export {
   scenarios,
   DEFAULT_SCENARIO,

@@ -14,17 +14,23 @@
  *   await fake.close();         // destroys open sockets, then closes the server
  *
  * Routes: POST /v1/chat/completions and POST /v1/responses (stream when the body says `stream: true`,
- * else one JSON completion or response; the same scenarios and faults on both), GET /v1/models, GET /v1/api-key (404 with `apiKeyRoute: false`, like OpenAI-compatible
- * proxies). Like xAI it checks the Bearer key (400 "Incorrect API key" for a wrong one, 401 without
- * one), answers 415 without a JSON content type, 404 for an unknown model and 400 for `stop`,
- * `presence_penalty`, `frequency_penalty` and `reasoning_effort`. Scenarios of kind `error`, `json`,
- * `handler`, `raw` (exact bytes) and `socket` (reset or closed before any header) answer before
- * those checks; `answer` scenarios after them. See scenarios.ts and fieldFaults.ts.
+ * else one JSON completion or response; the same scenarios and faults on both), GET /v1/models,
+ * GET /v1/language-models (the catalogue, catalogue.ts; 404 with `languageModelsRoute: false`),
+ * GET /v1/api-key (404 with `apiKeyRoute: false`, like OpenAI-compatible proxies). Like xAI it
+ * checks the Bearer key (400 "Incorrect API key" for a wrong one, 401 without one), answers 415
+ * without a JSON content type, 404 for an unknown or `retired` model, 400 for `stop`,
+ * `presence_penalty` and `frequency_penalty`, and 400 "Model X does not support parameter
+ * reasoningEffort." for a reasoning effort (`reasoning_effort`, or `reasoning.effort` on Responses)
+ * unless the catalogue lists that effort for the model. A catalogue alias is answered under its
+ * model's id, a `servedBy` name under the model that serves it (a redirect). Scenarios of kind
+ * `error`, `json`, `handler`, `raw` (exact bytes) and `socket` (reset or closed before any header)
+ * answer before those checks; `answer` scenarios after them. See scenarios.ts and fieldFaults.ts.
  */
 import * as http from 'node:http';
 import { type AddressInfo, type Socket } from 'node:net';
 import { completionBody, streamPayloads } from './answer';
 import { responsesBody, responsesStreamPayloads } from './responsesAnswer';
+import { LATE_2026_CATALOGUE } from './catalogue';
 import {
   CHAT_PATH,
   DEFAULT_SCENARIO,
@@ -48,6 +54,14 @@ export interface FakeXaiOptions {
   acceptAnyKey?: boolean;
   /** Model ids GET /v1/models lists and chat accepts; default grok-code-fast-1 and grok-4. */
   models?: string[];
+  /** GET /v1/language-models entries; default LATE_2026_CATALOGUE. Their ids and aliases are served. */
+  catalogue?: readonly object[];
+  /** False answers GET /v1/language-models with 404 (an OpenAI-compatible server). Default true. */
+  languageModelsRoute?: boolean;
+  /** Requested name -> the model that answers (its id is the response's `model`), e.g. LATE_2026_SERVED_BY. */
+  servedBy?: Readonly<Record<string, string>>;
+  /** Names answered with 404 in xAI's body shape, as a retired model. */
+  retired?: readonly string[];
   /** False answers GET /v1/api-key with 404. Default true. */
   apiKeyRoute?: boolean;
   /** Overrides of GET /v1/api-key's answer (e.g. `{ api_key_blocked: true }`). */
@@ -70,9 +84,32 @@ export interface FakeXai {
   close(): Promise<void>;
 }
 
-const UNSUPPORTED_PARAMETERS = ['stop', 'presence_penalty', 'frequency_penalty', 'reasoning_effort'];
+const UNSUPPORTED_PARAMETERS = ['stop', 'presence_penalty', 'frequency_penalty'];
 /** Not Responses API fields (xai-responses.md §1): the fake refuses them as xAI does on chat. */
 const UNSUPPORTED_RESPONSES_PARAMETERS = ['stop', 'presence_penalty', 'frequency_penalty', 'messages'];
+
+interface CatalogueView {
+  id?: unknown;
+  aliases?: unknown;
+  capabilities?: { reasoning_effort?: unknown };
+}
+
+/** The catalogue entry an id or alias names. */
+function catalogueEntry(catalogue: readonly object[], name: string): CatalogueView | undefined {
+  return (catalogue as CatalogueView[]).find((entry) => entry.id === name || (Array.isArray(entry.aliases) && entry.aliases.includes(name)));
+}
+
+function acceptedEfforts(entry: CatalogueView | undefined): unknown[] {
+  const efforts = entry?.capabilities?.reasoning_effort;
+  return Array.isArray(efforts) ? efforts : [];
+}
+
+/** The effort a request asks for on either wire format, or undefined. */
+function requestedEffort(fields: Record<string, unknown>): unknown {
+  if ('reasoning_effort' in fields) return fields.reasoning_effort;
+  const reasoning = fields.reasoning;
+  return typeof reasoning === 'object' && reasoning !== null && 'effort' in reasoning ? (reasoning as { effort: unknown }).effort : undefined;
+}
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -126,6 +163,8 @@ function responsesPromptText(input: unknown[]): string {
 export async function startFakeXai(options: FakeXaiOptions = {}): Promise<FakeXai> {
   const apiKeys = options.apiKeys ?? [TEST_API_KEY];
   const models = options.models ?? ['grok-code-fast-1', 'grok-4'];
+  const catalogue = options.catalogue ?? LATE_2026_CATALOGUE;
+  const servedBy = options.servedBy ?? {};
   const queue: Scenario[] = [];
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -154,7 +193,11 @@ export async function startFakeXai(options: FakeXaiOptions = {}): Promise<FakeXa
   }
 
   /** xAI's checks shared by both model routes; the body's fields when it passes, else undefined (answered). */
-  function checkModelRequest(recorded: RecordedRequest, res: http.ServerResponse, unsupported: readonly string[]): Record<string, unknown> | undefined {
+  function checkModelRequest(
+    recorded: RecordedRequest,
+    res: http.ServerResponse,
+    unsupported: readonly string[],
+  ): { fields: Record<string, unknown>; served: string } | undefined {
     if (!String(recorded.headers['content-type'] ?? '').includes('application/json')) {
       sendJson(res, 415, { code: 'Client specified an invalid argument', error: 'Content-Type must be application/json.' });
       return undefined;
@@ -171,38 +214,57 @@ export async function startFakeXai(options: FakeXaiOptions = {}): Promise<FakeXa
       return undefined;
     }
     const model = String(fields.model ?? '');
-    if (!models.includes(model)) {
+    const listed = catalogueEntry(catalogue, model);
+    if (options.retired?.includes(model) || (!models.includes(model) && !listed && !(model in servedBy))) {
       sendJson(res, 404, {
         code: 'Some requested entity was not found',
         error: `The model ${model} does not exist or your team does not have access to it.`,
       });
       return undefined;
     }
-    return fields;
+    const effort = requestedEffort(fields);
+    if (effort !== undefined) {
+      const efforts = acceptedEfforts(listed);
+      if (efforts.length === 0) {
+        sendJson(res, 400, { code: 'Client specified an invalid argument', error: `Model ${model} does not support parameter reasoningEffort.` });
+        return undefined;
+      }
+      if (!efforts.includes(effort)) {
+        sendJson(res, 400, {
+          code: 'Client specified an invalid argument',
+          error: `Invalid reasoning effort ${JSON.stringify(effort)} for model ${model}: expected one of ${efforts.join(', ')}.`,
+        });
+        return undefined;
+      }
+    }
+    // The response names the model that served: an alias answers under its model's id.
+    const served = servedBy[model] ?? (typeof listed?.id === 'string' ? listed.id : model);
+    return { fields, served };
   }
 
   async function answerChat(recorded: RecordedRequest, res: http.ServerResponse, scenario: AnswerScenario): Promise<void> {
-    const fields = checkModelRequest(recorded, res, UNSUPPORTED_PARAMETERS);
-    if (!fields) return;
-    const model = String(fields.model);
+    const checked = checkModelRequest(recorded, res, UNSUPPORTED_PARAMETERS);
+    if (!checked) return;
+    const { fields, served } = checked;
     if (!Array.isArray(fields.messages) || fields.messages.length === 0) {
       return sendJson(res, 422, { code: 'Client specified an invalid argument', error: 'messages: expected a non-empty array.' });
     }
     const prompt = promptTextOf(fields);
-    if (fields.stream !== true) return sendJson(res, 200, completionBody(scenario, model, prompt));
-    await writeEventStream(res, encodeEvents(streamPayloads(scenario, model, prompt), scenario), scenario);
+    if (fields.stream !== true) return sendJson(res, 200, completionBody(scenario, served, prompt));
+    await writeEventStream(res, encodeEvents(streamPayloads(scenario, served, prompt), scenario), scenario);
   }
 
   /** POST /v1/responses: `event:` lines, no `[DONE]`, encrypted reasoning when `include` asks for it. */
   async function answerResponses(recorded: RecordedRequest, res: http.ServerResponse, scenario: AnswerScenario): Promise<void> {
-    const fields = checkModelRequest(recorded, res, UNSUPPORTED_RESPONSES_PARAMETERS);
-    if (!fields) return;
+    const checked = checkModelRequest(recorded, res, UNSUPPORTED_RESPONSES_PARAMETERS);
+    if (!checked) return;
+    const { fields, served } = checked;
     const input = fields.input;
     if (!(typeof input === 'string' ? input !== '' : Array.isArray(input) && input.length > 0)) {
       return sendJson(res, 400, { code: 'Client specified an invalid argument', error: 'Invalid request content: input must not be empty.' });
     }
     const facts = {
-      model: String(fields.model),
+      model: served,
       prompt: typeof input === 'string' ? input : responsesPromptText(input as unknown[]),
       encrypted: Array.isArray(fields.include) && fields.include.includes('reasoning.encrypted_content'),
       store: fields.store !== false,
@@ -243,6 +305,7 @@ export async function startFakeXai(options: FakeXaiOptions = {}): Promise<FakeXa
       const created = 1_700_000_000;
       return sendJson(res, 200, { object: 'list', data: models.map((id) => ({ id, object: 'model', created, owned_by: 'xai' })) });
     }
+    if (route === 'GET /v1/language-models' && options.languageModelsRoute !== false) return sendJson(res, 200, { models: catalogue });
     if (route === 'GET /v1/api-key' && options.apiKeyRoute !== false) {
       const key = (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
       return sendJson(res, 200, {

@@ -161,12 +161,12 @@ describe('onboarding: API key, consent, model', () => {
 
     it('writes a model the endpoint lists to the chosen feature', async () => {
       await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
-      const selection = await vscode.commands.executeCommand('grokCodeFast.selectModel', { feature: 'chat', model: 'grok-4' });
-      assert.deepEqual(selection, { features: ['chat'], model: 'grok-4' });
-      assert.ok(fake.requests.some((r) => r.method === 'GET' && r.path === '/v1/models'));
-      assert.equal(grokConfig().get('chat.model'), 'grok-4');
+      const selection = await vscode.commands.executeCommand('grokCodeFast.selectModel', { feature: 'chat', model: 'grok-4.7' });
+      assert.deepEqual(selection, { features: ['chat'], model: 'grok-4.7' });
+      assert.ok(fake.requests.some((r) => r.method === 'GET' && r.path === '/v1/language-models'));
+      assert.equal(grokConfig().get('chat.model'), 'grok-4.7');
       assert.equal(grokConfig().inspect('actions.model')?.globalValue, undefined);
-      await waitFor(() => api.settings().models.chat === 'grok-4', 'the new chat model');
+      await waitFor(() => api.settings().models.chat === 'grok-4.7', 'the new chat model');
     });
 
     it('changes nothing for a model the endpoint does not list', async () => {

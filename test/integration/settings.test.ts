@@ -40,7 +40,7 @@ describe('settings', () => {
     await grokConfig().update('endpoint.profile', 'custom', Global);
     await grokConfig().update('endpoint.url', 'http://example.com/v1', Global);
     await waitFor(() => api.settingsWarnings().some((w) => w.includes('"grokCodeFast.endpoint.url"')), 'the endpoint warning');
-    assert.deepEqual(api.settings().endpoint, { profile: 'custom', baseUrl: null });
+    assert.deepEqual(api.settings().endpoint, { profile: 'custom', baseUrl: null, wireApi: 'chat-completions' });
   });
 
   it("honours VS Code's http.proxy", async () => {

@@ -61,6 +61,9 @@ describe('report webview', () => {
     assert.match(errors, /rate_limited/);
     assert.match(errors, /network_error/);
     assert.equal(await page.page.locator('table[data-table="days"] tbody tr').count(), report.byDay.length);
+    const models = page.page.locator('table[data-table="models"] tbody tr');
+    assert.equal(await models.count(), report.byModel.length);
+    assert.match(await models.first().innerText(), new RegExp(`^${report.byModel[0].model}\\s+${integer.format(report.byModel[0].requests)}\\s`));
   });
 
   it('draws the charts as inline SVG: a bar per day with the p95 line, and the latency histogram', async () => {

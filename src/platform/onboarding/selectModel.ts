@@ -1,23 +1,32 @@
 /**
- * Select Model: the live list from `GET /models`, for chat, inline completions, actions or all three;
- * the choice is written to the matching `grokCodeFast.*.model` setting.
+ * Select Model: the endpoint's catalogue (refreshed on the way), each model with its prices, context
+ * and accepted reasoning efforts, for chat, inline completions, actions or all three; the choice is
+ * written to the matching `grokCodeFast.*.model` setting.
  */
 import * as vscode from 'vscode';
 import * as z from 'zod';
-import { type Logger, type ModelInfo } from '../../provider/types';
+import { type ModelFacts } from '../../provider/models';
+import { type Logger } from '../../provider/types';
 import { withCancellableProgress } from '../cancellableProgress';
+import { describeModel } from './modelDescription';
+import { MODEL_FEATURES, type ModelFeature } from './servedModelWords';
 
-const FEATURE_SETTINGS = { chat: 'chat.model', inline: 'inlineCompletions.model', action: 'actions.model' } as const;
-type ModelFeature = keyof typeof FEATURE_SETTINGS;
+export const MODEL_SETTINGS: Record<ModelFeature, string> = { chat: 'chat.model', inline: 'inlineCompletions.model', action: 'actions.model' };
+const ALL_FEATURES = MODEL_FEATURES;
+const featureSchema = z.enum(MODEL_FEATURES);
 
-/** Arguments a caller may pass to skip the pickers (automation and tests). */
+/** Arguments a caller may pass to skip the pickers (automation, notices and tests). */
 const SelectModelArgsSchema = z.object({
-  feature: z.enum(['chat', 'inline', 'action', 'all']).optional(),
+  feature: z.union([featureSchema, z.literal('all')]).optional(),
+  features: z.array(featureSchema).min(1).optional(),
   model: z.string().min(1).optional(),
+  /** Shown above the list, e.g. why the picker opened. */
+  reason: z.string().optional(),
 });
 
 export interface SelectModelDeps {
-  listModels(signal: AbortSignal): Promise<ModelInfo[]>;
+  /** The catalogue after a refresh; throws when the endpoint cannot be read. */
+  listModels(signal: AbortSignal): Promise<ModelFacts[]>;
   logger: Logger;
 }
 
@@ -28,7 +37,7 @@ export interface ModelSelection {
 
 async function pickFeature(): Promise<ModelFeature[] | undefined> {
   const items: { label: string; features: ModelFeature[] }[] = [
-    { label: 'All features', features: ['chat', 'inline', 'action'] },
+    { label: 'All features', features: [...ALL_FEATURES] },
     { label: 'Chat', features: ['chat'] },
     { label: 'Inline completions', features: ['inline'] },
     { label: 'Selection actions', features: ['action'] },
@@ -36,7 +45,7 @@ async function pickFeature(): Promise<ModelFeature[] | undefined> {
   return (await vscode.window.showQuickPick(items, { title: 'Select Model: for which feature?' }))?.features;
 }
 
-async function fetchModels(deps: SelectModelDeps): Promise<ModelInfo[] | undefined> {
+async function fetchModels(deps: SelectModelDeps): Promise<ModelFacts[] | undefined> {
   return withCancellableProgress('Fetching the model list…', async (signal) => {
     try {
       return await deps.listModels(signal);
@@ -49,25 +58,37 @@ async function fetchModels(deps: SelectModelDeps): Promise<ModelInfo[] | undefin
   });
 }
 
+function featuresOf(args: z.infer<typeof SelectModelArgsSchema>): Promise<ModelFeature[] | undefined> | ModelFeature[] {
+  if (args.features) return args.features;
+  if (args.feature === 'all') return [...ALL_FEATURES];
+  if (args.feature) return [args.feature];
+  return pickFeature();
+}
+
 export async function selectModel(deps: SelectModelDeps, rawArgs?: unknown): Promise<ModelSelection | undefined> {
   const parsedArgs = SelectModelArgsSchema.safeParse(rawArgs ?? {});
   const args = parsedArgs.success ? parsedArgs.data : {};
-  const features = args.feature === undefined ? await pickFeature() : args.feature === 'all' ? (['chat', 'inline', 'action'] as const) : [args.feature];
+  const features = await featuresOf(args);
   if (!features) return undefined;
   const models = await fetchModels(deps);
   if (!models) return undefined;
   const config = vscode.workspace.getConfiguration('grokCodeFast');
   let model = args.model;
   if (model === undefined) {
-    const current = config.get<string>(FEATURE_SETTINGS[features[0]]);
-    const items = models.map((m) => ({ label: m.id, description: m.id === current ? 'current' : m.ownedBy }));
-    model = (await vscode.window.showQuickPick(items, { title: 'Select Model', placeHolder: 'Models the endpoint serves' }))?.label;
+    const current = config.get<string>(MODEL_SETTINGS[features[0]]);
+    const items = models.map((m) => ({
+      label: m.id,
+      description: [m.id === current || m.aliases.includes(current ?? '') ? 'current' : undefined, ...m.aliases].filter(Boolean).join(' · '),
+      detail: describeModel(m),
+    }));
+    const placeHolder = args.reason ?? (items.length === 0 ? 'The endpoint lists no models' : 'Models the endpoint serves');
+    model = (await vscode.window.showQuickPick(items, { title: 'Select Model', placeHolder, matchOnDescription: true }))?.label;
     if (model === undefined) return undefined;
-  } else if (!models.some((m) => m.id === model)) {
+  } else if (!models.some((m) => m.id === model || m.aliases.includes(model as string))) {
     void vscode.window.showWarningMessage(`Grok Code Fast: the endpoint does not list the model "${model}"; nothing changed.`);
     return undefined;
   }
-  for (const feature of features) await config.update(FEATURE_SETTINGS[feature], model, vscode.ConfigurationTarget.Global);
+  for (const feature of features) await config.update(MODEL_SETTINGS[feature], model, vscode.ConfigurationTarget.Global);
   deps.logger.info(`Model ${model} selected for ${features.join(', ')}.`);
   return { features: [...features], model };
 }

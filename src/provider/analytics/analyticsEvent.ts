@@ -17,7 +17,10 @@ export const RequestEventSchema = z.object({
   /** sha256(salt + userId): the user id itself is never stored. */
   userHash: z.string(),
   feature: FeatureSchema,
+  /** The model asked for. */
   model: z.string(),
+  /** The model that answered (the response's `model`), present only when it is not `model`: a redirect. */
+  servedModel: z.string().optional(),
   outcome: z.enum(['success', 'error', 'aborted']),
   errorCode: z.string().optional(),
   latencyMs: z.number().nonnegative(),

@@ -29,6 +29,7 @@ export const EXPORT_CSV_COLUMNS = [
   'costUsd',
   'action',
   'chars',
+  'servedModel',
 ] as const;
 
 export function exportJson(events: readonly AnalyticsEvent[], period: { start: Date; end: Date }, exportedAt: Date): string {

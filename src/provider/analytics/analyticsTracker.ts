@@ -23,6 +23,8 @@ export interface TrackedResponse {
   requestId: string;
   outcome: 'success' | 'error' | 'aborted';
   errorCode?: string;
+  /** The response's `model`: the model that answered. */
+  servedModel?: string;
   usage?: Usage;
   timeToFirstTokenMs?: number | null;
   latencyMs: number;
@@ -68,6 +70,7 @@ export class AnalyticsTracker {
       time: this.now(),
       requestId: e.requestId,
       ...request,
+      ...(e.servedModel !== undefined && e.servedModel !== request.model && { servedModel: e.servedModel }),
       outcome: e.outcome,
       ...(e.outcome === 'error' ? { errorCode: e.errorCode ?? 'unknown' } : {}),
       latencyMs: nonNegative(e.latencyMs),

@@ -1,5 +1,6 @@
 /**
- * One UTC day's totals per feature and model: what reports are computed from, so a report over
+ * One UTC day's totals per feature and model (the model that answered a request, which a redirect
+ * makes differ from the one asked for; costs follow it): what reports are computed from, so a report over
  * months of events reads a few hundred small records instead of the event log.
  */
 import * as z from 'zod';
@@ -46,7 +47,8 @@ export class DayAggregator {
   }
 
   add(event: AnalyticsEvent): void {
-    this.group(event.feature, event.model).add(event);
+    const model = event.kind === 'request' ? (event.servedModel ?? event.model) : event.model;
+    this.group(event.feature, model).add(event);
   }
 
   toJSON(): DailyAggregate {

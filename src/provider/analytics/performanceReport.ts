@@ -35,6 +35,8 @@ export const PerformanceReportSchema = UsageStatsSchema.extend({
     acceptRate: z.number(),
   }),
   byFeature: z.partialRecord(FeatureSchema, UsageStatsSchema),
+  /** Per model that answered, most requests first. */
+  byModel: z.array(z.object({ model: z.string(), requests: z.number(), totalTokens: z.number(), costUsd: z.number() })),
   byDay: z.array(z.object({ day: z.string(), requests: z.number(), successRate: z.number(), p95: z.number(), costUsd: z.number() })),
   latencyHistogram: z.array(z.object({ fromMs: z.number(), toMs: z.number(), count: z.number() })),
 });
@@ -47,6 +49,7 @@ export function buildPerformanceReport(
 ): PerformanceReport {
   const overall = new UsageTotals();
   const byFeature = new Map<string, UsageTotals>();
+  const byModel = new Map<string, UsageTotals>();
   const byDay: PerformanceReport['byDay'] = [];
   for (const aggregate of aggregates) {
     const day = new UsageTotals();
@@ -57,6 +60,9 @@ export function buildPerformanceReport(
       let featureTotals = byFeature.get(feature);
       if (!featureTotals) byFeature.set(feature, (featureTotals = new UsageTotals()));
       featureTotals.merge(totals);
+      let modelTotals = byModel.get(model);
+      if (!modelTotals) byModel.set(model, (modelTotals = new UsageTotals()));
+      modelTotals.merge(totals);
     }
     if (day.requests > 0) {
       byDay.push({ day: aggregate.day, requests: day.requests, successRate: successRate(day), p95: day.latency.quantile(95), costUsd: day.usage.costUsd });
@@ -69,6 +75,10 @@ export function buildPerformanceReport(
     ...usageStats(overall),
     inline: { shown, accepted, partial, acceptedChars, acceptRate: ratio(accepted, shown) },
     byFeature: Object.fromEntries([...byFeature].map(([feature, totals]) => [feature, usageStats(totals)])),
+    byModel: [...byModel]
+      .filter(([, totals]) => totals.requests > 0)
+      .map(([model, totals]) => ({ model, requests: totals.requests, totalTokens: totals.usage.totalTokens, costUsd: totals.usage.costUsd }))
+      .sort((a, b) => b.requests - a.requests),
     byDay,
     latencyHistogram: overall.latency.chartBuckets(),
   };

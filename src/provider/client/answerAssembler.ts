@@ -21,9 +21,10 @@ export abstract class AnswerAssembler<T> {
   protected usage: Usage | undefined;
   protected model: string;
 
+  /** `pricingFor` gets the model that served the request (the answer's `model`): billing follows it. */
   constructor(
     requestedModel: string,
-    protected readonly pricing: ModelPricing | undefined,
+    private readonly pricingFor: (servedModel: string) => ModelPricing | undefined,
   ) {
     this.model = requestedModel;
   }
@@ -65,6 +66,11 @@ export abstract class AnswerAssembler<T> {
       throw new RetryableFailure(new ApiError(EMPTY_ANSWER_MESSAGE), { once: true });
     }
     return { events, answer };
+  }
+
+  /** The prices of the model that served the request, as far as the answer has told it. */
+  protected get pricing(): ModelPricing | undefined {
+    return this.pricingFor(this.model);
   }
 
   protected abstract acceptOne(item: T, events: StreamEvent[]): void;

@@ -62,10 +62,10 @@ function attemptOf<T>(batches: AsyncGenerator<T[]>, assembler: Assembler<T>): An
 export function startAttempt(
   client: XaiClient,
   request: WireRequest,
-  model: { id: string; pricing: ModelPricing | undefined },
+  model: { id: string; pricingFor: (servedModel: string) => ModelPricing | undefined },
   options: StreamOptions,
 ): AnswerAttempt {
   return request.api === 'responses'
-    ? attemptOf(client.streamResponses(request.body, options), new ResponsesAssembler(model.id, model.pricing))
-    : attemptOf(client.streamChat(request.body, options), new StreamAssembler(model.id, model.pricing));
+    ? attemptOf(client.streamResponses(request.body, options), new ResponsesAssembler(model.id, model.pricingFor))
+    : attemptOf(client.streamChat(request.body, options), new StreamAssembler(model.id, model.pricingFor));
 }

@@ -41,6 +41,8 @@ export const responsesRequestBodySchema = z.object({
   include: z.array(z.literal('reasoning.encrypted_content')).optional(),
   /** Sticky routing to the server holding the conversation's prompt cache. */
   prompt_cache_key: z.string().optional(),
+  /** Sent only when the catalogue lists the effort for the model (others answer 400). */
+  reasoning: z.object({ effort: z.string() }).optional(),
   tools: z.array(responsesToolSchema).optional(),
   tool_choice: z.union([z.enum(['auto', 'none', 'required']), z.object({ type: z.literal('function'), name: z.string() })]).optional(),
 });

@@ -48,6 +48,8 @@ export const chatRequestBodySchema = z.object({
   stream_options: z.object({ include_usage: z.boolean() }).optional(),
   tools: z.array(wireToolSchema).optional(),
   tool_choice: wireToolChoiceSchema.optional(),
+  /** Sent only to models whose catalogue lists the effort (see effortToSend in models.ts). */
+  reasoning_effort: z.string().optional(),
 });
 export type ChatRequestBody = z.infer<typeof chatRequestBodySchema>;
 

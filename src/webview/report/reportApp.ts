@@ -8,7 +8,7 @@ import { el } from '../shared/dom';
 import { formatDay } from './format';
 import { latencyHistogramChart } from './histogramChart';
 import { type ReportApi } from './reportApi';
-import { dayTable, errorTable, featureTable, latencyTable, tokensTable } from './reportTables';
+import { dayTable, errorTable, featureTable, latencyTable, modelTable, tokensTable } from './reportTables';
 import { summaryCards } from './summaryCards';
 
 const DAY_MS = 86_400_000;
@@ -95,7 +95,7 @@ export class ReportApp {
       return parts;
     }
     parts.push(summaryCards(report), this.charts(report));
-    const tables = [latencyTable(report), tokensTable(report), errorTable(report), featureTable(report), dayTable(report)];
+    const tables = [latencyTable(report), tokensTable(report), errorTable(report), featureTable(report), modelTable(report), dayTable(report)];
     parts.push(el('section', { class: 'tables' }, ...tables.filter((t): t is HTMLElement => t !== undefined)));
     return parts;
   }

@@ -58,6 +58,12 @@ export function featureTable(report: ReportView): HTMLElement {
   return table('By feature', 'features', ['Feature', 'Requests', 'Success', 'p50', 'p95', 'First token', 'Tokens', 'Cache hits', 'Cost'], rows);
 }
 
+/** The model that answered each request: a retired or redirected model shows under its successor. */
+export function modelTable(report: ReportView): HTMLElement {
+  const rows = report.byModel.map((m) => [m.model, formatCount(m.requests), formatTokens(m.totalTokens), formatUsd(m.costUsd)]);
+  return table('By model (the model that answered)', 'models', ['Model', 'Requests', 'Tokens', 'Cost'], rows);
+}
+
 /** Folded: the daily chart shows the same at a glance; the table is there for exact figures. */
 export function dayTable(report: ReportView): HTMLElement {
   const rows = [...report.byDay]

@@ -1,15 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { modelIdFor, parseSettings } from '../../../src/platform/settingsSchema';
+import { parseSettings, wireApiFor } from '../../../src/platform/settingsSchema';
 
 describe('parseSettings', () => {
   it('gives the defaults and no warning when nothing is set', () => {
     const { settings, warnings } = parseSettings({ values: {} });
     assert.deepEqual(warnings, []);
-    assert.deepEqual(settings.endpoint, { profile: 'xai', baseUrl: 'https://api.x.ai/v1' });
+    assert.deepEqual(settings.endpoint, { profile: 'xai', baseUrl: 'https://api.x.ai/v1', wireApi: 'responses' });
     assert.equal(settings.maxTokens, 32_000);
     assert.equal(settings.temperature, undefined);
     assert.equal(settings.rateLimits.requestsPerDay, 10_000);
-    assert.deepEqual(settings.models, { chat: 'grok-code-fast-1', inline: 'grok-code-fast-1', action: 'grok-code-fast-1' });
+    assert.deepEqual(settings.models, { chat: 'grok-4.3', inline: 'grok-4.3', action: 'grok-4.3' });
+    assert.deepEqual(settings.reasoningEffort, { chat: 'auto', inline: 'auto', action: 'auto' });
     assert.equal(settings.cloud.features.logging, true);
     assert.equal(settings.proxy, undefined);
   });
@@ -55,22 +56,31 @@ describe('parseSettings', () => {
     assert.deepEqual(settings.cloud.features, { analytics: true, monitoring: true, logging: false, caching: true, rateLimiting: true });
   });
 
-  it('maps Roo Code Cloud to its URL and vendor-prefixed model ids', () => {
-    const { settings } = parseSettings({ values: { 'endpoint.profile': 'rooCodeCloud', 'chat.model': 'xai/grok-4' } });
-    assert.equal(settings.endpoint.baseUrl, 'https://api.roocode.com/proxy/v1');
-    assert.equal(settings.models.inline, 'xai/grok-code-fast-1');
-    assert.equal(settings.models.chat, 'xai/grok-4');
+  it('reads the retired Roo Code Cloud profile as custom with no endpoint: nothing is sent anywhere', () => {
+    for (const url of ['', 'https://api.roocode.com/proxy/v1', 'http://127.0.0.1:8080/v1']) {
+      const { settings, warnings } = parseSettings({ values: { 'endpoint.profile': 'rooCodeCloud', 'endpoint.url': url, 'chat.model': 'xai/grok-4' } });
+      assert.deepEqual(settings.endpoint, { profile: 'custom', baseUrl: null, wireApi: 'chat-completions', retiredProfile: 'rooCodeCloud' });
+      assert.equal(settings.models.chat, 'xai/grok-4');
+      assert.deepEqual(warnings, []);
+    }
+  });
+
+  it('reads a reasoning effort per feature and warns for an unknown one', () => {
+    const { settings, warnings } = parseSettings({ values: { 'chat.reasoningEffort': 'high', 'inlineCompletions.reasoningEffort': 'turbo' } });
+    assert.deepEqual(settings.reasoningEffort, { chat: 'high', inline: 'auto', action: 'auto' });
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /"grokCodeFast\.inlineCompletions\.reasoningEffort"/);
   });
 
   it('accepts a custom loopback http URL and trims the trailing slash', () => {
     const { settings, warnings } = parseSettings({ values: { 'endpoint.profile': 'custom', 'endpoint.url': 'http://127.0.0.1:11434/v1/' } });
     assert.deepEqual(warnings, []);
-    assert.deepEqual(settings.endpoint, { profile: 'custom', baseUrl: 'http://127.0.0.1:11434/v1' });
+    assert.deepEqual(settings.endpoint, { profile: 'custom', baseUrl: 'http://127.0.0.1:11434/v1', wireApi: 'chat-completions' });
   });
 
   it('refuses a custom plain-http URL to another host without falling back to xAI', () => {
     const { settings, warnings } = parseSettings({ values: { 'endpoint.profile': 'custom', 'endpoint.url': 'http://10.0.0.5/v1' } });
-    assert.deepEqual(settings.endpoint, { profile: 'custom', baseUrl: null });
+    assert.deepEqual(settings.endpoint, { profile: 'custom', baseUrl: null, wireApi: 'chat-completions' });
     assert.equal(warnings.length, 1);
     assert.match(warnings[0], /"grokCodeFast\.endpoint\.url"/);
   });
@@ -105,9 +115,22 @@ describe('parseSettings', () => {
   });
 });
 
-describe('modelIdFor', () => {
-  it('prefixes only for Roo Code Cloud', () => {
-    assert.equal(modelIdFor('xai', 'grok-code-fast-1'), 'grok-code-fast-1');
-    assert.equal(modelIdFor('rooCodeCloud', 'grok-code-fast-1'), 'xai/grok-code-fast-1');
+describe('wireApiFor', () => {
+  it('picks the Responses API for api.x.ai and Chat Completions elsewhere when auto', () => {
+    assert.equal(wireApiFor('auto', 'https://api.x.ai/v1'), 'responses');
+    assert.equal(wireApiFor('auto', 'https://API.X.AI/v1'), 'responses');
+    assert.equal(wireApiFor('auto', 'https://openrouter.ai/api/v1'), 'chat-completions');
+    assert.equal(wireApiFor('auto', 'http://127.0.0.1:11434/v1'), 'chat-completions');
+    assert.equal(wireApiFor('auto', null), 'chat-completions');
+  });
+
+  it('keeps an explicit choice for any host', () => {
+    assert.equal(wireApiFor('chat-completions', 'https://api.x.ai/v1'), 'chat-completions');
+    assert.equal(wireApiFor('responses', 'http://127.0.0.1:8080/v1'), 'responses');
+  });
+
+  it('maps the setting into the endpoint', () => {
+    const { settings } = parseSettings({ values: { 'endpoint.profile': 'custom', 'endpoint.url': 'http://localhost:1/v1', 'endpoint.api': 'responses' } });
+    assert.equal(settings.endpoint.wireApi, 'responses');
   });
 });

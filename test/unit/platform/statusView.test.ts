@@ -10,6 +10,13 @@ const base: StatusSnapshot = {
 };
 
 describe('renderStatus', () => {
+  it('names the model that answered in the tooltip when another one did', () => {
+    const redirected = renderStatus({ ...base, servedModel: 'grok-4.3' }, 0);
+    assert.equal(redirected.text, '$(check) grok-code-fast-1');
+    assert.match(redirected.tooltip, /^\*\*Grok Code Fast\*\* · `grok-code-fast-1` · answered by `grok-4\.3`$/m);
+    assert.doesNotMatch(renderStatus(base, 0).tooltip, /answered by/);
+  });
+
   it('shows the model, ready, usage against the quota and no latency yet', () => {
     const view = renderStatus(base, 0);
     assert.equal(view.text, '$(check) grok-code-fast-1');

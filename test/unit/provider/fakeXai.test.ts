@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { request } from 'undici';
-import { type FakeXai, scenarios, startFakeXai, TEST_API_KEY } from '../../fake-xai';
+import { type FakeXai, LATE_2026_SERVED_BY, scenarios, startFakeXai, TEST_API_KEY } from '../../fake-xai';
 
 /** The fake must behave like xai-api.md says xAI does, or the provider tests prove nothing. */
 describe('fake xAI server', () => {
@@ -78,12 +78,54 @@ describe('fake xAI server', () => {
     assert.equal(JSON.parse(events.at(-3)!.slice(6)).choices[0].finish_reason, 'stop');
   });
 
-  it('rejects stop, penalties and reasoning_effort with 400', async () => {
-    for (const name of ['stop', 'presence_penalty', 'frequency_penalty', 'reasoning_effort']) {
+  it('rejects stop and penalties with 400', async () => {
+    for (const name of ['stop', 'presence_penalty', 'frequency_penalty']) {
       const { status, text } = await post({ ...chat, [name]: 1 });
       assert.equal(status, 400, name);
       assert.match(text, new RegExp(name));
     }
+  });
+
+  it("rejects reasoning_effort like xAI unless the catalogue lists the effort for the model", async () => {
+    const codeFast = await post({ ...chat, reasoning_effort: 'low' });
+    assert.equal(codeFast.status, 400);
+    assert.equal(JSON.parse(codeFast.text).error, 'Model grok-code-fast-1 does not support parameter reasoningEffort.');
+    const nonReasoning = await post({ ...chat, model: 'grok-4.20-non-reasoning', reasoning_effort: 'low' });
+    assert.equal(JSON.parse(nonReasoning.text).error, 'Model grok-4.20-non-reasoning does not support parameter reasoningEffort.');
+    assert.equal((await post({ ...chat, model: 'grok-4.3', reasoning_effort: 'xhigh' })).status, 400);
+    assert.equal((await post({ ...chat, model: 'grok-4.7', reasoning_effort: 'xhigh' })).status, 200);
+  });
+
+  it('serves GET /v1/language-models in xAI\'s shape, and 404 without the route', async () => {
+    const response = await request(`${fake.url}/language-models`, { headers: { authorization: `Bearer ${TEST_API_KEY}` } });
+    const body = (await response.body.json()) as { models: { id: string; aliases: string[]; prompt_text_token_price: number }[] };
+    assert.deepEqual(
+      body.models.map((model) => model.id),
+      ['grok-4.3', 'grok-4.5', 'grok-4.6', 'grok-4.7', 'grok-4.20-0309-non-reasoning'],
+    );
+    assert.deepEqual(body.models[0].aliases, ['grok-4.3-latest']);
+    assert.equal(body.models[0].prompt_text_token_price, 12500);
+    const plain = await startFakeXai({ languageModelsRoute: false });
+    try {
+      const missing = await request(`${plain.url}/language-models`, { headers: { authorization: `Bearer ${TEST_API_KEY}` } });
+      assert.equal(missing.statusCode, 404);
+      await missing.body.dump();
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('answers an alias under its model id, a redirected name under the serving model, a retired one with 404', async () => {
+    await fake.close();
+    fake = await startFakeXai({ servedBy: LATE_2026_SERVED_BY, retired: ['grok-4'] });
+    assert.equal(JSON.parse((await post({ ...chat, model: 'grok-4.3-latest' })).text).model, 'grok-4.3');
+    assert.equal(JSON.parse((await post(chat)).text).model, 'grok-4.3');
+    const retired = await post({ ...chat, model: 'grok-4' });
+    assert.equal(retired.status, 404);
+    assert.deepEqual(JSON.parse(retired.text), {
+      code: 'Some requested entity was not found',
+      error: 'The model grok-4 does not exist or your team does not have access to it.',
+    });
   });
 
   it('checks the key like xAI: 400 for a wrong key, 401 without one', async () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { EMPTY_ANSWER_MESSAGE } from '../../../src/provider/client/answerAssembler';
-import { AbortError, ApiError, AuthenticationError, CreditsExhaustedError, RateLimitError } from '../../../src/provider/errors';
+import { AbortError, ApiError, AuthenticationError, CreditsExhaustedError, ModelNotServedError, RateLimitError } from '../../../src/provider/errors';
 import { scenarios } from '../../fake-xai';
 import { startHarness, waitUntil, type Harness } from './harness';
 
@@ -89,10 +89,18 @@ describe('GrokCodeFast1Provider: failures, retries, cancellation and timeouts', 
       });
     });
 
-    it('maps an unknown model (404) to an ApiError saying so', async () => {
+    it('maps an unknown model (404) to a ModelNotServedError naming the model', async () => {
       h = await startHarness({ model: 'grok-nonexistent' });
       await assert.rejects(h.provider.generateResponse({ prompt: 'q' }), (error: unknown) => {
-        return error instanceof ApiError && error.status === 404 && /unknown model or wrong URL/.test(error.message);
+        return error instanceof ModelNotServedError && error.status === 404 && /"grok-nonexistent" is not served by this endpoint/.test(error.message);
+      });
+    });
+
+    it('keeps a 404 about the route (a wrong URL) as the plain ApiError', async () => {
+      h = await startHarness();
+      h.fake.enqueue({ kind: 'error', status: 404, body: { code: 'Not found', error: 'No handler found on route' } });
+      await assert.rejects(h.provider.generateResponse({ prompt: 'q' }), (error: unknown) => {
+        return error instanceof ApiError && !(error instanceof ModelNotServedError) && /unknown model or wrong URL/.test(error.message);
       });
     });
 

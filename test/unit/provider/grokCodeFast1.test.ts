@@ -206,7 +206,7 @@ describe('GrokCodeFast1Provider: gates, request body and results', function () {
       assert.ok(result.metadata.timeToFirstTokenMs !== null && result.metadata.timeToFirstTokenMs <= result.metadata.latencyMs);
     });
 
-    it('computes the cost from prices when the server sends no ticks', async () => {
+    it('computes the cost from the last-resort prices when the server sends no ticks and no catalogue was read', async () => {
       h = await startHarness();
       h.fake.enqueue({
         kind: 'answer',
@@ -214,7 +214,7 @@ describe('GrokCodeFast1Provider: gates, request body and results', function () {
         usage: { prompt_tokens: 1000, completion_tokens: 100, total_tokens: 1300, completion_tokens_details: { reasoning_tokens: 200 }, prompt_tokens_details: { text_tokens: 1000, cached_tokens: 0 }, cost_in_usd_ticks: undefined },
       });
       const { usage } = await h.provider.generateResponse({ prompt: 'q' });
-      assert.ok(Math.abs(usage.costUsd - (1000 * 0.2 + 300 * 1.5) / 1e6) < 1e-12);
+      assert.ok(Math.abs(usage.costUsd - (1000 * 1.25 + 300 * 2.5) / 1e6) < 1e-12);
     });
 
     it('estimates usage only when the server sent none', async () => {

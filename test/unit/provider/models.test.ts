@@ -1,35 +1,63 @@
 import { strict as assert } from 'node:assert';
-import { costUsd, defaultFactsFor, GROK_CODE_FAST_1_FACTS, knownFactsFor } from '../../../src/provider/models';
+import { costUsd, defaultFactsFor, effortToSend, lastResortFactsFor, sortEfforts, usdPerMillionFromTicks } from '../../../src/provider/models';
+
+const close = (actual: number, expected: number) => assert.ok(Math.abs(actual - expected) < 1e-12, `${actual} != ${expected}`);
 
 describe('model facts', () => {
-  it("knows grok-code-fast-1's context, cap, prices and capabilities", () => {
-    assert.equal(GROK_CODE_FAST_1_FACTS.contextWindow, 256_000);
-    assert.equal(GROK_CODE_FAST_1_FACTS.maxOutputTokens, 32_000);
-    assert.deepEqual(GROK_CODE_FAST_1_FACTS.pricing, { inputPerMillion: 0.2, cachedInputPerMillion: 0.02, outputPerMillion: 1.5 });
-    assert.deepEqual(GROK_CODE_FAST_1_FACTS.capabilities, { streaming: true, tools: true, reasoning: true, promptCaching: true });
-    assert.deepEqual([...GROK_CODE_FAST_1_FACTS.rejectedParameters].sort(), ['frequency_penalty', 'presence_penalty', 'reasoning_effort', 'stop']);
+  it('converts ticks per token to USD per million (1 tick = 1e-10 USD)', () => {
+    close(usdPerMillionFromTicks(12_500), 1.25);
+    close(usdPerMillionFromTicks(2_000), 0.2);
+    close(usdPerMillionFromTicks(60_000), 6);
+    close(usdPerMillionFromTicks(1), 0.0001);
   });
 
-  it('lists at least the twelve headline languages', () => {
-    const expected = ['TypeScript', 'JavaScript', 'Python', 'Java', 'Rust', 'C++', 'C', 'Go', 'C#', 'PHP', 'Ruby', 'Swift', 'Kotlin'];
-    for (const language of expected) assert.ok(GROK_CODE_FAST_1_FACTS.languages.includes(language), language);
+  it('prices grok-code-fast-1 as the model that serves it today: 12500 / 2000 / 25000 ticks', () => {
+    const facts = lastResortFactsFor('grok-code-fast-1');
+    assert.deepEqual(facts?.pricing, { inputPerMillion: 1.25, cachedInputPerMillion: 0.2, outputPerMillion: 2.5 });
+    assert.deepEqual(facts?.reasoningEfforts, []);
+    // xai-responses.md §2: 69 uncached + 128 cached input, 111 output = 3,893,500 ticks.
+    const tokens = { promptTokens: 197, cachedTokens: 128, completionTokens: 1, reasoningTokens: 110 };
+    close(costUsd(facts?.pricing, tokens), 3_893_500 / 1e10);
   });
 
-  it('recognises the model behind a proxy prefix', () => {
-    assert.equal(knownFactsFor('xai/grok-code-fast-1')?.contextWindow, 256_000);
-    assert.equal(knownFactsFor('xai/grok-code-fast-1')?.id, 'xai/grok-code-fast-1');
-    assert.equal(knownFactsFor('grok-9'), undefined);
+  it('finds last-resort facts by alias and behind a proxy prefix', () => {
+    assert.equal(lastResortFactsFor('grok-4.3-latest')?.id, 'grok-4.3');
+    assert.equal(lastResortFactsFor('xai/grok-4.3')?.contextWindow, 1_000_000);
+    assert.equal(lastResortFactsFor('grok-9'), undefined);
   });
 
-  it('gives unknown models defaults without invented prices', () => {
+  it('gives unknown models defaults without invented prices or efforts', () => {
     const facts = defaultFactsFor('grok-9');
     assert.equal(facts.inferred, true);
     assert.equal(facts.pricing, undefined);
+    assert.deepEqual(facts.reasoningEfforts, []);
     assert.equal(costUsd(facts.pricing, { promptTokens: 1, cachedTokens: 0, completionTokens: 1, reasoningTokens: 1 }), 0);
   });
 
-  it('prices a million of each kind of token', () => {
-    const tokens = { promptTokens: 2_000_000, cachedTokens: 1_000_000, completionTokens: 500_000, reasoningTokens: 500_000 };
-    assert.ok(Math.abs(costUsd(GROK_CODE_FAST_1_FACTS.pricing, tokens) - (0.2 + 0.02 + 1.5)) < 1e-12);
+  it('uses the long-context tier only above its threshold', () => {
+    const pricing = {
+      inputPerMillion: 1,
+      cachedInputPerMillion: 0.5,
+      outputPerMillion: 2,
+      longContext: { thresholdTokens: 1000, inputPerMillion: 10, cachedInputPerMillion: 5, outputPerMillion: 20 },
+    };
+    close(costUsd(pricing, { promptTokens: 1000, cachedTokens: 0, completionTokens: 1000, reasoningTokens: 0 }), (1000 * 1 + 1000 * 2) / 1e6);
+    close(costUsd(pricing, { promptTokens: 1001, cachedTokens: 1, completionTokens: 10, reasoningTokens: 10 }), (1000 * 10 + 1 * 5 + 20 * 20) / 1e6);
+  });
+
+  it('ranks efforts lowest first, unknown names last', () => {
+    assert.deepEqual(sortEfforts(['xhigh', 'low', 'turbo', 'none', 'high']), ['none', 'low', 'high', 'xhigh', 'turbo']);
+  });
+
+  it('sends an effort only to a model that lists it; inline auto is the lowest accepted', () => {
+    const grok43 = lastResortFactsFor('grok-4.3')!;
+    const codeFast = lastResortFactsFor('grok-code-fast-1')!;
+    assert.equal(effortToSend('auto', 'inline', grok43), 'none');
+    assert.equal(effortToSend(undefined, 'inline', lastResortFactsFor('grok-4.7')!), 'low');
+    assert.equal(effortToSend('auto', 'chat', grok43), undefined);
+    assert.equal(effortToSend('high', 'chat', grok43), 'high');
+    assert.equal(effortToSend('xhigh', 'action', grok43), undefined);
+    assert.equal(effortToSend('low', 'chat', codeFast), undefined);
+    assert.equal(effortToSend('auto', 'inline', codeFast), undefined);
   });
 });

@@ -27,7 +27,7 @@ describe('OutcomeRecorder', () => {
   it('records a success in metrics and analytics with its timings and usage', () => {
     const { recorder, analytics } = setup();
     recorder.finished({ requestId: 'r1', result, sentAt: 880, firstTokenAt: 920, usage });
-    assert.deepEqual(analytics.responses, [{ requestId: 'r1', outcome: 'success', usage, timeToFirstTokenMs: 40, latencyMs: 120 }]);
+    assert.deepEqual(analytics.responses, [{ requestId: 'r1', outcome: 'success', servedModel: 'grok-code-fast-1', usage, timeToFirstTokenMs: 40, latencyMs: 120 }]);
     const metrics = recorder.snapshot();
     assert.equal(metrics.successfulRequests, 1);
     assert.equal(metrics.totalTokensProcessed, 20);

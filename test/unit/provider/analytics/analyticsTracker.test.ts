@@ -148,6 +148,34 @@ describe('AnalyticsTracker', () => {
     assert.equal(everyModel.modelId, undefined);
   });
 
+  it('records the model that answered when it is not the one asked for, and reports costs per answering model', async () => {
+    const { store, tracker } = setup();
+    const answered = async (id: string, model: string, servedModel: string, costUsd: number) => {
+      tracker.trackRequest({ requestId: id, userId: 'alice', feature: 'chat', model });
+      await tracker.trackResponse({ requestId: id, outcome: 'success', latencyMs: 10, servedModel, usage: usage(100, 20, 0, costUsd) });
+    };
+    await answered('r1', 'grok-code-fast-1', 'grok-4.3', 0.01);
+    await answered('r2', 'grok-4.3', 'grok-4.3', 0.02);
+    await answered('r3', 'grok-4.7', 'grok-4.7', 0.5);
+    const events = (await allEvents(store)).filter((event) => event.kind === 'request');
+    assert.deepEqual(
+      events.map((event) => [event.model, event.kind === 'request' ? event.servedModel : undefined]),
+      [
+        ['grok-code-fast-1', 'grok-4.3'],
+        ['grok-4.3', undefined],
+        ['grok-4.7', undefined],
+      ],
+    );
+    const report = await tracker.generatePerformanceReport(undefined, { start: new Date(T0 - DAY), end: new Date(T0 + DAY) });
+    assert.deepEqual(
+      report.byModel.map((m) => [m.model, m.requests, Math.round(m.costUsd * 100) / 100]),
+      [
+        ['grok-4.3', 2, 0.03],
+        ['grok-4.7', 1, 0.5],
+      ],
+    );
+  });
+
   it('the default report period is the last 30 days', async () => {
     const { tracker, advance } = setup();
     await request(tracker, 'old', 'success', 100);

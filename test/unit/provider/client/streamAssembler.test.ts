@@ -4,7 +4,7 @@ import { EMPTY_ANSWER_MESSAGE } from '../../../../src/provider/client/answerAsse
 import { StreamAssembler } from '../../../../src/provider/client/streamAssembler';
 import { type ChatChunk } from '../../../../src/provider/client/wire';
 import { ApiError } from '../../../../src/provider/errors';
-import { GROK_CODE_FAST_1_FACTS } from '../../../../src/provider/models';
+import { lastResortFactsFor } from '../../../../src/provider/models';
 import { type StreamEvent } from '../../../../src/provider/types';
 
 const delta = (d: NonNullable<NonNullable<ChatChunk['choices']>[number]['delta']>, finish?: string): ChatChunk => ({
@@ -12,7 +12,7 @@ const delta = (d: NonNullable<NonNullable<ChatChunk['choices']>[number]['delta']
 });
 
 function run(chunks: ChatChunk[]) {
-  const assembler = new StreamAssembler('grok-code-fast-1', GROK_CODE_FAST_1_FACTS.pricing);
+  const assembler = new StreamAssembler('grok-code-fast-1', () => lastResortFactsFor('grok-code-fast-1')?.pricing);
   const events: StreamEvent[] = chunks.flatMap((chunk) => assembler.accept([chunk]));
   const { events: tail, answer } = assembler.finish();
   return { events: [...events, ...tail], answer };
@@ -26,7 +26,7 @@ describe('StreamAssembler', () => {
       delta({ tool_calls: [{ index: 0, id: 'c0', function: { name: 'f', arguments: '{}' } }] }),
       delta({ content: 'b' }, 'tool_calls'),
     ];
-    const batched = new StreamAssembler('grok-code-fast-1', GROK_CODE_FAST_1_FACTS.pricing);
+    const batched = new StreamAssembler('grok-code-fast-1', () => lastResortFactsFor('grok-code-fast-1')?.pricing);
     const events = batched.accept(chunks);
     assert.deepEqual(events, run(chunks).events);
     assert.equal(batched.finish().answer.content, 'ab');

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { estimateUsage, usageFromWire } from '../../../../src/provider/client/usage';
-import { GROK_CODE_FAST_1_FACTS } from '../../../../src/provider/models';
+import { type ModelPricing } from '../../../../src/provider/models';
 
-const pricing = GROK_CODE_FAST_1_FACTS.pricing;
+const pricing: ModelPricing = { inputPerMillion: 0.2, cachedInputPerMillion: 0.02, outputPerMillion: 1.5 };
 
 describe('usage', () => {
   it("takes the cost from cost_in_usd_ticks (10^10 a dollar) rather than list prices", () => {

@@ -347,7 +347,7 @@ describe('Responses API field faults', function () {
 /** What a stream of bytes comes to, pushed in these pieces: the events, then the answer or the error. */
 function outcome(api: WireApi, body: Buffer, cuts: number[]): unknown {
   const reader = api === 'responses' ? new ResponsesReader() : new ChunkReader();
-  const assembler = api === 'responses' ? new ResponsesAssembler('m', undefined) : new StreamAssembler('m', undefined);
+  const assembler = api === 'responses' ? new ResponsesAssembler('m', () => undefined) : new StreamAssembler('m', () => undefined);
   const events: StreamEvent[] = [];
   const take = (items: unknown[]) => events.push(...(assembler.accept as (items: unknown[]) => StreamEvent[])(items));
   try {
