@@ -20,7 +20,6 @@ import { createPlatform, registerPlatformCommands } from './platform/platform';
 import { analyticsEnabled, type Settings } from './platform/settings';
 import {
   AnalyticsTracker,
-  CONSENT_NOTICE,
   GROK_CODE_FAST_1,
   GrokCodeFast1Provider,
   InvalidConfigError,
@@ -98,7 +97,10 @@ export function start(context: vscode.ExtensionContext) {
     consent: {
       has: () => platform.consent.hasConsent(),
       record: (granted) => platform.consent.setConsent(granted),
-      notice: CONSENT_NOTICE,
+      // Read at each use: the notice names the endpoint the user configured now.
+      get notice() {
+        return platform.consent.noticeText();
+      },
     },
     hasApiKey: async () => (await keyApplied, hasKey),
     history,
@@ -133,6 +135,8 @@ export function start(context: vscode.ExtensionContext) {
     consentManager: platform.consentManager,
     // No key or an invalid custom URL: nothing to probe (providerFor would throw).
     getProvider: () => (hasKey && settings().endpoint.baseUrl !== null ? providerFor('chat') : undefined),
+    // No background traffic before consent for this endpoint, and none after a revocation.
+    backgroundAllowed: () => platform.consent.hasConsentNow() === true,
     exportChatHistory: () => history.exportAll(),
     deleteChatHistory: () => history.deleteAll(),
     getSettings: settings,

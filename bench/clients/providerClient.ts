@@ -21,7 +21,7 @@ export async function createProviderClient(server: ServerAddress): Promise<Strea
     model: BENCH_MODEL,
     rateLimits: GENEROUS_LIMITS,
   });
-  await provider.consentManager.recordConsent({ userId: USER_ID, modelId: BENCH_MODEL, consentGiven: true, dataUsageAcknowledged: true });
+  await provider.consentManager.recordConsent({ userId: USER_ID, modelId: BENCH_MODEL, endpoint: provider.origin, consentGiven: true, dataUsageAcknowledged: true });
   return {
     name: 'provider',
     stream: (prompt) => provider.streamResponse({ prompt, metadata: { userId: USER_ID, feature: 'chat' } }),

@@ -72,6 +72,14 @@ export type SettingKey = keyof typeof SPECS;
 /** Every `grokCodeFast.*` key this module reads, for the VS Code adapter. */
 export const SETTING_KEYS = Object.keys(SPECS) as SettingKey[];
 
+/**
+ * The settings that decide where requests (and so the API key and code) go. Only the user's own
+ * settings count for them: package.json gives them `"scope": "application"` and lists them under
+ * `restrictedConfigurations`, and the adapter reads only their user value, so a repository's
+ * `.vscode/settings.json` cannot redirect the key.
+ */
+export const USER_SCOPE_KEYS = ['endpoint.profile', 'endpoint.url'] as const satisfies readonly SettingKey[];
+
 /** What the adapter hands in: `grokCodeFast.*` values by relative key, and VS Code's proxy settings. */
 export interface RawSettings {
   values: Partial<Record<SettingKey, unknown>>;

@@ -14,7 +14,7 @@ import { NO_API_KEY_MESSAGE, XaiClient } from './client/xaiClient';
 import { type ChatRequestBody } from './client/wire';
 import { clientSettings, parseConfig, providerConfigSchema, type ProviderConfig, type ProviderConfigInput } from './config';
 import { type RequestMetricsSnapshot } from './analytics';
-import { ConsentManager } from './consent';
+import { ConsentManager, endpointOrigin } from './consent';
 import { AbortError, AuthenticationError, ConsentRequiredError, InvalidConfigError, isGrokError, NetworkError } from './errors';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitLease } from './limits';
 import { defaultFactsFor, knownFactsFor, type ModelFacts } from './models';
@@ -102,6 +102,11 @@ export class GrokCodeFast1Provider {
     return this.config.model;
   }
 
+  /** The origin of the endpoint requests go to: consent is given per origin. */
+  get origin(): string {
+    return endpointOrigin(this.config.endpoint);
+  }
+
   get modelFacts(): ModelFacts {
     return this.facts;
   }
@@ -149,7 +154,7 @@ export class GrokCodeFast1Provider {
     let failure: unknown;
     try {
       this.throwIfStopped(controller.signal);
-      if (!(await this.consentManager.hasConsent(userId, this.model))) throw new ConsentRequiredError();
+      if (!(await this.consentManager.hasConsent({ userId, modelId: this.model, endpoint: this.origin }))) throw new ConsentRequiredError();
       if (!this.client.hasApiKey) throw new AuthenticationError(NO_API_KEY_MESSAGE);
       const body = buildChatRequestBody(request, { model: this.model, maxTokens: this.config.maxTokens, temperature: this.config.temperature });
       this.throwIfStopped(controller.signal);

@@ -24,6 +24,8 @@ export interface AnalyticsFeatureDeps {
   consentManager: ConsentManager;
   /** The provider health checks probe (getStatus, getMetrics); undefined while none can run (no key). */
   getProvider: () => HealthProbeTarget | undefined;
+  /** Whether background requests (the health check) may go out: consent for the current endpoint. */
+  backgroundAllowed: () => boolean;
   /** Every conversation the chat keeps, as JSON-ready data. */
   exportChatHistory: () => Promise<unknown>;
   deleteChatHistory: () => Promise<void>;
@@ -72,6 +74,7 @@ export function registerAnalyticsFeatures(context: vscode.ExtensionContext, deps
   });
   const health = new HealthController({
     getProvider: deps.getProvider,
+    backgroundAllowed: deps.backgroundAllowed,
     onHealthChange: deps.onHealthChange,
     showReport: () => report.show(),
     logger: deps.logger,

@@ -28,7 +28,7 @@ async function setup() {
     },
     now: () => clock,
   };
-  await consentManager.recordConsent({ userId: 'u1', modelId: 'grok-code-fast-1', consentGiven: true, dataUsageAcknowledged: true });
+  await consentManager.recordConsent({ userId: 'u1', modelId: 'grok-code-fast-1', endpoint: 'https://api.x.ai', consentGiven: true, dataUsageAcknowledged: true });
   for (let i = 0; i < 5; i++) {
     clock += 8 * 86_400_000; // spread over the 40 days, one event file per day
     tracker.trackRequest({ requestId: `r${i}`, userId: 'u1', feature: 'chat', model: 'grok-code-fast-1' });
@@ -69,7 +69,7 @@ describe('Export My Data / Delete My Data', () => {
     await s.store.close();
     assert.deepEqual(await readdir(dir), [], 'the analytics directory is empty');
     assert.deepEqual(await s.consentManager.listConsents(), []);
-    assert.equal(await s.consentManager.hasConsent('u1', 'grok-code-fast-1'), false);
+    assert.equal(await s.consentManager.hasConsent({ userId: 'u1', modelId: 'grok-code-fast-1', endpoint: 'https://api.x.ai' }), false);
     assert.deepEqual(s.history(), { conversations: [] });
     assert.equal((await s.tracker.generatePerformanceReport()).totalRequests, 0);
     assert.equal(s.tracker.getMetrics().totalRequests, 0);
