@@ -25,6 +25,7 @@ import {
   InvalidConfigError,
   ModelRegistry,
   RateLimiter,
+  registerSecret,
   XAI_ENDPOINT,
   type GenerateRequest,
   type ModelRegistryOptions,
@@ -72,6 +73,8 @@ export function start(context: vscode.ExtensionContext) {
   const applyKey = async () => {
     const key = (await platform.keyStore.get()) ?? '';
     hasKey = key !== '';
+    // From now on the key is cut out of every error, log line, history entry and export, in any form.
+    registerSecret(key);
     registry.updateConfig({ apiKey: key });
   };
   const keyApplied = applyKey().catch((error) => log.error('Could not read the API key:', error));

@@ -19,6 +19,7 @@ import { AbortError, AuthenticationError, ConsentRequiredError, InvalidConfigErr
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitLease } from './limits';
 import { defaultFactsFor, knownFactsFor, type ModelFacts } from './models';
 import { buildChatRequestBody } from './prompt';
+import { registerSecret } from './redact';
 import { OutcomeRecorder } from './outcomeRecorder';
 import {
   type GenerateRequest,
@@ -79,6 +80,7 @@ export class GrokCodeFast1Provider {
     deps: ProviderDependencies = {},
   ) {
     this.config = parseConfig(providerConfigSchema, config);
+    registerSecret(this.config.apiKey);
     this.input = config;
     this.now = deps.now ?? Date.now;
     this.retry = { ...DEFAULT_RETRY_POLICY, ...deps.retry };
@@ -245,6 +247,7 @@ export class GrokCodeFast1Provider {
     const reconnect = next.endpoint !== this.config.endpoint || JSON.stringify(next.proxy) !== JSON.stringify(this.config.proxy);
     this.input = input;
     this.config = next;
+    registerSecret(next.apiKey);
     this.client.updateSettings(clientSettings(next));
     if (reconnect && this.ownsPool) this.pool.replace(next.proxy);
     if (this.ownsLimiter && partial.rateLimits) this.limiter.setLimits(next.rateLimits ?? DEFAULT_RATE_LIMITS);
