@@ -252,6 +252,55 @@ describe('WorkspaceTools', () => {
       assertRefused(await call(tools(), 'search_text', { query: '(unclosed', isRegex: true }), /Invalid regular expression/);
     });
 
+    describe('regular expressions cannot freeze the extension host (issue 17)', () => {
+      /** Counts event-loop turns while `work` runs: a blocked loop counts none. */
+      async function loopTurnsDuring<T>(work: Promise<T>): Promise<{ result: T; turns: number }> {
+        let turns = 0;
+        let running = true;
+        const tick = () => {
+          if (!running) return;
+          turns++;
+          setImmediate(tick);
+        };
+        setImmediate(tick);
+        try {
+          return { result: await work, turns };
+        } finally {
+          running = false;
+        }
+      }
+
+      it("answers the issue's two catastrophic patterns, on inputs no backtracking engine would finish", async () => {
+        // 26 a's and a '!' took 9 s with a backtracking engine; 60 would take centuries.
+        writeFileSync(path.join(fixture.root, 'src', 'aaa.txt'), `${'a'.repeat(60)}!\n`);
+        writeFileSync(path.join(fixture.root, 'src', 'words.ts'), `${'const value = computeSomething(argument) '.repeat(40)}!\n`);
+        const nested = await call(tools(), 'search_text', { query: '(a+)+$', isRegex: true, glob: 'src/**' });
+        assert.equal(nested.ok, true, nested.content);
+        assert.match(nested.content, /^No matches/);
+        const words = await call(tools(), 'search_text', { query: '^(\\w+\\s?)+$', isRegex: true, glob: 'src/**' });
+        assert.equal(words.ok, true, words.content);
+        assert.doesNotMatch(words.content, /words\.ts/);
+        const found = await call(tools(), 'search_text', { query: '^(a+)+!$', isRegex: true, glob: 'src/**' });
+        assert.match(found.content, /src\/aaa\.txt:1:/);
+      });
+
+      it('refuses what cannot run in linear time with a clear "pattern too slow or unsupported" result', async () => {
+        for (const query of ['(a+)\\1', 'foo(?=bar)', '(?<!x)y', '(?<word>\\w+)\\k<word>']) {
+          assertRefused(await call(tools(), 'search_text', { query, isRegex: true }), /Pattern too slow or unsupported/);
+        }
+        assert.equal((await call(tools(), 'search_text', { query: '(?<name>hel)per', isRegex: true })).ok, true, 'named groups are fine');
+      });
+
+      it('keeps the event loop turning while it scans a big file', async () => {
+        const line = `${'a'.repeat(26)}!`;
+        writeFileSync(path.join(fixture.root, 'src', 'big.log'), `${line}\n`.repeat(30_000));
+        const { result, turns } = await loopTurnsDuring(call(tools(), 'search_text', { query: '^(\\w+\\s?)+$', isRegex: true, glob: 'src/big.log' }));
+        assert.match(result.content, /^No matches/);
+        // 840,000 characters at one yield per 64 KiB: at least a dozen turns; a blocking scan gives a handful (the file read).
+        assert.ok(turns >= 12, `only ${turns} event-loop turns during the scan`);
+      });
+    });
+
     it('stops at maxResults and says so', async () => {
       const run = await call(tools(), 'search_text', { query: 'line', glob: 'big.txt', maxResults: 3 });
       assert.equal(run.content, '3 matches in 1 files:\nbig.txt:1: line 1\nbig.txt:2: line 2\nbig.txt:3: line 3\n[search stopped early: the limit of 3 results was reached]');
