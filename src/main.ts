@@ -141,7 +141,12 @@ export function start(context: vscode.ExtensionContext) {
     // No background traffic before consent for this endpoint, and none after a revocation.
     backgroundAllowed: () => platform.consent.hasConsentNow() === true,
     exportChatHistory: () => history.exportAll(),
-    deleteChatHistory: () => history.deleteAll(),
+    deleteChatHistory: async () => {
+      await history.deleteAll();
+      // The open panel drops the deleted conversation, draft and chips now, not at its next message.
+      void chat.refresh();
+    },
+    storage: { state: context.globalState, dir: context.globalStorageUri.fsPath },
     getSettings: settings,
     onDidChangeSettings: platform.onDidChangeSettings,
     onHealthChange: (state, verdict) =>

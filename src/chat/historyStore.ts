@@ -6,6 +6,7 @@
  * newest first. Everything read back is parsed: a corrupt value is logged and treated as absent,
  * never thrown. Sizes are capped so the store cannot grow without bound.
  */
+import { DataGeneration } from '../platform/dataGeneration';
 import { parseOrUndefined, type SafeParser } from '../platform/parseOrUndefined';
 import { type Logger } from '../provider/types';
 import {
@@ -54,6 +55,8 @@ const EMPTY_DRAFT: Draft = { text: '', chips: [] };
 export class HistoryStore {
   private readonly limits: HistoryLimits;
   private readonly prefix: string;
+  /** Delete My Data here or in another window: what this window holds must not be written back. */
+  private readonly generation: DataGeneration;
 
   /** `workspaceKey` names the open workspace (see workspaceKeyOf); list/load/save stay within it. */
   constructor(
@@ -65,6 +68,16 @@ export class HistoryStore {
     if (!WORKSPACE_KEY.test(workspaceKey)) throw new Error(`chat history: invalid workspace key ${JSON.stringify(workspaceKey)}`);
     this.prefix = `${WORKSPACE_PREFIX}${workspaceKey}.`;
     this.limits = { ...DEFAULT_HISTORY_LIMITS, ...limits };
+    this.generation = new DataGeneration(memento);
+  }
+
+  /**
+   * True once after the history was deleted (Delete My Data, here or in another window) since the
+   * caller last asked: it must drop the conversation, draft and chips it holds. Until it asks, every
+   * write is dropped, so nothing deleted is written back.
+   */
+  erasedSinceLoad(): boolean {
+    return this.generation.acknowledge();
   }
 
   /** Newest first. */
@@ -104,15 +117,17 @@ export class HistoryStore {
     return { workspaces };
   }
 
-  /** Removes every workspace's history, drafts and active conversation. */
+  /** Removes every workspace's history, drafts and active conversation, and tells every window's holder. */
   async deleteAll(): Promise<void> {
     for (const key of this.memento.keys()) {
       if (key.startsWith(CHAT_PREFIX)) await this.memento.update(key, undefined);
     }
+    await this.generation.bump();
   }
 
   /** Stores the conversation (capped) and moves it to the top of the list; evicts the oldest beyond the cap. */
   async save(conversation: Conversation): Promise<void> {
+    if (this.generation.isStale()) return;
     const capped = this.cap(conversation);
     const others = this.list().filter((summary) => summary.id !== capped.id);
     const index = [{ id: capped.id, title: capped.title, updatedAt: capped.updatedAt }, ...others];
@@ -123,6 +138,7 @@ export class HistoryStore {
   }
 
   async delete(id: string): Promise<void> {
+    if (this.generation.isStale()) return;
     await this.memento.update(this.conversationKey(id), undefined);
     await this.memento.update(this.indexKey, this.list().filter((summary) => summary.id !== id));
     if (this.activeId() === id) await this.setActiveId(undefined);
@@ -140,6 +156,7 @@ export class HistoryStore {
   }
 
   async saveDraft(draft: Draft): Promise<void> {
+    if (this.generation.isStale()) return;
     const chips = draft.chips.map((chip) => ({ ...chip, content: this.capText(chip.content) }));
     await this.memento.update(this.draftKey, { text: this.capText(draft.text), chips });
   }
@@ -150,6 +167,7 @@ export class HistoryStore {
   }
 
   async setActiveId(id: string | undefined): Promise<void> {
+    if (this.generation.isStale()) return;
     await this.memento.update(this.activeKey, id);
   }
 

@@ -11,6 +11,7 @@ import { type Scheduler, systemScheduler } from '../health/scheduler';
 import { analyticsEnabled, type Settings } from '../platform/settings';
 import { type AnalyticsStore, type AnalyticsTracker } from '../provider/analytics';
 import { type ConsentManager } from '../provider/consent';
+import { type ExtensionStorage } from '../dataRights/storageEraser';
 import { type Logger } from '../provider/types';
 import { type AnalyticsPrompts, interactivePrompts } from './analyticsPrompts';
 import { exportAnalytics } from './exportAnalyticsCommand';
@@ -29,6 +30,8 @@ export interface AnalyticsFeatureDeps {
   /** Every conversation the chat keeps, as JSON-ready data. */
   exportChatHistory: () => Promise<unknown>;
   deleteChatHistory: () => Promise<void>;
+  /** The extension's globalState and global storage folder: Delete My Data empties both. */
+  storage: ExtensionStorage;
   getSettings: () => Settings;
   /** The platform's one settings event (it has already read and validated them). */
   onDidChangeSettings: vscode.Event<Settings>;

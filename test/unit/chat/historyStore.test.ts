@@ -197,7 +197,8 @@ describe('HistoryStore', () => {
       memento.data.set('grokCodeFast.chat.index', [{ id: 'old', title: 'older layout', updatedAt: 1 }]);
       memento.data.set('grokCodeFast.userId', 'kept');
       await two.deleteAll();
-      assert.deepEqual([...memento.data.keys()], ['grokCodeFast.userId']);
+      // Other keys are the general eraser's; the generation marker tells other windows.
+      assert.deepEqual([...memento.data.keys()], ['grokCodeFast.userId', 'grokCodeFast.dataGeneration']);
       assert.deepEqual(one.list(), []);
       assert.equal(one.draft().text, '');
       assert.equal(one.activeId(), undefined);
