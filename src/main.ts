@@ -93,6 +93,8 @@ export function start(context: vscode.ExtensionContext) {
     context.globalState,
     workspaceKeyOf(vscode.workspace.workspaceFolders?.map((folder) => folder.uri.toString())),
     log,
+    undefined,
+    (message) => void vscode.window.showWarningMessage(message),
   );
   const chat = registerChatView(context, {
     extensionUri: context.extensionUri,
