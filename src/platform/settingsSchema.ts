@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { endpointProblem } from '../provider/config';
+import { ModelIdSchema } from '../provider/identifiers';
 import { DEFAULT_EXCLUDE_GLOBS } from './excludeMatcher';
 
 export const SETTINGS_SECTION = 'grokCodeFast';
@@ -33,9 +34,9 @@ const FEATURE_DEFAULTS = { analytics: true, monitoring: true, logging: true, cac
 const SPECS = {
   'endpoint.profile': spec(z.enum(['xai', 'rooCodeCloud', 'custom']), 'xai'),
   'endpoint.url': spec(z.string(), ''),
-  'chat.model': spec(z.string().trim().min(1), 'grok-code-fast-1'),
-  'inlineCompletions.model': spec(z.string().trim().min(1), 'grok-code-fast-1'),
-  'actions.model': spec(z.string().trim().min(1), 'grok-code-fast-1'),
+  'chat.model': spec(z.string().trim().pipe(ModelIdSchema), 'grok-code-fast-1'),
+  'inlineCompletions.model': spec(z.string().trim().pipe(ModelIdSchema), 'grok-code-fast-1'),
+  'actions.model': spec(z.string().trim().pipe(ModelIdSchema), 'grok-code-fast-1'),
   maxTokens: spec(boundedInt(1, 32_000), 32_000),
   temperature: spec(z.number().min(0).max(2).nullable(), null),
   'rateLimits.requestsPerMinute': spec(positiveInt, 60),

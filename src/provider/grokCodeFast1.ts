@@ -18,6 +18,7 @@ import { ConsentManager, endpointOrigin } from './consent';
 import { AbortError, AuthenticationError, ConsentRequiredError, InvalidConfigError, isGrokError, NetworkError } from './errors';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitLease } from './limits';
 import { defaultFactsFor, knownFactsFor, type ModelFacts } from './models';
+import { ModelIdSchema } from './identifiers';
 import { buildChatRequestBody } from './prompt';
 import { registerSecret } from './redact';
 import { OutcomeRecorder } from './outcomeRecorder';
@@ -226,8 +227,9 @@ export class GrokCodeFast1Provider {
     };
   }
 
-  listModels(signal?: AbortSignal): Promise<ModelInfo[]> {
-    return fetchModels(this.client, signal);
+  /** The server's models; an id that is not a model id (e.g. a formula) is left out, never shown or stored. */
+  async listModels(signal?: AbortSignal): Promise<ModelInfo[]> {
+    return (await fetchModels(this.client, signal)).filter((model) => ModelIdSchema.safeParse(model.id).success);
   }
 
   checkApiKey(signal?: AbortSignal): Promise<ApiKeyCheck> {
