@@ -96,7 +96,7 @@ export class ConsentGate implements vscode.Disposable {
     const given = subjects && (await this.deps.manager.getConsent(subjects[0]!));
     const status =
       given && (await this.hasConsent())
-        ? `Current status: consent given for ${given.endpoint} on ${new Date(given.timestamp).toLocaleString()}.`
+        ? `Current status: consent given on ${new Date(given.timestamp).toLocaleString()} for ${given.endpoint}.`
         : 'Current status: no consent given for this endpoint; nothing is sent to it.';
     const accepted = await this.prompt(this.notice(status));
     if (accepted && subjects) await this.record(subjects);
