@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { toErrorView } from '../../../src/chat/errorView';
 import { redactSecrets, registerSecret } from '../../../src/provider/redact';
+import { scenarios } from '../../fake-xai';
+import { startHarness } from './harness';
 
 // A key in no known vendor format: only the "configured key" rule can catch it.
 const KEY = 'gsk_Zr7Qp2Lm9Tx4Vb8Nc1Wd';
@@ -41,4 +44,36 @@ describe('redactSecrets: the configured key in every form', () => {
     registerSecret('abc');
     assert.equal(redactSecrets('abc abc'), 'abc abc');
   });
+});
+
+describe('a server echoing the configured key (issue 17): never in an error, the chat error view or the log', () => {
+  // Neither xai- nor sk-: only the "configured key" rule can catch it.
+  const KEY_EVERY_WAY = 'gsk_live_Q8m2Zx7Lp4Rt9Vw3';
+
+  for (const status of [401, 403, 500]) {
+    it(`redacts it from a ${status} answer, plain, URL-encoded and partly masked`, async () => {
+      const h = await startHarness({ apiKey: KEY_EVERY_WAY }, { fake: { apiKeys: [KEY_EVERY_WAY] } });
+      try {
+        const masked = `${KEY_EVERY_WAY.slice(0, 4)}****${KEY_EVERY_WAY.slice(-4)}`;
+        // Enough for every attempt: a 500 is retried.
+        for (let attempt = 0; attempt < 3; attempt++) {
+          h.fake.enqueue(
+            scenarios.status(status, {
+              error: `Incorrect API key provided: ${KEY_EVERY_WAY} (${encodeURIComponent(KEY_EVERY_WAY)}, ${masked})`,
+            }),
+          );
+        }
+        const failure = await h.provider.generateResponse({ prompt: 'q' }).then(
+          () => assert.fail('expected an error'),
+          (error: unknown) => error,
+        );
+        const shown = [JSON.stringify(toErrorView(failure)), String((failure as Error).message), JSON.stringify(failure), h.logLines.join('\n')].join('\n');
+        assert.ok(!shown.includes(KEY_EVERY_WAY), shown);
+        assert.ok(!shown.includes(masked), shown);
+        assert.match(shown, /Incorrect API key provided: \[REDACTED\]/);
+      } finally {
+        await h.close();
+      }
+    });
+  }
 });
