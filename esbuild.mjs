@@ -14,14 +14,15 @@ const production = args.has('--production');
 const watch = args.has('--watch');
 
 // Bundles loaded lazily from beside the one that requires them, so activation parses none of them:
-// the composition root (dist/main.js, required on the turn after activation) and undici
-// (dist/undici.js, required at the first request). A `require` of these ids stays a require of the
-// sibling file; an `import` would bundle them in.
-const LAZY_SIBLINGS = { './main': './main.js', undici: './undici.js' };
+// the composition root (dist/main.js, required on the turn after activation), undici
+// (dist/undici.js, required at the first request) and re2js (dist/re2js.js, required at the first
+// regular-expression search). A `require` of these ids stays a require of the sibling file; an
+// `import` would bundle them in.
+const LAZY_SIBLINGS = { './main': './main.js', undici: './undici.js', re2js: './re2js.js' };
 const lazySiblings = {
   name: 'lazy-siblings',
   setup(build) {
-    build.onResolve({ filter: /^(\.\/main|undici)$/ }, (args) =>
+    build.onResolve({ filter: /^(\.\/main|undici|re2js)$/ }, (args) =>
       args.kind === 'require-call' ? { path: LAZY_SIBLINGS[args.path], external: true } : undefined,
     );
   },
@@ -45,6 +46,7 @@ export function bundleOptions({ production }) {
     // keepNames: users and other extensions log and match on error.name (RateLimitError, not a minified letter).
     { ...nodeTarget, entryPoints: ['src/provider/index.ts'], outfile: 'dist/provider.js', keepNames: true },
     { ...common, platform: 'node', target: 'node20', format: 'cjs', entryPoints: ['node_modules/undici/index.js'], outfile: 'dist/undici.js' },
+    { ...common, platform: 'node', target: 'node20', format: 'cjs', entryPoints: ['node_modules/re2js/build/index.cjs'], outfile: 'dist/re2js.js' },
     ...webviewEntries.map((name) => ({
       ...webTarget,
       entryPoints: { [name]: `src/webview/${name}/main.ts`, [`${name}-style`]: `src/webview/${name}/style.css` },

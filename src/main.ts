@@ -21,11 +21,11 @@ import { ModelCatalogueSync } from './platform/modelCatalogue';
 import { analyticsEnabled, type Settings } from './platform/settings';
 import {
   AnalyticsTracker,
-  CONSENT_NOTICE,
   GrokCodeFast1Provider,
   InvalidConfigError,
   ModelRegistry,
   RateLimiter,
+  registerSecret,
   XAI_ENDPOINT,
   type GenerateRequest,
   type ModelRegistryOptions,
@@ -77,6 +77,8 @@ export function start(context: vscode.ExtensionContext) {
   const applyKey = async () => {
     const key = (await platform.keyStore.get()) ?? '';
     hasKey = key !== '';
+    // From now on the key is cut out of every error, log line, history entry and export, in any form.
+    registerSecret(key);
     registry.updateConfig({ apiKey: key });
   };
   const keyApplied = applyKey().catch((error) => log.error('Could not read the API key:', error));
@@ -95,6 +97,8 @@ export function start(context: vscode.ExtensionContext) {
     context.globalState,
     workspaceKeyOf(vscode.workspace.workspaceFolders?.map((folder) => folder.uri.toString())),
     log,
+    undefined,
+    (message) => void vscode.window.showWarningMessage(message),
   );
   const chat = registerChatView(context, {
     extensionUri: context.extensionUri,
@@ -102,7 +106,10 @@ export function start(context: vscode.ExtensionContext) {
     consent: {
       has: () => platform.consent.hasConsent(),
       record: (granted) => platform.consent.setConsent(granted),
-      notice: CONSENT_NOTICE,
+      // Read at each use: the notice names the endpoint the user configured now.
+      get notice() {
+        return platform.consent.noticeText();
+      },
     },
     hasApiKey: async () => (await keyApplied, hasKey),
     history,
@@ -137,8 +144,15 @@ export function start(context: vscode.ExtensionContext) {
     consentManager: platform.consentManager,
     // No key or an invalid custom URL: nothing to probe (providerFor would throw).
     getProvider: () => (hasKey && settings().endpoint.baseUrl !== null ? providerFor('chat') : undefined),
+    // No background traffic before consent for this endpoint, and none after a revocation.
+    backgroundAllowed: () => platform.consent.hasConsentNow() === true,
     exportChatHistory: () => history.exportAll(),
-    deleteChatHistory: () => history.deleteAll(),
+    deleteChatHistory: async () => {
+      await history.deleteAll();
+      // The open panel drops the deleted conversation, draft and chips now, not at its next message.
+      void chat.refresh();
+    },
+    storage: { state: context.globalState, dir: context.globalStorageUri.fsPath },
     getSettings: settings,
     onDidChangeSettings: platform.onDidChangeSettings,
     onHealthChange: (state, verdict) =>

@@ -22,7 +22,7 @@ export async function createProviderClient(server: ServerAddress, wire: BenchWir
     rateLimits: GENEROUS_LIMITS,
     wireApi: wire,
   });
-  await provider.consentManager.recordConsent({ userId: USER_ID, modelId: BENCH_MODEL, consentGiven: true, dataUsageAcknowledged: true });
+  await provider.consentManager.recordConsent({ userId: USER_ID, modelId: BENCH_MODEL, endpoint: provider.origin, consentGiven: true, dataUsageAcknowledged: true });
   return {
     name: wire === 'responses' ? 'provider (responses)' : 'provider',
     stream: (prompt) => provider.streamResponse({ prompt, metadata: { userId: USER_ID, feature: 'chat' } }),

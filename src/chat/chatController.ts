@@ -67,6 +67,8 @@ export class ChatController {
   /** The last answer's whole life, saving and final posts included (it outlives `running`). */
   private lastAnswer: Promise<void> = Promise.resolve();
   private draftText: string;
+  /** Ids of conversations Delete My Data removed while this controller held them: never saved again. */
+  private readonly erased = new Set<string>();
 
   constructor(
     private readonly deps: ChatControllerDeps,
@@ -94,6 +96,7 @@ export class ChatController {
 
   /** Handles one raw message from the webview: anything that is not a protocol message is dropped and logged. */
   async handle(raw: unknown): Promise<void> {
+    this.dropIfErased();
     const message = parseFromWebview(raw);
     if (message === undefined) {
       const type = typeof raw === 'object' && raw !== null && 'type' in raw ? String((raw as { type: unknown }).type).slice(0, 40) : typeof raw;
@@ -147,6 +150,7 @@ export class ChatController {
 
   /** Sends a message with the chips it names; kept as the draft instead when it cannot be sent now. */
   async send(text: string, chipIds: readonly string[]): Promise<void> {
+    this.dropIfErased();
     if (text.trim() === '' && chipIds.length === 0) return;
     if (!(await this.ready()) || this.running !== undefined) {
       this.draftText = text;
@@ -239,7 +243,22 @@ export class ChatController {
     this.post = undefined;
   }
 
+  /**
+   * After Delete My Data (in this window or another), forgets the conversation, draft and chips it
+   * holds: nothing deleted is shown, sent as context again, or written back.
+   */
+  private dropIfErased(): void {
+    if (!this.deps.history.erasedSinceLoad()) return;
+    if (this.active) this.erased.add(this.active.id);
+    if (this.running) this.erased.add(this.running.conversation.id);
+    this.stop();
+    this.active = undefined;
+    this.draftText = '';
+    this.chips.restore([]);
+  }
+
   async postState(): Promise<void> {
+    this.dropIfErased();
     if (this.post === undefined) return;
     const [hasKey, hasConsent] = await Promise.all([this.deps.hasApiKey(), this.deps.consent.has()]);
     const running = this.running;
@@ -319,6 +338,7 @@ export class ChatController {
   }
 
   private async save(conversation: Conversation): Promise<void> {
+    if (this.erased.has(conversation.id)) return;
     try {
       await this.deps.history.save(conversation);
     } catch (error) {

@@ -3,11 +3,15 @@
  * (context.globalState in the extension), under keys prefixed with the workspace's key: the panel
  * lists only this workspace's history, while Export and Delete My Data reach every workspace's.
  * Each conversation has its own key, so saving one does not rewrite the others; an index lists them
- * newest first. Everything read back is parsed: a corrupt value is logged and treated as absent,
- * never thrown. Sizes are capped so the store cannot grow without bound.
+ * newest first. Everything read back is parsed, and corrupt data loses only what is corrupt: a bad
+ * index is rebuilt from the conversations, a conversation keeps its readable entries, and the raw bad
+ * value is set aside (kept under a `setAside.` key, exported, deleted with the rest), never thrown;
+ * the user is told once a session. Sizes are capped so the store cannot grow without bound.
  */
+import { DataGeneration } from '../platform/dataGeneration';
 import { parseOrUndefined, type SafeParser } from '../platform/parseOrUndefined';
 import { type Logger } from '../provider/types';
+import * as z from 'zod';
 import {
   type Conversation,
   ConversationIndexSchema,
@@ -16,6 +20,7 @@ import {
   type Draft,
   DraftSchema,
   type Entry,
+  EntrySchema,
 } from './historySchema';
 
 /** The subset of vscode.Memento the store needs. */
@@ -27,7 +32,7 @@ export interface Memento {
 
 /** Export My Data's view of the chat: every workspace's conversations (newest first) and draft. */
 export interface ChatHistoryExport {
-  workspaces: { workspace: string; conversations: Conversation[]; draft?: Draft }[];
+  workspaces: { workspace: string; conversations: Conversation[]; draft?: Draft; setAside?: unknown[] }[];
 }
 
 export interface HistoryLimits {
@@ -48,12 +53,19 @@ const WORKSPACE_KEY = /^[A-Za-z0-9_-]+$/;
 /** `grokCodeFast.chat.ws.<workspace>.<name>`; workspace keys hold no dot. */
 const STORED_KEY = /^grokCodeFast\.chat\.ws\.([A-Za-z0-9_-]+)\.(.+)$/;
 const CONVERSATION_NAME = 'conversation.';
+const SET_ASIDE_NAME = 'setAside.';
+
+/** A conversation whose entries are read one by one, so one bad entry does not cost the others. */
+const ConversationShellSchema = ConversationSchema.extend({ entries: z.array(z.unknown()) });
 
 const EMPTY_DRAFT: Draft = { text: '', chips: [] };
 
 export class HistoryStore {
   private readonly limits: HistoryLimits;
   private readonly prefix: string;
+  /** Delete My Data here or in another window: what this window holds must not be written back. */
+  private readonly generation: DataGeneration;
+  private told = false;
 
   /** `workspaceKey` names the open workspace (see workspaceKeyOf); list/load/save stay within it. */
   constructor(
@@ -61,24 +73,49 @@ export class HistoryStore {
     workspaceKey: string,
     private readonly logger?: Logger,
     limits: Partial<HistoryLimits> = {},
+    /** Tells the user (once a session) that unreadable history was set aside. */
+    private readonly onSetAside?: (message: string) => void,
   ) {
     if (!WORKSPACE_KEY.test(workspaceKey)) throw new Error(`chat history: invalid workspace key ${JSON.stringify(workspaceKey)}`);
     this.prefix = `${WORKSPACE_PREFIX}${workspaceKey}.`;
     this.limits = { ...DEFAULT_HISTORY_LIMITS, ...limits };
+    this.generation = new DataGeneration(memento);
   }
 
-  /** Newest first. */
+  /**
+   * True once after the history was deleted (Delete My Data, here or in another window) since the
+   * caller last asked: it must drop the conversation, draft and chips it holds. Until it asks, every
+   * write is dropped, so nothing deleted is written back.
+   */
+  erasedSinceLoad(): boolean {
+    return this.generation.acknowledge();
+  }
+
+  /** Newest first. A corrupt index (or entry of it) is rebuilt from the conversations themselves. */
   list(): ConversationIndex {
-    return this.read(this.indexKey, ConversationIndexSchema) ?? [];
+    const raw = this.memento.get<unknown>(this.indexKey);
+    const index = ConversationIndexSchema.safeParse(raw ?? []);
+    if (index.success) return index.data;
+    this.tell(`the chat history index under ${this.indexKey} was unreadable; it was rebuilt from the conversations`);
+    const rebuilt = this.memento
+      .keys()
+      .filter((key) => key.startsWith(`${this.prefix}${CONVERSATION_NAME}`))
+      .flatMap((key) => {
+        const conversation = this.readConversation(key);
+        return conversation ? [{ id: conversation.id, title: conversation.title, updatedAt: conversation.updatedAt }] : [];
+      })
+      .sort((a, b) => b.updatedAt - a.updatedAt);
+    void this.memento.update(this.indexKey, rebuilt);
+    return rebuilt;
   }
 
   load(id: string): Conversation | undefined {
-    return this.read(this.conversationKey(id), ConversationSchema);
+    return this.readConversation(this.conversationKey(id));
   }
 
   /** Every workspace's conversations and draft (corrupt values are logged and left out). */
   async exportAll(): Promise<ChatHistoryExport> {
-    const byWorkspace = new Map<string, { conversations: Conversation[]; draft?: Draft }>();
+    const byWorkspace = new Map<string, { conversations: Conversation[]; draft?: Draft; setAside?: unknown[] }>();
     for (const key of this.memento.keys()) {
       const match = STORED_KEY.exec(key);
       if (!match) continue;
@@ -86,7 +123,7 @@ export class HistoryStore {
       const name = match[2]!;
       const holder = byWorkspace.get(workspace) ?? { conversations: [] };
       if (name.startsWith(CONVERSATION_NAME)) {
-        const conversation = this.read(key, ConversationSchema);
+        const conversation = this.readConversation(key);
         if (conversation) holder.conversations.push(conversation);
       } else if (name === 'draft') {
         const draft = this.read(key, DraftSchema);
@@ -94,25 +131,36 @@ export class HistoryStore {
       }
       byWorkspace.set(workspace, holder);
     }
+    // Read after the conversations: reading them may have set more aside.
+    for (const key of this.memento.keys()) {
+      const match = STORED_KEY.exec(key);
+      if (!match || !match[2]!.startsWith(SET_ASIDE_NAME)) continue;
+      const holder = byWorkspace.get(match[1]!) ?? { conversations: [] };
+      holder.setAside = [...(holder.setAside ?? []), this.memento.get<unknown>(key)];
+      byWorkspace.set(match[1]!, holder);
+    }
     const workspaces = [...byWorkspace]
-      .filter(([, holder]) => holder.conversations.length > 0 || holder.draft !== undefined)
+      .filter(([, holder]) => holder.conversations.length > 0 || holder.draft !== undefined || holder.setAside !== undefined)
       .map(([workspace, holder]) => ({
         workspace,
         conversations: holder.conversations.sort((a, b) => b.updatedAt - a.updatedAt),
         ...(holder.draft && { draft: holder.draft }),
+        ...(holder.setAside && { setAside: holder.setAside }),
       }));
     return { workspaces };
   }
 
-  /** Removes every workspace's history, drafts and active conversation. */
+  /** Removes every workspace's history, drafts and active conversation, and tells every window's holder. */
   async deleteAll(): Promise<void> {
     for (const key of this.memento.keys()) {
       if (key.startsWith(CHAT_PREFIX)) await this.memento.update(key, undefined);
     }
+    await this.generation.bump();
   }
 
   /** Stores the conversation (capped) and moves it to the top of the list; evicts the oldest beyond the cap. */
   async save(conversation: Conversation): Promise<void> {
+    if (this.generation.isStale()) return;
     const capped = this.cap(conversation);
     const others = this.list().filter((summary) => summary.id !== capped.id);
     const index = [{ id: capped.id, title: capped.title, updatedAt: capped.updatedAt }, ...others];
@@ -123,6 +171,7 @@ export class HistoryStore {
   }
 
   async delete(id: string): Promise<void> {
+    if (this.generation.isStale()) return;
     await this.memento.update(this.conversationKey(id), undefined);
     await this.memento.update(this.indexKey, this.list().filter((summary) => summary.id !== id));
     if (this.activeId() === id) await this.setActiveId(undefined);
@@ -140,6 +189,7 @@ export class HistoryStore {
   }
 
   async saveDraft(draft: Draft): Promise<void> {
+    if (this.generation.isStale()) return;
     const chips = draft.chips.map((chip) => ({ ...chip, content: this.capText(chip.content) }));
     await this.memento.update(this.draftKey, { text: this.capText(draft.text), chips });
   }
@@ -150,6 +200,7 @@ export class HistoryStore {
   }
 
   async setActiveId(id: string | undefined): Promise<void> {
+    if (this.generation.isStale()) return;
     await this.memento.update(this.activeKey, id);
   }
 
@@ -167,6 +218,46 @@ export class HistoryStore {
 
   private conversationKey(id: string): string {
     return `${this.prefix}${CONVERSATION_NAME}${id}`;
+  }
+
+  /**
+   * A stored conversation: as stored when it parses; else its readable entries (the raw value set
+   * aside first); undefined when not even its id and title can be read (the raw value set aside).
+   */
+  private readConversation(key: string): Conversation | undefined {
+    const value = this.memento.get<unknown>(key);
+    if (value === undefined) return undefined;
+    const whole = ConversationSchema.safeParse(value);
+    if (whole.success) return whole.data;
+    const shell = ConversationShellSchema.safeParse(value);
+    this.setAside(key, value);
+    if (!shell.success) {
+      void this.memento.update(key, undefined);
+      return undefined;
+    }
+    const entries = shell.data.entries.flatMap((entry) => {
+      const parsed = EntrySchema.safeParse(entry);
+      return parsed.success ? [parsed.data] : [];
+    });
+    const salvaged = { ...shell.data, entries };
+    void this.memento.update(key, salvaged);
+    return salvaged;
+  }
+
+  /** Keeps an unreadable value under a `setAside.` key of its workspace (exported, deleted with the rest). */
+  private setAside(key: string, value: unknown): void {
+    const match = STORED_KEY.exec(key);
+    const aside = match ? `${WORKSPACE_PREFIX}${match[1]}.${SET_ASIDE_NAME}${match[2]}` : `${this.prefix}${SET_ASIDE_NAME}${key}`;
+    void this.memento.update(aside, value);
+    this.tell(`an unreadable chat history value under ${key} was set aside as ${aside}; every readable conversation was kept`);
+  }
+
+  /** Logs every time; the user hears once a session. */
+  private tell(message: string): void {
+    this.logger?.warn(`chat history: ${message}`);
+    if (this.told) return;
+    this.told = true;
+    this.onSetAside?.('Grok Code Fast: part of the chat history could not be read. Every readable conversation was kept; the unreadable part was set aside (it is in Export My Data).');
   }
 
   private read<T>(key: string, schema: SafeParser<T>): T | undefined {

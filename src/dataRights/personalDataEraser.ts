@@ -29,7 +29,12 @@ export async function erasePersonalData(erasers: readonly Eraser[]): Promise<Era
 
 /** One line for the notification after Delete My Data. */
 export function describeErasure(result: ErasureResult): string {
-  if (result.failed.length === 0) return `Deleted your ${joinWords(result.erased)}. Nothing is left on this machine.`;
+  if (result.failed.length === 0) {
+    return (
+      `Deleted your ${joinWords(result.erased)}. Nothing is left on this machine; ` +
+      'your API key stays in the OS keychain until you run "Grok: Clear API Key".'
+    );
+  }
   const failed = result.failed.map((f) => `${f.what} (${f.error})`);
   const done = result.erased.length === 0 ? '' : ` Deleted: ${joinWords(result.erased)}.`;
   return `Could not delete your ${joinWords(failed)}.${done} Try Delete My Data again.`;

@@ -3,6 +3,7 @@
  * records, every retained analytics event, and the chat history. Pure: the sources are injected.
  */
 import { type ConsentRecord } from '../provider/consent';
+import { redactSecrets } from '../provider/redact';
 
 export const PERSONAL_DATA_FORMAT = 'grok-code-fast/personal-data';
 export const PERSONAL_DATA_VERSION = 1;
@@ -38,6 +39,7 @@ export async function buildPersonalDataExport(sources: PersonalDataSources): Pro
     consents,
     // Our own serializer's output, parsed only to nest it as an object rather than a string.
     analytics: JSON.parse(analyticsJson) as unknown,
-    chatHistory: chatHistory ?? null,
+    // Conversations hold error texts and what the user pasted: no key leaves in the file.
+    chatHistory: chatHistory === undefined ? null : (JSON.parse(redactSecrets(JSON.stringify(chatHistory))) as unknown),
   };
 }

@@ -4,12 +4,15 @@ import { type ConsentManager } from '../provider/consent';
 import { allTime } from '../report/reportPeriod';
 import { type Eraser } from './personalDataEraser';
 import { type PersonalDataSources } from './personalDataExport';
+import { eraseExtensionStorage, type ExtensionStorage } from './storageEraser';
 
 export interface PersonalDataHolders {
   tracker: Pick<AnalyticsTracker, 'exportAnalytics' | 'deleteAll'>;
   consentManager: Pick<ConsentManager, 'listConsents' | 'deleteAll'>;
   exportChatHistory: () => Promise<unknown>;
   deleteChatHistory: () => Promise<void>;
+  /** Everything else the extension keeps: its globalState keys and its global storage folder. */
+  storage: ExtensionStorage;
   now: () => number;
 }
 
@@ -27,5 +30,7 @@ export function personalDataErasers(holders: PersonalDataHolders): Eraser[] {
     { what: 'consent records', erase: () => holders.consentManager.deleteAll() },
     { what: 'analytics', erase: () => holders.tracker.deleteAll() },
     { what: 'chat history', erase: holders.deleteChatHistory },
+    // Last: whatever the holders above left, and what no holder owns (user id, salt, counters).
+    { what: 'other stored data (user id, analytics salt, rate-limit and status-bar counters)', erase: () => eraseExtensionStorage(holders.storage) },
   ];
 }

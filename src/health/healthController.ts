@@ -19,6 +19,11 @@ export interface HealthProbeTarget {
 export interface HealthControllerDeps {
   /** Undefined while no provider can run (no API key, no endpoint): checks are skipped. */
   getProvider: () => HealthProbeTarget | undefined;
+  /**
+   * True only while the user has consented to the current endpoint. Read at every tick: without it
+   * (never given, or revoked) the background check sends nothing, not even the key.
+   */
+  backgroundAllowed: () => boolean;
   onHealthChange: (state: HealthState, verdict: HealthVerdict | undefined) => void;
   showReport: () => void;
   logger: Logger;
@@ -44,7 +49,7 @@ export class HealthController implements vscode.Disposable {
       },
       // A provider made anew (settings changed) starts its counters at zero; the window copes.
       metrics: () => deps.getProvider()?.getMetrics() ?? NO_COUNTERS,
-      canCheck: () => deps.getProvider() !== undefined,
+      canCheck: () => deps.backgroundAllowed() && deps.getProvider() !== undefined,
       thresholds: () => ({ p95ThresholdMs: this.settings?.p95ThresholdMs ?? 10_000 }),
       now: deps.now,
       scheduler: deps.scheduler,

@@ -4,7 +4,8 @@
  * concurrent appends never interleave; a crash mid-append loses only the events of that write, and
  * the cut line is skipped on reading and removed before the next append. An aggregate whose log has
  * changed size since it was written (a crash before it was saved, another editor window) is rebuilt
- * from the log when the store opens.
+ * from the log when the store opens, and again before this store appends to it or writes it: a day
+ * whose log another window deleted (Delete My Data) is dropped, never written back.
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
@@ -131,12 +132,14 @@ export class FileAnalyticsStore implements AnalyticsStore {
   }
 
   dailyAggregates(range: TimeRange): Promise<DailyAggregate[]> {
-    return this.serialized(async () =>
-      [...this.days.keys()]
-        .sort()
-        .filter((day) => dayOverlaps(day, range))
-        .map((day) => this.days.get(day)!.aggregate.toJSON()),
-    );
+    return this.serialized(async () => {
+      const aggregates: DailyAggregate[] = [];
+      for (const key of [...this.days.keys()].sort().filter((day) => dayOverlaps(day, range))) {
+        const day = await this.current(key);
+        if (day) aggregates.push(day.aggregate.toJSON());
+      }
+      return aggregates;
+    });
   }
 
   /** Writes the aggregates changed since the last write now. */
@@ -180,8 +183,20 @@ export class FileAnalyticsStore implements AnalyticsStore {
     });
   }
 
+  /** The day as its log is now: the cached aggregate only while the log is the size it covers. */
+  private async current(key: string): Promise<Day | undefined> {
+    const day = this.days.get(key);
+    if (!day) return undefined;
+    const size = await fs.stat(eventsFile(this.dir, key)).then((stat) => stat.size, () => undefined);
+    if (size === day.logBytes || (size === undefined && day.logBytes === 0)) return day;
+    this.days.delete(key);
+    if (size === undefined) return undefined;
+    await this.rebuild(key);
+    return this.days.get(key);
+  }
+
   private async dayForAppend(key: string): Promise<Day> {
-    let day = this.days.get(key);
+    let day = await this.current(key);
     if (!day) {
       day = { aggregate: new DayAggregator(key), logBytes: 0, tailChecked: false };
       this.days.set(key, day);
@@ -205,7 +220,7 @@ export class FileAnalyticsStore implements AnalyticsStore {
     const keys = [...this.dirty];
     this.dirty.clear();
     for (const key of keys) {
-      const day = this.days.get(key);
+      const day = await this.current(key);
       if (!day) continue;
       const file: AggregateFile = { v: 1, logBytes: day.logBytes, updatedAt: this.now(), aggregate: day.aggregate.toJSON() };
       await writeFileAtomic(aggregateFile(this.dir, key), JSON.stringify(file));

@@ -72,7 +72,13 @@ export function createPlatform(context: vscode.ExtensionContext): Platform {
   const consentManager = new ConsentManager(new GlobalStateConsentStore(context.globalState), {
     audit: { appName: vscode.env.appName, appVersion: String(context.extension.packageJSON.version ?? 'unknown') },
   });
-  const consent = new ConsentGate({ manager: consentManager, userId, models: () => Object.values(settings.models), logger: log });
+  const consent = new ConsentGate({
+    manager: consentManager,
+    userId,
+    models: () => Object.values(settings.models),
+    endpoint: () => settings.endpoint.baseUrl ?? undefined,
+    logger: log,
+  });
   const statusBar = new StatusBarController({
     state: context.globalState,
     model: settings.models.chat,

@@ -1,19 +1,40 @@
 /** Reads `grokCodeFast.*` and VS Code's proxy settings through the validation in settingsSchema.ts. */
 import * as vscode from 'vscode';
-import { parseSettings, SETTING_KEYS, SETTINGS_SECTION, type RawSettings, type Settings } from './settingsSchema';
+import { parseSettings, SETTING_KEYS, SETTINGS_SECTION, USER_SCOPE_KEYS, type RawSettings, type SettingKey, type Settings } from './settingsSchema';
 
 export type { Settings } from './settingsSchema';
+
+const userScoped = new Set<SettingKey>(USER_SCOPE_KEYS);
+
+/** The user's value only (undefined: the default): a workspace cannot set where requests go. */
+function userValue(section: vscode.WorkspaceConfiguration, key: string): unknown {
+  return section.inspect(key)?.globalValue;
+}
+
+/**
+ * The exclude globs: the user's (or the default) plus any a workspace adds. A workspace can exclude
+ * more files, never fewer, so a repository cannot unmask its `.env`.
+ */
+function excludeGlobs(section: vscode.WorkspaceConfiguration): unknown {
+  const inspected = section.inspect<unknown>('exclude');
+  const base = inspected?.globalValue ?? inspected?.defaultValue;
+  const added = [inspected?.workspaceValue, inspected?.workspaceFolderValue].filter(Array.isArray).flat();
+  return Array.isArray(base) ? [...base, ...added] : base;
+}
 
 export function readSettings(): { settings: Settings; warnings: string[] } {
   const section = vscode.workspace.getConfiguration(SETTINGS_SECTION);
   const values: RawSettings['values'] = {};
-  for (const key of SETTING_KEYS) values[key] = section.get(key);
+  for (const key of SETTING_KEYS) {
+    values[key] = userScoped.has(key) ? userValue(section, key) : key === 'exclude' ? excludeGlobs(section) : section.get(key);
+  }
+  // The proxy decides where requests go too: VS Code's user value only.
   const http = vscode.workspace.getConfiguration('http');
   return parseSettings({
     values,
-    httpProxy: http.get('proxy'),
-    httpProxyStrictSSL: http.get('proxyStrictSSL'),
-    httpProxyAuthorization: http.get('proxyAuthorization'),
+    httpProxy: userValue(http, 'proxy'),
+    httpProxyStrictSSL: userValue(http, 'proxyStrictSSL'),
+    httpProxyAuthorization: userValue(http, 'proxyAuthorization'),
     environment: process.env,
   });
 }

@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { endpointProblem } from '../provider/config';
 import { proxyFromEnvironment, type Environment } from '../provider/client/proxyFromEnvironment';
+import { ModelIdSchema } from '../provider/identifiers';
 import { DEFAULT_EXCLUDE_GLOBS } from './excludeMatcher';
 
 export const SETTINGS_SECTION = 'grokCodeFast';
@@ -45,9 +46,9 @@ const SPECS = {
   'endpoint.profile': spec(z.enum(['xai', 'custom', RETIRED_PROFILE]), 'xai'),
   'endpoint.url': spec(z.string(), ''),
   'endpoint.api': spec(z.enum(['auto', 'responses', 'chat-completions']), 'auto'),
-  'chat.model': spec(z.string().trim().min(1), DEFAULT_MODEL),
-  'inlineCompletions.model': spec(z.string().trim().min(1), DEFAULT_MODEL),
-  'actions.model': spec(z.string().trim().min(1), DEFAULT_MODEL),
+  'chat.model': spec(z.string().trim().pipe(ModelIdSchema), DEFAULT_MODEL),
+  'inlineCompletions.model': spec(z.string().trim().pipe(ModelIdSchema), DEFAULT_MODEL),
+  'actions.model': spec(z.string().trim().pipe(ModelIdSchema), DEFAULT_MODEL),
   'chat.reasoningEffort': spec(REASONING_EFFORT_SETTING, 'auto'),
   'inlineCompletions.reasoningEffort': spec(REASONING_EFFORT_SETTING, 'auto'),
   'actions.reasoningEffort': spec(REASONING_EFFORT_SETTING, 'auto'),
@@ -84,6 +85,15 @@ const SPECS = {
 export type SettingKey = keyof typeof SPECS;
 /** Every `grokCodeFast.*` key this module reads, for the VS Code adapter. */
 export const SETTING_KEYS = Object.keys(SPECS) as SettingKey[];
+
+/**
+ * The settings that decide where requests (and so the API key and code) go, and the wire format
+ * (which decides whether xAI stores them: Responses go with `store: false`). Only the user's own
+ * settings count for them: package.json gives them `"scope": "application"` and lists them under
+ * `restrictedConfigurations`, and the adapter reads only their user value, so a repository's
+ * `.vscode/settings.json` cannot redirect the key.
+ */
+export const USER_SCOPE_KEYS = ['endpoint.profile', 'endpoint.url', 'endpoint.api'] as const satisfies readonly SettingKey[];
 
 /** What the adapter hands in: `grokCodeFast.*` values by relative key, and VS Code's proxy settings. */
 export interface RawSettings {

@@ -37,7 +37,6 @@ export class StatusBarController implements vscode.Disposable {
   private snapshot: Omit<StatusSnapshot, 'inline' | 'today' | 'state'>;
   private setup: SetupState = 'ready';
   private health: ServiceHealth = 'ready';
-  private usage: z.infer<typeof UsageSchema>;
   private inlineEnabled: boolean;
   private snoozedUntil: number | 'restart' | undefined;
   private ticker: NodeJS.Timeout | undefined;
@@ -46,8 +45,6 @@ export class StatusBarController implements vscode.Disposable {
     this.now = options.now ?? Date.now;
     this.memento = options.state;
     this.inlineEnabled = options.inlineEnabled;
-    const stored = UsageSchema.safeParse(this.memento.get(USAGE_KEY));
-    this.usage = stored.success ? stored.data : { day: '', requests: 0, tokens: 0 };
     this.snapshot = { model: options.model, quota: options.quota };
     this.item.name = 'Grok Code Fast';
     this.item.command = 'grokCodeFast.statusMenu';
@@ -94,9 +91,9 @@ export class StatusBarController implements vscode.Disposable {
   /** One finished request: counts toward today's figures and sets the last latency. */
   recordRequest(r: { tokens: number; latencyMs: number }): void {
     const today = this.today();
-    this.usage = { day: localDay(this.now()), requests: today.requests + 1, tokens: today.tokens + Math.max(0, r.tokens) };
+    const usage = { day: localDay(this.now()), requests: today.requests + 1, tokens: today.tokens + Math.max(0, r.tokens) };
     this.snapshot = { ...this.snapshot, lastLatencyMs: r.latencyMs };
-    void this.memento.update(USAGE_KEY, this.usage);
+    void this.memento.update(USAGE_KEY, usage);
     this.render();
   }
 
@@ -142,10 +139,15 @@ export class StatusBarController implements vscode.Disposable {
     return { kind: 'on' };
   }
 
-  /** Today's counts; yesterday's are dropped at local midnight. */
+  /**
+   * Today's counts, read from globalState every time (no copy in memory): every window adds to the
+   * same figures, and after Delete My Data (here or in another window) they start from zero instead
+   * of being written back. Yesterday's are dropped at local midnight.
+   */
   private today(): StatusSnapshot['today'] {
-    if (this.usage.day !== localDay(this.now())) return { requests: 0, tokens: 0 };
-    return { requests: this.usage.requests, tokens: this.usage.tokens };
+    const stored = UsageSchema.safeParse(this.memento.get(USAGE_KEY));
+    if (!stored.success || stored.data.day !== localDay(this.now())) return { requests: 0, tokens: 0 };
+    return { requests: stored.data.requests, tokens: stored.data.tokens };
   }
 
   private render(): void {

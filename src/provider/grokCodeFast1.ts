@@ -14,7 +14,7 @@ import { estimateTokens, estimateUsage } from './client/usage';
 import { NO_API_KEY_MESSAGE, XaiClient } from './client/xaiClient';
 import { clientSettings, parseConfig, providerConfigSchema, type ProviderConfig, type ProviderConfigInput } from './config';
 import { type RequestMetricsSnapshot } from './analytics';
-import { ConsentManager } from './consent';
+import { ConsentManager, endpointOrigin } from './consent';
 import {
   AbortError,
   ApiError,
@@ -29,6 +29,8 @@ import {
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitLease } from './limits';
 import { ModelCatalogue } from './catalogue';
 import { effortToSend, type ModelFacts } from './models';
+import { ModelIdSchema } from './identifiers';
+import { registerSecret } from './redact';
 import { OutcomeRecorder } from './outcomeRecorder';
 import {
   type Feature,
@@ -102,6 +104,7 @@ export class GrokCodeFast1Provider {
     deps: ProviderDependencies = {},
   ) {
     this.config = parseConfig(providerConfigSchema, config);
+    registerSecret(this.config.apiKey);
     this.input = config;
     this.now = deps.now ?? Date.now;
     this.retry = { ...DEFAULT_RETRY_POLICY, ...deps.retry };
@@ -124,6 +127,11 @@ export class GrokCodeFast1Provider {
 
   get model(): string {
     return this.config.model;
+  }
+
+  /** The origin of the endpoint requests go to: consent is given per origin. */
+  get origin(): string {
+    return endpointOrigin(this.config.endpoint);
   }
 
   /** The current facts (the registry's catalogue may be refreshed while the provider lives). */
@@ -175,7 +183,7 @@ export class GrokCodeFast1Provider {
     let failure: unknown;
     try {
       this.throwIfStopped(controller.signal);
-      if (!(await this.consentManager.hasConsent(userId, this.model))) throw new ConsentRequiredError();
+      if (!(await this.consentManager.hasConsent({ userId, modelId: this.model, endpoint: this.origin }))) throw new ConsentRequiredError();
       if (!this.client.hasApiKey) throw new AuthenticationError(NO_API_KEY_MESSAGE);
       const conversationId = this.config.cachingEnabled ? request.metadata?.conversationId : undefined;
       const { maxTokens, temperature, wireApi } = this.config;
@@ -249,8 +257,9 @@ export class GrokCodeFast1Provider {
     };
   }
 
-  listModels(signal?: AbortSignal): Promise<ModelInfo[]> {
-    return fetchModels(this.client, signal);
+  /** The server's models; an id that is not a model id (e.g. a formula) is left out, never shown or stored. */
+  async listModels(signal?: AbortSignal): Promise<ModelInfo[]> {
+    return (await fetchModels(this.client, signal)).filter((model) => ModelIdSchema.safeParse(model.id).success);
   }
 
   checkApiKey(signal?: AbortSignal): Promise<ApiKeyCheck> {
@@ -270,6 +279,7 @@ export class GrokCodeFast1Provider {
     const reconnect = next.endpoint !== this.config.endpoint || JSON.stringify(next.proxy) !== JSON.stringify(this.config.proxy);
     this.input = input;
     this.config = next;
+    registerSecret(next.apiKey);
     this.client.updateSettings(clientSettings(next));
     if (reconnect && this.ownsPool) this.pool.replace(next.proxy);
     if (this.ownsLimiter && partial.rateLimits) this.limiter.setLimits(next.rateLimits ?? DEFAULT_RATE_LIMITS);

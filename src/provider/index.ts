@@ -21,7 +21,7 @@ export { type ProxySettings } from './client/connectionPool';
 export { EMPTY_ANSWER_MESSAGE } from './client/answerAssembler';
 export * from './errors';
 export * from './types';
-export { redactSecrets } from './redact';
+export { redactSecrets, registerSecret } from './redact';
 export { UsageSchema, ZERO_USAGE, addUsage } from './usageSchema';
 export * from './consent';
 export * from './limits';

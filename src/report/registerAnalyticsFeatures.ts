@@ -11,6 +11,7 @@ import { type Scheduler, systemScheduler } from '../health/scheduler';
 import { analyticsEnabled, type Settings } from '../platform/settings';
 import { type AnalyticsStore, type AnalyticsTracker } from '../provider/analytics';
 import { type ConsentManager } from '../provider/consent';
+import { type ExtensionStorage } from '../dataRights/storageEraser';
 import { type Logger } from '../provider/types';
 import { type AnalyticsPrompts, interactivePrompts } from './analyticsPrompts';
 import { exportAnalytics } from './exportAnalyticsCommand';
@@ -24,9 +25,13 @@ export interface AnalyticsFeatureDeps {
   consentManager: ConsentManager;
   /** The provider health checks probe (getStatus, getMetrics); undefined while none can run (no key). */
   getProvider: () => HealthProbeTarget | undefined;
+  /** Whether background requests (the health check) may go out: consent for the current endpoint. */
+  backgroundAllowed: () => boolean;
   /** Every conversation the chat keeps, as JSON-ready data. */
   exportChatHistory: () => Promise<unknown>;
   deleteChatHistory: () => Promise<void>;
+  /** The extension's globalState and global storage folder: Delete My Data empties both. */
+  storage: ExtensionStorage;
   getSettings: () => Settings;
   /** The platform's one settings event (it has already read and validated them). */
   onDidChangeSettings: vscode.Event<Settings>;
@@ -72,6 +77,7 @@ export function registerAnalyticsFeatures(context: vscode.ExtensionContext, deps
   });
   const health = new HealthController({
     getProvider: deps.getProvider,
+    backgroundAllowed: deps.backgroundAllowed,
     onHealthChange: deps.onHealthChange,
     showReport: () => report.show(),
     logger: deps.logger,

@@ -15,6 +15,7 @@ import type { AnalyticsFeatureDeps, AnalyticsFeatures } from '../../src/report/r
 const EXTENSION_ID = 'grok-code-fast.grok-code-fast';
 const USER = 'integration-user';
 const MODEL = 'grok-code-fast-1';
+const ORIGIN = 'https://api.x.ai';
 
 /** True when every array anywhere in the value is empty (the chat history's shape is the chat's business). */
 function holdsNothing(value: unknown): boolean {
@@ -31,7 +32,7 @@ describe('analytics, data rights and health commands', () => {
   let requestNumber = 0;
 
   async function seed(): Promise<void> {
-    await deps.consentManager.recordConsent({ userId: USER, modelId: MODEL, consentGiven: true, dataUsageAcknowledged: true });
+    await deps.consentManager.recordConsent({ userId: USER, modelId: MODEL, endpoint: ORIGIN, consentGiven: true, dataUsageAcknowledged: true });
     for (let i = 0; i < 3; i++) {
       const requestId = `integration-${requestNumber++}`;
       deps.tracker.trackRequest({ requestId, userId: USER, feature: 'chat', model: MODEL });
@@ -104,7 +105,7 @@ describe('analytics, data rights and health commands', () => {
     assert.deepEqual(result?.failed, []);
 
     assert.deepEqual(await deps.consentManager.listConsents(), []);
-    assert.equal(await deps.consentManager.hasConsent(USER, MODEL), false);
+    assert.equal(await deps.consentManager.hasConsent({ userId: USER, modelId: MODEL, endpoint: ORIGIN }), false);
     assert.equal((await deps.tracker.generatePerformanceReport()).totalRequests, 0);
     assert.ok(holdsNothing(await deps.exportChatHistory()), 'chat history is empty');
     const dir = (deps.analyticsStore as { dir?: unknown }).dir;

@@ -92,7 +92,8 @@ describe('onboarding: API key, consent, model', () => {
       await selectInNewFile('let a = 1;');
       await vscode.commands.executeCommand('grokCodeFast.refactor');
       assert.equal(notices.length, 1);
-      assert.match(notices[0].detail, /records the prompts and completions/);
+      // The notice is written for the endpoint the user configured (here the fake server).
+      assert.match(notices[0].detail, new RegExp(`Your requests go to ${new URL(fake.url).origin.replace(/\./g, '\\.')}`));
       assert.match(notices[0].detail, /Revoke Data-Use Consent/);
       assert.equal(chatRequests(fake).length, before, 'a request was sent without consent');
     });

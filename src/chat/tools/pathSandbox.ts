@@ -54,11 +54,14 @@ export class PathSandbox {
     return relative === '.' ? path.basename(root) : `${path.basename(root)}/${relative}`;
   }
 
-  /** True when the exclude globs cover `absPath` (matched root-relative, or whole when outside every root). */
+  /**
+   * True when the exclude globs cover `absPath` (matched root-relative, or whole when outside every
+   * root), or the file it links to: the one check every tool, chat attach and @-mention goes through.
+   */
   isExcluded(absPath: string): boolean {
     const root = this.rootOf(absPath);
     const relative = root === undefined ? absPath.replace(/^[/\\]+/, '') : path.relative(root, absPath);
-    return this.excluded()(toPosix(relative));
+    return this.excluded()(toPosix(relative), absPath);
   }
 
   async resolve(written: string): Promise<ResolvedPath> {
@@ -72,6 +75,8 @@ export class PathSandbox {
       if (this.rootOf(candidate) === undefined) {
         throw new ToolError(`Refused: "${written}" is outside the workspace folders.`);
       }
+      // Before the file system is asked: an excluded name is refused whether or not it exists.
+      if (this.isExcluded(candidate)) throw this.excludedError(written);
       let realPath: string;
       try {
         realPath = await this.access.realpath(candidate);
@@ -82,12 +87,14 @@ export class PathSandbox {
       if (!(await this.isInsideRealRoot(realPath))) {
         throw new ToolError(`Refused: "${written}" is a symbolic link that leads outside the workspace folders.`);
       }
-      if (this.isExcluded(candidate) || this.isExcluded(await this.asLexical(realPath))) {
-        throw new ToolError(`Refused: "${written}" matches the grokCodeFast.exclude setting; its contents never leave the machine.`);
-      }
+      if (this.isExcluded(await this.asLexical(realPath))) throw this.excludedError(written);
       return { absPath: candidate, realPath, display: this.display(candidate) };
     }
     throw new ToolError(notFound ? `Not found: "${written}".` : `Refused: "${written}" is outside the workspace folders.`);
+  }
+
+  private excludedError(written: string): ToolError {
+    return new ToolError(`Refused: "${written}" matches the grokCodeFast.exclude setting; its contents never leave the machine.`);
   }
 
   /** Absolute candidates for a written path: absolute as is; relative against the named root, then every root. */

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { type ApiKeyStore } from '../apiKeyStore';
 import { withCancellableProgress } from '../cancellableProgress';
 import { type Logger } from '../../provider/types';
-import { type ApiKeyCheckResult, keyVerdict, type KeyVerdict } from './keyVerdict';
+import { type ApiKeyCheckResult, apiKeyPrompt, keyVerdict, type KeyVerdict } from './keyVerdict';
 
 export interface ApiKeyCommandDeps {
   keyStore: ApiKeyStore;
@@ -14,10 +14,10 @@ export interface ApiKeyCommandDeps {
   logger: Logger;
 }
 
-async function askForKey(): Promise<string | undefined> {
+async function askForKey(endpoint: string | undefined): Promise<string | undefined> {
   const key = await vscode.window.showInputBox({
     title: 'Grok Code Fast: API key',
-    prompt: 'Your xAI API key (or the token of the endpoint you configured). It is kept in the OS keychain.',
+    prompt: apiKeyPrompt(endpoint),
     placeHolder: 'xai-…',
     password: true,
     ignoreFocusOut: true,
@@ -40,7 +40,7 @@ function announce(verdict: KeyVerdict): void {
 
 /** The command; `keyFromCaller` skips the input box (automation and tests). Resolves to the verdict. */
 export async function setApiKey(deps: ApiKeyCommandDeps, keyFromCaller?: unknown): Promise<KeyVerdict | undefined> {
-  const key = typeof keyFromCaller === 'string' && keyFromCaller.trim() !== '' ? keyFromCaller.trim() : await askForKey();
+  const key = typeof keyFromCaller === 'string' && keyFromCaller.trim() !== '' ? keyFromCaller.trim() : await askForKey(deps.endpoint());
   if (!key) return undefined;
   await deps.keyStore.set(key);
   deps.logger.info('API key saved to SecretStorage; checking it against the endpoint.');

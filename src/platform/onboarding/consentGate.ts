@@ -1,11 +1,13 @@
 /**
  * Asks for data-use consent before the first request a feature would send, and records the answer
- * through the core's ConsentManager (globalState, notice version, time, app name and version).
- * Chat and actions await `ensureConsent()`; inline completions only read `hasConsentNow()` and never
- * show the modal. The prompt is replaceable so integration tests answer it.
+ * through the core's ConsentManager (globalState, endpoint origin, notice version, time, app name and
+ * version). Consent is per endpoint origin: pointing the extension elsewhere asks again, with that
+ * endpoint's notice. Chat and actions await `ensureConsent()`; inline completions and background
+ * checks only read `hasConsentNow()` and never show the modal. The prompt is replaceable so
+ * integration tests answer it.
  */
 import * as vscode from 'vscode';
-import { CONSENT_NOTICE, CONSENT_NOTICE_VERSION, type ConsentManager } from '../../provider/consent';
+import { consentNotice, CONSENT_NOTICE_VERSION, endpointOrigin, type ConsentManager, type ConsentSubject } from '../../provider/consent';
 import { type Logger } from '../../provider/types';
 
 export interface ConsentNotice {
@@ -29,6 +31,8 @@ export interface ConsentGateDeps {
   userId: string;
   /** The model ids the features currently use (chat, inline, actions): consent is kept per model. */
   models: () => string[];
+  /** The configured endpoint's base URL; undefined when none is valid (then nothing has consent). */
+  endpoint: () => string | undefined;
   logger: Logger;
 }
 
@@ -37,9 +41,9 @@ export class ConsentGate implements vscode.Disposable {
   private pending: Promise<boolean> | undefined;
   private readonly revoked = new vscode.EventEmitter<void>();
   private readonly changed = new vscode.EventEmitter<boolean>();
-  /** Fires the moment consent is withdrawn: abort requests in flight, stop completions. */
+  /** Fires the moment consent is withdrawn: abort requests in flight, stop completions and background checks. */
   readonly onConsentRevoked = this.revoked.event;
-  /** Fires with the new overall answer (all current models consented) after any change. */
+  /** Fires with the new overall answer (all current models at the current endpoint) after any change. */
   readonly onDidChange = this.changed.event;
   private readonly subscription: { dispose(): void };
 
@@ -56,11 +60,18 @@ export class ConsentGate implements vscode.Disposable {
     this.prompt = prompt ?? modalConsentPrompt;
   }
 
-  /** The last known answer for every current model without waiting; undefined until read once. */
+  /** The notice for the current endpoint, as the modal and the chat panel show it. */
+  noticeText(): string {
+    return consentNotice(this.origin() ?? 'no valid endpoint');
+  }
+
+  /** The last known answer for every current model at the current endpoint without waiting; undefined until read once. */
   hasConsentNow(): boolean | undefined {
+    const subjects = this.subjects();
+    if (subjects === undefined) return false;
     let all: boolean | undefined = true;
-    for (const model of this.models()) {
-      const known = this.deps.manager.hasConsentSync(this.deps.userId, model);
+    for (const subject of subjects) {
+      const known = this.deps.manager.hasConsentSync(subject);
       if (known === false) return false;
       if (known === undefined) all = undefined;
     }
@@ -69,7 +80,8 @@ export class ConsentGate implements vscode.Disposable {
 
   /** Reads the stored answers (fills the synchronous cache). */
   async hasConsent(): Promise<boolean> {
-    return (await this.missingModels()).length === 0;
+    const missing = await this.missingSubjects();
+    return missing !== undefined && missing.length === 0;
   }
 
   /** True when consent is (or has just been) given; shows the modal at most once at a time. */
@@ -80,30 +92,36 @@ export class ConsentGate implements vscode.Disposable {
 
   /** The Show Consent command: the notice with the current status; "I consent" (re)records it. */
   async showConsent(): Promise<boolean> {
-    const given = await this.deps.manager.getConsent(this.deps.userId, this.models()[0]);
+    const subjects = this.subjects();
+    const given = subjects && (await this.deps.manager.getConsent(subjects[0]!));
     const status =
       given && (await this.hasConsent())
-        ? `Current status: consent given on ${new Date(given.timestamp).toLocaleString()}.`
-        : 'Current status: no consent given; nothing is sent to the model.';
+        ? `Current status: consent given on ${new Date(given.timestamp).toLocaleString()} for ${given.endpoint}.`
+        : 'Current status: no consent given for this endpoint; nothing is sent to it.';
     const accepted = await this.prompt(this.notice(status));
-    if (accepted) await this.record(this.models());
+    if (accepted && subjects) await this.record(subjects);
     return this.hasConsent();
   }
 
   /**
    * The user's answer given outside the modal (the chat panel's notice): true records consent for
-   * every current model, false withdraws it as Revoke Consent does.
+   * every current model at the current endpoint, false withdraws it as Revoke Consent does.
    */
   async setConsent(granted: boolean): Promise<void> {
-    if (granted) await this.record(this.models());
-    else await this.revoke();
+    const subjects = this.subjects();
+    if (granted && subjects) await this.record(subjects);
+    else if (!granted) await this.revoke();
   }
 
-  /** Withdraws consent for every model this user answered for; listeners cancel what is in flight. */
+  /** Withdraws consent for every model and endpoint this user answered for; listeners cancel what is in flight. */
   async revoke(): Promise<void> {
     const records = await this.deps.manager.listConsents();
-    const models = new Set([...this.models(), ...records.filter((r) => r.userId === this.deps.userId).map((r) => r.modelId)]);
-    for (const model of models) await this.deps.manager.revokeConsent(this.deps.userId, model);
+    const subjects = new Map<string, ConsentSubject>();
+    for (const subject of [...(this.subjects() ?? []), ...records.filter((r) => r.userId === this.deps.userId)]) {
+      const { userId, modelId, endpoint } = subject;
+      subjects.set(JSON.stringify([modelId, endpoint]), { userId, modelId, endpoint });
+    }
+    for (const subject of subjects.values()) await this.deps.manager.revokeConsent(subject);
     this.deps.logger.info('Data-use consent revoked.');
   }
 
@@ -113,22 +131,33 @@ export class ConsentGate implements vscode.Disposable {
     this.changed.dispose();
   }
 
-  private models(): string[] {
-    return [...new Set(this.deps.models())];
+  private origin(): string | undefined {
+    const endpoint = this.deps.endpoint();
+    return endpoint === undefined ? undefined : endpointOrigin(endpoint);
   }
 
-  private async missingModels(): Promise<string[]> {
-    const missing: string[] = [];
-    for (const model of this.models()) {
-      if (!(await this.deps.manager.hasConsent(this.deps.userId, model))) missing.push(model);
+  /** One subject per current model at the current endpoint; undefined when no endpoint is valid. */
+  private subjects(): ConsentSubject[] | undefined {
+    const endpoint = this.origin();
+    if (endpoint === undefined) return undefined;
+    return [...new Set(this.deps.models())].map((modelId) => ({ userId: this.deps.userId, modelId, endpoint }));
+  }
+
+  private async missingSubjects(): Promise<ConsentSubject[] | undefined> {
+    const subjects = this.subjects();
+    if (subjects === undefined) return undefined;
+    const missing: ConsentSubject[] = [];
+    for (const subject of subjects) {
+      if (!(await this.deps.manager.hasConsent(subject))) missing.push(subject);
     }
     return missing;
   }
 
   private async askIfMissing(): Promise<boolean> {
-    const missing = await this.missingModels();
+    const missing = await this.missingSubjects();
+    if (missing === undefined) return false;
     if (missing.length === 0) return true;
-    const accepted = await this.prompt(this.notice(`Models: ${missing.join(', ')}.`));
+    const accepted = await this.prompt(this.notice(`Endpoint: ${missing[0]!.endpoint}. Models: ${missing.map((s) => s.modelId).join(', ')}.`));
     if (!accepted) {
       this.deps.logger.info('Data-use consent declined; no request was sent.');
       return false;
@@ -137,17 +166,17 @@ export class ConsentGate implements vscode.Disposable {
     return true;
   }
 
-  private async record(models: string[]): Promise<void> {
-    for (const modelId of models) {
-      await this.deps.manager.recordConsent({ userId: this.deps.userId, modelId, consentGiven: true, dataUsageAcknowledged: true });
+  private async record(subjects: ConsentSubject[]): Promise<void> {
+    for (const subject of subjects) {
+      await this.deps.manager.recordConsent({ ...subject, consentGiven: true, dataUsageAcknowledged: true });
     }
-    this.deps.logger.info(`Data-use consent recorded (notice ${CONSENT_NOTICE_VERSION}).`);
+    this.deps.logger.info(`Data-use consent recorded for ${subjects[0]?.endpoint ?? 'no endpoint'} (notice ${CONSENT_NOTICE_VERSION}).`);
   }
 
   private notice(status: string): ConsentNotice {
     return {
       message: 'Grok Code Fast: data-use consent',
-      detail: `${CONSENT_NOTICE}\n\n${status}`,
+      detail: `${this.noticeText()}\n\n${status}`,
       version: CONSENT_NOTICE_VERSION,
     };
   }

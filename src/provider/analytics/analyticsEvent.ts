@@ -1,6 +1,7 @@
 /** What the analytics log holds, one event a line; every line read back is parsed with this schema. */
 import * as z from 'zod';
 import { type Feature } from '../types';
+import { ErrorCodeSchema, ModelIdSchema } from '../identifiers';
 import { UsageSchema } from '../usageSchema';
 
 const FEATURES = ['inline', 'chat', 'action', 'health', 'other'] as const satisfies readonly Feature[];
@@ -18,11 +19,11 @@ export const RequestEventSchema = z.object({
   userHash: z.string(),
   feature: FeatureSchema,
   /** The model asked for. */
-  model: z.string(),
+  model: ModelIdSchema,
   /** The model that answered (the response's `model`), present only when it is not `model`: a redirect. */
-  servedModel: z.string().optional(),
+  servedModel: ModelIdSchema.optional(),
   outcome: z.enum(['success', 'error', 'aborted']),
-  errorCode: z.string().optional(),
+  errorCode: ErrorCodeSchema.optional(),
   latencyMs: z.number().nonnegative(),
   ttftMs: z.number().nonnegative().nullable(),
   ...UsageSchema.shape,
@@ -33,7 +34,7 @@ const InteractionEventSchema = z.object({
   v: z.literal(1),
   time: epochMs,
   feature: z.literal('inline'),
-  model: z.string(),
+  model: ModelIdSchema,
   action: z.enum(['shown', 'accepted', 'partial']),
   chars: count,
 });

@@ -3,6 +3,8 @@
  * JSON: { version: 1, exportedAt, period: { start, end }, events: [...] } with ISO dates and the events as stored.
  * CSV: a header row of EXPORT_CSV_COLUMNS, one event per row, CRLF line ends, RFC 4180 quoting; `time` is
  * epoch ms and `timeIso` the same instant in ISO 8601; columns that do not apply to an event are empty.
+ * A text cell that a spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return) gets a leading `'` (OWASP, "CSV Injection"); numbers stay numbers.
  */
 import { type AnalyticsEvent } from './analyticsEvent';
 
@@ -54,8 +56,16 @@ export function exportCsv(events: readonly AnalyticsEvent[]): string {
   return rows.join('\r\n') + '\r\n';
 }
 
+/** The characters a spreadsheet treats as the start of a formula (OWASP, "CSV Injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 function csvField(value: unknown): string {
   if (value === undefined || value === null) return '';
-  const text = String(value);
+  const text = typeof value === 'number' ? String(value) : neutralise(String(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Text that would start a formula is shown as text. */
+function neutralise(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }

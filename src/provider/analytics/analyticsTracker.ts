@@ -3,6 +3,7 @@
  * User ids are kept as salted hashes; when `enabled()` is false nothing is kept at all.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { safeErrorCode, safeModelId } from '../identifiers';
 import { type Feature, type Usage } from '../types';
 import { type AnalyticsEvent, type InteractionEvent, type RequestEvent } from './analyticsEvent';
 import { exportCsv, exportJson } from './analyticsExport';
@@ -53,7 +54,7 @@ export class AnalyticsTracker {
 
   trackRequest(e: { requestId: string; userId: string; feature: Feature; model: string }): void {
     if (!this.enabled()) return;
-    this.pending.set(e.requestId, { userHash: this.hashUser(e.userId), feature: e.feature, model: e.model });
+    this.pending.set(e.requestId, { userHash: this.hashUser(e.userId), feature: e.feature, model: safeModelId(e.model) });
     if (this.pending.size > MAX_PENDING) this.pending.delete(this.pending.keys().next().value as string);
   }
 
@@ -72,7 +73,7 @@ export class AnalyticsTracker {
       ...request,
       ...(e.servedModel !== undefined && e.servedModel !== request.model && { servedModel: e.servedModel }),
       outcome: e.outcome,
-      ...(e.outcome === 'error' ? { errorCode: e.errorCode ?? 'unknown' } : {}),
+      ...(e.outcome === 'error' ? { errorCode: safeErrorCode(e.errorCode ?? 'unknown') } : {}),
       latencyMs: nonNegative(e.latencyMs),
       ttftMs: e.timeToFirstTokenMs === undefined || e.timeToFirstTokenMs === null ? null : nonNegative(e.timeToFirstTokenMs),
       promptTokens: count(usage?.promptTokens),
@@ -88,7 +89,7 @@ export class AnalyticsTracker {
 
   async trackInteraction(e: { feature: 'inline'; model: string; action: 'shown' | 'accepted' | 'partial'; chars: number }): Promise<void> {
     if (!this.enabled()) return;
-    const event: InteractionEvent = { kind: 'interaction', v: 1, time: this.now(), ...e, chars: count(e.chars) };
+    const event: InteractionEvent = { kind: 'interaction', v: 1, time: this.now(), ...e, model: safeModelId(e.model), chars: count(e.chars) };
     await this.store.append(event);
   }
 

@@ -1,14 +1,13 @@
 /**
- * Data-use consent per user and model. Consent counts only when both flags were given for the current
- * notice version; a listener hears every change so a revocation can cancel requests in flight.
+ * Data-use consent per user, model and endpoint origin. Consent counts only when both flags were
+ * given for the current notice version at that origin; a listener hears every change so a
+ * revocation can cancel requests in flight.
  */
-import { CONSENT_NOTICE, CONSENT_NOTICE_VERSION } from './consentNotice';
-import { type ConsentRecord, ConsentRecordSchema, consentKey, isConsentKey } from './consentRecord';
+import { consentNotice, CONSENT_NOTICE_VERSION } from './consentNotice';
+import { type ConsentRecord, ConsentRecordSchema, consentKey, type ConsentSubject, isConsentKey } from './consentRecord';
 import { type ConsentStore, MemoryConsentStore } from './consentStore';
 
-export interface ConsentChange {
-  userId: string;
-  modelId: string;
+export interface ConsentChange extends ConsentSubject {
   granted: boolean;
 }
 
@@ -36,20 +35,17 @@ export class ConsentManager {
     this.appVersion = options.audit?.appVersion ?? 'unknown';
   }
 
-  async requestConsent(q: { userId: string; modelId: string }): Promise<{ required: boolean; version: string; message: string }> {
-    const required = !(await this.hasConsent(q.userId, q.modelId));
-    return { required, version: CONSENT_NOTICE_VERSION, message: CONSENT_NOTICE };
+  /** Whether `subject` must still be asked, and the notice to show (written for its endpoint). */
+  async requestConsent(subject: ConsentSubject): Promise<{ required: boolean; version: string; message: string }> {
+    const required = !(await this.hasConsent(subject));
+    return { required, version: CONSENT_NOTICE_VERSION, message: consentNotice(subject.endpoint) };
   }
 
-  async recordConsent(r: {
-    userId: string;
-    modelId: string;
-    consentGiven: boolean;
-    dataUsageAcknowledged: boolean;
-  }): Promise<ConsentRecord> {
+  async recordConsent(r: ConsentSubject & { consentGiven: boolean; dataUsageAcknowledged: boolean }): Promise<ConsentRecord> {
     const record: ConsentRecord = {
       userId: r.userId,
       modelId: r.modelId,
+      endpoint: r.endpoint,
       consentGiven: r.consentGiven,
       dataUsageAcknowledged: r.dataUsageAcknowledged,
       version: CONSENT_NOTICE_VERSION,
@@ -57,30 +53,30 @@ export class ConsentManager {
       appName: this.appName,
       appVersion: this.appVersion,
     };
-    await this.store.set(consentKey(r.userId, r.modelId), record);
-    this.changed(r.userId, r.modelId, isGranted(record));
+    await this.store.set(consentKey(r), record);
+    this.changed(r, isGranted(record));
     return record;
   }
 
-  async hasConsent(userId: string, modelId: string): Promise<boolean> {
+  async hasConsent(subject: ConsentSubject): Promise<boolean> {
     const changesBefore = this.changes;
-    const granted = isGranted(await this.getConsent(userId, modelId));
-    if (this.changes === changesBefore) this.granted.set(consentKey(userId, modelId), granted);
+    const granted = isGranted(await this.getConsent(subject));
+    if (this.changes === changesBefore) this.granted.set(consentKey(subject), granted);
     return granted;
   }
 
   /** The last known answer without waiting; undefined until it has been read once. */
-  hasConsentSync(userId: string, modelId: string): boolean | undefined {
-    return this.granted.get(consentKey(userId, modelId));
+  hasConsentSync(subject: ConsentSubject): boolean | undefined {
+    return this.granted.get(consentKey(subject));
   }
 
-  async getConsent(userId: string, modelId: string): Promise<ConsentRecord | undefined> {
-    return parseRecord(await this.store.get(consentKey(userId, modelId)));
+  async getConsent(subject: ConsentSubject): Promise<ConsentRecord | undefined> {
+    return parseRecord(await this.store.get(consentKey(subject)));
   }
 
   /** Keeps a record of the withdrawal (both flags false) rather than forgetting the answer. */
-  async revokeConsent(userId: string, modelId: string): Promise<void> {
-    await this.recordConsent({ userId, modelId, consentGiven: false, dataUsageAcknowledged: false });
+  async revokeConsent(subject: ConsentSubject): Promise<void> {
+    await this.recordConsent({ ...subject, consentGiven: false, dataUsageAcknowledged: false });
   }
 
   async listConsents(): Promise<ConsentRecord[]> {
@@ -98,7 +94,7 @@ export class ConsentManager {
     const before = await Promise.all(keys.map(async (key) => parseRecord(await this.store.get(key))));
     for (const key of keys) await this.store.delete(key);
     this.granted.clear();
-    for (const record of before) if (record && isGranted(record)) this.changed(record.userId, record.modelId, false);
+    for (const record of before) if (record && isGranted(record)) this.changed(record, false);
   }
 
   onDidChange(listener: (e: ConsentChange) => void): { dispose(): void } {
@@ -106,10 +102,11 @@ export class ConsentManager {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  private changed(userId: string, modelId: string, granted: boolean): void {
+  private changed(subject: ConsentSubject, granted: boolean): void {
     this.changes++;
-    this.granted.set(consentKey(userId, modelId), granted);
-    for (const listener of [...this.listeners]) listener({ userId, modelId, granted });
+    this.granted.set(consentKey(subject), granted);
+    const change: ConsentChange = { userId: subject.userId, modelId: subject.modelId, endpoint: subject.endpoint, granted };
+    for (const listener of [...this.listeners]) listener(change);
   }
 }
 

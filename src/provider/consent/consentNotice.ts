@@ -1,19 +1,55 @@
-/** The data-use notice users accept. Changing its wording means a new version: everyone is asked again. */
-export const CONSENT_NOTICE_VERSION = '2026-11-01';
+/**
+ * The data-use notice users accept, written for the endpoint it is shown for. Consent is bound to the
+ * endpoint's origin and to CONSENT_NOTICE_VERSION: another origin, or new wording, asks again.
+ */
+export const CONSENT_NOTICE_VERSION = '2026-11-30';
 
-export const CONSENT_NOTICE = [
-  'Grok Code Fast sends your requests to xAI\'s grok-code-fast-1 model.',
-  '',
-  'On the free route, xAI records the prompts and completions it receives and uses them to improve the model.',
-  '',
-  'What is collected: your prompts, including any code context you attach (the current file, a selection, ' +
-    'files the chat tools read); the completions the model returns; and request metadata such as the model ' +
-    'name and timestamps.',
-  '',
-  'What stays with you: your API key is kept in the operating system keychain (VS Code SecretStorage) and is ' +
-    'sent only to the endpoint you configured. Local analytics (latency, tokens, cost) stay on this machine ' +
-    'and are never uploaded.',
-  '',
-  'You can revoke this consent at any time with the command "Grok: Revoke Data-Use Consent"; requests stop at ' +
-    'once. "Grok: Export My Data" and "Grok: Delete My Data" export or delete what is stored locally.',
-].join('\n');
+const XAI_ORIGIN = 'https://api.x.ai';
+
+/**
+ * The origin consent is bound to: `scheme://host[:port]` of a base URL, lower-cased, default port
+ * dropped (WHATWG URL). Text that is not a URL is its own origin, so it never matches a real one.
+ */
+export function endpointOrigin(endpoint: string): string {
+  try {
+    return new URL(endpoint).origin;
+  } catch {
+    return `invalid:${endpoint}`;
+  }
+}
+
+/** What the server at `origin` does with the requests, as far as the extension knows. */
+function dataUseAt(origin: string): string[] {
+  if (origin === XAI_ORIGIN) {
+    return [
+      'Your requests go to xAI\'s API (https://api.x.ai), under xAI\'s terms and privacy policy.',
+      '',
+      // xai-responses.md: `store` defaults to true and stored responses are kept 30 days.
+      'On xAI\'s API, Responses are stored for 30 days unless a request sends store:false; Grok Code Fast sends store:false.',
+    ];
+  }
+  return [
+    `Your requests go to ${origin}, the endpoint you configured (grokCodeFast.endpoint.url). ` +
+      'Its operator\'s terms decide what is kept and for how long; Grok Code Fast cannot see or change that.',
+  ];
+}
+
+/** The notice for the endpoint at `origin` (see endpointOrigin). */
+export function consentNotice(origin: string): string {
+  return [
+    'Grok Code Fast sends your requests to the model endpoint only after you consent.',
+    '',
+    ...dataUseAt(origin),
+    '',
+    'What is sent: your prompts, including any code context you attach (the current file, a selection, ' +
+      'files the chat tools read, inline-completion context); and request metadata such as the model name. ' +
+      'Files matching grokCodeFast.exclude are never sent.',
+    '',
+    'What stays with you: your API key is kept in the operating system keychain (VS Code SecretStorage) and is ' +
+      `sent only to ${origin}. Local analytics (latency, tokens, cost) stay on this machine and are never uploaded.`,
+    '',
+    'This consent covers this endpoint only: another endpoint asks again. You can revoke it at any time with the ' +
+      'command "Grok: Revoke Data-Use Consent"; requests and background checks stop at once. "Grok: Export My Data" ' +
+      'and "Grok: Delete My Data" export or delete what is stored locally.',
+  ].join('\n');
+}

@@ -1,9 +1,11 @@
-/** One user's answer for one model, as stored: parsed back with zod, anything else counts as no answer. */
+/** One user's answer for one model at one endpoint, as stored: parsed back with zod, anything else counts as no answer. */
 import * as z from 'zod';
 
 export const ConsentRecordSchema = z.object({
   userId: z.string(),
   modelId: z.string(),
+  /** The endpoint origin the answer is for (endpointOrigin). */
+  endpoint: z.string(),
   consentGiven: z.boolean(),
   dataUsageAcknowledged: z.boolean(),
   /** The CONSENT_NOTICE_VERSION the user answered. */
@@ -14,11 +16,19 @@ export const ConsentRecordSchema = z.object({
 });
 export type ConsentRecord = z.infer<typeof ConsentRecordSchema>;
 
+/** Who consents to what, where: the user, the model and the endpoint origin. */
+export interface ConsentSubject {
+  userId: string;
+  modelId: string;
+  /** An endpoint origin (endpointOrigin), e.g. `https://api.x.ai`. */
+  endpoint: string;
+}
+
 const KEY_PREFIX = 'grokCodeFast.consent/';
 
-/** Encoded so that no user or model id can make two pairs share a key. */
-export function consentKey(userId: string, modelId: string): string {
-  return `${KEY_PREFIX}${encodeURIComponent(userId)}/${encodeURIComponent(modelId)}`;
+/** Encoded so that no user, model or origin can make two subjects share a key. */
+export function consentKey(subject: ConsentSubject): string {
+  return `${KEY_PREFIX}${[subject.userId, subject.modelId, subject.endpoint].map(encodeURIComponent).join('/')}`;
 }
 
 export function isConsentKey(key: string): boolean {

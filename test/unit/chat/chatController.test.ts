@@ -124,6 +124,24 @@ describe('ChatController', () => {
     assert.equal(model.requests[0]!.metadata!.feature, 'chat');
   });
 
+  it('after Delete My Data in another window, neither sends the deleted conversation as context nor writes it back (issue 17)', async () => {
+    const { controller, model, history } = setup([response({ content: 'First answer.' }), response({ content: 'Second answer.' })]);
+    await controller.handle({ type: 'send', text: 'my secret question', chips: [] });
+    await controller.idle();
+    await controller.handle({ type: 'draft', text: 'half-typed private note' });
+
+    // Another window (its own store over the same globalState) deletes everything.
+    await new HistoryStore(memento, 'ws').deleteAll();
+    await controller.handle({ type: 'send', text: 'a fresh question', chips: [] });
+    await controller.idle();
+
+    const sent = JSON.stringify(model.requests[1]);
+    assert.doesNotMatch(sent, /my secret question|First answer/, 'the deleted conversation went along as context');
+    assert.doesNotMatch(JSON.stringify([...memento.data.values()]), /my secret question|First answer|half-typed/, 'the deleted data was written back');
+    assert.deepEqual(history.list().map((summary) => summary.title), ['a fresh question']);
+    assert.equal(lastState().active?.messages[0]?.content, 'a fresh question');
+  });
+
   it('sends nothing without consent: the text stays as the draft, and consent is recorded from the panel', async () => {
     consented = false;
     const { controller, model, history } = setup([response({ content: 'ok' })]);

@@ -131,7 +131,56 @@ describe('HistoryStore', () => {
     assert.deepEqual(store.draft(), { text: '', chips: [] });
     assert.equal(store.activeId(), undefined);
     assert.equal(logger.warnings.length, 3);
-    assert.match(logger.warnings[0]!, /corrupt value under grokCodeFast\.chat\.ws\.ws-one\.index/);
+    assert.match(logger.warnings[0]!, /index under grokCodeFast\.chat\.ws\.ws-one\.index was unreadable/);
+  });
+
+  describe('corrupt data loses only what is corrupt (issue 17)', () => {
+    function corruptStore() {
+      const memento = new MemoryMemento();
+      const logger = recordingLogger();
+      const told: string[] = [];
+      const store = new HistoryStore(memento, WS, logger, {}, (message) => void told.push(message));
+      return { memento, logger, told, store };
+    }
+
+    it('rebuilds a corrupt index from the conversations, newest first, and tells once', async () => {
+      const { memento, told, store } = corruptStore();
+      await store.save(conversation('a', 1));
+      await store.save(conversation('b', 2));
+      memento.data.set(`${PREFIX}index`, { not: 'a list' });
+      assert.deepEqual(store.list().map((s) => s.id), ['b', 'a']);
+      assert.deepEqual(store.list().map((s) => s.id), ['b', 'a']);
+      assert.equal(told.length, 1);
+      assert.match(told[0]!, /Every readable conversation was kept/);
+    });
+
+    it('keeps the other conversations when one index entry is malformed', async () => {
+      const { memento, store } = corruptStore();
+      await store.save(conversation('a', 1));
+      await store.save(conversation('b', 2));
+      memento.data.set(`${PREFIX}index`, [...(memento.data.get(`${PREFIX}index`) as unknown[]), { id: 42, title: null }]);
+      assert.deepEqual(store.list().map((s) => s.id), ['b', 'a']);
+    });
+
+    it('keeps the readable entries of a conversation with one malformed entry, and sets the raw value aside for the export', async () => {
+      const { memento, told, store } = corruptStore();
+      await store.save(conversation('a', 1));
+      await store.save(conversation('b', 2));
+      const bad = conversation('b', 2) as unknown as { entries: unknown[] };
+      bad.entries.splice(1, 0, { role: 'robot', says: 'beep' });
+      memento.data.set(`${PREFIX}conversation.b`, bad);
+      memento.data.set(`${PREFIX}conversation.z`, { title: 'no id at all' });
+      memento.data.set(`${PREFIX}index`, 'garbage');
+
+      assert.deepEqual(store.list().map((s) => s.id), ['b', 'a']);
+      assert.deepEqual(store.load('b'), conversation('b', 2), 'the readable entries are kept');
+      const exported = await store.exportAll();
+      const mine = exported.workspaces.find((w) => w.workspace === WS)!;
+      assert.deepEqual(mine.conversations.map((c) => c.id), ['b', 'a']);
+      assert.equal(mine.setAside?.length, 2, 'both raw values are kept for the user');
+      assert.ok(JSON.stringify(mine.setAside).includes('beep') && JSON.stringify(mine.setAside).includes('no id at all'));
+      assert.equal(told.length, 1, 'the user is told once');
+    });
   });
 
   it('recovers from a corrupt index on the next save', async () => {
@@ -188,7 +237,13 @@ describe('HistoryStore', () => {
       const store = new HistoryStore(memento, 'ws-one', logger);
       await store.save(conversation('a', 1));
       memento.data.set('grokCodeFast.chat.ws.ws-two.conversation.x', { id: 'x', entries: 'nope' });
-      assert.deepEqual(await store.exportAll(), { workspaces: [{ workspace: 'ws-one', conversations: [conversation('a', 1)] }] });
+      // The unreadable conversation is set aside and exported as it was, never silently dropped.
+      assert.deepEqual(await store.exportAll(), {
+        workspaces: [
+          { workspace: 'ws-one', conversations: [conversation('a', 1)] },
+          { workspace: 'ws-two', conversations: [], setAside: [{ id: 'x', entries: 'nope' }] },
+        ],
+      });
       assert.equal(logger.warnings.length, 1);
     });
 
@@ -197,7 +252,8 @@ describe('HistoryStore', () => {
       memento.data.set('grokCodeFast.chat.index', [{ id: 'old', title: 'older layout', updatedAt: 1 }]);
       memento.data.set('grokCodeFast.userId', 'kept');
       await two.deleteAll();
-      assert.deepEqual([...memento.data.keys()], ['grokCodeFast.userId']);
+      // Other keys are the general eraser's; the generation marker tells other windows.
+      assert.deepEqual([...memento.data.keys()], ['grokCodeFast.userId', 'grokCodeFast.dataGeneration']);
       assert.deepEqual(one.list(), []);
       assert.equal(one.draft().text, '');
       assert.equal(one.activeId(), undefined);

@@ -8,6 +8,7 @@ import { type PersonalDataHolders, personalDataErasers, personalDataSources } fr
 import { FileAnalyticsStore } from '../../../src/platform/analyticsFileStore';
 import { AnalyticsTracker } from '../../../src/provider/analytics';
 import { ConsentManager } from '../../../src/provider/consent';
+import { MemoryMemento } from '../chat/memoryMemento';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 
@@ -26,9 +27,10 @@ async function setup() {
     deleteChatHistory: async () => {
       history = { conversations: [] };
     },
+    storage: { state: new MemoryMemento(), dir },
     now: () => clock,
   };
-  await consentManager.recordConsent({ userId: 'u1', modelId: 'grok-code-fast-1', consentGiven: true, dataUsageAcknowledged: true });
+  await consentManager.recordConsent({ userId: 'u1', modelId: 'grok-code-fast-1', endpoint: 'https://api.x.ai', consentGiven: true, dataUsageAcknowledged: true });
   for (let i = 0; i < 5; i++) {
     clock += 8 * 86_400_000; // spread over the 40 days, one event file per day
     tracker.trackRequest({ requestId: `r${i}`, userId: 'u1', feature: 'chat', model: 'grok-code-fast-1' });
@@ -64,12 +66,13 @@ describe('Export My Data / Delete My Data', () => {
     assert.ok((await readdir(dir)).length >= 5, 'the store wrote files to begin with');
 
     const result = await erasePersonalData(personalDataErasers(s.holders));
-    assert.deepEqual(result, { erased: ['consent records', 'analytics', 'chat history'], failed: [] });
+    assert.deepEqual(result.failed, []);
+    assert.deepEqual(result.erased.slice(0, 3), ['consent records', 'analytics', 'chat history']);
 
     await s.store.close();
     assert.deepEqual(await readdir(dir), [], 'the analytics directory is empty');
     assert.deepEqual(await s.consentManager.listConsents(), []);
-    assert.equal(await s.consentManager.hasConsent('u1', 'grok-code-fast-1'), false);
+    assert.equal(await s.consentManager.hasConsent({ userId: 'u1', modelId: 'grok-code-fast-1', endpoint: 'https://api.x.ai' }), false);
     assert.deepEqual(s.history(), { conversations: [] });
     assert.equal((await s.tracker.generatePerformanceReport()).totalRequests, 0);
     assert.equal(s.tracker.getMetrics().totalRequests, 0);
@@ -92,7 +95,7 @@ describe('Export My Data / Delete My Data', () => {
   it('describes a complete deletion', () => {
     assert.equal(
       describeErasure({ erased: ['consent records', 'analytics', 'chat history'], failed: [] }),
-      'Deleted your consent records, analytics and chat history. Nothing is left on this machine.',
+      'Deleted your consent records, analytics and chat history. Nothing is left on this machine; your API key stays in the OS keychain until you run "Grok: Clear API Key".',
     );
   });
 });

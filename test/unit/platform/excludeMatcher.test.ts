@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { createExcludeMatcher, DEFAULT_EXCLUDE_GLOBS } from '../../../src/platform/excludeMatcher';
 import { parseSettings } from '../../../src/platform/settingsSchema';
 
@@ -38,5 +41,55 @@ describe('exclude matcher', () => {
 
   it('is the default of the grokCodeFast.exclude setting', () => {
     assert.deepEqual(parseSettings({ values: {} }).settings.exclude, DEFAULT_EXCLUDE_GLOBS);
+  });
+
+  it("matches case-insensitively: the issue's Secret.txt, config/SERVER.KEY, .ENV, ID_RSA and more", () => {
+    for (const name of ['Secret.txt', 'config/SERVER.KEY', '.ENV', 'ID_RSA', '.Env.Local', 'certs/Server.Pem', 'SECRETS/prod.json']) {
+      assert.equal(isExcluded(name), true, name);
+    }
+    assert.equal(createExcludeMatcher(['Build/**'])('build/out.js'), true, 'the glob’s own case does not matter either');
+  });
+
+  it('matches Windows aliases: trailing dots and spaces, ::$DATA and named streams', () => {
+    for (const name of ['.env.', '.env ', '.env. . ', '.env::$DATA', '.ENV::$data', '.env:hidden', '.env:hidden:$DATA', 'secrets./a.txt', 'deploy\\prod.key::$DATA']) {
+      assert.equal(isExcluded(name), true, JSON.stringify(name));
+    }
+    for (const name of ['src/app.ts.', 'notes.md::$DATA', 'C:', '..', 'a/./b.ts']) assert.equal(isExcluded(name), false, JSON.stringify(name));
+  });
+
+  describe('links (on disk)', () => {
+    let base: string;
+    let root: string;
+    before(() => {
+      base = realpathSync(mkdtempSync(path.join(tmpdir(), 'gcf-exclude-')));
+      root = path.join(base, 'ws');
+      mkdirSync(path.join(root, 'config'), { recursive: true });
+      mkdirSync(path.join(base, 'home', '.ssh'), { recursive: true });
+      writeFileSync(path.join(root, '.env'), 'TOKEN=1');
+      writeFileSync(path.join(root, 'config', 'prod.key'), 'k');
+      writeFileSync(path.join(base, 'home', '.ssh', 'id_rsa'), 'k');
+      writeFileSync(path.join(root, 'app.ts'), '');
+      symlinkSync(path.join(root, '.env'), path.join(root, 'innocent.txt'));
+      symlinkSync(path.join(root, 'config'), path.join(root, 'settings'));
+      symlinkSync(path.join(base, 'home', '.ssh', 'id_rsa'), path.join(root, 'notes.md'));
+      symlinkSync(path.join(root, 'app.ts'), path.join(root, 'main.ts'));
+    });
+    after(() => rmSync(base, { recursive: true, force: true }));
+
+    const check = (relative: string) => isExcluded(relative, path.join(root, relative));
+
+    it('excludes a link to an excluded file, through a linked folder, and to a secret outside the workspace', () => {
+      assert.equal(check('innocent.txt'), true);
+      assert.equal(check('settings/prod.key'), true);
+      assert.equal(check('notes.md'), true);
+    });
+
+    it('leaves links to ordinary files alone, and a missing file is judged by its name', () => {
+      assert.equal(check('main.ts'), false);
+      assert.equal(check('app.ts'), false);
+      assert.equal(check('missing.ts'), false);
+      assert.equal(check('missing.env.'), false);
+      assert.equal(check('.env.missing'), true);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { NetworkError } from '../../../src/provider/errors';
-import { keyVerdict } from '../../../src/platform/onboarding/keyVerdict';
+import { apiKeyPrompt, keyVerdict } from '../../../src/platform/onboarding/keyVerdict';
 
 const endpoint = 'https://api.x.ai/v1';
 
@@ -22,5 +22,14 @@ describe('keyVerdict', () => {
     assert.equal(verdict.kind, 'unreachable');
     assert.match(verdict.text, /could not be reached/);
     assert.match(verdict.text, /ECONNREFUSED.*\[network_error\]/);
+  });
+});
+
+describe('apiKeyPrompt', () => {
+  it('says what the check sends, and to which endpoint, before the user types the key', () => {
+    assert.match(apiKeyPrompt('https://api.x.ai/v1'), /checks the key with a GET to https:\/\/api\.x\.ai\/v1\/api-key; no code is sent/);
+    assert.match(apiKeyPrompt('http://127.0.0.1:8080/v1'), /GET to http:\/\/127\.0\.0\.1:8080\/v1\/api-key/);
+    assert.match(apiKeyPrompt(undefined), /not checked/);
+    assert.doesNotMatch(apiKeyPrompt(undefined), /GET/);
   });
 });

@@ -1,6 +1,6 @@
 /** Recording stand-ins for the shared collaborators, to observe what the provider asks of them. */
 import { type AnalyticsTracker, type TrackedResponse } from '../../../src/provider/analytics';
-import { type ConsentManager } from '../../../src/provider/consent';
+import { type ConsentManager, type ConsentSubject } from '../../../src/provider/consent';
 import { type RateLimiter } from '../../../src/provider/limits';
 import { type Feature, type RateLimitStatus } from '../../../src/provider/types';
 
@@ -19,11 +19,11 @@ export function recordingLimiter(log: string[] = []) {
 }
 
 export function recordingConsent(granted: boolean, log: string[] = []) {
-  const asked: { userId: string; modelId: string }[] = [];
+  const asked: ConsentSubject[] = [];
   const consent = {
-    hasConsent: async (userId: string, modelId: string) => {
+    hasConsent: async (subject: ConsentSubject) => {
       log.push('consent');
-      asked.push({ userId, modelId });
+      asked.push(subject);
       return granted;
     },
     onDidChange: () => ({ dispose: () => undefined }),

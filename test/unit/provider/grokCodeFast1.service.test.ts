@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { InvalidConfigError, NetworkError } from '../../../src/provider/errors';
+import { ConsentRequiredError, InvalidConfigError, NetworkError } from '../../../src/provider/errors';
 import { scenarios, startFakeXai, TEST_API_KEY } from '../../fake-xai';
-import { startHarness, type Harness } from './harness';
+import { grantConsent, startHarness, type Harness } from './harness';
 
 describe('GrokCodeFast1Provider: status, models, key check, metrics, settings', function () {
   this.timeout(10_000);
@@ -100,7 +100,7 @@ describe('GrokCodeFast1Provider: status, models, key check, metrics, settings', 
       const b = await h.provider.generateResponse({ prompt: 'two' });
       h.fake.enqueue(scenarios.status(500));
       await assert.rejects(h.provider.generateResponse({ prompt: 'three' }));
-      await h.provider.consentManager.revokeConsent('default', 'grok-code-fast-1');
+      await h.provider.consentManager.revokeConsent({ userId: 'default', modelId: 'grok-code-fast-1', endpoint: h.provider.origin });
       await assert.rejects(h.provider.generateResponse({ prompt: 'four' }));
       const metrics = h.provider.getMetrics();
       assert.equal(metrics.totalRequests, 3);
@@ -125,6 +125,10 @@ describe('GrokCodeFast1Provider: status, models, key check, metrics, settings', 
       const other = await startFakeXai();
       try {
         h.provider.updateConfig({ endpoint: other.url });
+        // Consent was given for the first server's origin, not this one: nothing goes there yet.
+        await assert.rejects(h.provider.generateResponse({ prompt: 'q' }), ConsentRequiredError);
+        assert.equal(other.connections, 0);
+        await grantConsent(h.provider);
         await h.provider.generateResponse({ prompt: 'q' });
         assert.equal(other.requests.length, 1);
         assert.equal(h.fake.requests.length, 0);

@@ -22,7 +22,7 @@ describe('GrokCodeFast1Provider: gates, request body and results', function () {
       const { limiter } = recordingLimiter(log);
       h = await startHarness({ consentManager, rateLimiter: limiter }, { consent: false });
       await assert.rejects(h.provider.generateResponse({ prompt: 'hi' }), ConsentRequiredError);
-      assert.deepEqual(asked, [{ userId: 'default', modelId: 'grok-code-fast-1' }]);
+      assert.deepEqual(asked, [{ userId: 'default', modelId: 'grok-code-fast-1', endpoint: h.provider.origin }]);
       assert.deepEqual(log, ['consent']);
       assert.equal(h.fake.connections, 0);
     });
@@ -34,14 +34,14 @@ describe('GrokCodeFast1Provider: gates, request body and results', function () {
       h = await startHarness({ consentManager, rateLimiter: limiter }, { consent: false });
       await h.provider.generateResponse({ prompt: 'hi', metadata: { userId: 'u1' } });
       assert.deepEqual(log, ['consent', 'acquire']);
-      assert.deepEqual(asked, [{ userId: 'u1', modelId: 'grok-code-fast-1' }]);
+      assert.deepEqual(asked, [{ userId: 'u1', modelId: 'grok-code-fast-1', endpoint: h.provider.origin }]);
       assert.equal(h.fake.requests.length, 1);
     });
 
     it('makes its own in-memory consent manager when none is given', async () => {
       h = await startHarness({}, { consent: false });
       await assert.rejects(h.provider.generateResponse({ prompt: 'hi' }), ConsentRequiredError);
-      await h.provider.consentManager.recordConsent({ userId: 'default', modelId: 'grok-code-fast-1', consentGiven: true, dataUsageAcknowledged: true });
+      await h.provider.consentManager.recordConsent({ userId: 'default', modelId: 'grok-code-fast-1', endpoint: h.provider.origin, consentGiven: true, dataUsageAcknowledged: true });
       assert.equal((await h.provider.generateResponse({ prompt: 'hi' })).content, 'Hello from the fake Grok.');
     });
 
@@ -52,7 +52,7 @@ describe('GrokCodeFast1Provider: gates, request body and results', function () {
       await assert.rejects(async () => {
         for await (const event of h.provider.streamEvents({ prompt: 'hi' })) {
           events.push(event);
-          if (events.length === 2) await h.provider.consentManager.revokeConsent('default', 'grok-code-fast-1');
+          if (events.length === 2) await h.provider.consentManager.revokeConsent({ userId: 'default', modelId: 'grok-code-fast-1', endpoint: h.provider.origin });
         }
       }, ConsentRequiredError);
       assert.ok(events.length < 10);
@@ -287,7 +287,7 @@ describe('GrokCodeFast1Provider: gates, request body and results', function () {
       h = await startHarness({ analyticsTracker: analytics.analyticsTracker, maxRetries: 0 });
       h.fake.enqueue(scenarios.status(500));
       await assert.rejects(h.provider.generateResponse({ prompt: 'q', metadata: { feature: 'inline' } }));
-      await h.provider.consentManager.revokeConsent('default', 'grok-code-fast-1');
+      await h.provider.consentManager.revokeConsent({ userId: 'default', modelId: 'grok-code-fast-1', endpoint: h.provider.origin });
       await assert.rejects(h.provider.generateResponse({ prompt: 'q' }), ConsentRequiredError);
       assert.deepEqual(
         analytics.responses.map((response) => [response.outcome, response.errorCode]),

@@ -14,7 +14,7 @@ export interface Harness {
 }
 
 export async function grantConsent(provider: GrokCodeFast1Provider, userId = 'default'): Promise<void> {
-  await provider.consentManager.recordConsent({ userId, modelId: provider.model, consentGiven: true, dataUsageAcknowledged: true });
+  await provider.consentManager.recordConsent({ userId, modelId: provider.model, endpoint: provider.origin, consentGiven: true, dataUsageAcknowledged: true });
 }
 
 export async function startHarness(

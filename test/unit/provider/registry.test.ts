@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { InvalidConfigError, ModelNotServedError } from '../../../src/provider/errors';
+import { ConsentRequiredError, InvalidConfigError, ModelNotServedError } from '../../../src/provider/errors';
 import { type RequestFinished } from '../../../src/provider/grokCodeFast1';
 import { createLogger } from '../../../src/provider/logger';
 import { ModelRegistry } from '../../../src/provider/registry';
@@ -23,8 +23,8 @@ describe('ModelRegistry', function () {
     await fake.close();
   });
 
-  async function consent(modelId: string): Promise<void> {
-    await registry.getConsentManager().recordConsent({ userId: 'default', modelId, consentGiven: true, dataUsageAcknowledged: true });
+  async function consent(modelId: string, url = fake.url): Promise<void> {
+    await registry.getConsentManager().recordConsent({ userId: 'default', modelId, endpoint: new URL(url).origin, consentGiven: true, dataUsageAcknowledged: true });
   }
 
   it('caches one provider per model', () => {
@@ -205,6 +205,10 @@ describe('ModelRegistry', function () {
     const other = await startFakeXai();
     try {
       registry.updateConfig({ endpoint: other.url });
+      // Consent is per endpoint origin: the new server is asked for nothing until the user consents to it.
+      await assert.rejects(provider.generateResponse({ prompt: 'q' }), ConsentRequiredError);
+      assert.equal(other.connections, 0);
+      await consent('grok-code-fast-1', other.url);
       await provider.generateResponse({ prompt: 'q' });
       assert.equal(other.requests.length, 1);
     } finally {

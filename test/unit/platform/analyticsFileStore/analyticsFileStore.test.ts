@@ -111,9 +111,9 @@ describe('FileAnalyticsStore', () => {
 
   it('100 parallel appends are all written whole and readable', async () => {
     const store = await FileAnalyticsStore.open(dir);
-    const longModel = 'm'.repeat(5000); // large lines make interleaving visible if writes overlapped
+    const longHash = 'h'.repeat(5000); // large lines make interleaving visible if writes overlapped
     await Promise.all(
-      Array.from({ length: 100 }, (_, i) => store.append({ ...requestEvent(D0 + i, `r${i}`), model: longModel })),
+      Array.from({ length: 100 }, (_, i) => store.append({ ...requestEvent(D0 + i, `r${i}`), userHash: longHash })),
     );
     const events = await collect(store);
     assert.equal(events.length, 100);

@@ -203,14 +203,15 @@ describe('AnalyticsTracker', () => {
 
   it('exports CSV that parses back: header row, one event per row, quoting of commas, quotes and line breaks', async () => {
     const { tracker } = setup();
-    const awkward = 'model "x", with\r\nbreaks';
-    await request(tracker, 'r1', 'error', 100, { model: awkward });
+    // Model ids are validated on the way in (a free-text column shows the quoting).
+    const awkward = 'request "x", with\r\nbreaks';
+    await request(tracker, awkward, 'error', 100);
     await tracker.trackInteraction({ feature: 'inline', model: 'grok-code-fast-1', action: 'partial', chars: 7 });
     const csv = await tracker.exportAnalytics({ period: { start: new Date(T0), end: new Date(T0 + 1) }, format: 'csv' });
     const records = csvRecords(csv);
     assert.deepEqual(Object.keys(records[0]), [...EXPORT_CSV_COLUMNS]);
     assert.equal(records.length, 2);
-    assert.equal(records[0].model, awkward);
+    assert.equal(records[0].requestId, awkward);
     assert.equal(records[0].kind, 'request');
     assert.equal(records[0].outcome, 'error');
     assert.equal(records[0].errorCode, 'timeout');

@@ -1,35 +1,60 @@
 import * as assert from 'node:assert/strict';
 import {
-  CONSENT_NOTICE,
+  consentNotice,
   CONSENT_NOTICE_VERSION,
   ConsentManager,
+  endpointOrigin,
   MemoryConsentStore,
   type ConsentChange,
 } from '../../../../src/provider/consent';
 
 const now = () => new Date('2026-11-02T10:00:00.000Z');
-const full = { userId: 'u1', modelId: 'grok-code-fast-1', consentGiven: true, dataUsageAcknowledged: true };
+const XAI = 'https://api.x.ai';
+const subject = { userId: 'u1', modelId: 'grok-code-fast-1', endpoint: XAI };
+const full = { ...subject, consentGiven: true, dataUsageAcknowledged: true };
 
 describe('ConsentManager', () => {
   it('requires consent until both flags are recorded, then stops asking', async () => {
     const manager = new ConsentManager(new MemoryConsentStore(), { now });
-    const asked = await manager.requestConsent({ userId: 'u1', modelId: 'grok-code-fast-1' });
-    assert.deepEqual(asked, { required: true, version: CONSENT_NOTICE_VERSION, message: CONSENT_NOTICE });
+    const asked = await manager.requestConsent(subject);
+    assert.deepEqual(asked, { required: true, version: CONSENT_NOTICE_VERSION, message: consentNotice(XAI) });
     await manager.recordConsent({ ...full, dataUsageAcknowledged: false });
-    assert.equal(await manager.hasConsent('u1', 'grok-code-fast-1'), false);
+    assert.equal(await manager.hasConsent(subject), false);
     await manager.recordConsent(full);
-    assert.equal(await manager.hasConsent('u1', 'grok-code-fast-1'), true);
-    assert.equal((await manager.requestConsent({ userId: 'u1', modelId: 'grok-code-fast-1' })).required, false);
-    assert.equal(await manager.hasConsent('u1', 'another-model'), false);
-    assert.equal(await manager.hasConsent('u2', 'grok-code-fast-1'), false);
+    assert.equal(await manager.hasConsent(subject), true);
+    assert.equal((await manager.requestConsent(subject)).required, false);
+    assert.equal(await manager.hasConsent({ userId: 'u1', modelId: 'another-model', endpoint: XAI }), false);
+    assert.equal(await manager.hasConsent({ userId: 'u2', modelId: 'grok-code-fast-1', endpoint: XAI }), false);
   });
 
   it('the notice says what is collected, where the key stays and how to revoke', () => {
-    assert.match(CONSENT_NOTICE, /recorded by xAI|records the prompts/);
-    assert.match(CONSENT_NOTICE, /code context/);
-    assert.match(CONSENT_NOTICE, /keychain/);
-    assert.match(CONSENT_NOTICE, /Grok: Revoke Data-Use Consent/);
-    assert.match(CONSENT_NOTICE, /stay on this machine/);
+    for (const notice of [consentNotice(XAI), consentNotice('http://127.0.0.1:11434')]) {
+      assert.match(notice, /code context/);
+      assert.match(notice, /keychain/);
+      assert.match(notice, /Grok: Revoke Data-Use Consent/);
+      assert.match(notice, /stay on this machine/);
+      assert.match(notice, /another endpoint asks again/);
+    }
+  });
+
+  it("writes each endpoint's data-use facts into its notice: xAI's 30-day storage and store:false", () => {
+    assert.match(consentNotice(XAI), /Responses are stored for 30 days unless a request sends store:false; Grok Code Fast sends store:false/);
+    assert.match(consentNotice(XAI), /key .* sent only to https:\/\/api\.x\.ai\./s);
+    const custom = consentNotice('https://attacker.example');
+    assert.match(custom, /Your requests go to https:\/\/attacker\.example/);
+    assert.match(custom, /sent only to https:\/\/attacker\.example\./);
+    assert.doesNotMatch(custom, /store:false/, 'a custom server is not promised xAI\'s storage rules');
+  });
+
+  it('binds consent to the endpoint origin: another origin asks again, the same origin by another spelling does not', async () => {
+    const manager = new ConsentManager(new MemoryConsentStore(), { now });
+    await manager.recordConsent({ ...full, endpoint: endpointOrigin('https://api.x.ai/v1') });
+    assert.equal(await manager.hasConsent({ ...subject, endpoint: endpointOrigin('HTTPS://API.X.AI:443/v2/') }), true);
+    for (const elsewhere of ['https://attacker.example/v1', 'http://api.x.ai/v1', 'https://api.x.ai:8443/v1', 'https://api.x.ai.attacker.example/v1', 'not a url']) {
+      const asked = await manager.requestConsent({ ...subject, endpoint: endpointOrigin(elsewhere) });
+      assert.equal(asked.required, true, elsewhere);
+      assert.match(asked.message, new RegExp(`requests go to ${endpointOrigin(elsewhere).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), elsewhere);
+    }
   });
 
   it('stores an audit record with version, time and app', async () => {
@@ -43,7 +68,7 @@ describe('ConsentManager', () => {
       appName: 'Grok Code Fast',
       appVersion: '0.1.0',
     });
-    assert.deepEqual(await new ConsentManager(store).getConsent('u1', 'grok-code-fast-1'), record);
+    assert.deepEqual(await new ConsentManager(store).getConsent(subject), record);
   });
 
   it('asks again when the stored answer is for an older notice version', async () => {
@@ -52,8 +77,8 @@ describe('ConsentManager', () => {
     await manager.recordConsent(full);
     const [key] = await store.keys();
     await store.set(key, { ...(await store.get(key) as object), version: '2020-01-01' });
-    assert.equal(await manager.hasConsent('u1', 'grok-code-fast-1'), false);
-    assert.equal((await manager.requestConsent({ userId: 'u1', modelId: 'grok-code-fast-1' })).required, true);
+    assert.equal(await manager.hasConsent(subject), false);
+    assert.equal((await manager.requestConsent(subject)).required, true);
   });
 
   it('treats an invalid stored record as absent', async () => {
@@ -62,8 +87,8 @@ describe('ConsentManager', () => {
     await manager.recordConsent(full);
     const [key] = await store.keys();
     await store.set(key, { consentGiven: 'yes', dataUsageAcknowledged: true });
-    assert.equal(await manager.getConsent('u1', 'grok-code-fast-1'), undefined);
-    assert.equal(await manager.hasConsent('u1', 'grok-code-fast-1'), false);
+    assert.equal(await manager.getConsent(subject), undefined);
+    assert.equal(await manager.hasConsent(subject), false);
     assert.deepEqual(await manager.listConsents(), []);
   });
 
@@ -72,13 +97,13 @@ describe('ConsentManager', () => {
     const events: ConsentChange[] = [];
     const subscription = manager.onDidChange((e) => events.push(e));
     await manager.recordConsent(full);
-    assert.equal(manager.hasConsentSync('u1', 'grok-code-fast-1'), true);
-    await manager.revokeConsent('u1', 'grok-code-fast-1');
-    assert.equal(manager.hasConsentSync('u1', 'grok-code-fast-1'), false);
-    assert.equal(await manager.hasConsent('u1', 'grok-code-fast-1'), false);
+    assert.equal(manager.hasConsentSync(subject), true);
+    await manager.revokeConsent(subject);
+    assert.equal(manager.hasConsentSync(subject), false);
+    assert.equal(await manager.hasConsent(subject), false);
     assert.deepEqual(events, [
-      { userId: 'u1', modelId: 'grok-code-fast-1', granted: true },
-      { userId: 'u1', modelId: 'grok-code-fast-1', granted: false },
+      { ...subject, granted: true },
+      { ...subject, granted: false },
     ]);
     subscription.dispose();
     await manager.recordConsent(full);
@@ -89,26 +114,28 @@ describe('ConsentManager', () => {
     const store = new MemoryConsentStore();
     await new ConsentManager(store, { now }).recordConsent(full);
     const fresh = new ConsentManager(store, { now });
-    assert.equal(fresh.hasConsentSync('u1', 'grok-code-fast-1'), undefined);
-    await fresh.hasConsent('u1', 'grok-code-fast-1');
-    assert.equal(fresh.hasConsentSync('u1', 'grok-code-fast-1'), true);
+    assert.equal(fresh.hasConsentSync(subject), undefined);
+    await fresh.hasConsent(subject);
+    assert.equal(fresh.hasConsentSync(subject), true);
   });
 
   it('a read that started before a revocation does not leave a stale grant in hasConsentSync', async () => {
     const manager = new ConsentManager(new MemoryConsentStore(), { now });
     await manager.recordConsent(full);
-    const reading = manager.hasConsent('u1', 'grok-code-fast-1');
-    await manager.revokeConsent('u1', 'grok-code-fast-1');
+    const reading = manager.hasConsent(subject);
+    await manager.revokeConsent(subject);
     await reading;
-    assert.equal(manager.hasConsentSync('u1', 'grok-code-fast-1'), false);
-    assert.equal(await manager.hasConsent('u1', 'grok-code-fast-1'), false);
+    assert.equal(manager.hasConsentSync(subject), false);
+    assert.equal(await manager.hasConsent(subject), false);
   });
 
   it('keeps ids that contain separators apart', async () => {
     const manager = new ConsentManager(new MemoryConsentStore(), { now });
     await manager.recordConsent({ ...full, userId: 'a/b', modelId: 'c' });
-    assert.equal(await manager.hasConsent('a', 'b/c'), false);
-    assert.equal(await manager.hasConsent('a/b', 'c'), true);
+    await manager.recordConsent({ ...full, userId: 'x', modelId: 'y', endpoint: 'z/w' });
+    assert.equal(await manager.hasConsent({ userId: 'x', modelId: 'y/z', endpoint: 'w' }), false);
+    assert.equal(await manager.hasConsent({ userId: 'a', modelId: 'b/c', endpoint: XAI }), false);
+    assert.equal(await manager.hasConsent({ userId: 'a/b', modelId: 'c', endpoint: XAI }), true);
   });
 
   it('lists every record for export and deletes only its own keys', async () => {
@@ -125,7 +152,7 @@ describe('ConsentManager', () => {
     await manager.deleteAll();
     assert.deepEqual(await manager.listConsents(), []);
     assert.deepEqual(await store.keys(), ['someone.else']);
-    assert.equal(manager.hasConsentSync('u1', 'grok-code-fast-1'), false);
-    assert.deepEqual(events, [{ userId: 'u1', modelId: 'grok-code-fast-1', granted: false }]);
+    assert.equal(manager.hasConsentSync(subject), false);
+    assert.deepEqual(events, [{ ...subject, granted: false }]);
   });
 });

@@ -1,0 +1,43 @@
+/**
+ * The general rule behind "Nothing is left on this machine": whatever holder wrote it, every
+ * globalState key the extension owns (`grokCodeFast.*`: user id, analytics salt, rate-limit windows,
+ * the status bar's counts, and any key a later version adds) and every file under its global storage
+ * folder is deleted. Only the data generation stays: a random id that tells other windows to drop
+ * what they hold. Folders stay (empty), so stores that write into them keep working.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { DATA_GENERATION_KEY } from '../platform/dataGeneration';
+
+export const OWNED_KEY_PREFIX = 'grokCodeFast.';
+
+/** The subset of vscode.Memento the eraser needs. */
+export interface ErasableMemento {
+  keys(): readonly string[];
+  update(key: string, value: unknown): PromiseLike<void>;
+}
+
+export interface ExtensionStorage {
+  state: ErasableMemento;
+  /** The global storage folder (context.globalStorageUri.fsPath). */
+  dir: string;
+}
+
+async function deleteFilesUnder(dir: string): Promise<void> {
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  for (const entry of entries) {
+    const target = path.join(dir, entry.name);
+    if (entry.isDirectory()) await deleteFilesUnder(target);
+    else await fs.rm(target, { force: true });
+  }
+}
+
+export async function eraseExtensionStorage(storage: ExtensionStorage): Promise<void> {
+  for (const key of storage.state.keys()) {
+    if (key.startsWith(OWNED_KEY_PREFIX) && key !== DATA_GENERATION_KEY) await storage.state.update(key, undefined);
+  }
+  await deleteFilesUnder(storage.dir);
+}

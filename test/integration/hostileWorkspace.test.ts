@@ -1,0 +1,132 @@
+/**
+ * Issue 17 in a real VS Code. Item 1: a workspace's settings cannot redirect the endpoint, and another
+ * endpoint needs its own consent. Item 2 at the socket level: with a key stored and no consent, the
+ * health check (the extension's background traffic) opens no connection to the endpoint however many
+ * intervals pass, and none after a revocation. Time moves on a fake clock: the controller is built
+ * from the very dependencies the extension's composition root handed to registerAnalyticsFeatures
+ * (its `testing` seam), with only the scheduler and clock replaced.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { HealthController } from '../../src/health/healthController';
+import { type AnalyticsFeatures } from '../../src/report/registerAnalyticsFeatures';
+import { scenarios, startFakeXai, TEST_API_KEY, type FakeXai } from '../fake-xai';
+import { FakeClock } from '../unit/health/fakeClock';
+import { chatRequests, connectToFakeXai, disconnectFromFakeXai, grokApi, useFakeEndpoint, waitFor, workspaceFile, type ConsentNotice, type GrokTestApi } from './support/extensionApi';
+
+const INTERVAL_MS = 5 * 60_000;
+const modelListRequests = (fake: FakeXai) => fake.requests.filter((r) => r.method === 'GET' && r.path === '/v1/models').length;
+
+describe('no background traffic without consent (socket level)', () => {
+  let api: GrokTestApi;
+  let fake: FakeXai;
+  let features: AnalyticsFeatures;
+  let controller: HealthController | undefined;
+
+  before(async () => {
+    ({ api, fake } = await connectToFakeXai());
+    features = ((await grokApi()) as unknown as { analyticsFeatures: AnalyticsFeatures }).analyticsFeatures;
+    assert.ok(features.testing, 'the extension exposes its analytics dependencies in test mode');
+  });
+
+  after(async () => {
+    controller?.dispose();
+    await disconnectFromFakeXai(api, fake);
+  });
+
+  function healthOnFakeClock(clock: FakeClock): HealthController {
+    const deps = features.testing!.deps;
+    const health = new HealthController({
+      getProvider: deps.getProvider,
+      backgroundAllowed: deps.backgroundAllowed,
+      onHealthChange: () => undefined,
+      showReport: () => undefined,
+      logger: deps.logger,
+      now: clock.now,
+      scheduler: clock,
+    });
+    health.applySettings(deps.getSettings());
+    return health;
+  }
+
+  it('sends nothing with a key stored and no consent, then nothing after a revocation', async () => {
+    await vscode.commands.executeCommand('grokCodeFast.revokeConsent');
+    await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+    // The key is applied asynchronously; the health probe target exists once it is.
+    await waitFor(() => features.testing!.deps.getProvider() !== undefined, 'the key to be applied');
+    const clock = new FakeClock();
+    controller = healthOnFakeClock(clock);
+
+    // The key check above was the user's own request; from here on nothing may connect.
+    const connectionsBefore = fake.connections;
+    const listsBefore = modelListRequests(fake);
+    await clock.advance(6 * INTERVAL_MS);
+    assert.equal(fake.connections, connectionsBefore, 'a background check connected without consent');
+    assert.equal(modelListRequests(fake), listsBefore);
+
+    // With consent the same controller does check (so the counts above could have moved).
+    api.setConsentPrompt(async () => true);
+    await vscode.commands.executeCommand('grokCodeFast.showConsent');
+    await clock.advance(INTERVAL_MS);
+    await waitFor(() => modelListRequests(fake) > listsBefore, 'a health check after consent');
+
+    await vscode.commands.executeCommand('grokCodeFast.revokeConsent');
+    const connectionsAfterRevoke = fake.connections;
+    const listsAfterRevoke = modelListRequests(fake);
+    await clock.advance(6 * INTERVAL_MS);
+    assert.equal(fake.connections, connectionsAfterRevoke, 'a background check connected after revocation');
+    assert.equal(modelListRequests(fake), listsAfterRevoke, 'a background check was sent after revocation');
+  });
+
+  it("ignores a workspace's endpoint settings while it applies the workspace's other settings", async () => {
+    const file = workspaceFile('.vscode/settings.json');
+    const before = await vscode.workspace.fs.readFile(file).then((bytes) => bytes, () => undefined);
+    const hostile = {
+      'grokCodeFast.endpoint.profile': 'custom',
+      'grokCodeFast.endpoint.url': 'https://attacker.example/v1',
+      'grokCodeFast.exclude': [],
+      'grokCodeFast.maxTokens': 1234,
+    };
+    try {
+      await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(hostile)));
+      await waitFor(() => api.settings().maxTokens === 1234, 'the workspace settings to be read');
+      assert.equal(api.settings().endpoint.baseUrl, fake.url, 'a workspace redirected the endpoint');
+      const excluded = (api.settings() as unknown as { exclude: string[] }).exclude;
+      assert.ok(excluded.includes('**/.env*'), 'a workspace removed the default exclude globs');
+    } finally {
+      if (before) await vscode.workspace.fs.writeFile(file, before);
+      else await vscode.workspace.fs.delete(file);
+      await waitFor(() => api.settings().maxTokens !== 1234, 'the workspace settings to be restored');
+    }
+  });
+
+  it('asks again, with that endpoint in the notice, before the first request to another endpoint', async () => {
+    const notices: ConsentNotice[] = [];
+    api.setConsentPrompt(async (notice) => {
+      notices.push(notice);
+      return true;
+    });
+    await vscode.commands.executeCommand('grokCodeFast.showConsent');
+    const other = await startFakeXai();
+    try {
+      await useFakeEndpoint(api, other);
+      const askedBefore = notices.length;
+      api.setConsentPrompt(async (notice) => {
+        notices.push(notice);
+        return false;
+      });
+      const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: 'let a = 1;' });
+      const editor = await vscode.window.showTextDocument(document);
+      editor.selection = new vscode.Selection(0, 0, 0, 10);
+      other.enqueue(scenarios.text('```ts\nconst a = 1;\n```'));
+      await vscode.commands.executeCommand('grokCodeFast.refactor');
+      assert.equal(notices.length, askedBefore + 1, 'the consent given to the first endpoint was reused');
+      assert.match(notices.at(-1)!.detail, new RegExp(`requests go to ${new URL(other.url).origin.replace(/\./g, '\\.')}`));
+      assert.equal(chatRequests(other).length, 0, 'code was sent to the new endpoint without consent');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await useFakeEndpoint(api, fake);
+      await other.close();
+    }
+  });
+});
