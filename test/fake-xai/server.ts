@@ -19,10 +19,12 @@
  * one), answers 415 without a JSON content type, 404 for an unknown model and 400 for `stop`,
  * `presence_penalty`, `frequency_penalty` and `reasoning_effort`. Scenarios of kind `error`, `json`
  * and `handler` answer before those checks; `answer` scenarios after them. See scenarios.ts.
+ * Usage reports `prompt_tokens_details.cached_tokens` from an xAI-like prompt cache (promptCache.ts).
  */
 import * as http from 'node:http';
 import { type AddressInfo, type Socket } from 'node:net';
 import { completionBody, streamPayloads } from './answer';
+import { cachedPromptTokens, promptCacheKey, type PromptCacheMemory } from './promptCache';
 import {
   CHAT_PATH,
   DEFAULT_SCENARIO,
@@ -100,6 +102,7 @@ export async function startFakeXai(options: FakeXaiOptions = {}): Promise<FakeXa
   const sockets = new Set<Socket>();
   let defaultScenario: Scenario = options.defaultScenario ?? DEFAULT_SCENARIO;
   let connections = 0;
+  const promptCache: PromptCacheMemory = new Map();
 
   function takeScenario(path: string): Scenario | undefined {
     const index = queue.findIndex((scenario) => scenarioPath(scenario) === path);
@@ -149,8 +152,9 @@ export async function startFakeXai(options: FakeXaiOptions = {}): Promise<FakeXa
       return sendJson(res, 422, { code: 'Client specified an invalid argument', error: 'messages: expected a non-empty array.' });
     }
     const prompt = promptTextOf(fields);
-    if (fields.stream !== true) return sendJson(res, 200, completionBody(scenario, model, prompt));
-    await writeEventStream(res, encodeEvents(streamPayloads(scenario, model, prompt), scenario), scenario);
+    const cached = cachedPromptTokens(promptCache, promptCacheKey(recorded.headers, fields), prompt);
+    if (fields.stream !== true) return sendJson(res, 200, completionBody(scenario, model, prompt, cached));
+    await writeEventStream(res, encodeEvents(streamPayloads(scenario, model, prompt, cached), scenario), scenario);
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
