@@ -100,6 +100,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayMetrics> {
           offset: doc.offset,
           languageId: file.languageId,
           relativePath: file.relativePath,
+          uri: `file:///bench/${file.relativePath}`,
           absolutePath: `/bench/${file.relativePath}`,
           settings: SETTINGS,
         }),

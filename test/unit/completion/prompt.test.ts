@@ -10,16 +10,24 @@ const context = {
 };
 
 describe('completion/prompt', () => {
-  it('puts the byte-stable system text first and the file with the hole last', () => {
+  it('orders the prompt longest-stable first: system text, language and path, the file, then snippets and mode', () => {
     const request = buildInlinePrompt(context, { mode: 'line' });
     const messages = request.messages ?? [];
     assert.deepEqual(messages[0], { role: 'system', content: INLINE_SYSTEM_PROMPT });
     assert.equal(messages[1].role, 'user');
     const user = messages[1].content;
     assert.ok(user.includes(`def area(r):\n    return ${HOLE}\n`));
-    assert.ok(user.indexOf('geo/consts.py') < user.indexOf(HOLE));
-    assert.ok(user.includes('Language: python') && user.includes('File: geo/shapes.py'));
+    assert.ok(user.startsWith('Language: python\nFile: geo/shapes.py\n<file>\ndef area(r):'));
+    assert.ok(user.indexOf(HOLE) < user.indexOf('<related>'));
+    assert.ok(user.indexOf('</file>') < user.indexOf('geo/consts.py'));
     assert.ok(user.trimEnd().endsWith('Complete the current line only.'));
+  });
+
+  it('keeps the text before the cursor a byte-identical start of the prompt when the snippets or the suffix change', () => {
+    const a = buildInlinePrompt(context, { mode: 'line' }).messages?.[1].content ?? '';
+    const b = buildInlinePrompt({ ...context, suffix: '\n\nprint(1)\n', snippets: [{ relativePath: 'x.py', text: 'X = 1' }] }, { mode: 'block' }).messages?.[1].content ?? '';
+    const cursorAt = a.indexOf(HOLE);
+    assert.equal(b.slice(0, cursorAt), a.slice(0, cursorAt));
   });
 
   it('keeps the system text identical whatever the file', () => {
