@@ -66,9 +66,13 @@ export function scanOpeners(text: string, outer: readonly string[] = []): Opener
   const open = [...outer];
   let closedOuter = '';
   let mismatched = false;
+  // How many of `outer`'s openers are still open: those at the bottom of the stack.
+  let outerLeft = outer.length;
   const pop = (): void => {
     const opener = open.pop() as string;
-    if (open.length < outer.length) closedOuter += CLOSER_OF[opener];
+    if (open.length >= outerLeft) return;
+    outerLeft = open.length;
+    closedOuter += CLOSER_OF[opener];
   };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
@@ -85,8 +89,13 @@ export function scanOpeners(text: string, outer: readonly string[] = []): Opener
   return { open, closedOuter, mismatched };
 }
 
-/** A `'` after a word character, `&` or `<` is a lifetime or an apostrophe, not a string. */
+/**
+ * A `'` after a word character, `&` or `<` is a lifetime or an apostrophe, not a string; except
+ * after a string prefix standing alone (Python's `f'`, `r'`, `rb'`).
+ */
 function opensSingleQuote(text: string, at: number): boolean {
   const before = at > 0 ? text[at - 1] : ' ';
-  return !/[\w&<]/.test(before);
+  return !/[\w&<]/.test(before) || STRING_PREFIX.test(text.slice(Math.max(0, at - 3), at));
 }
+
+const STRING_PREFIX = /(^|\W)(f|r|b|u|rb|br|fr|rf)$/i;

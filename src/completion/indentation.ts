@@ -13,6 +13,9 @@ export const CLOSER_LINE = /^\s*[)\]}]+[;,)]*\s*$/;
 /** A line that starts by closing a block. */
 export const CLOSES_BLOCK = /^\s*([)\]}]|end\b|done\b|fi\b)/;
 
+/** A comment line: one ending with `:` opens nothing. */
+const COMMENT = /^\s*(\/\/|#|\*|\/\*|--)/;
+
 /** Tabs, or `unit` spaces a level. */
 export type IndentStyle = { tabs: true } | { tabs: false; unit: number };
 
@@ -80,7 +83,7 @@ function inStyle(line: string, style: IndentStyle, modelUnit: number): string {
 function withBodiesDeeper(lines: string[], cursor: CursorSurroundings, style: IndentStyle): string[] {
   const full = [cursor.linePrefix + lines[0], ...lines.slice(1)];
   for (let i = 0; i < full.length - 1; i++) {
-    if (!OPENS_BLOCK.test(full[i])) continue;
+    if (!OPENS_BLOCK.test(full[i]) || COMMENT.test(full[i])) continue;
     const j = full.findIndex((line, at) => at > i && line.trim() !== '');
     if (j < 0) return lines;
     const openerWidth = indentWidth(full[i]);

@@ -3,13 +3,16 @@
  * to the last lines of the prefix, up to the cursor's line (the model echoed the prefix, or the
  * whole file), and then the cursor's line up to the cursor (`const x = fo` + `const x = foo(1);`
  * gives `o(1);`). Lines that may be such an echo are held back until a line shows whether the
- * echo reached the cursor; an echo that stops short of it was code, and goes on unchanged.
+ * echo reached the cursor; an echo that stops short of it, or holds only closers and blank lines,
+ * was code, and goes on unchanged.
  */
 import type { CursorSurroundings } from '../cursor';
 import type { LineStage } from './lineStage';
 
 /** An echo made only of `}` or `end` lines is not told apart from code: it is let through. */
 const MIN_MEANINGFUL_CHARS = 4;
+/** A shorter line start (`/`, `x`) often begins its own continuation (`/` + `/ comment`): not a restatement. */
+const MIN_RESTATED_CHARS = 2;
 
 function meaningful(line: string): boolean {
   return /\w/.test(line) && line.replace(/\s/g, '').length >= MIN_MEANINGFUL_CHARS;
@@ -23,10 +26,11 @@ export function echo(cursor: CursorSurroundings): LineStage {
   let held: string[] = [];
   let index = 0;
 
-  /** The answer's first line without the cursor's line restated. */
-  const withoutRestatedLine = (line: string): string => {
+  /** The line without the cursor's line restated; after an echo of the lines above, even a short one. */
+  const withoutRestatedLine = (line: string, afterEcho = false): string => {
     const trimmed = line.trimStart();
-    return typed !== '' && trimmed.startsWith(typed) ? trimmed.slice(typed.length) : line;
+    const long = typed.length >= (afterEcho ? 1 : MIN_RESTATED_CHARS);
+    return long && trimmed.startsWith(typed) ? trimmed.slice(typed.length) : line;
   };
   const lines = (): string[] => {
     // The complete lines before the cursor's line, trimmed; split once, only when an answer comes.
@@ -40,7 +44,7 @@ export function echo(cursor: CursorSurroundings): LineStage {
       if (i === 0) {
         const all = lines();
         const trimmed = line.trim();
-        candidates = meaningful(line) ? all.flatMap((l, at) => (l === trimmed ? [at] : [])) : [];
+        candidates = all.flatMap((l, at) => (l === trimmed ? [at] : []));
         if (candidates.length === 0) return [withoutRestatedLine(line)];
         held = [line];
         return [];
@@ -48,10 +52,12 @@ export function echo(cursor: CursorSurroundings): LineStage {
       if (held.length === 0) return [line];
       const all = lines();
       // The held lines are the prefix's last lines: this line stands where the cursor's line does.
-      if (candidates.includes(all.length - held.length)) {
+      // Closers and blank lines alone are an echo only when the cursor's line comes next, restated.
+      const restates = typed !== '' && line.trimStart().startsWith(typed);
+      if (candidates.includes(all.length - held.length) && (held.some(meaningful) || restates)) {
         held = [];
         candidates = [];
-        return [withoutRestatedLine(line)];
+        return [withoutRestatedLine(line, true)];
       }
       const trimmed = line.trim();
       candidates = candidates.filter((at) => at + i < all.length && all[at + i] === trimmed);
@@ -66,7 +72,8 @@ export function echo(cursor: CursorSurroundings): LineStage {
     flush() {
       if (held.length === 0) return [];
       // An answer that only echoes the prefix adds nothing.
-      const released = candidates.includes(lines().length - held.length) ? [] : [withoutRestatedLine(held[0]), ...held.slice(1)];
+      const echoed = candidates.includes(lines().length - held.length) && held.some(meaningful);
+      const released = echoed ? [] : [withoutRestatedLine(held[0]), ...held.slice(1)];
       held = [];
       candidates = [];
       return released;

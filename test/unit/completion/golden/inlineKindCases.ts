@@ -20,6 +20,7 @@ export const INLINE_KIND_CASES: InlineKindCase[] = [
   { kind: 1, name: 'a backtick closing a template string', doc: 'const s = `Hello ${name}█`', answer: '!`;', afterTab: 'const s = `Hello ${name}!`;█' },
   { kind: 1, name: 'a quote right after a letter closes the string the cursor is in', doc: "greet('Bo█')", answer: "b')", afterTab: "greet('Bob')█" },
   { kind: 1, name: 'a quote the answer does not close stays after it', doc: "const path = '█'", answer: 'src/index.ts', afterTab: "const path = 'src/index.ts█'" },
+  { kind: 1, name: 'an answer that closes the paren, then opens and closes others', doc: 'func (█)\n\tb.mu.Lock()', answer: 'b *Bucket) Wait(n int) time.Duration {', afterTab: 'func (b *Bucket) Wait(n int) time.Duration {█\n\tb.mu.Lock()' },
   { kind: 1, name: 'a block answer before an auto-closed paren is not offered', doc: 'call(█)', answer: '\n  first,\n  second\n)', afterTab: undefined },
   { kind: 1, name: 'an answer closing a bracket that is not the one after the cursor is not offered', doc: 'const v = f(a, [█]);', answer: '1, 2));', afterTab: undefined },
 
