@@ -63,6 +63,7 @@ export function noisyAnswer(point: CompletionPoint, kind: NoiseKind, languageId:
       return { ...clean, kind, answer: linePrefix.trimStart() + point.truth };
     case 'echoed-prefix': {
       const before = point.prefix.split('\n').slice(-4, -1);
+      if (before.length === 0) return noisyAnswer(point, 'echoed-line', languageId);
       return { ...clean, kind, answer: [...before, linePrefix + point.truth].join('\n') };
     }
     case 'prose-preamble':

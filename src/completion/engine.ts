@@ -20,6 +20,7 @@ import { InflightRequests, type RunProgress } from './inflight';
 import { postprocess } from './postprocess';
 import { type PrefilterReason, prefilter } from './prefilter';
 import { buildInlinePrompt } from './prompt';
+import { StickySnippets } from './stickySnippets';
 import { CompletionStreamFilter } from './streamFilters';
 import type { CompletionModel, DocumentText, DocumentWindow, InlineSettings, RecentSnippet, Suggestion, Timers } from './types';
 import { realTimers } from './types';
@@ -104,6 +105,7 @@ export class CompletionEngine {
   private readonly inflight: InflightRequests;
   private readonly acceptance = new AcceptanceRate();
   private readonly sessionId: string;
+  private readonly snippets = new StickySnippets();
 
   constructor(private readonly options: CompletionEngineOptions) {
     this.model = options.model;
@@ -120,6 +122,7 @@ export class CompletionEngine {
   /** Settings or consent changed: forget suggestions and stop the running request. */
   reset(): void {
     this.cache.clear();
+    this.snippets.clear();
     this.inflight.abortAll();
   }
 
@@ -184,7 +187,7 @@ export class CompletionEngine {
   /** Context and prompt for a request at this window (timed as part of the request's steps). */
   private prepareRequest(input: CompletionInput, window: DocumentWindow, cursor: CursorSurroundings, timings: StepTimings): GenerateRequest {
     let started = this.stopwatch();
-    const snippets = gatherSnippets({
+    const picked = gatherSnippets({
       prefix: window.prefix,
       languageId: input.languageId,
       uri: input.uri,
@@ -193,6 +196,7 @@ export class CompletionEngine {
       budget: this.budget,
       stopwatch: this.stopwatch,
     });
+    const snippets = this.snippets.choose(input.uri, picked);
     timings.context += this.stopwatch() - started;
     started = this.stopwatch();
     const request = buildInlinePrompt(

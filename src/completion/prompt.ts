@@ -4,10 +4,10 @@
  *
  * Ordered for xAI's prompt cache, which serves the longest start a prompt shares with the previous
  * request of the same cache key (source: docs.x.ai "Prompt caching"): the system text never changes;
- * then what changes least often: the language and path (fixed per document), the file up to the
- * cursor (typing changes only its end; its window start moves in steps, see context.ts), then the
- * rest of the file, the snippets from other files (they change with the lines being typed) and the
- * mode. The cache key is per document session (`conversationId`, sent as `x-grok-conv-id`).
+ * then what changes least often: the language and path (fixed per document), the snippets from
+ * other files (kept while they stay relevant: stickySnippets.ts), the file up to the cursor (typing
+ * changes only its end; its window start moves in steps, see context.ts), then the rest of the file
+ * and the mode. The cache key is per document session (`conversationId`, sent as `x-grok-conv-id`).
  */
 import type { CompletionContext } from './context';
 import type { GenerateRequest } from '../provider/types';
@@ -20,8 +20,8 @@ export const PROMPT_TAGS = ['file', 'related'] as const;
 
 export const INLINE_SYSTEM_PROMPT = [
   'You are a code completion engine inside an editor.',
-  `The user message holds a source file between <file> and </file>, in which the cursor is marked ${HOLE};`,
-  'code from other files may follow between <related> and </related>, for reference only.',
+  'The user message may hold code from other files between <related> and </related>, for reference only,',
+  `and holds a source file between <file> and </file>, in which the cursor is marked ${HOLE}.`,
   `Reply with exactly the text to insert at ${HOLE}, and nothing else:`,
   '- no explanations, no Markdown, no code fences, no tags;',
   '- never repeat the code before the hole, and never repeat the code after it;',
@@ -44,13 +44,13 @@ export interface PromptOptions {
 }
 
 export function buildInlinePrompt(context: CompletionContext, options: PromptOptions): GenerateRequest {
-  const parts = [`Language: ${context.languageId}`, `File: ${context.relativePath}`, '<file>', `${context.prefix}${HOLE}${context.suffix}`, '</file>'];
+  const parts = [`Language: ${context.languageId}`, `File: ${context.relativePath}`];
   if (context.snippets.length > 0) {
     parts.push('<related>');
     for (const snippet of context.snippets) parts.push(`--- ${snippet.relativePath} ---`, snippet.text);
     parts.push('</related>');
   }
-  parts.push(MODE_INSTRUCTION[options.mode]);
+  parts.push('<file>', `${context.prefix}${HOLE}${context.suffix}`, '</file>', MODE_INSTRUCTION[options.mode]);
   return {
     messages: [
       { role: 'system', content: INLINE_SYSTEM_PROMPT },

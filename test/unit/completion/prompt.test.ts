@@ -10,22 +10,20 @@ const context = {
 };
 
 describe('completion/prompt', () => {
-  it('orders the prompt longest-stable first: system text, language and path, the file, then snippets and mode', () => {
+  it('orders the prompt longest-stable first: system text, language and path, snippets, the file, then the mode', () => {
     const request = buildInlinePrompt(context, { mode: 'line' });
     const messages = request.messages ?? [];
     assert.deepEqual(messages[0], { role: 'system', content: INLINE_SYSTEM_PROMPT });
     assert.equal(messages[1].role, 'user');
     const user = messages[1].content;
     assert.ok(user.includes(`def area(r):\n    return ${HOLE}\n`));
-    assert.ok(user.startsWith('Language: python\nFile: geo/shapes.py\n<file>\ndef area(r):'));
-    assert.ok(user.indexOf(HOLE) < user.indexOf('<related>'));
-    assert.ok(user.indexOf('</file>') < user.indexOf('geo/consts.py'));
+    assert.ok(user.startsWith('Language: python\nFile: geo/shapes.py\n<related>\n--- geo/consts.py ---\nPI = 3.14159\n</related>\n<file>\n'));
     assert.ok(user.trimEnd().endsWith('Complete the current line only.'));
   });
 
-  it('keeps the text before the cursor a byte-identical start of the prompt when the snippets or the suffix change', () => {
+  it('keeps everything up to the cursor a byte-identical start of the prompt when the suffix or the mode change', () => {
     const a = buildInlinePrompt(context, { mode: 'line' }).messages?.[1].content ?? '';
-    const b = buildInlinePrompt({ ...context, suffix: '\n\nprint(1)\n', snippets: [{ relativePath: 'x.py', text: 'X = 1' }] }, { mode: 'block' }).messages?.[1].content ?? '';
+    const b = buildInlinePrompt({ ...context, suffix: '\n\nprint(1)\n' }, { mode: 'block' }).messages?.[1].content ?? '';
     const cursorAt = a.indexOf(HOLE);
     assert.equal(b.slice(0, cursorAt), a.slice(0, cursorAt));
   });
