@@ -27,6 +27,14 @@ const SPACE_UNITS = [2, 3, 4, 8];
  * when no line is indented.
  */
 export function indentStyleOf(window: DocumentWindow): IndentStyle | undefined {
+  // Post-processing runs for every early part of a request's stream: read the window once.
+  if (!styles.has(window)) styles.set(window, readIndentStyle(window));
+  return styles.get(window);
+}
+
+const styles = new WeakMap<DocumentWindow, IndentStyle | undefined>();
+
+function readIndentStyle(window: DocumentWindow): IndentStyle | undefined {
   let tabLines = 0;
   let spaceLines = 0;
   const steps = new Map<number, number>();
