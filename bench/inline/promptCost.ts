@@ -12,13 +12,12 @@
  */
 import type { CompletionModel } from '../../src/completion/types';
 import type { GenerateRequest, StreamEvent } from '../../src/provider/types';
-import { cachedPromptTokens, type PromptCacheMemory } from '../../test/fake-xai/promptCache';
+import { CHARS_PER_TOKEN, cachedPromptTokens, type PromptCacheMemory } from '../../test/fake-xai/promptCache';
 import type { SourceFile } from './corpus';
 import { STRATEGIES, replay } from './replay';
 
 export const GROK_4_3_TICKS_PER_TOKEN = { input: 12_500, cachedInput: 2_000, output: 25_000 };
 const TICKS_PER_USD = 1e10;
-const CHARS_PER_TOKEN = 4;
 /** Other files of the corpus offered as open documents, like the editor's most recent ones. */
 const OPEN_FILES = 5;
 

@@ -41,11 +41,6 @@ export function cursorSurroundings(window: DocumentWindow): CursorSurroundings {
   };
 }
 
-/** The closers after the cursor are all its line holds: a block may go before them. */
-export function onlyClosersFollow(cursor: CursorSurroundings): boolean {
-  return cursor.lineSuffix.trim() !== '' && AUTO_CLOSED.test(cursor.lineSuffix.trim());
-}
-
 function firstNonBlankLine(text: string, from: number): string | undefined {
   let start = from;
   while (start <= text.length) {

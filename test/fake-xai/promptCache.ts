@@ -9,7 +9,8 @@
  * route share one function: `cachedPromptTokens(memory, key, promptText)`.
  */
 export const CACHE_BLOCK_TOKENS = 64;
-const CHARS_PER_TOKEN = 4;
+/** The fake counts 4 characters a token everywhere (answer.ts). */
+export const CHARS_PER_TOKEN = 4;
 
 /** The previous prompt text per cache key. One per server: keys never cross servers. */
 export type PromptCacheMemory = Map<string, string>;
