@@ -25,6 +25,8 @@ export function echo(cursor: CursorSurroundings): LineStage {
   let candidates: number[] = [];
   let held: string[] = [];
   let index = 0;
+  /** Where an echo could have ended while the held lines still matched the prefix further on. */
+  let lastEchoEnd: number | undefined;
 
   /** The line without the cursor's line restated; after an echo of the lines above, even a short one. */
   const withoutRestatedLine = (line: string, afterEcho = false): string => {
@@ -38,13 +40,20 @@ export function echo(cursor: CursorSurroundings): LineStage {
     return prefixLines;
   };
 
+  /** The held lines up to `echoEnd` were the echo; the line there restates the cursor's line. */
+  const afterEcho = (echoEnd: number): string[] => [withoutRestatedLine(held[echoEnd], true), ...held.slice(echoEnd + 1)];
+  const reset = (): void => {
+    held = [];
+    candidates = [];
+    lastEchoEnd = undefined;
+  };
+
   return {
     push(line) {
       const i = index++;
       if (i === 0) {
-        const all = lines();
         const trimmed = line.trim();
-        candidates = all.flatMap((l, at) => (l === trimmed ? [at] : []));
+        candidates = lines().flatMap((l, at) => (l === trimmed ? [at] : []));
         if (candidates.length === 0) return [withoutRestatedLine(line)];
         held = [line];
         return [];
@@ -54,28 +63,26 @@ export function echo(cursor: CursorSurroundings): LineStage {
       // The held lines are the prefix's last lines: this line stands where the cursor's line does.
       // Closers and blank lines alone are an echo only when the cursor's line comes next, restated.
       const restates = typed !== '' && line.trimStart().startsWith(typed);
-      if (candidates.includes(all.length - held.length) && (held.some(meaningful) || restates)) {
-        held = [];
-        candidates = [];
-        return [withoutRestatedLine(line, true)];
-      }
+      const echoEndsHere = candidates.includes(all.length - held.length) && (held.some(meaningful) || restates);
       const trimmed = line.trim();
       candidates = candidates.filter((at) => at + i < all.length && all[at + i] === trimmed);
+      held.push(line);
+      // Repetitive text (a table, a run of similar lines) may echo further: hold on while it can.
       if (candidates.length > 0) {
-        held.push(line);
+        if (echoEndsHere) lastEchoEnd = i;
         return [];
       }
-      const released = [withoutRestatedLine(held[0]), ...held.slice(1), line];
-      held = [];
+      const echoEnd = echoEndsHere ? i : lastEchoEnd;
+      const released = echoEnd === undefined ? [withoutRestatedLine(held[0]), ...held.slice(1)] : afterEcho(echoEnd);
+      reset();
       return released;
     },
     flush() {
       if (held.length === 0) return [];
       // An answer that only echoes the prefix adds nothing.
-      const echoed = candidates.includes(lines().length - held.length) && held.some(meaningful);
-      const released = echoed ? [] : [withoutRestatedLine(held[0]), ...held.slice(1)];
-      held = [];
-      candidates = [];
+      const echoedOnly = candidates.includes(lines().length - held.length) && held.some(meaningful);
+      const released = echoedOnly ? [] : lastEchoEnd !== undefined ? afterEcho(lastEchoEnd) : [withoutRestatedLine(held[0]), ...held.slice(1)];
+      reset();
       return released;
     },
     get holding() {

@@ -34,6 +34,13 @@ export const INLINE_KIND_CASES: InlineKindCase[] = [
     answer: 'import os\n\ndef main():\n    path = os.getcwd()\n    print(path)\n\nmain()\n',
     afterTab: 'import os\n\ndef main():\n    path = os.getcwd()\n    print(path)█\n\nmain()\n',
   },
+  {
+    kind: 2,
+    name: 'an echo of repetitive lines (a table) is stripped up to the cursor’s line',
+    doc: '+---+---+\n| a | 1 |\n+---+---+\n| █\n+---+---+',
+    answer: '+---+---+\n| a | 1 |\n+---+---+\n| b | 2 |',
+    afterTab: '+---+---+\n| a | 1 |\n+---+---+\n| b | 2 |█\n+---+---+',
+  },
   { kind: 2, name: 'lines that match earlier code but stop short of the cursor are code', doc: 'a = load()\nb = a + 1\nprint(b)\n█', answer: 'a = load()\nb = a + 2', afterTab: 'a = load()\nb = a + 1\nprint(b)\na = load()\nb = a + 2█' },
 
   // 3. Mid-word cursor.
