@@ -3,8 +3,9 @@
  * to the last lines of the prefix, up to the cursor's line (the model echoed the prefix, or the
  * whole file), and then the cursor's line up to the cursor (`const x = fo` + `const x = foo(1);`
  * gives `o(1);`). Lines that may be such an echo are held back until a line shows whether the
- * echo reached the cursor; an echo that stops short of it, or holds only closers and blank lines,
- * was code, and goes on unchanged.
+ * echo reached the cursor (in repetitive text, as long as it can go on). Lines that stop short of
+ * the cursor, or hold only closers and blank lines not followed by the cursor's line restated, were
+ * code, and go on unchanged.
  */
 import type { CursorSurroundings } from '../cursor';
 import type { LineStage } from './lineStage';
