@@ -85,6 +85,18 @@ describe('completion/engine', () => {
     assert.ok(!String(keys[0]).includes('geometry'), 'no path in the key');
   });
 
+  it('sends a sibling notebook cell as context, though it shares the notebook’s path (kind 7)', async () => {
+    const { clock, model, engine } = setup();
+    const notebook = { relativePath: 'nb/geometry.ipynb', absolutePath: '/work/project/nb/geometry.ipynb', languageId: 'typescript' };
+    const sibling = { ...notebook, uri: 'vscode-notebook-cell:/work/project/nb/geometry.ipynb#cell1', text: 'const unitArea = area(1);\nfunction area(radius: number) { return radius; }' };
+    const current = { ...notebook, uri: 'vscode-notebook-cell:/work/project/nb/geometry.ipynb#cell2', text: 'const currentCellOnly = 1;' };
+    keystroke(engine, input('', { ...notebook, uri: current.uri, explicit: true, recentSnippets: [sibling, current] }));
+    await clock.runUntilIdle();
+    const sent = model.requests[0].messages?.[1].content ?? '';
+    assert.ok(sent.includes('const unitArea = area(1);'), 'the sibling cell is context');
+    assert.ok(!sent.includes('currentCellOnly'), 'the current cell is not its own context');
+  });
+
   it('sends nothing while the user keeps typing within the debounce', async () => {
     const { clock, model, engine } = setup();
     const first = keystroke(engine, input('M'));
