@@ -33,7 +33,7 @@ function split(events: Buffer[], firstTextAt: number): [Buffer, Buffer] {
 function prerenderedAnswer(chunks: number): HandlerScenario {
   const scenario: AnswerScenario = { kind: 'answer', content: longAnswer(chunks) };
   const chat = split(encodeEvents(streamPayloads(scenario, MODEL, 'prompt'), scenario), 0);
-  const payloads = responsesStreamPayloads(scenario, { model: MODEL, prompt: 'prompt', encrypted: false, store: false });
+  const payloads = responsesStreamPayloads(scenario, { model: MODEL, prompt: 'prompt', cachedTokens: 0, encrypted: false, store: false });
   const firstText = payloads.findIndex((payload) => typeof payload === 'object' && (payload as { type?: string }).type === 'response.output_text.delta');
   const responses = split(encodeEvents(payloads, scenario, true), firstText);
   return {

@@ -4,11 +4,13 @@
  */
 import { activationInCodeServer, emptyExtensionActivationInCodeServer } from './activation/codeServerActivation';
 import { benchAnalyticsSection } from './analyticsSection';
+import { benchCacheSection } from './cacheSection';
 import { benchConnections } from './connections';
 import { benchEnvironment, type BenchEnvironment } from './environment';
 import { type Figure, type SectionResult } from './figure';
 import { benchInlineSection } from './inlineSection';
 import { type BenchOptions, repoRoot, type SectionName } from './options';
+import { benchQualitySection } from './qualitySection';
 import { benchStartup } from './startup';
 import { benchStreaming } from './streaming';
 
@@ -36,6 +38,10 @@ function runSection(name: SectionName, options: BenchOptions): Promise<SectionRe
       return benchConnections({ requests: size.requests });
     case 'inline':
       return benchInlineSection({ latenciesMs: [200, 400, 1000], sources: options.sources, quick: options.quick });
+    case 'quality':
+      return benchQualitySection({ sources: options.sources, quick: options.quick });
+    case 'cache':
+      return benchCacheSection({ sources: options.sources, quick: options.quick });
     case 'startup':
       return benchStartup({
         root: repoRoot(),

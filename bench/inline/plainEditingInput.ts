@@ -5,7 +5,7 @@
  */
 import type { CompletionInput } from '../../src/completion/engine';
 
-export type EditedFile = Pick<CompletionInput, 'text' | 'offset' | 'languageId' | 'relativePath' | 'absolutePath' | 'settings'>;
+export type EditedFile = Pick<CompletionInput, 'text' | 'offset' | 'uri' | 'languageId' | 'relativePath' | 'absolutePath' | 'settings'>;
 
 export function plainEditingInput(file: EditedFile): CompletionInput {
   return { ...file, cursorCount: 1, selectionEmpty: true, trusted: true, consentGranted: true, snoozedUntil: undefined, recentSnippets: [] };

@@ -6,7 +6,7 @@
  * and matches what they were about to type.
  */
 import { type CompletionEngineOptions, CompletionEngine, type StepTimings } from '../../src/completion/engine';
-import type { InlineSettings, Suggestion } from '../../src/completion/types';
+import type { CompletionModel, InlineSettings, RecentSnippet, Suggestion } from '../../src/completion/types';
 import type { SourceFile } from './corpus';
 import { plainEditingInput } from './plainEditingInput';
 import { type ModelKind, SimulatedModel } from './simulatedModel';
@@ -54,6 +54,10 @@ export interface ReplayOptions {
   maxKeystrokes?: number;
   /** Receives a line per event (keystroke, acceptance, outcome), for looking into one replay. */
   trace?: (line: string) => void;
+  /** Other files open in the editor, offered as context (none by default). */
+  openFiles?: readonly SourceFile[];
+  /** Wraps the simulated model, e.g. to meter the requests the pipeline sends. */
+  wrapModel?: (model: CompletionModel) => CompletionModel;
 }
 
 interface Ghost extends Suggestion {
@@ -71,7 +75,14 @@ export async function replay(options: ReplayOptions): Promise<ReplayMetrics> {
     const cpu = t.prefilter + t.reuse + t.context + t.prompt + t.filters + t.postprocess;
     (t.requested ? metrics.requestCpuMs : metrics.callCpuMs).push(cpu);
   };
-  const engine = new CompletionEngine({ model, timers: clock, onTimings, ...options.strategy.engine });
+  const engine = new CompletionEngine({ model: options.wrapModel?.(model) ?? model, timers: clock, onTimings, ...options.strategy.engine });
+  const recentSnippets: RecentSnippet[] = (options.openFiles ?? []).map((open) => ({
+    uri: `file:///bench/${open.relativePath}`,
+    relativePath: open.relativePath,
+    absolutePath: `/bench/${open.relativePath}`,
+    languageId: open.languageId,
+    text: open.text,
+  }));
   const typist = new Typist(file, options.seed);
 
   let position = 0;
@@ -95,14 +106,18 @@ export async function replay(options: ReplayOptions): Promise<ReplayMetrics> {
     const doc = typist.documentAt(at);
     void engine
       .provideCompletion(
-        plainEditingInput({
-          text: doc.text,
-          offset: doc.offset,
-          languageId: file.languageId,
-          relativePath: file.relativePath,
-          absolutePath: `/bench/${file.relativePath}`,
-          settings: SETTINGS,
-        }),
+        {
+          ...plainEditingInput({
+            text: doc.text,
+            offset: doc.offset,
+            languageId: file.languageId,
+            relativePath: file.relativePath,
+            uri: `file:///bench/${file.relativePath}`,
+            absolutePath: `/bench/${file.relativePath}`,
+            settings: SETTINGS,
+          }),
+          recentSnippets,
+        },
         controller.signal,
       )
       .then((outcome) => {

@@ -39,26 +39,48 @@ export interface CompletionContext extends DocumentWindow {
 }
 
 /**
+ * The prefix window's start moves in steps of this many characters (at most a quarter of the
+ * budget), not with every keystroke, so consecutive requests share the file's text from its start
+ * and xAI's prompt cache serves it (the window is then between budget - step and budget long).
+ */
+export const PREFIX_START_STEP_CHARS = 1024;
+
+/**
  * The text before and after the cursor, whole lines only, within the token budget. Reads the text
- * once: the budget and a character either side, where the cuts look for line ends.
+ * once: the budget and a character either side, where the cuts look for line ends. A cut inside a
+ * line longer than the budget never splits a UTF-16 surrogate pair.
  */
 export function documentWindow(text: DocumentText, offset: number, budget: ContextBudget): DocumentWindow {
   const length = text.length;
-  const from = Math.max(0, offset - budget.prefixTokens * CHARS_PER_TOKEN - 1);
+  const prefixChars = budget.prefixTokens * CHARS_PER_TOKEN;
+  const from = Math.max(0, offset - prefixChars - 1);
   const excerpt = text.slice(from, Math.min(length, offset + budget.suffixTokens * CHARS_PER_TOKEN + 1));
   // Offsets into the excerpt from here on.
   const cursor = offset - from;
-  let start = Math.max(0, offset - budget.prefixTokens * CHARS_PER_TOKEN) - from;
+  let start = prefixStart(offset, prefixChars) - from;
   if (start > 0) {
     const lineStart = excerpt.indexOf('\n', start - 1);
     if (lineStart >= 0 && lineStart < cursor) start = lineStart + 1;
+    else if (isLowSurrogate(excerpt.charCodeAt(start))) start++;
   }
   let end = Math.min(length, offset + budget.suffixTokens * CHARS_PER_TOKEN) - from;
   if (end < excerpt.length) {
     const lineEnd = excerpt.lastIndexOf('\n', end);
     if (lineEnd > cursor) end = lineEnd;
+    else if (end > cursor && isLowSurrogate(excerpt.charCodeAt(end))) end--;
   }
   return { prefix: excerpt.slice(start, cursor), suffix: excerpt.slice(cursor, end) };
+}
+
+/** Where the prefix window may start: the budget before the cursor, rounded up to a step. */
+export function prefixStart(offset: number, prefixChars: number): number {
+  const earliest = Math.max(0, offset - prefixChars);
+  const step = Math.max(1, Math.min(PREFIX_START_STEP_CHARS, Math.floor(prefixChars / 4)));
+  return Math.min(offset, Math.ceil(earliest / step) * step);
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 const SNIPPET_LINES = 12;
@@ -71,7 +93,8 @@ const MAX_SCANNED_CHARS = 40_000;
 export interface SnippetRequest {
   prefix: string;
   languageId: string;
-  absolutePath: string;
+  /** The current document's URI: it is not its own context (a notebook's cells share one path). */
+  uri: string;
   candidates: readonly RecentSnippet[];
   isExcluded: ExcludeMatcher;
   budget: ContextBudget;
@@ -87,7 +110,7 @@ export function gatherSnippets(request: SnippetRequest): ContextSnippet[] {
   const scored: Array<ContextSnippet & { score: number }> = [];
   for (const candidate of request.candidates) {
     if (stopwatch() > deadline) break;
-    if (candidate.languageId !== request.languageId || candidate.absolutePath === request.absolutePath) continue;
+    if (candidate.languageId !== request.languageId || candidate.uri === request.uri) continue;
     if (request.isExcluded(candidate.relativePath, candidate.absolutePath)) continue;
     const best = bestWindow(candidate.text.slice(0, MAX_SCANNED_CHARS), query);
     if (best !== undefined) scored.push({ relativePath: candidate.relativePath, ...best });

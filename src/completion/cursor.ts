@@ -2,6 +2,7 @@
  * The cursor's surroundings as the filters and post-processing see them, derived once per request
  * from the prefix and suffix windows.
  */
+import { AUTO_CLOSED } from './brackets';
 import type { CompletionMode, DocumentWindow } from './types';
 
 export interface CursorSurroundings {
@@ -13,8 +14,13 @@ export interface CursorSurroundings {
   previousLine: string | undefined;
   /** The first non-blank line below the cursor's, if any. */
   nextNonBlankLine: string | undefined;
-  /** `line` when text follows the cursor on its line, `block` when the line ends at the cursor. */
+  /**
+   * `block` when the line ends at the cursor, or when only auto-closed characters follow a `{`
+   * (`forEach((item) => {█})`: a block goes between the braces); `line` otherwise.
+   */
   mode: CompletionMode;
+  /** The whole window, for the steps that look further than the neighbouring lines. */
+  window: DocumentWindow;
 }
 
 export function cursorSurroundings(window: DocumentWindow): CursorSurroundings {
@@ -30,7 +36,8 @@ export function cursorSurroundings(window: DocumentWindow): CursorSurroundings {
     lineSuffix,
     previousLine,
     nextNonBlankLine: lineEnd < 0 ? undefined : firstNonBlankLine(suffix, lineEnd + 1),
-    mode: lineSuffix.trim() === '' ? 'block' : 'line',
+    mode: lineSuffix.trim() === '' || (/\{\s*$/.test(linePrefix) && AUTO_CLOSED.test(lineSuffix.trim())) ? 'block' : 'line',
+    window,
   };
 }
 

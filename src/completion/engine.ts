@@ -7,7 +7,8 @@
  * next one is requested as soon as the current one is shown (a follow-up, aborted if the typing
  * leaves the way to it).
  */
-import type { GenerateRequest, Logger } from '../provider/types';
+import { createHash, randomUUID } from 'node:crypto';
+import type { FinishReason, GenerateRequest, Logger } from '../provider/types';
 import { AcceptanceRate, type SuggestionFate } from './acceptanceRate';
 import { anchorOf } from './anchor';
 import { CompletionCache } from './cache';
@@ -19,6 +20,7 @@ import { InflightRequests, type RunProgress } from './inflight';
 import { postprocess } from './postprocess';
 import { type PrefilterReason, prefilter } from './prefilter';
 import { buildInlinePrompt } from './prompt';
+import { StickySnippets } from './stickySnippets';
 import { CompletionStreamFilter } from './streamFilters';
 import type { CompletionModel, DocumentText, DocumentWindow, InlineSettings, RecentSnippet, Suggestion, Timers } from './types';
 import { realTimers } from './types';
@@ -28,6 +30,8 @@ export interface CompletionInput {
   text: DocumentText;
   /** The cursor, as an offset into `text`. */
   offset: number;
+  /** The document's URI, its identity (a notebook cell's own URI: all cells share the notebook's path). */
+  uri: string;
   languageId: string;
   relativePath: string;
   absolutePath: string;
@@ -76,7 +80,11 @@ export interface CompletionEngineOptions {
   debounce?: DebouncePolicy;
   /** How long a request nobody waits for survives, for the next keystroke to pick it up. */
   reuseGraceMs?: number;
-  conversationId?: string;
+  /**
+   * Names this editor session in the prompt-cache keys (one key per document: `cacheKeyFor`);
+   * a random id by default.
+   */
+  sessionId?: string;
   logger?: Logger;
   onTimings?: (timings: StepTimings) => void;
 }
@@ -96,6 +104,8 @@ export class CompletionEngine {
   private readonly cache = new CompletionCache();
   private readonly inflight: InflightRequests;
   private readonly acceptance = new AcceptanceRate();
+  private readonly sessionId: string;
+  private readonly snippets = new StickySnippets();
 
   constructor(private readonly options: CompletionEngineOptions) {
     this.model = options.model;
@@ -104,6 +114,7 @@ export class CompletionEngine {
     this.budget = options.budget ?? DEFAULT_CONTEXT_BUDGET;
     this.reuse = options.reuse ?? true;
     this.debouncePolicy = options.debounce ?? { kind: 'adaptive' };
+    this.sessionId = options.sessionId ?? randomUUID();
     this.debouncer = new AdaptiveDebouncer(this.timers);
     this.inflight = new InflightRequests(this.timers, this.reuse ? (options.reuseGraceMs ?? DEFAULT_REUSE_GRACE_MS) : 0);
   }
@@ -111,6 +122,7 @@ export class CompletionEngine {
   /** Settings or consent changed: forget suggestions and stop the running request. */
   reset(): void {
     this.cache.clear();
+    this.snippets.clear();
     this.inflight.abortAll();
   }
 
@@ -175,20 +187,21 @@ export class CompletionEngine {
   /** Context and prompt for a request at this window (timed as part of the request's steps). */
   private prepareRequest(input: CompletionInput, window: DocumentWindow, cursor: CursorSurroundings, timings: StepTimings): GenerateRequest {
     let started = this.stopwatch();
-    const snippets = gatherSnippets({
+    const picked = gatherSnippets({
       prefix: window.prefix,
       languageId: input.languageId,
-      absolutePath: input.absolutePath,
+      uri: input.uri,
       candidates: typeof input.recentSnippets === 'function' ? input.recentSnippets() : input.recentSnippets,
       isExcluded: createExcludeMatcher(input.settings.exclude),
       budget: this.budget,
       stopwatch: this.stopwatch,
     });
+    const snippets = this.snippets.choose(input.uri, picked);
     timings.context += this.stopwatch() - started;
     started = this.stopwatch();
     const request = buildInlinePrompt(
       { ...window, languageId: input.languageId, relativePath: input.relativePath, snippets },
-      { mode: cursor.mode, ...(this.options.conversationId === undefined ? {} : { conversationId: this.options.conversationId }) },
+      { mode: cursor.mode, conversationId: cacheKeyFor(this.sessionId, input.uri) },
     );
     timings.prompt += this.stopwatch() - started;
     return request;
@@ -236,8 +249,10 @@ export class CompletionEngine {
     let earlyShown = false;
     // Most chunks end mid-line and change nothing the early part is cut from.
     let earlyCheckedLines = 0;
+    let finishReason: FinishReason | undefined;
     try {
       for await (const event of this.model.streamEvents({ ...request, options: { ...request.options, signal } })) {
+        if (event.type === 'done') finishReason = event.result.finishReason;
         if (event.type !== 'content') continue;
         const started = this.stopwatch();
         const decided = filter.push(event.text);
@@ -253,7 +268,7 @@ export class CompletionEngine {
       }
       if (signal.aborted) return undefined;
       const started = this.stopwatch();
-      filter.finish();
+      filter.finish({ cut: finishReason === 'length' || finishReason === 'content_filter' });
       const suggestion = postprocess(filter.text(), cursor);
       if (this.reuse) this.cache.set(window.prefix, window.suffix, suggestion ?? { text: '', replaceLength: 0 });
       timings.postprocess = this.stopwatch() - started;
@@ -265,6 +280,15 @@ export class CompletionEngine {
       this.options.onTimings?.(timings);
     }
   }
+}
+
+/**
+ * The prompt-cache key of a document in this session, sent as `x-grok-conv-id`: the same for every
+ * request about the document, so xAI serves the prompt start they share from its cache; the URI
+ * only as a hash, so no path leaves the machine in a header.
+ */
+export function cacheKeyFor(sessionId: string, uri: string): string {
+  return `inline-${sessionId}-${createHash('sha256').update(uri).digest('hex').slice(0, 16)}`;
 }
 
 function answer(suggestion: Suggestion | undefined, source: SuggestionSource, signal: AbortSignal): CompletionOutcome {

@@ -1,44 +1,57 @@
 /**
- * Step 7: the decided completion made fit to show. Drops empty, whitespace-only and
- * duplicate-of-neighbour results; removes indentation the cursor's line already has; matches the
- * file's tabs; and reconciles the end with the text after the cursor: a completion that re-types
- * what follows the cursor on its line replaces it (the suggestion's range), one that closes a
- * bracket the next line already closes loses that line.
+ * Step 7: the decided completion made fit to show, so that accepting it never corrupts the code.
+ * In order:
+ * 1. the seam with the text before the cursor: no indentation the line already has, no doubled space;
+ * 2. the file's indentation (indentation.ts);
+ * 3. closing lines the lines below already have: dropped when the line below closes the same block
+ *    at the same indentation, or when the code below continues the block they would end;
+ * 4. no trailing blank lines or whitespace; an answer looping within a line is not offered;
+ * 5. the end reconciled with the text after the cursor (the suggestion's range): closers and quotes
+ *    the completion closes, the tail of a word the cursor is in, a block between auto-closed braces;
+ * 6. not offered when it only re-types the line's rest or a neighbouring statement.
  */
-import { bracketBalance, isCloser } from './brackets';
-import { type CursorSurroundings, withoutRepeatedIndent } from './cursor';
+import { AUTO_CLOSED, scanOpeners } from './brackets';
+import { type CursorSurroundings, indentWidth, withoutRepeatedIndent } from './cursor';
+import { CLOSER_LINE, indentStyleOf, reindent } from './indentation';
 import type { Suggestion } from './types';
+
+/** How many non-blank lines below the cursor a suggested statement must not already stand on. */
+const NEIGHBOUR_LINES_BELOW = 3;
+/** A part of 4 to 40 characters, letters and other characters, three times in a row: the model loops. */
+const LOOP_IN_LINE = /(.{4,40}?)\1{2,}/;
 
 export function postprocess(raw: string, cursor: CursorSurroundings): Suggestion | undefined {
   if (raw.trim() === '') return undefined;
   let lines = raw.split('\n');
-  lines[0] = withoutRepeatedIndent(cursor.linePrefix, lines[0]);
-  if (usesTabs(cursor)) lines = lines.map((line, i) => (i === 0 ? line : spacesToTabs(line)));
-  lines = withoutClosersTheNextLineHas(lines, cursor);
-  const text = trimTrailingBlankLines(lines).join('\n');
-  if (text.trim() === '' || duplicatesNeighbour(text, cursor)) return undefined;
-  const replaceLength = overlapWithLineSuffix(text, cursor.lineSuffix);
-  if (text === cursor.lineSuffix.slice(0, replaceLength)) return undefined;
-  return { text, replaceLength };
+  lines[0] = atSeam(cursor.linePrefix, lines[0]);
+  lines = reindent(lines, cursor, indentStyleOf(cursor.window));
+  lines = withoutClosersTheLinesBelowHave(lines, cursor);
+  lines = trimTrailingBlankLines(lines);
+  lines[lines.length - 1] = lines[lines.length - 1].trimEnd();
+  if (lines.some(loopsWithinLine)) return undefined;
+  const text = lines.join('\n');
+  if (text.trim() === '') return undefined;
+  const fitted = fitToLineSuffix(text, cursor);
+  if (fitted === undefined || fitted.text === cursor.lineSuffix.slice(0, fitted.replaceLength)) return undefined;
+  return duplicatesNeighbour(fitted, cursor) ? undefined : fitted;
 }
 
-function usesTabs(cursor: CursorSurroundings): boolean {
-  return /^\t/.test(cursor.linePrefix) || /^\t/.test(cursor.previousLine ?? '');
+function atSeam(linePrefix: string, firstLine: string): string {
+  const line = withoutRepeatedIndent(linePrefix, firstLine);
+  return linePrefix.trim() !== '' && /\s$/.test(linePrefix) ? line.replace(/^[ \t]+/, '') : line;
 }
 
-function spacesToTabs(line: string): string {
-  const spaces = /^ +/.exec(line)?.[0].length ?? 0;
-  return '\t'.repeat(Math.floor(spaces / 4)) + line.slice(spaces - (spaces % 4));
-}
-
-/** At the end of a line, a last line of closers the next line already holds would close twice. */
-function withoutClosersTheNextLineHas(lines: string[], cursor: CursorSurroundings): string[] {
-  if (cursor.mode !== 'block' || lines.length < 2 || cursor.nextNonBlankLine === undefined) return lines;
-  const last = lines[lines.length - 1].trim();
-  if (last === '' || !isCloser(last[0]) || !/^[)\]}]+[;,]?$/.test(last)) return lines;
-  const unmatched = bracketBalance(cursor.linePrefix + lines.join('\n')).unmatched;
-  const next = cursor.nextNonBlankLine.trim();
-  return unmatched !== '' && next.startsWith(last.replace(/[;,]$/, '')) ? lines.slice(0, -1) : lines;
+function withoutClosersTheLinesBelowHave(lines: string[], cursor: CursorSurroundings): string[] {
+  const next = cursor.nextNonBlankLine;
+  if (cursor.mode !== 'block' || cursor.lineSuffix.trim() !== '' || next === undefined) return lines;
+  let end = lines.length;
+  while (end >= 2 && CLOSER_LINE.test(lines[end - 1])) {
+    const closer = lines[end - 1];
+    const sameBlock = indentWidth(next) === indentWidth(closer) && CLOSER_LINE.test(next) && next.trim()[0] === closer.trim()[0];
+    if (!sameBlock && indentWidth(next) <= indentWidth(closer)) break;
+    end--;
+  }
+  return lines.slice(0, end);
 }
 
 function trimTrailingBlankLines(lines: string[]): string[] {
@@ -47,40 +60,73 @@ function trimTrailingBlankLines(lines: string[]): string[] {
   return lines.slice(0, end);
 }
 
-/**
- * The first line the completion produces equals its neighbour: the model re-typed existing code.
- * Lines without a word character (`}`, `});`) repeat legitimately and are let through.
- */
-function duplicatesNeighbour(text: string, cursor: CursorSurroundings): boolean {
-  const lines = text.split('\n');
-  const startsNewLine = lines.length > 1 && lines[0].trim() === '';
-  const produced = startsNewLine
-    ? lines[1].trim()
-    : (cursor.linePrefix + lines[0] + (lines.length === 1 ? cursor.lineSuffix : '')).trim();
-  if (!/\w/.test(produced)) return false;
-  const above = startsNewLine ? cursor.linePrefix + cursor.lineSuffix : cursor.previousLine;
-  return [above, cursor.nextNonBlankLine].some((neighbour) => neighbour?.trim() === produced);
+function loopsWithinLine(line: string): boolean {
+  const loop = LOOP_IN_LINE.exec(line);
+  return loop !== null && /[A-Za-z]/.test(loop[1]) && /[^A-Za-z]/.test(loop[1]);
 }
 
 /**
- * How many characters after the cursor the completion replaces:
- * - all of the line's rest when the completion ends with it (the model wrote it again);
- * - the closers the completion itself brings (`foo(|)` + `a, b);` replaces the `)`);
- * - the longest start of the line's rest that the completion ends with (`f(|, b)` + `a, b`).
- * Only ever text whose unmatched closers the completion brings too: `wrap(|)` + `compute(1)` is
- * inserted, not put in place of the `)`.
+ * The suggestion's range after the cursor, or undefined when the completion cannot be fitted
+ * without leaving or doubling text:
+ * - in the middle of a word, the word's tail is always replaced (never left behind), and the
+ *   line's rest after it too when the completion ends with it;
+ * - a completion that ends with the line's rest (and closes what it closes) replaces it;
+ * - a completion that closes brackets or the string the cursor is in replaces those closers
+ *   after the cursor (`'./fo█'` + `o';` replaces the `'`); one that closes others, or closes a
+ *   bracket with another kind, is not offered;
+ * - the longest start of the line's rest that the completion ends with (`f(█, b)` + `a, b`);
+ * - a block between auto-closed characters (`{█})`) goes before them, which move to a line of their
+ *   own at the cursor line's indentation, or replaces them when it ends by closing them.
  */
-function overlapWithLineSuffix(text: string, lineSuffix: string): number {
-  const rest = lineSuffix.trimEnd();
+function fitToLineSuffix(text: string, cursor: CursorSurroundings): Suggestion | undefined {
+  const rest = cursor.lineSuffix.trimEnd();
+  if (rest === '') return { text, replaceLength: 0 };
+  const outer = scanOpeners(cursor.linePrefix).open;
+  const scan = scanOpeners(text, outer);
+  if (scan.mismatched) return undefined;
+  const closed = scan.closedOuter;
+  if (text.includes('\n')) {
+    if (!AUTO_CLOSED.test(rest.trimStart())) return undefined;
+    const lastLine = text.slice(text.lastIndexOf('\n') + 1).trimEnd();
+    if (closed === '') return { text: `${text}\n${/^[ \t]*/.exec(cursor.linePrefix)?.[0] ?? ''}`, replaceLength: 0 };
+    if (lastLine.endsWith(rest)) return { text, replaceLength: cursor.lineSuffix.length };
+    return rest.startsWith(closed) ? { text, replaceLength: closed.length } : undefined;
+  }
+  const tail = /\w$/.test(cursor.linePrefix) ? (/^\w+/.exec(rest)?.[0] ?? '') : '';
+  const after = rest.slice(tail.length);
+  const overlap = overlapWithRest(text, after, outer, closed);
+  return overlap === undefined ? undefined : { text, replaceLength: tail.length + overlap };
+}
+
+function overlapWithRest(text: string, rest: string, outer: readonly string[], closed: string): number | undefined {
   if (rest === '') return 0;
-  const lastLine = text.slice(text.lastIndexOf('\n') + 1);
-  const unmatched = bracketBalance(text).unmatched;
-  const bringsClosersOf = (replaced: string): boolean => bracketBalance(replaced).unmatched === unmatched;
-  if (lastLine.endsWith(rest) && bringsClosersOf(rest)) return rest.length;
-  if (unmatched !== '' && rest.startsWith(unmatched)) return unmatched.length;
-  for (let length = Math.min(rest.length, lastLine.length); length > 0; length--) {
+  const closesAs = (replaced: string): boolean => scanOpeners(replaced, outer).closedOuter === closed;
+  if (text.endsWith(rest) && closesAs(rest)) return rest.length;
+  if (closed !== '') return rest.startsWith(closed) ? closed.length : undefined;
+  for (let length = Math.min(rest.length, text.length); length > 0; length--) {
     const replaced = rest.slice(0, length);
-    if (lastLine.endsWith(replaced) && bringsClosersOf(replaced)) return length;
+    if (text.endsWith(replaced) && closesAs(replaced)) return length;
   }
   return 0;
+}
+
+/**
+ * The statement the suggestion produces already stands next to the cursor: the model re-typed
+ * existing code. Compared as the line will read after acceptance (the replaced closers gone).
+ * Lines without a word character (`}`, `});`) repeat legitimately and are let through.
+ */
+function duplicatesNeighbour(suggestion: Suggestion, cursor: CursorSurroundings): boolean {
+  const lines = suggestion.text.split('\n');
+  const startsNewLine = lines.length > 1 && lines[0].trim() === '';
+  const produced = startsNewLine
+    ? lines[1].trim()
+    : (cursor.linePrefix + lines[0] + (lines.length === 1 ? cursor.lineSuffix.slice(suggestion.replaceLength) : '')).trim();
+  if (!/\w/.test(produced)) return false;
+  const above = startsNewLine ? cursor.linePrefix + cursor.lineSuffix : cursor.previousLine;
+  return [above, ...linesBelow(cursor)].some((neighbour) => neighbour?.trim() === produced);
+}
+
+function linesBelow(cursor: CursorSurroundings): string[] {
+  const below = cursor.window.suffix.split('\n', 64).slice(1).filter((line) => line.trim() !== '');
+  return below.slice(0, NEIGHBOUR_LINES_BELOW);
 }

@@ -78,6 +78,7 @@ class GrokInlineCompletionProvider implements vscode.InlineCompletionItemProvide
     return {
       text: documentText(document),
       offset: document.offsetAt(position),
+      uri: document.uri.toString(),
       languageId: document.languageId,
       relativePath: vscode.workspace.asRelativePath(document.uri, false),
       absolutePath: document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.path,
@@ -92,23 +93,44 @@ class GrokInlineCompletionProvider implements vscode.InlineCompletionItemProvide
     };
   }
 
-  /** Read only after the debounce, and only other documents of the same language. */
+  /**
+   * Read only after the debounce: the other cells of the notebook the document is a cell of (they
+   * share its path, so they are told apart by URI), then other documents of the same language,
+   * most recently used first.
+   */
   private recentSnippets(current: vscode.TextDocument): RecentSnippet[] {
+    const snippets = siblingCells(current).map(snippetOf);
     const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
-    const snippets: RecentSnippet[] = [];
+    let others = 0;
     for (const key of this.recentUris) {
       const document = open.get(key);
       if (document === undefined || document === current || document.languageId !== current.languageId) continue;
-      snippets.push({
-        relativePath: vscode.workspace.asRelativePath(document.uri, false),
-        absolutePath: document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.path,
-        languageId: document.languageId,
-        text: documentText(document),
-      });
-      if (snippets.length >= MAX_RECENT_DOCUMENTS) break;
+      if (snippets.some((snippet) => snippet.uri === key)) continue;
+      snippets.push(snippetOf(document));
+      if (++others >= MAX_RECENT_DOCUMENTS) break;
     }
     return snippets;
   }
+}
+
+function siblingCells(current: vscode.TextDocument): vscode.TextDocument[] {
+  if (current.uri.scheme !== 'vscode-notebook-cell') return [];
+  const notebook = vscode.workspace.notebookDocuments.find((candidate) => candidate.getCells().some((cell) => cell.document === current));
+  if (notebook === undefined) return [];
+  return notebook
+    .getCells()
+    .map((cell) => cell.document)
+    .filter((document) => document !== current && document.languageId === current.languageId);
+}
+
+function snippetOf(document: vscode.TextDocument): RecentSnippet {
+  return {
+    uri: document.uri.toString(),
+    relativePath: vscode.workspace.asRelativePath(document.uri, false),
+    absolutePath: document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.path,
+    languageId: document.languageId,
+    text: documentText(document),
+  };
 }
 
 /**

@@ -1,26 +1,48 @@
 /**
  * Step 6: the model's content stream, filtered line by line as it arrives. `push` returns true as
  * soon as the completion is decided, so the caller can abort the HTTP stream right there.
+ *
+ * Each complete line goes through the stages first (the prompt's tags, a prose preamble, an echo
+ * of the prefix: they drop, rewrite or hold lines), then through the line filters, which decide
+ * where the completion ends.
  */
 import type { CursorSurroundings } from './cursor';
 import { blockEnd } from './filters/blockEnd';
-import { chatter, looksLikeChatter } from './filters/chatter';
+import { echo } from './filters/echo';
 import type { LineFilter, LineFilterFactory } from './filters/lineFilter';
+import type { LineStage } from './filters/lineStage';
 import { markdownFences } from './filters/markdownFences';
+import { isSentence, preamble } from './filters/preamble';
+import { promptTags } from './filters/promptTags';
 import { repeatedLines } from './filters/repeatedLines';
 import { repeatsSuffix } from './filters/repeatsSuffix';
 
-/** Preamble first (fences, chatter), then loops and repeats of the suffix, then where the completion ends. */
-const LINE_FILTERS: readonly LineFilterFactory[] = [markdownFences, chatter, repeatedLines, repeatsSuffix, blockEnd];
+/** Loops and repeats of the suffix first, then where the completion ends. */
+const LINE_FILTERS: readonly LineFilterFactory[] = [markdownFences, repeatedLines, repeatsSuffix, blockEnd];
+
+/** The start of a first line that may still become a sentence of a preamble ("Here is"). */
+const MAY_BE_SENTENCE = /^[A-Z][a-z]*(['’][a-z]*)?[,!:]?\s+[a-z]/;
+
+export interface StreamEnd {
+  /**
+   * The model was cut off (`finish_reason` `length` or `content_filter`): the unterminated last
+   * line is half a line, and is dropped.
+   */
+  cut: boolean;
+}
 
 export class CompletionStreamFilter {
+  private readonly stages: LineStage[];
   private readonly filters: LineFilter[];
   private readonly kept: string[] = [];
+  private readonly typed: string;
   private partialLine = '';
   private decided = false;
 
   constructor(cursor: CursorSurroundings) {
+    this.stages = [promptTags(), preamble(), echo(cursor)];
     this.filters = LINE_FILTERS.map((create) => create(cursor));
+    this.typed = cursor.linePrefix.trim();
   }
 
   /** Feeds a content chunk; true once the completion is decided (later chunks are ignored). */
@@ -31,17 +53,21 @@ export class CompletionStreamFilter {
     while (newline >= 0 && !this.decided) {
       const line = this.partialLine.slice(0, newline);
       this.partialLine = this.partialLine.slice(newline + 1);
-      this.accept(line);
+      this.accept(line.replace(/\r$/, ''), 0);
       newline = this.partialLine.indexOf('\n');
     }
     return this.decided;
   }
 
-  /** The stream ended: the unterminated last line is a line too. */
-  finish(): void {
+  /** The stream ended: the unterminated last line is a line too, unless the answer was cut. */
+  finish(end: StreamEnd = { cut: false }): void {
     if (this.decided) return;
-    if (this.partialLine !== '') this.accept(this.partialLine);
+    const last = this.partialLine.replace(/\r$/, '');
     this.partialLine = '';
+    if (last !== '' && !end.cut) this.accept(last, 0);
+    for (let i = 0; i < this.stages.length && !this.decided; i++) {
+      for (const line of this.stages[i].flush()) this.accept(line, i + 1);
+    }
     this.decided = true;
   }
 
@@ -57,18 +83,28 @@ export class CompletionStreamFilter {
 
   /**
    * What the completion will start with, including the line still arriving, for matching against
-   * what the user typed meanwhile. A first line that may turn out to be a fence or chatter is left out.
+   * what the user typed meanwhile. Nothing while a stage holds lines back, and no first line that
+   * may turn out to be a fence, a tag, a sentence or the cursor's line restated.
    */
   pending(): string {
     const kept = this.text();
-    if (this.decided) return kept;
+    if (this.decided || this.stages.some((stage) => stage.holding)) return kept;
     const line = this.partialLine.replace(/\r$/, '');
-    if (this.kept.length === 0) return line.trimStart().startsWith('`') || looksLikeChatter(line) ? '' : line;
-    return `${kept}\n${line}`;
+    if (this.kept.length > 0) return `${kept}\n${line}`;
+    const start = line.trimStart();
+    const unsure = /^[`<]/.test(start) || MAY_BE_SENTENCE.test(start) || isSentence(line) || (this.typed !== '' && (start.startsWith(this.typed) || this.typed.startsWith(start)));
+    return unsure ? '' : line;
   }
 
-  private accept(rawLine: string): void {
-    const line = rawLine.replace(/\r$/, '');
+  /** A line from stage `from` on: the remaining stages, then the line filters. */
+  private accept(line: string, from: number): void {
+    let lines = [line];
+    for (let i = from; i < this.stages.length; i++) lines = lines.flatMap((l) => this.stages[i].push(l));
+    for (const next of lines) if (!this.decided) this.judge(next);
+    if (this.stages.some((stage) => stage.ended)) this.decided = true;
+  }
+
+  private judge(line: string): void {
     let stopAfter = false;
     for (const filter of this.filters) {
       const verdict = filter(line, this.kept);

@@ -42,8 +42,13 @@ export interface DocumentText {
   slice(start: number, end: number): string;
 }
 
-/** An open or recently edited file offered as context; the context step picks windows from it. */
+/**
+ * An open or recently edited file, or a sibling cell of the current notebook, offered as context;
+ * the context step picks windows from it.
+ */
 export interface RecentSnippet {
+  /** The document's URI (a notebook cell's own `vscode-notebook-cell:` URI). */
+  uri: string;
   relativePath: string;
   absolutePath: string;
   languageId: string;

@@ -17,7 +17,8 @@ function tokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
 
-export function computeUsage(scenario: AnswerScenario, promptText: string): UsageJson | undefined {
+/** `cachedTokens`: the part of the prompt the prompt cache served (promptCache.ts). */
+export function computeUsage(scenario: AnswerScenario, promptText: string, cachedTokens = 0): UsageJson | undefined {
   if (scenario.usage === false) return undefined;
   const prompt = tokens(promptText);
   const completion = tokens((scenario.content ?? []).join('') + (scenario.toolCalls ?? []).map((call) => call.arguments).join(''));
@@ -26,7 +27,7 @@ export function computeUsage(scenario: AnswerScenario, promptText: string): Usag
     prompt_tokens: prompt,
     completion_tokens: completion,
     total_tokens: prompt + completion + reasoning,
-    prompt_tokens_details: { text_tokens: prompt, cached_tokens: 0 },
+    prompt_tokens_details: { text_tokens: prompt, cached_tokens: Math.min(cachedTokens, prompt) },
     completion_tokens_details: { reasoning_tokens: reasoning },
     num_sources_used: 0,
     cost_in_usd_ticks: Math.round(prompt * PRICE_PER_TOKEN_TICKS.input + (completion + reasoning) * PRICE_PER_TOKEN_TICKS.output),
@@ -55,7 +56,7 @@ function toolCallChunks(calls: readonly ToolCallSpec[]): object[] {
 }
 
 /** The JSON payloads of the stream, `[DONE]` included (as the string). */
-export function streamPayloads(scenario: AnswerScenario, model: string, promptText: string): (object | string)[] {
+export function streamPayloads(scenario: AnswerScenario, model: string, promptText: string, cachedTokens = 0): (object | string)[] {
   const id = nextAnswerId();
   const created = Math.floor(Date.now() / 1000);
   const chunk = (delta: object, finish: string | null = null) => ({
@@ -75,20 +76,20 @@ export function streamPayloads(scenario: AnswerScenario, model: string, promptTe
   if (deltas.length === 0) payloads.push(chunk({ role: 'assistant' }));
   const finish = finishReason(scenario);
   if (finish !== null) payloads.push(chunk({}, finish));
-  const usage = computeUsage(scenario, promptText);
+  const usage = computeUsage(scenario, promptText, cachedTokens);
   if (usage) payloads.push({ id, object: 'chat.completion.chunk', created, model: scenario.model ?? model, choices: [], usage });
   if (scenario.done !== false) payloads.push('[DONE]');
   return payloads;
 }
 
 /** The whole answer as one `chat.completion` (a request without `stream: true`). */
-export function completionBody(scenario: AnswerScenario, model: string, promptText: string): object {
+export function completionBody(scenario: AnswerScenario, model: string, promptText: string, cachedTokens = 0): object {
   const toolCalls = (scenario.toolCalls ?? []).map((call, index) => ({
     id: call.id ?? `call_${index}_${nextId}`,
     type: 'function',
     function: { name: call.name, arguments: call.arguments },
   }));
-  const usage = computeUsage(scenario, promptText);
+  const usage = computeUsage(scenario, promptText, cachedTokens);
   return {
     id: nextAnswerId(),
     object: 'chat.completion',

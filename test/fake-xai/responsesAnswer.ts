@@ -118,6 +118,8 @@ function responseObject(id: string, model: string, status: string, output: objec
 export interface ResponsesRequestFacts {
   model: string;
   prompt: string;
+  /** Prompt tokens the prompt cache served (promptCache.ts). */
+  cachedTokens: number;
   /** The request asked for `reasoning.encrypted_content`. */
   encrypted: boolean;
   store: boolean;
@@ -130,7 +132,7 @@ export function responsesStreamPayloads(scenario: AnswerScenario, facts: Respons
   const snapshot = responseObject(id, model, 'in_progress', [], null, facts.store);
   const all: object[] = [{ type: 'response.created', response: snapshot }, { type: 'response.in_progress', response: snapshot }, ...frames];
   const terminal = terminalType(scenario);
-  const usage = responsesUsage(computeUsage(scenario, facts.prompt));
+  const usage = responsesUsage(computeUsage(scenario, facts.prompt, facts.cachedTokens));
   if (terminal === 'error') all.push({ type: 'error', code: null, message: 'Internal error during token generation', param: null });
   else if (terminal === 'response.incomplete') all.push({ type: terminal, response: responseObject(id, model, 'incomplete', output, usage, facts.store) });
   else if (terminal) all.push({ type: terminal, response: responseObject(id, model, 'completed', output, usage, facts.store) });
@@ -143,5 +145,5 @@ export function responsesStreamPayloads(scenario: AnswerScenario, facts: Respons
 export function responsesBody(scenario: AnswerScenario, facts: ResponsesRequestFacts): object {
   const { id, output } = render(scenario, facts.encrypted);
   const status = terminalType(scenario) === 'response.incomplete' ? 'incomplete' : 'completed';
-  return responseObject(id, scenario.model ?? facts.model, status, output, responsesUsage(computeUsage(scenario, facts.prompt)), facts.store);
+  return responseObject(id, scenario.model ?? facts.model, status, output, responsesUsage(computeUsage(scenario, facts.prompt, facts.cachedTokens)), facts.store);
 }

@@ -25,12 +25,14 @@
  * model's id, a `servedBy` name under the model that serves it (a redirect). Scenarios of kind
  * `error`, `json`, `handler`, `raw` (exact bytes) and `socket` (reset or closed before any header)
  * answer before those checks; `answer` scenarios after them. See scenarios.ts and fieldFaults.ts.
+ * Usage on both routes reports cached prompt tokens from an xAI-like prompt cache (promptCache.ts).
  */
 import * as http from 'node:http';
 import { type AddressInfo, type Socket } from 'node:net';
 import { completionBody, streamPayloads } from './answer';
 import { responsesBody, responsesStreamPayloads } from './responsesAnswer';
 import { LATE_2026_CATALOGUE } from './catalogue';
+import { cachedPromptTokens, promptCacheKey, type PromptCacheMemory } from './promptCache';
 import {
   CHAT_PATH,
   DEFAULT_SCENARIO,
@@ -170,6 +172,7 @@ export async function startFakeXai(options: FakeXaiOptions = {}): Promise<FakeXa
   const sockets = new Set<Socket>();
   let defaultScenario: Scenario = options.defaultScenario ?? DEFAULT_SCENARIO;
   let connections = 0;
+  const promptCache: PromptCacheMemory = new Map();
 
   function takeScenario(path: string): Scenario | undefined {
     const index = queue.findIndex((scenario) => scenarioMatches(scenario, path));
@@ -250,8 +253,9 @@ export async function startFakeXai(options: FakeXaiOptions = {}): Promise<FakeXa
       return sendJson(res, 422, { code: 'Client specified an invalid argument', error: 'messages: expected a non-empty array.' });
     }
     const prompt = promptTextOf(fields);
-    if (fields.stream !== true) return sendJson(res, 200, completionBody(scenario, served, prompt));
-    await writeEventStream(res, encodeEvents(streamPayloads(scenario, served, prompt), scenario), scenario);
+    const cached = cachedPromptTokens(promptCache, promptCacheKey(recorded.headers, fields), prompt);
+    if (fields.stream !== true) return sendJson(res, 200, completionBody(scenario, served, prompt, cached));
+    await writeEventStream(res, encodeEvents(streamPayloads(scenario, served, prompt, cached), scenario), scenario);
   }
 
   /** POST /v1/responses: `event:` lines, no `[DONE]`, encrypted reasoning when `include` asks for it. */
@@ -263,9 +267,11 @@ export async function startFakeXai(options: FakeXaiOptions = {}): Promise<FakeXa
     if (!(typeof input === 'string' ? input !== '' : Array.isArray(input) && input.length > 0)) {
       return sendJson(res, 400, { code: 'Client specified an invalid argument', error: 'Invalid request content: input must not be empty.' });
     }
+    const prompt = typeof input === 'string' ? input : responsesPromptText(input as unknown[]);
     const facts = {
       model: served,
-      prompt: typeof input === 'string' ? input : responsesPromptText(input as unknown[]),
+      prompt,
+      cachedTokens: cachedPromptTokens(promptCache, promptCacheKey(recorded.headers, fields), prompt),
       encrypted: Array.isArray(fields.include) && fields.include.includes('reasoning.encrypted_content'),
       store: fields.store !== false,
     };

@@ -10,13 +10,10 @@
  */
 import { bracketBalance } from '../brackets';
 import { indentWidth, withoutRepeatedIndent } from '../cursor';
+import { CLOSER_LINE, CLOSES_BLOCK, OPENS_BLOCK } from '../indentation';
 import type { LineFilterFactory } from './lineFilter';
 
 export const MAX_BLOCK_LINES = 16;
-
-const OPENS_BLOCK = /([{([:]|=>|\bdo|\bthen)\s*$/;
-const CLOSER_LINE = /^\s*[)\]}]+[;,)]*\s*$/;
-const CLOSES_BLOCK = /^\s*([)\]}]|end\b|done\b|fi\b)/;
 
 export const blockEnd: LineFilterFactory = (cursor) => {
   if (cursor.mode === 'line') return () => 'keep-and-stop';

@@ -1,16 +1,9 @@
-/** Models wrap code in Markdown fences despite being told not to: drop the opening one, stop at the closing one. */
+/**
+ * A code fence after the answer began closes the code: the completion ends there (prose usually
+ * follows). The opening fence and any preamble before it are the preamble stage's.
+ */
 import type { LineFilterFactory } from './lineFilter';
 
 const FENCE = /^\s*```/;
 
-export const markdownFences: LineFilterFactory = () => {
-  let opened = false;
-  return (line, kept) => {
-    if (!FENCE.test(line)) return 'keep';
-    if (kept.length === 0 && !opened) {
-      opened = true;
-      return 'skip';
-    }
-    return 'stop';
-  };
-};
+export const markdownFences: LineFilterFactory = () => (line) => (FENCE.test(line) ? 'stop' : 'keep');

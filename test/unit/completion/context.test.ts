@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CHARS_PER_TOKEN, type ContextBudget, DEFAULT_CONTEXT_BUDGET, documentWindow, gatherSnippets } from '../../../src/completion/context';
+import { CHARS_PER_TOKEN, type ContextBudget, DEFAULT_CONTEXT_BUDGET, documentWindow, gatherSnippets, PREFIX_START_STEP_CHARS, prefixStart } from '../../../src/completion/context';
 import { createExcludeMatcher } from '../../../src/platform/excludeMatcher';
 import type { DocumentText, RecentSnippet } from '../../../src/completion/types';
 
@@ -44,6 +44,34 @@ describe('completion/context: document window', () => {
     assert.equal(window.prefix + window.suffix, big.slice(offset - window.prefix.length, offset + window.suffix.length));
   });
 
+  it('moves the prefix window start in steps, so consecutive keystrokes share the window start', () => {
+    const long = Array.from({ length: 2000 }, (_, i) => `line ${i}`).join('\n');
+    const budget = DEFAULT_CONTEXT_BUDGET;
+    const at = long.indexOf('line 1500');
+    const starts = new Set<number>();
+    for (let offset = at; offset < at + 200; offset++) starts.add(offset - documentWindow(long, offset, budget).prefix.length);
+    assert.equal(starts.size, 1);
+    const { prefix } = documentWindow(long, at, budget);
+    assert.ok(prefix.length <= budget.prefixTokens * CHARS_PER_TOKEN && prefix.length >= budget.prefixTokens * CHARS_PER_TOKEN - PREFIX_START_STEP_CHARS - 20);
+  });
+
+  it('never starts the prefix or ends the suffix inside a surrogate pair (kind 8)', () => {
+    // The issue's example: a long line of emoji, longer than the budget, cut at any offset.
+    const emoji = '😀'.repeat(5000);
+    const budget: ContextBudget = { ...DEFAULT_CONTEXT_BUDGET, prefixTokens: 101, suffixTokens: 51 };
+    for (let offset = 8000; offset < 8400; offset += 2) {
+      const { prefix, suffix } = documentWindow(emoji, offset, budget);
+      assert.ok(!/^[\udc00-\udfff]/.test(prefix), `prefix starts with a lone low surrogate at ${offset}`);
+      assert.ok(!/[\ud800-\udbff]$/.test(suffix), `suffix ends with a lone high surrogate at ${offset}`);
+    }
+    // Another instance: mathematical letters (also outside the BMP) in a long string literal.
+    const math = `const s = "${'𝒜𝒷'.repeat(3000)}";`;
+    for (let offset = 8001; offset < 8011; offset += 2) {
+      const { prefix, suffix } = documentWindow(math, offset, { ...budget, prefixTokens: 250 });
+      assert.ok(!/^[\udc00-\udfff]/.test(prefix) && !/[\ud800-\udbff]$/.test(suffix));
+    }
+  });
+
   it('cuts at the same line ends as a search through the whole text, at every offset', () => {
     const ragged = ['a', '', 'bb bb', 'ccc ccc ccc', '', '', 'd', 'eeeeeeeeeeeeeeeeeeee', 'ff', ''].join('\n');
     for (const [prefixTokens, suffixTokens] of [[1, 1], [2, 3], [4, 2], [100, 100]]) {
@@ -55,9 +83,9 @@ describe('completion/context: document window', () => {
   });
 });
 
-/** The cut as first written, searching the whole text: the reference for the single read. */
+/** The cut as first written, searching the whole text: the reference for the single read (surrogates aside). */
 function wholeTextWindow(text: string, offset: number, budget: ContextBudget): { prefix: string; suffix: string } {
-  let start = Math.max(0, offset - budget.prefixTokens * CHARS_PER_TOKEN);
+  let start = prefixStart(offset, budget.prefixTokens * CHARS_PER_TOKEN);
   if (start > 0) {
     const lineStart = text.indexOf('\n', start - 1);
     if (lineStart >= 0 && lineStart < offset) start = lineStart + 1;
@@ -73,6 +101,7 @@ function wholeTextWindow(text: string, offset: number, budget: ContextBudget): {
 describe('completion/context: snippets', () => {
   const prefix = 'const user = await fetchUser(userId);\nconst profile = buildProfile(';
   const candidate = (relativePath: string, body: string, languageId = 'typescript'): RecentSnippet => ({
+    uri: `file:///p/${relativePath}`,
     relativePath,
     absolutePath: `/p/${relativePath}`,
     languageId,
@@ -84,7 +113,7 @@ describe('completion/context: snippets', () => {
     gatherSnippets({
       prefix,
       languageId: 'typescript',
-      absolutePath: '/p/src/app.ts',
+      uri: 'file:///p/src/app.ts',
       candidates,
       isExcluded: createExcludeMatcher(exclude),
       budget: { ...DEFAULT_CONTEXT_BUDGET, ...overrides },
@@ -100,9 +129,26 @@ describe('completion/context: snippets', () => {
 
   it('skips other languages, the current file and excluded files', () => {
     const python = candidate('src/profile.py', 'def buildProfile(user): return user', 'python');
-    const self = { ...related, absolutePath: '/p/src/app.ts' };
+    const self = { ...related, uri: 'file:///p/src/app.ts' };
     const secret = candidate('src/user_secret.ts', 'const user = buildProfile(userId);');
     assert.deepEqual(gather([python, self, secret], {}, ['**/*secret*']), []);
+  });
+
+  it('takes the sibling cells of a notebook, which share its path, and skips the current cell by URI', () => {
+    const notebook = { relativePath: 'nb/analysis.ipynb', absolutePath: '/p/nb/analysis.ipynb', languageId: 'typescript' };
+    const cell = (n: number, body: string): RecentSnippet => ({ ...notebook, uri: `vscode-notebook-cell:/p/nb/analysis.ipynb#W${n}sZmlsZQ%3D%3D`, text: body });
+    const snippets = gatherSnippets({
+      prefix,
+      languageId: 'typescript',
+      uri: cell(2, '').uri,
+      candidates: [cell(1, 'function buildProfile(user: User) { return user; }'), cell(2, 'const user = await fetchUser(userId);')],
+      isExcluded: createExcludeMatcher([]),
+      budget: DEFAULT_CONTEXT_BUDGET,
+      stopwatch: () => performance.now(),
+    });
+    assert.deepEqual(snippets.map((s) => s.text), ['function buildProfile(user: User) { return user; }']);
+    // The notebook's path still decides exclusion.
+    assert.deepEqual(gather([cell(1, 'function buildProfile(user: User) {}')], {}, ['**/*.ipynb']), []);
   });
 
   it('respects the snippet count and character budget', () => {
@@ -116,8 +162,8 @@ describe('completion/context: snippets', () => {
     const snippets = gatherSnippets({
       prefix,
       languageId: 'typescript',
-      absolutePath: '/p/src/app.ts',
-      candidates: [related, related, related].map((c, i) => ({ ...c, absolutePath: `/p/${i}.ts` })),
+      uri: 'file:///p/src/app.ts',
+      candidates: [related, related, related].map((c, i) => ({ ...c, uri: `file:///p/${i}.ts` })),
       isExcluded: createExcludeMatcher([]),
       budget: { ...DEFAULT_CONTEXT_BUDGET, snippetTimeMs: 2 },
       stopwatch: () => (now += 1.5),

@@ -22,6 +22,7 @@ function input(typed = '', overrides: Partial<CompletionInput> = {}): Completion
     ...plainEditingInput({
       text,
       offset: BEFORE.length + typed.length,
+      uri: 'file:///work/project/src/geometry.ts',
       languageId: 'typescript',
       relativePath: 'src/geometry.ts',
       absolutePath: '/work/project/src/geometry.ts',
@@ -56,6 +57,44 @@ describe('completion/engine', () => {
     assert.equal(model.requests.length, 1);
     assert.equal(model.requests[0].metadata?.feature, 'inline');
     assert.ok(model.requests[0].messages?.[1].content.includes('return {{HOLE}}'));
+  });
+
+  it('shows only the complete lines of an answer the model was cut off in (finish_reason length)', async () => {
+    const { clock, engine } = setup(() => ({ latencyMs: 100, chunks: ['Math.PI', ' * radi'], finishReason: 'length' }));
+    const cut = keystroke(engine, input());
+    await clock.runUntilIdle();
+    assert.deepEqual(cut.result(), { kind: 'none', reason: 'empty' });
+    const whole = setup(() => ({ latencyMs: 100, chunks: ['Math.PI', ' * radi'], finishReason: 'stop' }));
+    const shown = keystroke(whole.engine, input());
+    await whole.clock.runUntilIdle();
+    assert.equal(shown.result()?.kind, 'suggestion');
+  });
+
+  it('sends one stable prompt-cache key per document, another for another document', async () => {
+    const { clock, model, engine } = setup(undefined, false);
+    keystroke(engine, input('', { explicit: true }));
+    await clock.runUntilIdle();
+    keystroke(engine, input('M', { explicit: true }));
+    await clock.runUntilIdle();
+    keystroke(engine, input('', { explicit: true, uri: 'vscode-notebook-cell:/work/project/src/geometry.ts#cell2' }));
+    await clock.runUntilIdle();
+    const keys = model.requests.map((request) => request.metadata?.conversationId);
+    assert.equal(keys.length, 3);
+    assert.ok(keys[0] !== undefined && keys[0] === keys[1], 'the same document keeps its key');
+    assert.notEqual(keys[2], keys[0]);
+    assert.ok(!String(keys[0]).includes('geometry'), 'no path in the key');
+  });
+
+  it('sends a sibling notebook cell as context, though it shares the notebook’s path (kind 7)', async () => {
+    const { clock, model, engine } = setup();
+    const notebook = { relativePath: 'nb/geometry.ipynb', absolutePath: '/work/project/nb/geometry.ipynb', languageId: 'typescript' };
+    const sibling = { ...notebook, uri: 'vscode-notebook-cell:/work/project/nb/geometry.ipynb#cell1', text: 'const unitArea = area(1);\nfunction area(radius: number) { return radius; }' };
+    const current = { ...notebook, uri: 'vscode-notebook-cell:/work/project/nb/geometry.ipynb#cell2', text: 'const currentCellOnly = 1;' };
+    keystroke(engine, input('', { ...notebook, uri: current.uri, explicit: true, recentSnippets: [sibling, current] }));
+    await clock.runUntilIdle();
+    const sent = model.requests[0].messages?.[1].content ?? '';
+    assert.ok(sent.includes('const unitArea = area(1);'), 'the sibling cell is context');
+    assert.ok(!sent.includes('currentCellOnly'), 'the current cell is not its own context');
   });
 
   it('sends nothing while the user keeps typing within the debounce', async () => {
@@ -163,7 +202,7 @@ describe('completion/engine', () => {
     assert.deepEqual(excluded.result(), { kind: 'none', reason: 'excluded' });
     assert.equal(model.requests.length, 0);
 
-    const secret = { relativePath: 'src/radius_secret.ts', absolutePath: '/work/project/src/radius_secret.ts', languageId: 'typescript', text: 'const radiusToken = "s3cr3t-radius";' };
+    const secret = { uri: 'file:///work/project/src/radius_secret.ts', relativePath: 'src/radius_secret.ts', absolutePath: '/work/project/src/radius_secret.ts', languageId: 'typescript', text: 'const radiusToken = "s3cr3t-radius";' };
     keystroke(engine, input('', { recentSnippets: [secret] }));
     await clock.runUntilIdle();
     assert.equal(model.requests.length, 1);

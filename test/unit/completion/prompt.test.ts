@@ -10,16 +10,22 @@ const context = {
 };
 
 describe('completion/prompt', () => {
-  it('puts the byte-stable system text first and the file with the hole last', () => {
+  it('orders the prompt longest-stable first: system text, language and path, snippets, the file, then the mode', () => {
     const request = buildInlinePrompt(context, { mode: 'line' });
     const messages = request.messages ?? [];
     assert.deepEqual(messages[0], { role: 'system', content: INLINE_SYSTEM_PROMPT });
     assert.equal(messages[1].role, 'user');
     const user = messages[1].content;
     assert.ok(user.includes(`def area(r):\n    return ${HOLE}\n`));
-    assert.ok(user.indexOf('geo/consts.py') < user.indexOf(HOLE));
-    assert.ok(user.includes('Language: python') && user.includes('File: geo/shapes.py'));
+    assert.ok(user.startsWith('Language: python\nFile: geo/shapes.py\n<related>\n--- geo/consts.py ---\nPI = 3.14159\n</related>\n<file>\n'));
     assert.ok(user.trimEnd().endsWith('Complete the current line only.'));
+  });
+
+  it('keeps everything up to the cursor a byte-identical start of the prompt when the suffix or the mode change', () => {
+    const a = buildInlinePrompt(context, { mode: 'line' }).messages?.[1].content ?? '';
+    const b = buildInlinePrompt({ ...context, suffix: '\n\nprint(1)\n' }, { mode: 'block' }).messages?.[1].content ?? '';
+    const cursorAt = a.indexOf(HOLE);
+    assert.equal(b.slice(0, cursorAt), a.slice(0, cursorAt));
   });
 
   it('keeps the system text identical whatever the file', () => {

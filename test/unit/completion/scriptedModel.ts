@@ -1,6 +1,7 @@
 /** A CompletionModel for tests: answers each request with scripted chunks on a virtual clock, and records what it was sent. */
 import type { CompletionModel } from '../../../src/completion/types';
-import type { GenerateRequest, StreamEvent } from '../../../src/provider/types';
+import type { FinishReason, GenerateRequest, StreamEvent } from '../../../src/provider/types';
+import { ZERO_USAGE } from '../../../src/provider/usageSchema';
 import type { VirtualClock } from '../../../bench/inline/virtualClock';
 
 export interface ScriptedAnswer {
@@ -9,6 +10,8 @@ export interface ScriptedAnswer {
   chunks: string[];
   /** Clock ms between chunks. */
   chunkGapMs?: number;
+  /** Ends the stream with a `done` event carrying this finish reason, as the provider does. */
+  finishReason?: FinishReason;
 }
 
 export class ScriptedModel implements CompletionModel {
@@ -29,7 +32,7 @@ export class ScriptedModel implements CompletionModel {
     const index = this.requests.length;
     this.requests.push(request);
     this.delivered.push([]);
-    const { latencyMs, chunks, chunkGapMs = 5 } = this.answer(request, index);
+    const { latencyMs, chunks, chunkGapMs = 5, finishReason } = this.answer(request, index);
     const signal = request.options?.signal;
     yield { type: 'reasoning', text: 'thinking' };
     await this.clock.sleep(latencyMs, signal);
@@ -38,5 +41,8 @@ export class ScriptedModel implements CompletionModel {
       this.delivered[index].push(text);
       yield { type: 'content', text };
     }
+    if (finishReason === undefined) return;
+    const result = { content: chunks.join(''), reasoning: 'thinking', toolCalls: [], finishReason, model: 'scripted', usage: ZERO_USAGE };
+    yield { type: 'done', result: { ...result, metadata: { requestId: `scripted-${index}`, latencyMs, timeToFirstTokenMs: latencyMs } } };
   }
 }

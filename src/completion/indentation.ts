@@ -1,0 +1,106 @@
+/**
+ * The file's indentation, decided from the whole window (not from the lines next to the cursor),
+ * and the answer's lines made to follow it: the file's tabs or spaces, and a body one level deeper
+ * than the line that opens it.
+ */
+import { type CursorSurroundings, indentWidth } from './cursor';
+import type { DocumentWindow } from './types';
+
+/** A line that opens a block: its body comes on the next lines, one level deeper. */
+export const OPENS_BLOCK = /([{([:]|=>|\bdo|\bthen)\s*$/;
+/** A line of closers only: `}`, `});`. */
+export const CLOSER_LINE = /^\s*[)\]}]+[;,)]*\s*$/;
+/** A line that starts by closing a block. */
+export const CLOSES_BLOCK = /^\s*([)\]}]|end\b|done\b|fi\b)/;
+
+/** A comment line: one ending with `:` opens nothing. */
+const COMMENT = /^\s*(\/\/|#|\*|\/\*|--)/;
+
+/** Tabs, or `unit` spaces a level. */
+export type IndentStyle = { tabs: true } | { tabs: false; unit: number };
+
+const SPACE_UNITS = [2, 3, 4, 8];
+
+/**
+ * Tabs when more indented lines start with a tab than with a space; else spaces, in the step most
+ * often seen between consecutive lines (2, 3, 4 or 8; steps of 1 are comment alignment). Undefined
+ * when no line is indented.
+ */
+export function indentStyleOf(window: DocumentWindow): IndentStyle | undefined {
+  // Post-processing runs for every early part of a request's stream: read the window once.
+  if (!styles.has(window)) styles.set(window, readIndentStyle(window));
+  return styles.get(window);
+}
+
+const styles = new WeakMap<DocumentWindow, IndentStyle | undefined>();
+
+function readIndentStyle(window: DocumentWindow): IndentStyle | undefined {
+  let tabLines = 0;
+  let spaceLines = 0;
+  const steps = new Map<number, number>();
+  let previous = -1;
+  for (const line of `${window.prefix}${window.suffix}`.split('\n')) {
+    // A blank line's whitespace (the cursor's line, often) shows the style, not a step.
+    if (line[0] === '\t') tabLines++;
+    else if (line[0] === ' ') spaceLines++;
+    if (line.trim() === '') continue;
+    const width = line[0] === '\t' ? -1 : line.length - line.trimStart().length;
+    if (width >= 0 && previous >= 0 && SPACE_UNITS.includes(width - previous)) steps.set(width - previous, (steps.get(width - previous) ?? 0) + 1);
+    previous = width;
+  }
+  if (tabLines === 0 && spaceLines === 0) return undefined;
+  if (tabLines > spaceLines) return { tabs: true };
+  let unit = 4;
+  let seen = 0;
+  for (const [step, count] of steps) {
+    if (count > seen) [unit, seen] = [step, count];
+  }
+  return { tabs: false, unit };
+}
+
+/**
+ * The answer's lines after the first (they start at column 0 of the file) in the file's style,
+ * and, where a line opens a block and the model put the next line no deeper, that line and the
+ * ones after it (closers at the opener's level aside) one level deeper.
+ */
+export function reindent(lines: readonly string[], cursor: CursorSurroundings, style: IndentStyle | undefined): string[] {
+  if (lines.length < 2 || style === undefined) return [...lines];
+  const modelUnit = lines.some((line, i) => i > 0 && leadingSpaces(line) % 4 === 2) ? 2 : 4;
+  const converted = lines.map((line, i) => (i === 0 ? line : inStyle(line, style, modelUnit)));
+  return withBodiesDeeper(converted, cursor, style);
+}
+
+function leadingSpaces(line: string): number {
+  return /^ */.exec(line)?.[0].length ?? 0;
+}
+
+function inStyle(line: string, style: IndentStyle, modelUnit: number): string {
+  const indent = /^[ \t]*/.exec(line)?.[0] ?? '';
+  if (indent === '') return line;
+  const body = line.slice(indent.length);
+  if (style.tabs) {
+    if (!indent.includes(' ')) return line;
+    const tabs = indent.split('\t').length - 1;
+    const spaces = indent.length - tabs;
+    return '\t'.repeat(tabs + Math.floor(spaces / modelUnit)) + ' '.repeat(spaces % modelUnit) + body;
+  }
+  if (!indent.includes('\t')) return line;
+  return indent.replace(/\t/g, ' '.repeat(style.unit)) + body;
+}
+
+function withBodiesDeeper(lines: string[], cursor: CursorSurroundings, style: IndentStyle): string[] {
+  const full = [cursor.linePrefix + lines[0], ...lines.slice(1)];
+  for (let i = 0; i < full.length - 1; i++) {
+    if (!OPENS_BLOCK.test(full[i]) || COMMENT.test(full[i])) continue;
+    const j = full.findIndex((line, at) => at > i && line.trim() !== '');
+    if (j < 0) return lines;
+    const openerWidth = indentWidth(full[i]);
+    if (indentWidth(full[j]) > openerWidth || CLOSES_BLOCK.test(full[j])) continue;
+    const level = style.tabs ? '\t' : ' '.repeat(style.unit);
+    return lines.map((line, at) => {
+      const closesOpener = CLOSES_BLOCK.test(line) && indentWidth(line) <= openerWidth;
+      return at < j || line.trim() === '' || closesOpener ? line : level + line;
+    });
+  }
+  return lines;
+}
