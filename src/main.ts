@@ -102,7 +102,7 @@ export function start(context: vscode.ExtensionContext) {
     },
     hasApiKey: async () => (await keyApplied, hasKey),
     history,
-    proposalDocuments: platform.proposalDocuments,
+    proposedEdits: platform.proposedEdits,
     tools: new WorkspaceTools({ access: createVscodeWorkspaceAccess(), getExcludeGlobs: () => settings().exclude }),
     getSettings: () => ({
       model: settings().models.chat,
@@ -180,7 +180,8 @@ export function start(context: vscode.ExtensionContext) {
       ensureConsent: () => platform.consent.ensureConsent(),
       onConsentRevoked: platform.consent.onConsentRevoked,
       askInChat: (text) => chat.ask(text),
-      proposalDocuments: platform.proposalDocuments,
+      proposedEdits: platform.proposedEdits,
+      maxTokens: () => settings().maxTokens,
       isExcluded: (document) =>
         createExcludeMatcher(settings().exclude)(vscode.workspace.asRelativePath(document.uri, false), document.uri.fsPath),
       logger: log,
