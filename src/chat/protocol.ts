@@ -96,6 +96,8 @@ export const TranscriptMessageSchema = z.object({
   error: z.optional(ErrorViewSchema),
   /** True when the user stopped the answer before it finished. */
   stopped: z.optional(z.boolean()),
+  /** Why the server cut the answer before its end, e.g. "it reached the output limit of 32,000 tokens". */
+  cut: z.optional(z.string().check(z.maxLength(L.summary))),
   /** Epoch milliseconds. */
   createdAt: z.optional(z.number().check(z.nonnegative())),
 });

@@ -5,6 +5,8 @@
  * kept in the returned entry, marked `stopped` or carrying the error and its action.
  */
 import { AbortError, isGrokError } from '../provider/errors';
+import { cutReason } from '../platform/cutAnswer';
+import { MAX_OUTPUT_TOKENS } from '../provider/models';
 import { addUsage, ZERO_USAGE } from '../provider/usageSchema';
 import { type GenerateRequest, type GenerateResult, type StreamEvent, type ToolCall, type Usage } from '../provider/types';
 import { toErrorView } from './errorView';
@@ -108,6 +110,8 @@ export async function runTurn(options: TurnOptions): Promise<AssistantEntry> {
       if (view !== undefined) onEvent({ kind: 'usage', usage: view });
 
       const calls = result.toolCalls.length > 0 ? result.toolCalls : announced;
+      const cut = cutReason(result.finishReason);
+      if (cut !== undefined) entry.cut = { reason: cut, maxTokens: settings.maxTokens ?? MAX_OUTPUT_TOKENS };
       if (calls.length === 0) break;
       step.toolCalls = calls.map((call): StoredToolCall => ({ ...call, argsSummary: tools?.describeCall(call) ?? '' }));
       if (!toolsOffered || toolRounds >= settings.maxToolRounds) {

@@ -52,6 +52,7 @@ export class MessageView {
   private readonly tools = el('ul', { class: 'tool-calls', 'aria-label': 'Tool calls' });
   private readonly body = el('div', { class: 'message-body' });
   private readonly errorSlot = el('div', { class: 'error-slot' });
+  private readonly cutNote = el('div', { class: 'cut-note', role: 'note' });
   private readonly footer = el('div', { class: 'message-footer' });
   private readonly actionBar = el('div', { class: 'message-actions', role: 'toolbar', 'aria-label': 'Message actions' });
   /** What each part was last rendered from. */
@@ -68,7 +69,7 @@ export class MessageView {
       if (message.chips !== undefined && message.chips.length > 0) this.element.append(chipList(message.chips));
       this.element.append(this.body);
     } else {
-      this.element.append(this.reasoning, this.tools, this.body, this.errorSlot, this.footer, this.actionBar);
+      this.element.append(this.reasoning, this.tools, this.body, this.cutNote, this.errorSlot, this.footer, this.actionBar);
     }
     this.update(message, flags);
   }
@@ -94,6 +95,10 @@ export class MessageView {
     });
     this.part('error', `${JSON.stringify(message.error ?? null)}|${flags.liveError}`, () => {
       this.errorSlot.replaceChildren(...(message.error === undefined ? [] : [renderError(message.error, flags.liveError, this.actions)]));
+    });
+    this.part('cut', message.cut ?? '', () => {
+      this.cutNote.hidden = message.cut === undefined;
+      this.cutNote.textContent = message.cut === undefined ? '' : `Cut before its end: ${message.cut}.`;
     });
     this.part('footer', JSON.stringify([message.usage ?? null, message.stopped ?? false]), () => {
       const parts = [message.stopped === true ? 'Stopped' : '', message.usage === undefined ? '' : formatUsage(message.usage)];

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { toTranscript } from '../../../src/chat/transcriptView';
 import { type Entry, type UserEntry } from '../../../src/chat/historySchema';
 import { HistoryStore } from '../../../src/chat/historyStore';
 import { type ChatStreamEvent } from '../../../src/chat/protocol';
@@ -225,6 +226,22 @@ describe('runTurn', () => {
       assert.equal(entry.stopped, undefined);
     });
   }
+
+  it('marks an answer the server cut (output limit or content filter) with the reason shown under the message', async () => {
+    const { run } = setup([response({ content: 'function a() {', finishReason: 'length' })], {
+      settings: { maxTokens: 4000, temperature: null, maxToolRounds: 6 },
+    });
+    const entry = await run();
+    assert.deepEqual(entry.cut, { reason: 'length', maxTokens: 4000 });
+    assert.equal(entry.error, undefined);
+    const [message] = toTranscript([entry]);
+    assert.equal(message!.cut, 'it reached the output limit of 4,000 tokens (grokCodeFast.maxTokens)');
+
+    const filtered = await setup([response({ content: 'Sure', finishReason: 'content_filter' })]).run();
+    assert.equal(toTranscript([filtered])[0]!.cut, "the provider's content filter stopped it");
+    const whole = await setup([response({ content: 'Done.' })]).run();
+    assert.equal(whole.cut, undefined);
+  });
 
   it('reports a stream that ends without finishing', async () => {
     const { run } = setup([[{ type: 'content', text: 'cut' }]]);
