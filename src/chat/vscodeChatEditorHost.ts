@@ -62,7 +62,11 @@ export class VscodeChatEditorHost implements ChatEditorHost {
   async readTextFile(absPath: string) {
     const uri = vscode.Uri.file(absPath);
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-    if (open === undefined && (await vscode.workspace.fs.stat(uri)).size > MAX_ATTACHED_FILE_BYTES) return undefined;
+    if (open === undefined) {
+      const stat = await vscode.workspace.fs.stat(uri);
+      // Only regular files: opening a pipe, socket or device could block for ever.
+      if ((stat.type & vscode.FileType.File) === 0 || stat.size > MAX_ATTACHED_FILE_BYTES) return undefined;
+    }
     // openTextDocument refuses binary files, which is what we want.
     const document = open ?? (await vscode.workspace.openTextDocument(uri));
     return { ...describeDocument(document), text: document.getText() };
