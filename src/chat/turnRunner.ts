@@ -126,8 +126,8 @@ export async function runTurn(options: TurnOptions): Promise<AssistantEntry> {
       toolRounds++;
       for (const call of step.toolCalls) {
         onEvent({ kind: 'toolCall', call: toolCallView(call, 'running') });
-        const run = await tools!.run(call, signal);
-        if (signal.aborted) throw new AbortError();
+        // A tool that ignores the signal (a read that never returns) must not keep the turn alive after Stop.
+        const run = await untilAborted(tools!.run(call, signal), signal);
         Object.assign(call, { result: run.content, ok: run.ok, argsSummary: run.argsSummary, resultSummary: run.resultSummary });
         onEvent({ kind: 'toolCall', call: toolCallView(call, run.ok ? 'done' : 'error') });
       }
@@ -138,6 +138,16 @@ export async function runTurn(options: TurnOptions): Promise<AssistantEntry> {
     else entry.error = toErrorView(error);
   }
   return finish();
+}
+
+/** `work`'s result, or an AbortError as soon as `signal` aborts, whichever comes first. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new AbortError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new AbortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function buildRequest(options: TurnOptions, answer: AssistantEntry, toolsOffered: boolean, toolsAllowed: boolean): GenerateRequest {

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
 import { toTranscript } from '../../../src/chat/transcriptView';
 import { type Entry, type UserEntry } from '../../../src/chat/historySchema';
 import { HistoryStore } from '../../../src/chat/historyStore';
@@ -6,7 +8,7 @@ import { type ChatStreamEvent } from '../../../src/chat/protocol';
 import { CHAT_SYSTEM_PROMPT } from '../../../src/chat/systemPrompt';
 import { createNodeWorkspaceAccess } from '../../../src/chat/tools/nodeWorkspaceAccess';
 import { WorkspaceTools } from '../../../src/chat/tools/workspaceTools';
-import { runTurn, TOOL_LIMIT_RESULT, type TurnOptions } from '../../../src/chat/turnRunner';
+import { runTurn, TOOL_LIMIT_RESULT, type TurnOptions, type TurnTools } from '../../../src/chat/turnRunner';
 import { CALL_NOT_RUN } from '../../../src/chat/wireMessages';
 import { AuthenticationError, ConsentRequiredError, NetworkError, RateLimitError } from '../../../src/provider/errors';
 import { type ChatMessage } from '../../../src/provider/types';
@@ -180,6 +182,42 @@ describe('runTurn', () => {
     assert.equal(entry.error, undefined);
     assert.deepEqual(entry.steps, [{ content: 'The first half', reasoning: 'Hmm. ' }]);
     assert.equal(entry.usage, undefined);
+  });
+
+  it('ends at once on Stop while a tool call never returns (a read on a named pipe)', async () => {
+    let started!: () => void;
+    const toolStarted = new Promise<void>((resolve) => (started = resolve));
+    const hangingTools: TurnTools = {
+      available: true,
+      definitions: [{ name: 'read_file', description: 'd', parameters: {} }],
+      describeCall: () => 'fifo',
+      run: () => {
+        started();
+        return new Promise(() => {});
+      },
+    };
+    const { controller, run } = setup([response({ toolCalls: [{ id: 'call_1', name: 'read_file', arguments: '{"path":"fifo"}' }] })], {
+      tools: hangingTools,
+    });
+    const turn = run();
+    await toolStarted;
+    controller.abort();
+    const entry = await turn;
+    assert.equal(entry.stopped, true);
+    assert.equal(entry.error, undefined);
+    assert.equal(entry.steps[0]!.toolCalls![0]!.result, undefined, 'the unfinished call has no result');
+  });
+
+  it('refuses a named pipe in the workspace at once, so the turn goes on', async function () {
+    if (process.platform === 'win32') this.skip();
+    execFileSync('mkfifo', [path.join(fixture.root, 'fifo')]);
+    const { run } = setup([
+      response({ toolCalls: [{ id: 'call_1', name: 'read_file', arguments: '{"path":"fifo"}' }] }),
+      response({ content: 'It is a pipe.' }),
+    ]);
+    const entry = await run();
+    assert.match(entry.steps[0]!.toolCalls![0]!.result!, /not a regular file/);
+    assert.equal(entry.steps.at(-1)!.content, 'It is a pipe.');
   });
 
   it('answers the pending tool calls of a stopped answer in the next request', async () => {
