@@ -82,6 +82,8 @@ export function start(context: vscode.ExtensionContext) {
     if (url === null) throw new InvalidConfigError('grokCodeFast.endpoint.url is not a valid https:// (or loopback http://) URL.', 'endpoint');
     return url;
   };
+  /** The model's context window from the registry's facts; undefined for a model it does not list. */
+  const contextWindowOf = (model: string) => registry.listModels().find((facts) => facts.id === model)?.contextWindow;
   const providerFor = (feature: 'chat' | 'inline' | 'action') => {
     endpoint();
     return registry.getProvider(settings().models[feature]);
@@ -109,6 +111,7 @@ export function start(context: vscode.ExtensionContext) {
       maxTokens: settings().maxTokens,
       temperature: settings().temperature,
       maxToolRounds: settings().chat.maxToolRounds,
+      contextWindow: contextWindowOf(settings().models.chat),
     }),
     logger: log,
     userId,

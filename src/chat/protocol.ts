@@ -73,7 +73,7 @@ export const UsageViewSchema = z.object({
 });
 
 /** What the user can do about an error; the webview shows the matching button. */
-export const ErrorActionSchema = z.enum(['setApiKey', 'retry', 'consent', 'none']);
+export const ErrorActionSchema = z.enum(['setApiKey', 'retry', 'consent', 'newChatWithSummary', 'none']);
 
 export const ErrorViewSchema = z.object({
   /** The provider's stable error code (`rate_limited`, `unauthorized`, `network_error`, ...). */
@@ -180,6 +180,8 @@ export const FromWebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('stop') }),
   z.object({ type: z.literal('regenerate') }),
   z.object({ type: z.literal('newChat') }),
+  /** A new chat whose composer holds a summary of the active one (the way out of a context overflow). */
+  z.object({ type: z.literal('newChatWithSummary') }),
   z.object({ type: z.literal('openConversation'), id }),
   z.object({ type: z.literal('deleteConversation'), id }),
   z.object({ type: z.literal('consent'), granted: z.boolean() }),

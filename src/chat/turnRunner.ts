@@ -8,8 +8,9 @@ import { AbortError, isGrokError } from '../provider/errors';
 import { cutReason } from '../platform/cutAnswer';
 import { MAX_OUTPUT_TOKENS } from '../provider/models';
 import { addUsage, ZERO_USAGE } from '../provider/usageSchema';
-import { type GenerateRequest, type GenerateResult, type StreamEvent, type ToolCall, type Usage } from '../provider/types';
-import { toErrorView } from './errorView';
+import { type ChatMessage, type GenerateRequest, type GenerateResult, type StreamEvent, type ToolCall, type Usage } from '../provider/types';
+import { fitConversation } from './contextBudget';
+import { ContextTooLongError, toErrorView } from './errorView';
 import { type AnswerStep, type AssistantEntry, type Entry, type StoredToolCall } from './historySchema';
 import { type ChatStreamEvent } from './protocol';
 import { type WorkspaceTools } from './tools/workspaceTools';
@@ -28,6 +29,8 @@ export interface TurnSettings {
   temperature?: number | null;
   /** Rounds of tool calls allowed in one answer; 0 offers no tools. */
   maxToolRounds: number;
+  /** The model's context window in tokens (ModelFacts.contextWindow); older turns are left out to stay within it. */
+  contextWindow?: number;
 }
 
 export interface TurnOptions {
@@ -150,10 +153,18 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
+/** The conversation's messages, within the model's context when its window is known. */
+function messagesFor(entries: readonly Entry[], settings: TurnSettings): ChatMessage[] {
+  if (settings.contextWindow === undefined) return toWireMessages(entries);
+  const fitted = fitConversation(entries, { contextWindow: settings.contextWindow, maxOutputTokens: settings.maxTokens ?? MAX_OUTPUT_TOKENS });
+  if (!fitted.fits) throw new ContextTooLongError(fitted.tokens, settings.contextWindow);
+  return fitted.messages;
+}
+
 function buildRequest(options: TurnOptions, answer: AssistantEntry, toolsOffered: boolean, toolsAllowed: boolean): GenerateRequest {
   const { settings } = options;
   return {
-    messages: toWireMessages([...options.entries, answer]),
+    messages: messagesFor([...options.entries, answer], settings),
     metadata: { feature: 'chat', conversationId: options.conversationId, ...(options.userId === undefined ? {} : { userId: options.userId }) },
     options: {
       signal: options.signal,
