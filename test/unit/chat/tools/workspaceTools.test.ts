@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { rootNames } from '../../../../src/chat/tools/rootNames';
 import { createNodeWorkspaceAccess } from '../../../../src/chat/tools/nodeWorkspaceAccess';
 import { type DiagnosticEntry } from '../../../../src/chat/tools/workspaceAccess';
 import { type ToolRun, WorkspaceTools, type WorkspaceToolsOptions } from '../../../../src/chat/tools/workspaceTools';
@@ -308,5 +309,27 @@ describe('WorkspaceTools', () => {
       assert.equal(first.content, 'workspace/src/util.ts (lines 1-1 of 3)\nexport function helper(n: number) {');
       assertRefused(await call(subject, 'read_file', { path: 'second/../outside/passwd.txt' }), /outside the workspace/);
     });
+
+    it('tells two folders with the same name apart (one/app, two/app): listed, shown and addressed distinctly', async () => {
+      const one = path.join(fixture.base, 'one', 'app');
+      const two = path.join(fixture.base, 'two', 'app');
+      mkdirSync(one, { recursive: true });
+      mkdirSync(two, { recursive: true });
+      writeFileSync(path.join(one, 'main.ts'), 'export const from = "one";\n');
+      writeFileSync(path.join(two, 'main.ts'), 'export const from = "two";\n');
+      const subject = tools({}, [fixture.root, one, two]);
+      assert.equal((await call(subject, 'list_directory', { path: '.' })).content, 'Workspace folders:\nworkspace/\none/app/\ntwo/app/');
+      assert.equal((await call(subject, 'read_file', { path: 'two/app/main.ts' })).content, 'two/app/main.ts (lines 1-1 of 1)\nexport const from = "two";');
+      assert.equal((await call(subject, 'read_file', { path: 'one/app/main.ts' })).content, 'one/app/main.ts (lines 1-1 of 1)\nexport const from = "one";');
+      assert.equal((await call(subject, 'list_directory', { path: 'two/app' })).content, 'two/app/ (1 entries)\nmain.ts');
+    });
+  });
+});
+
+describe('rootNames', () => {
+  it('uses the folder name alone when it is unique, and parent names as far as needed otherwise', () => {
+    assert.deepEqual(rootNames(['/w/one/app', '/w/two/app', '/w/lib']), ['one/app', 'two/app', 'lib']);
+    assert.deepEqual(rootNames(['/a/x/src', '/b/x/src', '/c/y/src']), ['a/x/src', 'b/x/src', 'y/src']);
+    assert.deepEqual(rootNames(['/same', '/same']), ['same', 'same']);
   });
 });
