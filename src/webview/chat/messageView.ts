@@ -10,7 +10,7 @@ import { renderError, type ErrorActions } from './errorView';
 import { formatUsage } from './format';
 import { icon } from './icons';
 import { iconButton } from './iconButton';
-import { renderMarkdown } from './markdown';
+import { IncrementalMarkdown } from './incrementalMarkdown';
 
 export interface MessageActions extends ErrorActions {
   code(action: CodeAction): void;
@@ -51,6 +51,7 @@ export class MessageView {
   private readonly reasoningSummary = el('summary', {}, 'Reasoning');
   private readonly tools = el('ul', { class: 'tool-calls', 'aria-label': 'Tool calls' });
   private readonly body = el('div', { class: 'message-body' });
+  private readonly markdown = new IncrementalMarkdown(this.body, (fragment) => decorateCodeBlocks(fragment, (action) => this.actions.code(action)));
   private readonly errorSlot = el('div', { class: 'error-slot' });
   private readonly cutNote = el('div', { class: 'cut-note', role: 'note' });
   private readonly footer = el('div', { class: 'message-footer' });
@@ -118,9 +119,7 @@ export class MessageView {
       this.body.textContent = message.content;
       return;
     }
-    const fragment = renderMarkdown(message.content);
-    decorateCodeBlocks(fragment, (action) => this.actions.code(action));
-    this.body.replaceChildren(fragment);
+    this.markdown.update(message.content);
   }
 
   private renderActions(flags: MessageFlags): void {
