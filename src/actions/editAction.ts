@@ -5,11 +5,12 @@
  * (output limit, content filter) proposes nothing: the user is told why and may retry with a higher limit.
  */
 import * as vscode from 'vscode';
-import { cutReason, describeCut, higherLimit } from '../platform/cutAnswer';
+import { cutReason } from '../platform/cutAnswer';
 import { withLineEnding } from '../platform/lineEndings';
 import { type ProposedEdit } from '../platform/proposedEdits';
 import { ACTION_TITLES, type EditAction } from './actionKinds';
 import { type SelectionActionDeps } from './actionDeps';
+import { announceCut } from './cutNotice';
 import { extractCode, fitReplacement } from './extractCode';
 import { buildActionMessages } from './prompts';
 import { runRequest } from './runRequest';
@@ -73,15 +74,7 @@ export async function runEditAction(deps: SelectionActionDeps, run: EditRun): Pr
   const cut = cutReason(result.finishReason);
   if (cut !== undefined) {
     await edits.reject(proposal);
-    const limit = run.maxTokens ?? deps.maxTokens();
-    const raised = cut === 'length' ? higherLimit(limit) : undefined;
-    const retryLabel = raised === undefined ? undefined : `Retry with ${raised.toLocaleString('en-US')} tokens`;
-    const message = `Grok: ${title} proposes nothing: the answer was cut before its end (${describeCut(cut, limit)}).`;
-    deps.logger.info(message);
-    const more = cut === 'length' && raised === undefined ? ' Select less code and run it again.' : '';
-    void vscode.window.showWarningMessage(message + more, ...(retryLabel ? [retryLabel] : [])).then((choice) => {
-      if (choice !== undefined && choice === retryLabel) void runEditAction(deps, { ...run, maxTokens: raised });
-    });
+    announceCut(deps, title, cut, run.maxTokens ?? deps.maxTokens(), (maxTokens) => runEditAction(deps, { ...run, maxTokens }));
     return { status: 'cut' };
   }
   const code = extractCode(result.content, input.text);

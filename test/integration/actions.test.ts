@@ -177,6 +177,8 @@ describe('selection actions', () => {
     fake.enqueue({ kind: 'answer', content: ['```js\n  const sum'], finishReason: 'content_filter' });
     assert.equal((await vscode.commands.executeCommand<EditOutcome>('grokCodeFast.fix')).status, 'cut');
     assert.ok(api.logLines().some((line) => /content filter stopped it/.test(line)));
+    fake.enqueue({ kind: 'answer', content: ["```js\ntest('adds', () => {"], finishReason: 'length' });
+    assert.equal((await vscode.commands.executeCommand<EditOutcome>('grokCodeFast.writeTests')).status, 'cut', 'a cut test file was opened');
   });
 
   it('Fix sends the diagnostics inside the selection', async () => {
