@@ -111,18 +111,24 @@ describe('selection actions', () => {
     assert.equal(await vscode.commands.executeCommand('grokCodeFast.acceptProposal'), 'none');
   });
 
-  it('follows the selection through a line inserted above it while the model answers (issue example)', async () => {
-    const editor = await openDocument('stale-above.js', 'line1\nTARGET();\nline3\n');
+  /** Refactors line 2 of `line1\nTARGET();\nline3\n`; `edit` is applied while the model is answering. */
+  async function refactorWhileEditing(name: string, edit: (uri: vscode.Uri, mine: vscode.WorkspaceEdit) => void): Promise<vscode.TextEditor> {
+    const editor = await openDocument(name, 'line1\nTARGET();\nline3\n');
     editor.selection = new vscode.Selection(1, 0, 2, 0);
     const gate = heldAnswer('```js\nREPLACED();\n```');
     fake.enqueue(gate.scenario);
     const running = vscode.commands.executeCommand<EditOutcome>('grokCodeFast.refactor');
     await gate.requested;
     const mine = new vscode.WorkspaceEdit();
-    mine.insert(editor.document.uri, new vscode.Position(0, 0), 'inserted();\n');
+    edit(editor.document.uri, mine);
     assert.ok(await vscode.workspace.applyEdit(mine));
     gate.release();
     assert.equal((await running).status, 'proposed');
+    return editor;
+  }
+
+  it('follows the selection through a line inserted above it while the model answers (issue example)', async () => {
+    const editor = await refactorWhileEditing('stale-above.js', (uri, mine) => mine.insert(uri, new vscode.Position(0, 0), 'inserted();\n'));
     assert.equal(await vscode.commands.executeCommand('grokCodeFast.acceptProposal'), 'applied');
     assert.equal(editor.document.getText(), 'inserted();\nline1\nREPLACED();\nline3\n');
   });
@@ -140,17 +146,7 @@ describe('selection actions', () => {
   });
 
   it('refuses to apply when the selected text itself changed while the model answered', async () => {
-    const editor = await openDocument('stale-inside.js', 'line1\nTARGET();\nline3\n');
-    editor.selection = new vscode.Selection(1, 0, 2, 0);
-    const gate = heldAnswer('```js\nREPLACED();\n```');
-    fake.enqueue(gate.scenario);
-    const running = vscode.commands.executeCommand<EditOutcome>('grokCodeFast.refactor');
-    await gate.requested;
-    const mine = new vscode.WorkspaceEdit();
-    mine.replace(editor.document.uri, new vscode.Range(1, 0, 1, 6), 'MINE');
-    assert.ok(await vscode.workspace.applyEdit(mine));
-    gate.release();
-    assert.equal((await running).status, 'proposed');
+    const editor = await refactorWhileEditing('stale-inside.js', (uri, mine) => mine.replace(uri, new vscode.Range(1, 0, 1, 6), 'MINE'));
     assert.equal(await vscode.commands.executeCommand('grokCodeFast.acceptProposal'), 'stale');
     assert.equal(editor.document.getText(), 'line1\nMINE();\nline3\n');
   });
