@@ -145,6 +145,15 @@ describe('chat webview: transcript', () => {
     assert.equal(await body.innerText(), 'Something else.');
   });
 
+  it('marks an answer the server cut, with the reason under the message', async () => {
+    const { chat } = suite;
+    const reason = 'it reached the output limit of 4,000 tokens (grokCodeFast.maxTokens)';
+    await chat.fromHost(state([user('u1', 'Write it all'), assistant('a1', 'function a() {', { cut: reason }), user('u2', 'Short'), assistant('a2', 'Done.')]));
+    const notes = chat.page.locator('.cut-note');
+    assert.equal(await notes.nth(0).innerText(), `Cut before its end: ${reason}.`);
+    assert.equal(await chat.page.locator('.cut-note:visible').count(), 1, 'a whole answer was marked as cut');
+  });
+
   it('posts stop on Esc and on the Stop button while an answer runs', async () => {
     const { chat } = suite;
     await chat.fromHost(state([user('u1', 'Explain this file')], { status: { ...READY_STATUS, busy: true } }));
