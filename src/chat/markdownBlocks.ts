@@ -18,8 +18,10 @@ export function finishedBlocksEnd(source: string, from: number): number {
   let lineStart = from;
   for (;;) {
     const lineEnd = source.indexOf('\n', lineStart);
-    // The last line is still being written: it decides nothing yet.
-    if (lineEnd === -1) return boundary;
+    if (lineEnd === -1) {
+      // The line still being written: its first character already says whether a new block starts.
+      return fence === undefined && afterBlank && /^\S/.test(source.slice(lineStart)) ? lineStart : boundary;
+    }
     const line = source.slice(lineStart, lineEnd).replace(/\r$/, '');
     const marker = FENCE.exec(line);
     if (fence !== undefined) {

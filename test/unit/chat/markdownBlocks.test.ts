@@ -3,9 +3,9 @@ import { finishedBlocksEnd } from '../../../src/chat/markdownBlocks';
 
 describe('finishedBlocksEnd', () => {
   it('ends finished blocks where a blank line is followed by a new top-level block', () => {
-    const text = '# Title\n\nFirst paragraph.\n\nSecond';
-    assert.equal(finishedBlocksEnd(text, 0), text.indexOf('First'));
-    assert.equal(finishedBlocksEnd(`${text} paragraph.\n\nThird`, 0), text.indexOf('Second'));
+    const text = '# Title\n\nFirst paragraph.\n\nSecond paragraph.\n';
+    assert.equal(finishedBlocksEnd(text, 0), text.indexOf('Second'));
+    assert.equal(finishedBlocksEnd(`${text}\nThird\n`, 0), text.length + 1);
   });
 
   it('never ends a block inside a fenced code block, blank lines included', () => {
@@ -23,11 +23,13 @@ describe('finishedBlocksEnd', () => {
     assert.equal(finishedBlocksEnd('- item\n\n  more\n', 0), 0);
   });
 
-  it('decides nothing from the line still being written, and scans only from a known boundary', () => {
-    assert.equal(finishedBlocksEnd('Para.\n\n', 0), 0);
+  it('ends the previous block as soon as the line being written starts a new one, and scans only from a known boundary', () => {
+    assert.equal(finishedBlocksEnd('Para.\n\n', 0), 0, 'nothing has started after the blank line yet');
+    assert.equal(finishedBlocksEnd('Para.\n\n  ', 0), 0, 'an indented start may still continue the block');
     const text = 'A.\n\nB.\n\nC';
     const first = finishedBlocksEnd(text, 0);
-    assert.equal(first, text.indexOf('B'), 'the C line is not complete yet');
-    assert.equal(finishedBlocksEnd(text, first), first);
+    assert.equal(first, text.indexOf('C'));
+    assert.equal(finishedBlocksEnd(`${text} goes on`, first), first);
+    assert.equal(finishedBlocksEnd('```js\na\n\nb', 0), 0, 'inside an open fence');
   });
 });
