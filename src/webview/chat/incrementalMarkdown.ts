@@ -12,6 +12,8 @@ export class IncrementalMarkdown {
   /** `source.slice(0, stableEnd)` is rendered as finished blocks. */
   private stableEnd = 0;
   private openNodes: ChildNode[] = [];
+  /** The text the open nodes were rendered from. */
+  private openSource = '';
 
   constructor(
     private readonly container: HTMLElement,
@@ -25,14 +27,20 @@ export class IncrementalMarkdown {
       this.container.replaceChildren();
       this.stableEnd = 0;
       this.openNodes = [];
+      this.openSource = '';
     }
-    for (const node of this.openNodes) node.remove();
     const end = finishedBlocksEnd(source, this.stableEnd);
-    if (end > this.stableEnd) {
-      this.container.append(this.render(source.slice(this.stableEnd, end)));
-      this.stableEnd = end;
+    const finished = source.slice(this.stableEnd, end);
+    if (finished !== '' && finished === this.openSource) {
+      // The open block, unchanged, is now finished: its nodes stay as they are.
+      this.openNodes = [];
+    } else {
+      for (const node of this.openNodes) node.remove();
+      if (finished !== '') this.container.append(this.render(finished));
     }
-    const open = this.render(source.slice(this.stableEnd));
+    this.stableEnd = end;
+    this.openSource = source.slice(end);
+    const open = this.render(this.openSource);
     this.openNodes = Array.from(open.childNodes);
     this.container.append(open);
     this.source = source;
