@@ -5,6 +5,7 @@
 import { activationInCodeServer, emptyExtensionActivationInCodeServer } from './activation/codeServerActivation';
 import { benchAnalyticsSection } from './analyticsSection';
 import { benchCacheSection } from './cacheSection';
+import { benchChatRender } from './chatRender';
 import { benchConnections } from './connections';
 import { benchEnvironment, type BenchEnvironment } from './environment';
 import { type Figure, type SectionResult } from './figure';
@@ -25,8 +26,8 @@ export interface BenchResults {
 /** Sizes per mode: --quick only checks that everything runs. */
 function sizes(quick: boolean) {
   return quick
-    ? { chunks: 200, warmup: 1, requests: 10, activationRuns: 3, events: 2_000 }
-    : { chunks: 10_000, warmup: 3, requests: 100, activationRuns: 30, events: 1_000_000 };
+    ? { chunks: 200, warmup: 1, requests: 10, activationRuns: 3, events: 2_000, renderUpdates: 5 }
+    : { chunks: 10_000, warmup: 3, requests: 100, activationRuns: 30, events: 1_000_000, renderUpdates: 60 };
 }
 
 function runSection(name: SectionName, options: BenchOptions): Promise<SectionResult> {
@@ -53,6 +54,8 @@ function runSection(name: SectionName, options: BenchOptions): Promise<SectionRe
       });
     case 'analytics':
       return benchAnalyticsSection({ events: size.events, days: 90 });
+    case 'chatRender':
+      return benchChatRender({ updates: size.renderUpdates, sizes: { small: 10_000, large: 100_000 } });
   }
 }
 

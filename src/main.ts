@@ -88,6 +88,8 @@ export function start(context: vscode.ExtensionContext) {
     if (url === null) throw new InvalidConfigError('grokCodeFast.endpoint.url is not a valid https:// (or loopback http://) URL.', 'endpoint');
     return url;
   };
+  /** The model's context window from the registry's facts; undefined for a model it does not list. */
+  const contextWindowOf = (model: string) => registry.listModels().find((facts) => facts.id === model)?.contextWindow;
   const providerFor = (feature: 'chat' | 'inline' | 'action') => {
     endpoint();
     return registry.getProvider(settings().models[feature]);
@@ -113,13 +115,14 @@ export function start(context: vscode.ExtensionContext) {
     },
     hasApiKey: async () => (await keyApplied, hasKey),
     history,
-    proposalDocuments: platform.proposalDocuments,
+    proposedEdits: platform.proposedEdits,
     tools: new WorkspaceTools({ access: createVscodeWorkspaceAccess(), getExcludeGlobs: () => settings().exclude }),
     getSettings: () => ({
       model: settings().models.chat,
       maxTokens: settings().maxTokens,
       temperature: settings().temperature,
       maxToolRounds: settings().chat.maxToolRounds,
+      contextWindow: contextWindowOf(settings().models.chat),
     }),
     logger: log,
     userId,
@@ -204,7 +207,8 @@ export function start(context: vscode.ExtensionContext) {
       ensureConsent: () => platform.consent.ensureConsent(),
       onConsentRevoked: platform.consent.onConsentRevoked,
       askInChat: (text) => chat.ask(text),
-      proposalDocuments: platform.proposalDocuments,
+      proposedEdits: platform.proposedEdits,
+      maxTokens: () => settings().maxTokens,
       isExcluded: (document) =>
         createExcludeMatcher(settings().exclude)(vscode.workspace.asRelativePath(document.uri, false), document.uri.fsPath),
       logger: log,

@@ -1,6 +1,6 @@
 /** What the selection actions need from the rest of the extension (wired in src/extension.ts). */
 import type * as vscode from 'vscode';
-import { type ProposalDocuments } from '../platform/proposalDocuments';
+import { type ProposedEdits } from '../platform/proposedEdits';
 import { type Logger } from '../provider/types';
 import { type ActionProvider } from './streamAnswer';
 
@@ -15,8 +15,10 @@ export interface SelectionActionDeps {
   askInChat(text: string): unknown;
   /** Files under `grokCodeFast.exclude` never leave the machine. */
   isExcluded(document: vscode.TextDocument): boolean;
-  /** The shared `grok-proposal:` documents (Platform.proposalDocuments) the diffs show. */
-  proposalDocuments: ProposalDocuments;
+  /** The shared proposed-edit flow (Platform.proposedEdits): diff, range tracking, Accept and Reject. */
+  proposedEdits: ProposedEdits;
+  /** The output-token limit requests use (`grokCodeFast.maxTokens`). */
+  maxTokens(): number;
   logger: Logger;
   userId: string;
   statusBar?: {

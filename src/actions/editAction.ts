@@ -1,42 +1,47 @@
 /**
- * Refactor, Fix, Add error handling, Generate docs and Ask Grok: the answer streams into a diff
- * preview of the selection's replacement, then waits for Accept or Reject.
+ * Refactor, Fix, Add error handling, Generate docs and Ask Grok: the selection is tracked through
+ * the user's edits from the moment the request starts (the shared proposed-edit flow), the answer
+ * streams into a diff preview of its replacement, then waits for Accept or Reject. A cut answer
+ * (output limit, content filter) proposes nothing: the user is told why and may retry with a higher limit.
  */
 import * as vscode from 'vscode';
+import { cutReason } from '../platform/cutAnswer';
+import { withLineEnding } from '../platform/lineEndings';
+import { type ProposedEdit } from '../platform/proposedEdits';
 import { ACTION_TITLES, type EditAction } from './actionKinds';
 import { type SelectionActionDeps } from './actionDeps';
+import { announceCut } from './cutNotice';
 import { extractCode, fitReplacement } from './extractCode';
 import { buildActionMessages } from './prompts';
-import { type Proposal, type Proposals } from './proposals';
 import { runRequest } from './runRequest';
 import { diagnosticsIn, selectedCode, type SelectionInput } from './selectionInput';
 
 export type EditOutcome =
-  | { status: 'proposed'; proposal: Proposal }
-  | { status: 'unchanged' | 'empty' | 'stopped' | 'stale' };
+  | { status: 'proposed'; proposal: ProposedEdit }
+  | { status: 'unchanged' | 'empty' | 'stopped' | 'stale' | 'cut' };
 
-function offer(proposals: Proposals, proposal: Proposal): void {
-  // Not awaited: the diff stays open and the commands or this notification settle it later.
-  void vscode.window
-    .showInformationMessage(`Grok: ${proposal.title} proposal ready. Review the diff, then accept or reject it.`, 'Accept', 'Reject')
-    .then((choice) => {
-      if (choice === 'Accept') void proposals.accept(proposal);
-      if (choice === 'Reject') void proposals.reject(proposal);
-    });
+export const SELECTION_CHANGED = 'the selection changed while Grok was answering';
+
+export interface EditRun {
+  action: EditAction;
+  input: SelectionInput;
+  instruction?: string;
+  /** Set by a retry of a cut answer. */
+  maxTokens?: number;
 }
 
-export async function runEditAction(
-  deps: SelectionActionDeps,
-  proposals: Proposals,
-  action: EditAction,
-  input: SelectionInput,
-  instruction?: string,
-): Promise<EditOutcome> {
+export async function runEditAction(deps: SelectionActionDeps, run: EditRun): Promise<EditOutcome> {
+  const { action, input, instruction } = run;
   const title = ACTION_TITLES[action];
+  // A retry re-uses the input read before the first attempt.
   if (input.document.version !== input.version) {
     void vscode.window.showWarningMessage(`Grok: the file changed since the selection was read; select the code and run ${title} again.`);
     return { status: 'stale' };
   }
+  const edits = deps.proposedEdits;
+  const proposal = edits.track(title, input.document, input.range, { changedReason: SELECTION_CHANGED });
+  const eol = input.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  const replacementFor = (code: string) => withLineEnding(fitReplacement(input.text, code), eol);
   const messages = buildActionMessages({
     action,
     ...selectedCode(input),
@@ -45,32 +50,36 @@ export async function runEditAction(
     diagnostics: action === 'fix' ? diagnosticsIn(input) : undefined,
     instruction,
   });
-  let proposal: Proposal | undefined;
-  const show = async (code: string) => {
-    proposal ??= await proposals.open(title, input.document, input.range);
-    proposals.update(proposal, fitReplacement(input.text, code));
-  };
   const result = await runRequest(
     deps,
     {
       title,
       document: input.document,
       messages,
+      maxTokens: run.maxTokens,
       onText: async (text) => {
-        const code = extractCode(text);
-        if (code.trim() !== '') await show(code);
+        const code = extractCode(text, input.text);
+        if (code.trim() !== '') await edits.show(proposal, replacementFor(code));
       },
       onFailed: async () => {
-        if (proposal) await proposals.reject(proposal);
-        proposal = undefined;
+        await edits.reject(proposal);
       },
     },
-    () => runEditAction(deps, proposals, action, input, instruction),
+    () => runEditAction(deps, run),
   );
-  if (!result) return { status: 'stopped' };
-  const code = extractCode(result.content);
-  if (code.trim() === '' || fitReplacement(input.text, code) === input.text) {
-    if (proposal) await proposals.reject(proposal);
+  if (!result) {
+    await edits.reject(proposal);
+    return { status: 'stopped' };
+  }
+  const cut = cutReason(result.finishReason);
+  if (cut !== undefined) {
+    await edits.reject(proposal);
+    announceCut(deps, title, cut, run.maxTokens ?? deps.maxTokens(), (maxTokens) => runEditAction(deps, { ...run, maxTokens }));
+    return { status: 'cut' };
+  }
+  const code = extractCode(result.content, input.text);
+  if (code.trim() === '' || replacementFor(code) === input.text) {
+    await edits.reject(proposal);
     const empty = code.trim() === '';
     deps.logger.info(`${title}: ${empty ? 'the model returned an empty answer' : 'no change suggested'}.`);
     void vscode.window.showInformationMessage(
@@ -78,8 +87,8 @@ export async function runEditAction(
     );
     return { status: empty ? 'empty' : 'unchanged' };
   }
-  await show(code);
-  if (!proposal) return { status: 'stopped' };
-  offer(proposals, proposal);
+  await edits.show(proposal, replacementFor(code));
+  if (!edits.isPending(proposal)) return { status: 'stopped' };
+  edits.announce(proposal);
   return { status: 'proposed', proposal };
 }

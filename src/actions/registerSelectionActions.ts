@@ -1,13 +1,12 @@
 /**
- * The selection commands (editor context submenu, palette, keybindings) and the proposal commands
- * `grokCodeFast.acceptProposal` / `grokCodeFast.rejectProposal`.
+ * The selection commands (editor context submenu, palette, keybindings). Accept and Reject belong to
+ * the shared proposed-edit flow (Platform.proposedEdits).
  */
 import * as vscode from 'vscode';
 import { type SelectionActionDeps } from './actionDeps';
 import { EDIT_ACTIONS, type EditAction } from './actionKinds';
 import { runEditAction } from './editAction';
 import { explainQuestion } from './prompts';
-import { Proposals } from './proposals';
 import { refuseExcluded } from './runRequest';
 import { readSelection, selectedCode } from './selectionInput';
 import { runWriteTests } from './writeTests';
@@ -27,17 +26,15 @@ async function askForInstruction(fromCaller: unknown): Promise<string | undefine
 }
 
 export function registerSelectionActions(_context: vscode.ExtensionContext, deps: SelectionActionDeps): vscode.Disposable {
-  const proposals = new Proposals(deps.proposalDocuments);
   const edit = (action: EditAction) => async (instructionArg?: unknown) => {
     const input = readSelection(vscode.window.activeTextEditor);
     if (!input) return undefined;
-    if (action !== 'askGrok') return runEditAction(deps, proposals, action, input);
+    if (action !== 'askGrok') return runEditAction(deps, { action, input });
     const instruction = await askForInstruction(instructionArg);
-    return instruction === undefined ? undefined : runEditAction(deps, proposals, action, input, instruction);
+    return instruction === undefined ? undefined : runEditAction(deps, { action, input, instruction });
   };
   const editCommands = EDIT_ACTIONS.map((action) => vscode.commands.registerCommand(`grokCodeFast.${action}`, edit(action)));
   return vscode.Disposable.from(
-    proposals,
     ...editCommands,
     vscode.commands.registerCommand('grokCodeFast.writeTests', async () => {
       const input = readSelection(vscode.window.activeTextEditor);
@@ -48,7 +45,5 @@ export function registerSelectionActions(_context: vscode.ExtensionContext, deps
       if (!input || refuseExcluded(deps, input.document)) return;
       await deps.askInChat(explainQuestion(selectedCode(input)));
     }),
-    vscode.commands.registerCommand('grokCodeFast.acceptProposal', () => proposals.accept()),
-    vscode.commands.registerCommand('grokCodeFast.rejectProposal', () => proposals.reject()),
   );
 }

@@ -13,6 +13,8 @@ export interface ActionRequest {
   title: string;
   document: vscode.TextDocument;
   messages: ChatMessage[];
+  /** Output-token limit for this request (a retry of a cut answer raises it); else the setting. */
+  maxTokens?: number;
   onText(text: string): void | Promise<void>;
   /** Called before a retry, and after a failure, to drop what the failed attempt showed. */
   onFailed(): void | Promise<void>;
@@ -37,7 +39,11 @@ export async function runRequest(deps: SelectionActionDeps, action: ActionReques
   try {
     const result = await streamAnswer({
       provider: deps.getProvider('action'),
-      request: { messages: action.messages, metadata: { userId: deps.userId, feature: 'action' } },
+      request: {
+        messages: action.messages,
+        metadata: { userId: deps.userId, feature: 'action' },
+        ...(action.maxTokens === undefined ? {} : { options: { maxTokens: action.maxTokens } }),
+      },
       title: action.title,
       onConsentRevoked: deps.onConsentRevoked,
       onText: action.onText,

@@ -3,15 +3,17 @@
  * the language's test runners expect. Nothing is written to disk until the user saves.
  */
 import * as vscode from 'vscode';
+import { cutReason } from '../platform/cutAnswer';
 import { ACTION_TITLES } from './actionKinds';
 import { type SelectionActionDeps } from './actionDeps';
+import { announceCut } from './cutNotice';
 import { extractCode } from './extractCode';
 import { buildActionMessages } from './prompts';
 import { runRequest } from './runRequest';
 import { selectedCode, type SelectionInput } from './selectionInput';
 import { testFilePath } from './testFileName';
 
-export type WriteTestsOutcome = { status: 'created'; document: vscode.TextDocument } | { status: 'empty' | 'stopped' };
+export type WriteTestsOutcome = { status: 'created'; document: vscode.TextDocument } | { status: 'empty' | 'stopped' | 'cut' };
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   if (vscode.workspace.textDocuments.some((d) => d.uri.path === uri.path)) return true;
@@ -33,7 +35,7 @@ async function newTestFileUri(source: vscode.Uri): Promise<vscode.Uri | undefine
   return undefined;
 }
 
-export async function runWriteTests(deps: SelectionActionDeps, input: SelectionInput): Promise<WriteTestsOutcome> {
+export async function runWriteTests(deps: SelectionActionDeps, input: SelectionInput, maxTokens?: number): Promise<WriteTestsOutcome> {
   const title = ACTION_TITLES.writeTests;
   const target = await newTestFileUri(input.document.uri);
   const messages = buildActionMessages({
@@ -41,10 +43,15 @@ export async function runWriteTests(deps: SelectionActionDeps, input: SelectionI
     ...selectedCode(input),
     testFileName: target ? vscode.workspace.asRelativePath(target.with({ scheme: 'file' }), false) : undefined,
   });
-  const result = await runRequest(deps, { title, document: input.document, messages, onText: () => {}, onFailed: () => {} }, () =>
-    runWriteTests(deps, input),
+  const result = await runRequest(deps, { title, document: input.document, messages, maxTokens, onText: () => {}, onFailed: () => {} }, () =>
+    runWriteTests(deps, input, maxTokens),
   );
   if (!result) return { status: 'stopped' };
+  const cut = cutReason(result.finishReason);
+  if (cut !== undefined) {
+    announceCut(deps, title, cut, maxTokens ?? deps.maxTokens(), (raised) => runWriteTests(deps, input, raised));
+    return { status: 'cut' };
+  }
   const code = extractCode(result.content);
   if (code.trim() === '') {
     void vscode.window.showInformationMessage('Grok: the model returned an empty answer for Write tests; try again.');

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { type Logger } from '../provider/types';
 import { applyStreamEvent } from './applyStreamEvent';
 import { type ChatEditorHost } from './chatEditorHost';
+import { summarizeConversation } from './conversationSummary';
 import { ContextChips } from './contextChips';
 import { DeltaCoalescer } from './deltaCoalescer';
 import { type Conversation, type UserEntry } from './historySchema';
@@ -118,6 +119,7 @@ export class ChatController {
       case 'regenerate':
       case 'retry': return this.regenerate();
       case 'newChat': return this.newChat();
+      case 'newChatWithSummary': return this.newChatWithSummary();
       case 'openConversation': return this.openConversation(message.id);
       case 'deleteConversation': return this.deleteConversation(message.id);
       case 'consent':
@@ -198,6 +200,21 @@ export class ChatController {
     this.active = undefined;
     await this.deps.history.setActiveId(undefined);
     await this.postState();
+    this.postMessage({ type: 'focusInput' });
+  }
+
+  /** A new chat whose composer holds a summary of the active one, for the user to edit and send. */
+  async newChatWithSummary(): Promise<void> {
+    const previous = this.active;
+    if (previous === undefined) return this.newChat();
+    await this.settle();
+    const summary = summarizeConversation(previous);
+    this.active = undefined;
+    this.draftText = summary;
+    await this.deps.history.setActiveId(undefined);
+    await this.saveDraft();
+    await this.postState();
+    this.postMessage({ type: 'prefill', text: summary });
     this.postMessage({ type: 'focusInput' });
   }
 
@@ -309,7 +326,7 @@ export class ChatController {
     await this.save(conversation);
     await this.postState();
     shown();
-    const { maxTokens, temperature, maxToolRounds } = this.deps.getSettings();
+    const { maxTokens, temperature, maxToolRounds, contextWindow } = this.deps.getSettings();
     const answer = await runTurn({
       conversationId: conversation.id,
       entries: [...conversation.entries],
@@ -317,7 +334,7 @@ export class ChatController {
       // Looked up inside the turn: a provider that cannot be built fails this answer, not the panel.
       model: { streamEvents: (request) => this.deps.getProvider().streamEvents(request) },
       tools: this.deps.tools,
-      settings: { maxTokens, temperature, maxToolRounds },
+      settings: { maxTokens, temperature, maxToolRounds, contextWindow },
       signal,
       now: this.now,
       ...(this.deps.userId === undefined ? {} : { userId: this.deps.userId }),

@@ -25,7 +25,7 @@ export interface ChatEditorHost {
   findFiles(glob: string, maxResults: number): Promise<string[]>;
   copy(text: string): Promise<void>;
   insertCode(code: string): Promise<void>;
-  /** Shows the code as a diff against the active file and applies it if the user accepts. */
+  /** Proposes the code for the active file (merged where it belongs) as a diff, applied if the user accepts. */
   applyCode(code: string, language?: string): Promise<void>;
   newFile(code: string, language?: string): Promise<void>;
   /** Runs the Set API Key command. */

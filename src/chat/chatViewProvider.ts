@@ -5,7 +5,7 @@
  * and gets the host's snapshot, so the conversation and the draft come back.
  */
 import * as vscode from 'vscode';
-import { type ProposalDocuments } from '../platform/proposalDocuments';
+import { type ProposedEdits } from '../platform/proposedEdits';
 import { pageAssets, webviewRoot } from '../platform/webviewAssets';
 import { ChatController, type ChatControllerDeps } from './chatController';
 import { type ChatEditorHost } from './chatEditorHost';
@@ -17,8 +17,8 @@ export const CHAT_VIEW_ID = 'grokCodeFast.chatView';
 export interface ChatViewDeps extends ChatControllerDeps {
   /** The extension's root: the page loads dist/webview/chat.js and chat-style.css from it. */
   extensionUri: vscode.Uri;
-  /** The shared `grok-proposal:` documents (Platform.proposalDocuments) the Apply diff shows. */
-  proposalDocuments: ProposalDocuments;
+  /** The shared proposed-edit flow (Platform.proposedEdits) the Apply diff goes through. */
+  proposedEdits: ProposedEdits;
 }
 
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
@@ -29,7 +29,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   /** `editor` replaces the VS Code editor host (tests). */
   constructor(
     private readonly deps: ChatViewDeps,
-    editor: ChatEditorHost = new VscodeChatEditorHost(deps.proposalDocuments),
+    editor: ChatEditorHost = new VscodeChatEditorHost(deps.proposedEdits),
   ) {
     this.controller = new ChatController(deps, editor);
   }

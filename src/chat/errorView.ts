@@ -5,12 +5,38 @@ import { type ErrorView, PROTOCOL_LIMITS } from './protocol';
 
 const MAX_RETRY_AFTER_SECONDS = 86_400;
 
+/** The message being answered does not fit the model's context on its own, so nothing was sent. */
+export class ContextTooLongError extends Error {
+  constructor(
+    readonly tokens: number,
+    readonly contextWindow: number,
+  ) {
+    super(
+      `This message is too large for the model: about ${tokens.toLocaleString('en-US')} tokens with what it attaches, and the model's context ` +
+        `holds ${contextWindow.toLocaleString('en-US')} with the answer. Nothing was sent. Start a new chat with a summary of this one, ` +
+        'and attach less (a selection instead of a whole file).',
+    );
+  }
+}
+
+/** The server's own refusal of a prompt over the context, e.g. xAI's 400 "maximum prompt length is 256000 but the request contains 262931 tokens". */
+const CONTEXT_OVERFLOW = /maximum prompt length|context length|context window|prompt is too long|too many tokens/i;
+
 function clip(text: string): string {
   return redactSecrets(text).slice(0, PROTOCOL_LIMITS.summary);
 }
 
 export function toErrorView(error: unknown): ErrorView {
   const message = clip(error instanceof Error ? error.message : String(error));
+  if (error instanceof ContextTooLongError) return { code: 'context_too_long', message, action: 'newChatWithSummary' };
+  if (error instanceof ApiError && CONTEXT_OVERFLOW.test(`${error.message} ${error.serverMessage ?? ''}`)) {
+    // Retrying the same request cannot succeed: a new chat with a summary can.
+    return {
+      code: 'context_too_long',
+      message: clip(`The conversation no longer fits the model's context (${error.serverMessage ?? error.message}). Start a new chat with a summary of this one.`),
+      action: 'newChatWithSummary',
+    };
+  }
   if (error instanceof RateLimitError) {
     const retryAfter = Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, Math.ceil(error.retryAfter)));
     return { code: error.code, message, retryAfter, action: 'retry' };

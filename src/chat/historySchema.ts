@@ -55,6 +55,8 @@ export const AssistantEntrySchema = z.object({
   timeToFirstTokenMs: z.number().nonnegative().nullable().optional(),
   error: z.optional(ErrorViewSchema),
   stopped: z.boolean().optional(),
+  /** The server ended the answer before the model finished it (finish_reason `length` or `content_filter`). */
+  cut: z.object({ reason: z.enum(['length', 'content_filter']), maxTokens: count }).optional(),
 });
 
 export const EntrySchema = z.discriminatedUnion('role', [UserEntrySchema, AssistantEntrySchema]);

@@ -73,7 +73,7 @@ export const UsageViewSchema = z.object({
 });
 
 /** What the user can do about an error; the webview shows the matching button. */
-export const ErrorActionSchema = z.enum(['setApiKey', 'retry', 'consent', 'none']);
+export const ErrorActionSchema = z.enum(['setApiKey', 'retry', 'consent', 'newChatWithSummary', 'none']);
 
 export const ErrorViewSchema = z.object({
   /** The provider's stable error code (`rate_limited`, `unauthorized`, `network_error`, ...). */
@@ -96,6 +96,8 @@ export const TranscriptMessageSchema = z.object({
   error: z.optional(ErrorViewSchema),
   /** True when the user stopped the answer before it finished. */
   stopped: z.optional(z.boolean()),
+  /** Why the server cut the answer before its end, e.g. "it reached the output limit of 32,000 tokens". */
+  cut: z.optional(z.string().check(z.maxLength(L.summary))),
   /** Epoch milliseconds. */
   createdAt: z.optional(z.number().check(z.nonnegative())),
 });
@@ -178,6 +180,8 @@ export const FromWebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('stop') }),
   z.object({ type: z.literal('regenerate') }),
   z.object({ type: z.literal('newChat') }),
+  /** A new chat whose composer holds a summary of the active one (the way out of a context overflow). */
+  z.object({ type: z.literal('newChatWithSummary') }),
   z.object({ type: z.literal('openConversation'), id }),
   z.object({ type: z.literal('deleteConversation'), id }),
   z.object({ type: z.literal('consent'), granted: z.boolean() }),

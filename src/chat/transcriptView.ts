@@ -1,4 +1,5 @@
 /** Stored entries -> the transcript the webview shows, clipped to the protocol's bounds. */
+import { describeCut } from '../platform/cutAnswer';
 import { type AssistantEntry, type Entry, type StoredToolCall } from './historySchema';
 import { PROTOCOL_LIMITS, type ToolCallView, type TranscriptMessage, type UsageView } from './protocol';
 
@@ -54,6 +55,7 @@ function assistantMessage(entry: AssistantEntry): TranscriptMessage {
     ...(usage === undefined ? {} : { usage }),
     ...(entry.error === undefined ? {} : { error: entry.error }),
     ...(entry.stopped ? { stopped: true } : {}),
+    ...(entry.cut === undefined ? {} : { cut: describeCut(entry.cut.reason, entry.cut.maxTokens) }),
   };
 }
 

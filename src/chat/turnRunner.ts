@@ -5,9 +5,12 @@
  * kept in the returned entry, marked `stopped` or carrying the error and its action.
  */
 import { AbortError, isGrokError } from '../provider/errors';
+import { cutReason } from '../platform/cutAnswer';
+import { MAX_OUTPUT_TOKENS } from '../provider/models';
 import { addUsage, ZERO_USAGE } from '../provider/usageSchema';
-import { type GenerateRequest, type GenerateResult, type StreamEvent, type ToolCall, type Usage } from '../provider/types';
-import { toErrorView } from './errorView';
+import { type ChatMessage, type GenerateRequest, type GenerateResult, type StreamEvent, type ToolCall, type Usage } from '../provider/types';
+import { fitConversation } from './contextBudget';
+import { ContextTooLongError, toErrorView } from './errorView';
 import { type AnswerStep, type AssistantEntry, type Entry, type StoredToolCall } from './historySchema';
 import { type ChatStreamEvent } from './protocol';
 import { type WorkspaceTools } from './tools/workspaceTools';
@@ -26,6 +29,8 @@ export interface TurnSettings {
   temperature?: number | null;
   /** Rounds of tool calls allowed in one answer; 0 offers no tools. */
   maxToolRounds: number;
+  /** The model's context window in tokens (ModelFacts.contextWindow); older turns are left out to stay within it. */
+  contextWindow?: number;
 }
 
 export interface TurnOptions {
@@ -108,6 +113,8 @@ export async function runTurn(options: TurnOptions): Promise<AssistantEntry> {
       if (view !== undefined) onEvent({ kind: 'usage', usage: view });
 
       const calls = result.toolCalls.length > 0 ? result.toolCalls : announced;
+      const cut = cutReason(result.finishReason);
+      if (cut !== undefined) entry.cut = { reason: cut, maxTokens: settings.maxTokens ?? MAX_OUTPUT_TOKENS };
       if (calls.length === 0) break;
       step.toolCalls = calls.map((call): StoredToolCall => ({ ...call, argsSummary: tools?.describeCall(call) ?? '' }));
       if (!toolsOffered || toolRounds >= settings.maxToolRounds) {
@@ -122,8 +129,8 @@ export async function runTurn(options: TurnOptions): Promise<AssistantEntry> {
       toolRounds++;
       for (const call of step.toolCalls) {
         onEvent({ kind: 'toolCall', call: toolCallView(call, 'running') });
-        const run = await tools!.run(call, signal);
-        if (signal.aborted) throw new AbortError();
+        // A tool that ignores the signal (a read that never returns) must not keep the turn alive after Stop.
+        const run = await untilAborted(tools!.run(call, signal), signal);
         Object.assign(call, { result: run.content, ok: run.ok, argsSummary: run.argsSummary, resultSummary: run.resultSummary });
         onEvent({ kind: 'toolCall', call: toolCallView(call, run.ok ? 'done' : 'error') });
       }
@@ -136,10 +143,28 @@ export async function runTurn(options: TurnOptions): Promise<AssistantEntry> {
   return finish();
 }
 
+/** `work`'s result, or an AbortError as soon as `signal` aborts, whichever comes first. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new AbortError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new AbortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** The conversation's messages, within the model's context when its window is known. */
+function messagesFor(entries: readonly Entry[], settings: TurnSettings): ChatMessage[] {
+  if (settings.contextWindow === undefined) return toWireMessages(entries);
+  const fitted = fitConversation(entries, { contextWindow: settings.contextWindow, maxOutputTokens: settings.maxTokens ?? MAX_OUTPUT_TOKENS });
+  if (!fitted.fits) throw new ContextTooLongError(fitted.tokens, settings.contextWindow);
+  return fitted.messages;
+}
+
 function buildRequest(options: TurnOptions, answer: AssistantEntry, toolsOffered: boolean, toolsAllowed: boolean): GenerateRequest {
   const { settings } = options;
   return {
-    messages: toWireMessages([...options.entries, answer]),
+    messages: messagesFor([...options.entries, answer], settings),
     metadata: { feature: 'chat', conversationId: options.conversationId, ...(options.userId === undefined ? {} : { userId: options.userId }) },
     options: {
       signal: options.signal,

@@ -1,7 +1,8 @@
 /** ChatEditorHost in VS Code: the active editor, the clipboard, edits, diffs and notifications. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { type ProposalDocuments } from '../platform/proposalDocuments';
+import { type ProposedEdits } from '../platform/proposedEdits';
+import { applyTarget, type SymbolSpan } from './applyTarget';
 import { type ChatEditorHost, type EditorDocument } from './chatEditorHost';
 
 /** Larger files are not attached: they would not fit a useful prompt anyway. */
@@ -20,17 +21,24 @@ function describeDocument(document: vscode.TextDocument): EditorDocument {
   return { ...(document.isUntitled ? {} : { absPath: document.uri.fsPath }), name, language: document.languageId };
 }
 
-/** The diff tabs showing `uri` as their modified side. */
-function diffTabsOf(uri: vscode.Uri): vscode.Tab[] {
-  return vscode.window.tabGroups.all
-    .flatMap((group) => group.tabs)
-    .filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === uri.toString());
+/** The document's symbols as offsets; none when no language extension provides them. */
+async function symbolSpans(document: vscode.TextDocument): Promise<SymbolSpan[]> {
+  const found = await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[] | undefined>(
+    'vscode.executeDocumentSymbolProvider',
+    document.uri,
+  );
+  const toSpan = (symbol: vscode.DocumentSymbol | vscode.SymbolInformation): SymbolSpan => {
+    const range = 'location' in symbol ? symbol.location.range : symbol.range;
+    const children = 'children' in symbol ? symbol.children.map(toSpan) : [];
+    return { name: symbol.name, start: document.offsetAt(range.start), end: document.offsetAt(range.end), children };
+  };
+  return (found ?? []).map(toSpan);
 }
 
-export class VscodeChatEditorHost implements ChatEditorHost {
-  private nextProposalId = 1;
+const APPLY_SCOPE = { selection: 'the selection', wholeFile: 'the whole file', symbol: '', insert: 'a new place' } as const;
 
-  constructor(private readonly proposals: ProposalDocuments) {}
+export class VscodeChatEditorHost implements ChatEditorHost {
+  constructor(private readonly proposedEdits: ProposedEdits) {}
 
   activeDocument(): EditorDocument | undefined {
     const editor = vscode.window.activeTextEditor;
@@ -54,7 +62,11 @@ export class VscodeChatEditorHost implements ChatEditorHost {
   async readTextFile(absPath: string) {
     const uri = vscode.Uri.file(absPath);
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-    if (open === undefined && (await vscode.workspace.fs.stat(uri)).size > MAX_ATTACHED_FILE_BYTES) return undefined;
+    if (open === undefined) {
+      const stat = await vscode.workspace.fs.stat(uri);
+      // Only regular files: opening a pipe, socket or device could block for ever.
+      if ((stat.type & vscode.FileType.File) === 0 || stat.size > MAX_ATTACHED_FILE_BYTES) return undefined;
+    }
     // openTextDocument refuses binary files, which is what we want.
     const document = open ?? (await vscode.workspace.openTextDocument(uri));
     return { ...describeDocument(document), text: document.getText() };
@@ -78,35 +90,26 @@ export class VscodeChatEditorHost implements ChatEditorHost {
   }
 
   /**
-   * Shows the active file with the code in place of the selection (or of the whole file when nothing
-   * is selected) as a diff, and applies it as one edit if the user confirms and the file is unchanged.
+   * Proposes the code for the active file through the shared proposed-edit flow: in place of the
+   * selection, of the symbol it corresponds to, or of the whole file when it is a whole file, else
+   * inserted (applyTarget.ts). Nothing changes until the user accepts the diff.
    */
   async applyCode(code: string): Promise<void> {
     const editor = vscode.window.activeTextEditor;
     if (editor === undefined) return this.warn('Open the file the code should go into first.');
-    const document = editor.document;
-    const version = document.version;
-    const text = document.getText();
-    const range = editor.selection.isEmpty ? new vscode.Range(document.positionAt(0), document.positionAt(text.length)) : editor.selection;
-    const proposed = text.slice(0, document.offsetAt(range.start)) + code + text.slice(document.offsetAt(range.end));
-    const name = describeDocument(document).name;
-    const proposalUri = this.proposals.uriFor('chat', String(this.nextProposalId++), 'proposed', name);
-    this.proposals.set(proposalUri, proposed);
-    try {
-      await vscode.commands.executeCommand('vscode.diff', document.uri, proposalUri, `${name} ↔ Grok's code`, { preview: true });
-      const scope = editor.selection.isEmpty ? `all of ${name}` : `the selection in ${name}`;
-      const choice = await vscode.window.showInformationMessage(`Replace ${scope} with the code from the chat?`, { modal: true }, 'Apply');
-      if (choice !== 'Apply') return;
-      if (document.isClosed || document.version !== version) return this.warn(`${name} changed while the diff was open; nothing was applied.`);
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(document.uri, range, code);
-      if (!(await vscode.workspace.applyEdit(edit))) return this.warn(`VS Code refused the edit to ${name}; nothing was changed.`);
-      await vscode.window.showTextDocument(document, { preview: false });
-    } finally {
-      // The diff goes with the answer: left open, it would keep the scheme's Accept/Reject buttons.
-      await vscode.window.tabGroups.close(diffTabsOf(proposalUri));
-      this.proposals.delete(proposalUri);
-    }
+    const { document, selection } = editor;
+    const target = applyTarget({
+      text: document.getText(),
+      snippet: code,
+      selection: selection.isEmpty ? undefined : { start: document.offsetAt(selection.start), end: document.offsetAt(selection.end) },
+      symbols: await symbolSpans(document),
+    });
+    const what = target.kind === 'symbol' ? target.name : APPLY_SCOPE[target.kind];
+    const edit = this.proposedEdits.track(`Apply (${what})`, document, new vscode.Range(document.positionAt(target.start), document.positionAt(target.end)), {
+      changedReason: `${what} changed after the diff was opened`,
+    });
+    await this.proposedEdits.show(edit, target.code);
+    this.proposedEdits.announce(edit);
   }
 
   async newFile(code: string, language?: string): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * Builds the platform parts every surface shares from the extension context: the log channel, the
  * validated settings (warnings shown once and logged), the key store, the user id, consent (manager,
- * gate, store), the rate-limit store, the status bar and the proposal documents, and keeps them in
+ * gate, store), the rate-limit store, the status bar and the proposed-edit flow, and keeps them in
  * step with setting, key and consent changes. `registerPlatformCommands` adds the onboarding and status-menu commands.
  */
 import * as vscode from 'vscode';
@@ -13,7 +13,7 @@ import { LogChannel } from './logChannel';
 import { type ApiKeyCheckResult } from './onboarding/keyVerdict';
 import { ConsentGate, type ConsentPrompt } from './onboarding/consentGate';
 import { registerOnboarding } from './onboarding/registerOnboarding';
-import { ProposalDocuments } from './proposalDocuments';
+import { ProposedEdits } from './proposedEdits';
 import { GlobalStateRateLimitStore } from './rateLimitStore';
 import { onSettingsChanged, readSettings, type Settings } from './settings';
 import { StatusBarController } from './statusBar';
@@ -32,8 +32,8 @@ export interface Platform extends vscode.Disposable {
   consent: ConsentGate;
   rateLimitStore: GlobalStateRateLimitStore;
   statusBar: StatusBarController;
-  /** The `grok-proposal:` documents the actions' and the chat's diffs show (one provider per scheme). */
-  proposalDocuments: ProposalDocuments;
+  /** The one proposed-edit flow (diff, range tracking, Accept/Reject) the actions and the chat's Apply use. */
+  proposedEdits: ProposedEdits;
   /**
    * The seams the integration tests reach through the extension's exported API; undefined outside
    * test mode, so no other extension can answer the consent prompt or read the key.
@@ -86,7 +86,7 @@ export function createPlatform(context: vscode.ExtensionContext): Platform {
     inlineEnabled: settings.inlineCompletions.enabled,
   });
   const settingsChanged = new vscode.EventEmitter<Settings>();
-  const proposalDocuments = new ProposalDocuments();
+  const proposedEdits = new ProposedEdits();
 
   const refreshSetup = async () => {
     const hasKey = (await keyStore.get()) !== undefined;
@@ -99,8 +99,8 @@ export function createPlatform(context: vscode.ExtensionContext): Platform {
     consent,
     statusBar,
     settingsChanged,
-    proposalDocuments,
-    proposalDocuments.register(),
+    proposedEdits,
+    proposedEdits.register(),
     keyStore.onDidChange(refresh),
     consent.onDidChange(refresh),
     onSettingsChanged((next) => {
@@ -126,7 +126,7 @@ export function createPlatform(context: vscode.ExtensionContext): Platform {
     consent,
     rateLimitStore: new GlobalStateRateLimitStore(context.globalState),
     statusBar,
-    proposalDocuments,
+    proposedEdits,
     testApi:
       context.extensionMode === vscode.ExtensionMode.Test
         ? {

@@ -1,17 +1,11 @@
 /**
- * Read-only virtual documents (`grok-proposal:` URIs) that hold proposed code, and for the actions
- * the original it is compared with, so `vscode.diff` can show them (while an answer still streams
- * in, for the actions). VS Code routes a scheme to one provider, so the surfaces share one instance
- * (Platform.proposalDocuments). Each surface names its proposals in its own space (the first path
- * segment): the Accept/Reject buttons the manifest shows for this scheme belong to the actions, and
- * `ownerOf` lets them ignore a chat proposal.
+ * Read-only virtual documents (`grok-proposal:` URIs) that hold proposed code, so `vscode.diff` can
+ * show it beside the live document (while an answer still streams in, for the actions). VS Code
+ * routes a scheme to one provider, so the proposed-edit flow (proposedEdits.ts) owns the one instance.
  */
 import * as vscode from 'vscode';
 
 export const PROPOSAL_SCHEME = 'grok-proposal';
-
-export type ProposalOwner = 'action' | 'chat';
-const isOwner = (value: string): value is ProposalOwner => value === 'action' || value === 'chat';
 
 export class ProposalDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly texts = new Map<string, string>();
@@ -23,18 +17,12 @@ export class ProposalDocuments implements vscode.TextDocumentContentProvider, vs
   }
 
   /** A URI whose last segment is the source file's name, so the diff gets its language. */
-  uriFor(owner: ProposalOwner, id: string, side: 'original' | 'proposed', sourceName: string): vscode.Uri {
-    return vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: `/${owner}/${id}/${side}/${sourceName}` });
-  }
-
-  /** Which surface a proposal document belongs to; undefined for any other URI. */
-  ownerOf(uri: vscode.Uri): ProposalOwner | undefined {
-    if (uri.scheme !== PROPOSAL_SCHEME) return undefined;
-    const owner = uri.path.split('/')[1] ?? '';
-    return isOwner(owner) ? owner : undefined;
+  uriFor(id: string, sourceName: string): vscode.Uri {
+    return vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: `/${id}/${sourceName}` });
   }
 
   set(uri: vscode.Uri, text: string): void {
+    if (this.texts.get(uri.toString()) === text) return;
     this.texts.set(uri.toString(), text);
     this.changed.fire(uri);
   }

@@ -4,6 +4,7 @@
  * sent, and everything that varies (code and project context) joins the last user message.
  */
 import { InvalidConfigError } from './errors';
+import { MAX_OUTPUT_TOKENS } from './models';
 import { type ChatRequestBody, type WireMessage, type WireTool, type WireToolChoice } from './client/wire';
 import { type ChatMessage, type CodeContext, type GenerateRequest, type ProjectContext, type ToolChoice, type ToolDefinition } from './types';
 
@@ -108,7 +109,8 @@ export function buildChatRequestBody(request: GenerateRequest, settings: BodySet
   const body: ChatRequestBody = {
     model: settings.model,
     messages: buildWireMessages(request),
-    max_tokens: Math.min(options.maxTokens ?? settings.maxTokens, settings.maxTokens),
+    // A request may ask for more than the setting (a retry of a cut answer), never above the model's maximum.
+    max_tokens: Math.min(options.maxTokens ?? settings.maxTokens, MAX_OUTPUT_TOKENS),
     stream: true,
     stream_options: { include_usage: true },
   };

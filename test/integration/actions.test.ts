@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { scenarios, TEST_API_KEY, type FakeXai } from '../fake-xai';
+import { streamPayloads } from '../fake-xai/answer';
+import { type HandlerScenario } from '../fake-xai/scenarios';
 import { chatRequests, connectToFakeXai, disconnectFromFakeXai, sentText, waitFor, workspaceFile, type GrokTestApi } from './support/extensionApi';
 
 const SOURCE = ['export function add(a, b) {', '  var sum = a + b;', '  return sum;', '}', ''].join('\n');
@@ -18,6 +20,33 @@ async function openWithSelection(name: string): Promise<vscode.TextEditor> {
   const editor = await vscode.window.showTextDocument(document);
   editor.selection = new vscode.Selection(SELECTED_LINES.from, 0, SELECTED_LINES.to + 1, 0);
   return editor;
+}
+
+async function openDocument(name: string, text: string): Promise<vscode.TextEditor> {
+  const uri = workspaceFile(name);
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+}
+
+/** An answer the fake server holds back until `release()`: the test edits while the model "thinks". */
+function heldAnswer(content: string): { scenario: HandlerScenario; requested: Promise<void>; release(): void } {
+  let release = () => {};
+  let arrived = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const requested = new Promise<void>((resolve) => (arrived = resolve));
+  const scenario: HandlerScenario = {
+    kind: 'handler',
+    handle: async (_request, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      arrived();
+      await released;
+      for (const payload of streamPayloads({ kind: 'answer', content: [content] }, 'grok-code-fast-1', '')) {
+        res.write(`data: ${typeof payload === 'string' ? payload : JSON.stringify(payload)}\n\n`);
+      }
+      res.end();
+    },
+  };
+  return { scenario, requested, release };
 }
 
 function proposalTabs(): vscode.Tab[] {
@@ -82,16 +111,70 @@ describe('selection actions', () => {
     assert.equal(await vscode.commands.executeCommand('grokCodeFast.acceptProposal'), 'none');
   });
 
-  it('overwrites nothing when the file changed after the proposal', async () => {
-    const editor = await openWithSelection('stale.js');
+  /** Refactors line 2 of `line1\nTARGET();\nline3\n`; `edit` is applied while the model is answering. */
+  async function refactorWhileEditing(name: string, edit: (uri: vscode.Uri, mine: vscode.WorkspaceEdit) => void): Promise<vscode.TextEditor> {
+    const editor = await openDocument(name, 'line1\nTARGET();\nline3\n');
+    editor.selection = new vscode.Selection(1, 0, 2, 0);
+    const gate = heldAnswer('```js\nREPLACED();\n```');
+    fake.enqueue(gate.scenario);
+    const running = vscode.commands.executeCommand<EditOutcome>('grokCodeFast.refactor');
+    await gate.requested;
+    const mine = new vscode.WorkspaceEdit();
+    edit(editor.document.uri, mine);
+    assert.ok(await vscode.workspace.applyEdit(mine));
+    gate.release();
+    assert.equal((await running).status, 'proposed');
+    return editor;
+  }
+
+  it('follows the selection through a line inserted above it while the model answers (issue example)', async () => {
+    const editor = await refactorWhileEditing('stale-above.js', (uri, mine) => mine.insert(uri, new vscode.Position(0, 0), 'inserted();\n'));
+    assert.equal(await vscode.commands.executeCommand('grokCodeFast.acceptProposal'), 'applied');
+    assert.equal(editor.document.getText(), 'inserted();\nline1\nREPLACED();\nline3\n');
+  });
+
+  it('follows the selection through edits above and below it after the diff opened', async () => {
+    const editor = await openWithSelection('stale-around.js');
     fake.enqueue(scenarios.text(ANSWER));
     assert.equal((await vscode.commands.executeCommand<EditOutcome>('grokCodeFast.addErrorHandling')).status, 'proposed');
-    // The diff took the editor's place, so the user's edit goes through the document.
     const mine = new vscode.WorkspaceEdit();
-    mine.insert(editor.document.uri, new vscode.Position(0, 0), '// mine\n');
+    mine.insert(editor.document.uri, new vscode.Position(4, 0), '// below\n');
+    mine.delete(editor.document.uri, new vscode.Range(0, 0, 1, 0));
     assert.ok(await vscode.workspace.applyEdit(mine));
+    assert.equal(await vscode.commands.executeCommand('grokCodeFast.acceptProposal'), 'applied');
+    assert.equal(editor.document.getText(), REPLACED.replace('export function add(a, b) {\n', '') + '// below\n');
+  });
+
+  it('refuses to apply when the selected text itself changed while the model answered', async () => {
+    const editor = await refactorWhileEditing('stale-inside.js', (uri, mine) => mine.replace(uri, new vscode.Range(1, 0, 1, 6), 'MINE'));
     assert.equal(await vscode.commands.executeCommand('grokCodeFast.acceptProposal'), 'stale');
-    assert.equal(editor.document.getText(), `// mine\n${SOURCE}`);
+    assert.equal(editor.document.getText(), 'line1\nMINE();\nline3\n');
+  });
+
+  it('calls the same code with LF "unchanged" in a CRLF file, and proposes a change with CRLF only', async () => {
+    const crlf = 'a();\r\nb();\r\nc();\r\n';
+    const editor = await openDocument('crlf.js', crlf);
+    editor.selection = new vscode.Selection(0, 0, 2, 0);
+    fake.enqueue(scenarios.text('```js\na();\nb();\n```'));
+    assert.equal((await vscode.commands.executeCommand<EditOutcome>('grokCodeFast.refactor')).status, 'unchanged');
+    fake.enqueue(scenarios.text('```js\na();\nx();\ny();\n```'));
+    assert.equal((await vscode.commands.executeCommand<EditOutcome>('grokCodeFast.refactor')).status, 'proposed');
+    assert.equal(await vscode.commands.executeCommand('grokCodeFast.acceptProposal'), 'applied');
+    assert.equal(editor.document.getText(), 'a();\r\nx();\r\ny();\r\nc();\r\n');
+  });
+
+  it('proposes nothing from an answer cut at the output limit', async () => {
+    const editor = await openWithSelection('cut.js');
+    fake.enqueue({ kind: 'answer', content: ['```js\n  const sum = a +'], finishReason: 'length' });
+    assert.equal((await vscode.commands.executeCommand<EditOutcome>('grokCodeFast.refactor')).status, 'cut');
+    assert.equal(proposalTabs().length, 0, 'a diff of the cut answer stayed open');
+    assert.equal(editor.document.getText(), SOURCE);
+    assert.ok(api.logLines().some((line) => /Refactor proposes nothing: the answer was cut before its end \(it reached the output limit/.test(line)));
+    fake.enqueue({ kind: 'answer', content: ['```js\n  const sum'], finishReason: 'content_filter' });
+    assert.equal((await vscode.commands.executeCommand<EditOutcome>('grokCodeFast.fix')).status, 'cut');
+    assert.ok(api.logLines().some((line) => /content filter stopped it/.test(line)));
+    fake.enqueue({ kind: 'answer', content: ["```js\ntest('adds', () => {"], finishReason: 'length' });
+    assert.equal((await vscode.commands.executeCommand<EditOutcome>('grokCodeFast.writeTests')).status, 'cut', 'a cut test file was opened');
   });
 
   it('Fix sends the diagnostics inside the selection', async () => {

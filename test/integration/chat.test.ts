@@ -7,7 +7,13 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { type Conversation } from '../../src/chat/historySchema';
 import { scenarios, TEST_API_KEY, type FakeXai } from '../fake-xai';
-import { chatRequests, connectToFakeXai, disconnectFromFakeXai, workspaceFile, type GrokTestApi } from './support/extensionApi';
+import { chatRequests, connectToFakeXai, disconnectFromFakeXai, waitFor, workspaceFile, type GrokTestApi } from './support/extensionApi';
+
+function proposalTab(): vscode.Tab | undefined {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .find((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.scheme === 'grok-proposal');
+}
 
 /** What the chat test seam offers (see ChatController). */
 interface ChatSeam {
@@ -120,5 +126,48 @@ describe('chat panel', () => {
 
     const answer = chat.activeConversation?.entries.at(-1);
     assert.equal(answer?.role === 'assistant' && answer.steps.at(-1)?.content, 'The file says MAGIC_LINE_42.');
+  });
+
+  it('Apply to file merges a function into the function it replaces, through the shared proposed-edit flow', async function () {
+    this.timeout(90_000);
+    const util = [
+      "import { strict } from 'node:assert';",
+      '',
+      'export function add(a: number, b: number): number {',
+      '  return a + b;',
+      '}',
+      '',
+      'export function sub(a: number, b: number): number {',
+      '  return a - b;',
+      '}',
+      '',
+    ].join('\n');
+    const uri = workspaceFile('apply-util.ts');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(util));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    // The TypeScript extension answers once its server is up.
+    await waitFor(async () => {
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', uri);
+      return (symbols?.length ?? 0) >= 2;
+    }, 'the document symbols of apply-util.ts', 60_000);
+
+    await chat.handle({ type: 'applyCode', code: 'export function add(a: number, b: number): number {\n  return b + a;\n}\n', language: 'ts' });
+    const diff = await waitFor(() => proposalTab(), 'the Apply diff');
+    assert.equal(document.getText(), util, 'the file changed before Accept');
+    assert.match(diff.label, /Apply \(add\)/);
+    // The same Accept command as the selection actions': one flow.
+    assert.equal(await vscode.commands.executeCommand('grokCodeFast.acceptProposal'), 'applied');
+    assert.equal(document.getText(), util.replace('return a + b;', 'return b + a;'));
+    assert.equal(proposalTab(), undefined, 'the diff stayed open');
+
+    // A snippet with no counterpart is inserted, never replacing the file.
+    await chat.handle({ type: 'applyCode', code: 'export function mul(a: number, b: number): number {\n  return a * b;\n}', language: 'ts' });
+    await waitFor(() => proposalTab(), 'the second Apply diff');
+    assert.equal(await vscode.commands.executeCommand('grokCodeFast.acceptProposal'), 'applied');
+    assert.ok(document.getText().startsWith(util.replace('return a + b;', 'return b + a;')), 'the existing code was touched');
+    assert.ok(document.getText().endsWith('\n\nexport function mul(a: number, b: number): number {\n  return a * b;\n}\n'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

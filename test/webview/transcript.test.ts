@@ -120,6 +120,40 @@ describe('chat webview: transcript', () => {
     await chat.screenshot('streamed-answer');
   });
 
+  it('renders incrementally: finished blocks keep their nodes, only the open block is rendered again', async () => {
+    const { chat } = suite;
+    await chat.fromHost(state([user('u1', 'Write one')], { status: { ...READY_STATUS, busy: true } }));
+    const head = '## Plan\n\nFirst paragraph with **bold** text.\n\n```ts\nconst a = 1;\n```\n\n';
+    await burst(chat, deltas(head).map((text) => stream('a1', { kind: 'contentDelta', text })));
+    await chat.page.evaluate(`(() => {
+      const body = document.querySelectorAll('.message')[1].querySelector('.message-body');
+      window.__finished = [body.querySelector('h2'), body.querySelector('p'), body.querySelector('.code-block')];
+    })()`);
+    const tail = 'Second paragraph, still open';
+    for (const text of deltas(tail, 5)) await chat.fromHost(stream('a1', { kind: 'contentDelta', text }));
+    assert.equal(await chat.page.evaluate(`window.__finished.every((node) => node !== null && node.isConnected)`), true, 'a finished block was rebuilt');
+    await chat.fromHost(stream('a1', { kind: 'contentDelta', text: ' and now closed.\n\n- a list' }));
+    await chat.fromHost(stream('a1', { kind: 'done' }));
+    const body = chat.page.getByRole('article', { name: 'Grok said' }).locator('.message-body');
+    assert.equal(await body.locator('p').nth(1).innerText(), 'Second paragraph, still open and now closed.');
+    assert.equal(await body.locator('li').innerText(), 'a list');
+    assert.equal(await body.locator('.code-block').count(), 1, 'the code block was rendered twice');
+    assert.equal(await chat.page.evaluate(`window.__finished.every((node) => node.isConnected)`), true);
+
+    // A different text for the same message (a regenerated answer) starts over.
+    await chat.fromHost(state([user('u1', 'Write one'), assistant('a1', 'Something *else*.')]));
+    assert.equal(await body.innerText(), 'Something else.');
+  });
+
+  it('marks an answer the server cut, with the reason under the message', async () => {
+    const { chat } = suite;
+    const reason = 'it reached the output limit of 4,000 tokens (grokCodeFast.maxTokens)';
+    await chat.fromHost(state([user('u1', 'Write it all'), assistant('a1', 'function a() {', { cut: reason }), user('u2', 'Short'), assistant('a2', 'Done.')]));
+    const notes = chat.page.locator('.cut-note');
+    assert.equal(await notes.nth(0).innerText(), `Cut before its end: ${reason}.`);
+    assert.equal(await chat.page.locator('.cut-note:visible').count(), 1, 'a whole answer was marked as cut');
+  });
+
   it('posts stop on Esc and on the Stop button while an answer runs', async () => {
     const { chat } = suite;
     await chat.fromHost(state([user('u1', 'Explain this file')], { status: { ...READY_STATUS, busy: true } }));

@@ -2,6 +2,7 @@
 import * as nodePath from 'node:path';
 import * as z from 'zod';
 import { capText, defineTool } from './tool';
+import { rootNames } from './rootNames';
 import { ToolError } from './toolError';
 import { type DirectoryEntry } from './workspaceAccess';
 
@@ -22,7 +23,7 @@ export const listDirectoryTool = defineTool({
   run: async ({ path }, { sandbox, access, limits }) => {
     // In a multi-root workspace "." has no single folder: list the roots themselves.
     if (sandbox.roots.length > 1 && ['.', './', ''].includes(path.trim())) {
-      const names = sandbox.roots.map((root) => `${nodePath.basename(root)}/`);
+      const names = rootNames(sandbox.roots).map((name) => `${name}/`);
       return { text: `Workspace folders:\n${names.join('\n')}`, summary: `${names.length} folders` };
     }
     const folder = await sandbox.resolve(path);

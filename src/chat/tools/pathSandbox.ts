@@ -7,6 +7,7 @@
  */
 import * as path from 'node:path';
 import { type ExcludeMatcher } from '../../platform/excludeMatcher';
+import { rootNames } from './rootNames';
 import { ToolError } from './toolError';
 import { type WorkspaceAccess } from './workspaceAccess';
 
@@ -51,7 +52,8 @@ export class PathSandbox {
     if (root === undefined) return absPath;
     const relative = toPosix(path.relative(root, absPath)) || '.';
     if (this.roots.length < 2) return relative;
-    return relative === '.' ? path.basename(root) : `${path.basename(root)}/${relative}`;
+    const name = rootNames(this.roots)[this.roots.indexOf(root)]!;
+    return relative === '.' ? name : `${name}/${relative}`;
   }
 
   /**
@@ -105,10 +107,9 @@ export class PathSandbox {
     const roots = this.roots;
     const out: string[] = [];
     if (roots.length > 1) {
-      const [first, ...rest] = input.split('/');
-      for (const root of roots) {
-        if (path.basename(root) === first) out.push(path.resolve(root, rest.join('/') || '.'));
-      }
+      rootNames(roots).forEach((name, i) => {
+        if (input === name || input.startsWith(`${name}/`)) out.push(path.resolve(roots[i]!, input.slice(name.length + 1) || '.'));
+      });
     }
     for (const root of roots) out.push(path.resolve(root, input));
     return out;

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { type ToolDefinition } from '../../provider/types';
+import { decodeFile } from './decodeText';
 import { type PathSandbox } from './pathSandbox';
 import { ToolError } from './toolError';
 import { type WorkspaceAccess } from './workspaceAccess';
@@ -93,11 +94,9 @@ function describeInvalidArguments(toolName: string, error: z.ZodError): string {
   return `Invalid arguments for ${toolName}: ${problems.join('; ')}`;
 }
 
-/** Decodes file bytes as UTF-8 text, or undefined when they look binary (a NUL in the first 8 KB). */
+/** The text of file bytes (decodeText.ts), or undefined when they look binary. */
 export function decodeText(bytes: Uint8Array): string | undefined {
-  const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) return undefined;
-  return new TextDecoder('utf-8').decode(bytes);
+  return decodeFile(bytes)?.text;
 }
 
 /** Cuts text to `maxChars`, saying so at the end. */

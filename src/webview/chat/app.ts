@@ -46,6 +46,7 @@ export class ChatApp {
     const messageActions: MessageActions = {
       ...this.statusEvents,
       retry: () => this.post({ type: 'retry' }),
+      newChatWithSummary: () => this.post({ type: 'newChatWithSummary' }),
       regenerate: () => this.post({ type: 'regenerate' }),
       copy: (text) => this.post({ type: 'copy', text }),
       code: (action) => this.post(action),

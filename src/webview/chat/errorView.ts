@@ -10,9 +10,10 @@ export interface ErrorActions {
   retry(): void;
   setApiKey(): void;
   consent(): void;
+  newChatWithSummary(): void;
 }
 
-const ACTION_LABELS = { retry: 'Retry', setApiKey: 'Set API key', consent: 'I consent' } as const;
+const ACTION_LABELS = { retry: 'Retry', setApiKey: 'Set API key', consent: 'I consent', newChatWithSummary: 'New chat with a summary' } as const;
 
 export function renderError(error: ErrorView, live: boolean, actions: ErrorActions): HTMLElement {
   const box = el('div', { class: 'error-box', role: 'alert' }, el('span', { class: 'error-message' }, error.message));

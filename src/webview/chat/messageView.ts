@@ -10,7 +10,7 @@ import { renderError, type ErrorActions } from './errorView';
 import { formatUsage } from './format';
 import { icon } from './icons';
 import { iconButton } from './iconButton';
-import { renderMarkdown } from './markdown';
+import { IncrementalMarkdown } from './incrementalMarkdown';
 
 export interface MessageActions extends ErrorActions {
   code(action: CodeAction): void;
@@ -51,7 +51,9 @@ export class MessageView {
   private readonly reasoningSummary = el('summary', {}, 'Reasoning');
   private readonly tools = el('ul', { class: 'tool-calls', 'aria-label': 'Tool calls' });
   private readonly body = el('div', { class: 'message-body' });
+  private readonly markdown = new IncrementalMarkdown(this.body, (fragment) => decorateCodeBlocks(fragment, (action) => this.actions.code(action)));
   private readonly errorSlot = el('div', { class: 'error-slot' });
+  private readonly cutNote = el('div', { class: 'cut-note', role: 'note' });
   private readonly footer = el('div', { class: 'message-footer' });
   private readonly actionBar = el('div', { class: 'message-actions', role: 'toolbar', 'aria-label': 'Message actions' });
   /** What each part was last rendered from. */
@@ -68,7 +70,7 @@ export class MessageView {
       if (message.chips !== undefined && message.chips.length > 0) this.element.append(chipList(message.chips));
       this.element.append(this.body);
     } else {
-      this.element.append(this.reasoning, this.tools, this.body, this.errorSlot, this.footer, this.actionBar);
+      this.element.append(this.reasoning, this.tools, this.body, this.cutNote, this.errorSlot, this.footer, this.actionBar);
     }
     this.update(message, flags);
   }
@@ -95,6 +97,10 @@ export class MessageView {
     this.part('error', `${JSON.stringify(message.error ?? null)}|${flags.liveError}`, () => {
       this.errorSlot.replaceChildren(...(message.error === undefined ? [] : [renderError(message.error, flags.liveError, this.actions)]));
     });
+    this.part('cut', message.cut ?? '', () => {
+      this.cutNote.hidden = message.cut === undefined;
+      this.cutNote.textContent = message.cut === undefined ? '' : `Cut before its end: ${message.cut}.`;
+    });
     this.part('footer', JSON.stringify([message.usage ?? null, message.stopped ?? false]), () => {
       const parts = [message.stopped === true ? 'Stopped' : '', message.usage === undefined ? '' : formatUsage(message.usage)];
       this.footer.textContent = parts.filter((part) => part !== '').join(' · ');
@@ -113,9 +119,7 @@ export class MessageView {
       this.body.textContent = message.content;
       return;
     }
-    const fragment = renderMarkdown(message.content);
-    decorateCodeBlocks(fragment, (action) => this.actions.code(action));
-    this.body.replaceChildren(fragment);
+    this.markdown.update(message.content);
   }
 
   private renderActions(flags: MessageFlags): void {

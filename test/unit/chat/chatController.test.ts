@@ -336,6 +336,27 @@ describe('ChatController', () => {
     assert.deepEqual(lastState().conversations.map((c) => c.id), [secondId]);
   });
 
+  it('refuses a message too large for the model’s context and offers a new chat with a summary, which it opens', async () => {
+    const { controller, model } = setup([response({ content: 'Paris is the capital.' })], {
+      getSettings: () => ({ model: 'grok-code-fast-1', maxTokens: 1000, temperature: null, maxToolRounds: 6, contextWindow: 8000 }),
+    });
+    await controller.handle({ type: 'send', text: 'What is the capital of France?', chips: [] });
+    await controller.idle();
+    await controller.handle({ type: 'send', text: `Explain this log:\n${'line of log\n'.repeat(3000)}`, chips: [] });
+    await controller.idle();
+    assert.equal(model.requests.length, 1, 'the too-large message was sent');
+    const error = lastState().active!.messages.at(-1)!.error!;
+    assert.equal(error.action, 'newChatWithSummary');
+    assert.match(error.message, /This message is too large/);
+
+    await controller.handle({ type: 'newChatWithSummary' });
+    assert.equal(lastState().active, null);
+    const prefill = posted.find((m) => m.type === 'prefill');
+    assert.ok(prefill?.type === 'prefill');
+    assert.match(prefill.text, /^Summary of our earlier chat "What is the capital of France\?":\n- I asked: What is the capital of France\?\n  Grok answered: Paris is the capital\./);
+    assert.equal(lastState().draft, prefill.text);
+  });
+
   it('restores the active conversation after a restart', async () => {
     const first = setup([response({ content: 'kept' })]);
     await first.controller.handle({ type: 'send', text: 'remember me', chips: [] });

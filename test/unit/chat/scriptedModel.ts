@@ -4,7 +4,7 @@
  * or an Error (thrown there). Requests are recorded as JSON copies (without the signal).
  */
 import { AbortError } from '../../../src/provider/errors';
-import { type GenerateRequest, type GenerateResult, type StreamEvent, type ToolCall, type Usage } from '../../../src/provider/types';
+import { type FinishReason, type GenerateRequest, type GenerateResult, type StreamEvent, type ToolCall, type Usage } from '../../../src/provider/types';
 import { type ChatModel } from '../../../src/chat/turnRunner';
 
 export type ScriptStep = StreamEvent | number | 'hang' | Error;
@@ -55,13 +55,20 @@ export function usage(promptTokens: number, completionTokens: number, extra: Par
 }
 
 /** The events of one complete response: reasoning and content in word-sized deltas, tool calls, done. */
-export function response(parts: { reasoning?: string; content?: string; toolCalls?: ToolCall[]; usage?: Usage; delayMs?: number }): ScriptStep[] {
+export function response(parts: {
+  reasoning?: string;
+  content?: string;
+  toolCalls?: ToolCall[];
+  usage?: Usage;
+  delayMs?: number;
+  finishReason?: FinishReason;
+}): ScriptStep[] {
   const words = (text: string) => text.match(/\S+\s*|\s+/g) ?? [];
   const result: GenerateResult = {
     content: parts.content ?? '',
     reasoning: parts.reasoning ?? '',
     toolCalls: parts.toolCalls ?? [],
-    finishReason: (parts.toolCalls ?? []).length > 0 ? 'tool_calls' : 'stop',
+    finishReason: parts.finishReason ?? ((parts.toolCalls ?? []).length > 0 ? 'tool_calls' : 'stop'),
     model: 'grok-code-fast-1',
     usage: parts.usage ?? usage(100, 10),
     metadata: { requestId: 'req', latencyMs: 1, timeToFirstTokenMs: 1 },

@@ -1,11 +1,14 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import { toTranscript } from '../../../src/chat/transcriptView';
 import { type Entry, type UserEntry } from '../../../src/chat/historySchema';
 import { HistoryStore } from '../../../src/chat/historyStore';
 import { type ChatStreamEvent } from '../../../src/chat/protocol';
 import { CHAT_SYSTEM_PROMPT } from '../../../src/chat/systemPrompt';
 import { createNodeWorkspaceAccess } from '../../../src/chat/tools/nodeWorkspaceAccess';
 import { WorkspaceTools } from '../../../src/chat/tools/workspaceTools';
-import { runTurn, TOOL_LIMIT_RESULT, type TurnOptions } from '../../../src/chat/turnRunner';
+import { runTurn, TOOL_LIMIT_RESULT, type TurnOptions, type TurnTools } from '../../../src/chat/turnRunner';
 import { CALL_NOT_RUN } from '../../../src/chat/wireMessages';
 import { AuthenticationError, ConsentRequiredError, CreditsExhaustedError, NetworkError, ProxyAuthenticationError, RateLimitError } from '../../../src/provider/errors';
 import { type ChatMessage } from '../../../src/provider/types';
@@ -181,6 +184,42 @@ describe('runTurn', () => {
     assert.equal(entry.usage, undefined);
   });
 
+  it('ends at once on Stop while a tool call never returns (a read on a named pipe)', async () => {
+    let started!: () => void;
+    const toolStarted = new Promise<void>((resolve) => (started = resolve));
+    const hangingTools: TurnTools = {
+      available: true,
+      definitions: [{ name: 'read_file', description: 'd', parameters: {} }],
+      describeCall: () => 'fifo',
+      run: () => {
+        started();
+        return new Promise(() => {});
+      },
+    };
+    const { controller, run } = setup([response({ toolCalls: [{ id: 'call_1', name: 'read_file', arguments: '{"path":"fifo"}' }] })], {
+      tools: hangingTools,
+    });
+    const turn = run();
+    await toolStarted;
+    controller.abort();
+    const entry = await turn;
+    assert.equal(entry.stopped, true);
+    assert.equal(entry.error, undefined);
+    assert.equal(entry.steps[0]!.toolCalls![0]!.result, undefined, 'the unfinished call has no result');
+  });
+
+  it('refuses a named pipe in the workspace at once, so the turn goes on', async function () {
+    if (process.platform === 'win32') this.skip();
+    execFileSync('mkfifo', [path.join(fixture.root, 'fifo')]);
+    const { run } = setup([
+      response({ toolCalls: [{ id: 'call_1', name: 'read_file', arguments: '{"path":"fifo"}' }] }),
+      response({ content: 'It is a pipe.' }),
+    ]);
+    const entry = await run();
+    assert.match(entry.steps[0]!.toolCalls![0]!.result!, /not a regular file/);
+    assert.equal(entry.steps.at(-1)!.content, 'It is a pipe.');
+  });
+
   it('answers the pending tool calls of a stopped answer in the next request', async () => {
     const real = new WorkspaceTools({ access: createNodeWorkspaceAccess({ roots: [fixture.root] }) });
     // A tool that is still running when the user presses Stop.
@@ -226,6 +265,22 @@ describe('runTurn', () => {
       assert.equal(entry.stopped, undefined);
     });
   }
+
+  it('marks an answer the server cut (output limit or content filter) with the reason shown under the message', async () => {
+    const { run } = setup([response({ content: 'function a() {', finishReason: 'length' })], {
+      settings: { maxTokens: 4000, temperature: null, maxToolRounds: 6 },
+    });
+    const entry = await run();
+    assert.deepEqual(entry.cut, { reason: 'length', maxTokens: 4000 });
+    assert.equal(entry.error, undefined);
+    const [message] = toTranscript([entry]);
+    assert.equal(message!.cut, 'it reached the output limit of 4,000 tokens (grokCodeFast.maxTokens)');
+
+    const filtered = await setup([response({ content: 'Sure', finishReason: 'content_filter' })]).run();
+    assert.equal(toTranscript([filtered])[0]!.cut, "the provider's content filter stopped it");
+    const whole = await setup([response({ content: 'Done.' })]).run();
+    assert.equal(whole.cut, undefined);
+  });
 
   it('reports a stream that ends without finishing', async () => {
     const { run } = setup([[{ type: 'content', text: 'cut' }]]);

@@ -58,12 +58,14 @@ describe('prompt building', () => {
     assert.throws(() => buildWireMessages({ messages: [{ role: 'system', content: 's' }] }), InvalidConfigError);
   });
 
-  it('caps max_tokens at the configured maximum and maps tool choices', () => {
+  it("caps max_tokens at the model's maximum, lets a request raise the setting, and maps tool choices", () => {
     const body = buildChatRequestBody(
       { prompt: 'q', options: { maxTokens: 50_000, tools: [{ name: 't', description: 'd', parameters: {} }], toolChoice: 'none' } },
       { ...settings, maxTokens: 1000 },
     );
-    assert.equal(body.max_tokens, 1000);
+    assert.equal(body.max_tokens, 32_000);
+    assert.equal(buildChatRequestBody({ prompt: 'q', options: { maxTokens: 2000 } }, { ...settings, maxTokens: 1000 }).max_tokens, 2000);
+    assert.equal(buildChatRequestBody({ prompt: 'q' }, { ...settings, maxTokens: 1000 }).max_tokens, 1000);
     assert.equal(body.tool_choice, 'none');
     assert.equal(body.temperature, undefined);
   });

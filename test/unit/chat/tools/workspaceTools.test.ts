@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { rootNames } from '../../../../src/chat/tools/rootNames';
 import { createNodeWorkspaceAccess } from '../../../../src/chat/tools/nodeWorkspaceAccess';
 import { type DiagnosticEntry } from '../../../../src/chat/tools/workspaceAccess';
 import { type ToolRun, WorkspaceTools, type WorkspaceToolsOptions } from '../../../../src/chat/tools/workspaceTools';
@@ -91,14 +93,55 @@ describe('WorkspaceTools', () => {
 
     it('caps the lines returned and says how to continue', async () => {
       const run = await call(tools({ limits: { maxReadLines: 5 } }), 'read_file', { path: 'big.txt', startLine: 3 });
-      assert.equal(run.content, 'big.txt (lines 3-7 of 50)\nline 3\nline 4\nline 5\nline 6\nline 7\n[... 43 more lines; call read_file with startLine=8]');
+      assert.equal(
+        run.content,
+        'big.txt (lines 3-7 of 50)\nline 3\nline 4\nline 5\nline 6\nline 7\n[lines 8-50 not shown (43 lines); to read on, call read_file with startLine=8]',
+      );
     });
 
-    it('caps the characters returned', async () => {
-      const run = await call(tools({ limits: { maxResultChars: 40 } }), 'read_file', { path: 'big.txt' });
-      assert.ok(run.content.startsWith('big.txt (lines 1-50 of 50)\nline 1\nline'));
-      assert.match(run.content, /\[\.\.\. output cut at 40 characters\]$/);
-      assert.ok(run.content.length < 90);
+    it('cuts a long file at a whole line, states the real range and how to read on (2,000 lines of 90 characters)', async () => {
+      const lines = Array.from({ length: 2000 }, (_, i) => `${String(i + 1).padStart(5, '0')} ${'x'.repeat(84)}`);
+      writeFileSync(path.join(fixture.root, 'long.txt'), lines.join('\n') + '\n');
+      const subject = tools();
+      const first = await call(subject, 'read_file', { path: 'long.txt' });
+      const [header, ...rest] = first.content.split('\n');
+      const shown = Number(/lines 1-(\d+) of 2000/.exec(header!)![1]);
+      assert.ok(shown > 900 && shown < 2000, header);
+      assert.deepEqual(rest.slice(0, shown), lines.slice(0, shown), 'a line was cut or a wrong line shown');
+      assert.equal(rest.at(-1), `[lines ${shown + 1}-2000 not shown (${2000 - shown} lines); to read on, call read_file with startLine=${shown + 1}]`);
+      assert.ok(first.content.length <= 100_000);
+
+      const next = await call(subject, 'read_file', { path: 'long.txt', startLine: shown + 1 });
+      assert.match(next.content, new RegExp(`^long.txt \\(lines ${shown + 1}-2000 of 2000\\)\n${lines[shown]}\n`));
+      assert.ok(next.content.endsWith(lines[1999]!), 'the rest of the file was not read on');
+    });
+
+    it('cuts at a whole line under a small character limit, and shows a single over-long line cut, saying so', async () => {
+      const run = await call(tools({ limits: { maxResultChars: 40 } }), 'read_file', { path: 'big.txt', endLine: 20 });
+      assert.equal(run.content, 'big.txt (lines 1-2 of 50)\nline 1\nline 2\n[lines 3-20 not shown (18 lines); to read on, call read_file with startLine=3 and endLine=20]');
+      writeFileSync(path.join(fixture.root, 'min.js'), `${'a'.repeat(100)}\nb\n`);
+      const minified = await call(tools({ limits: { maxResultChars: 40 } }), 'read_file', { path: 'min.js' });
+      assert.match(minified.content, /^min.js \(lines 1-1 of 2\)\na{20}\n\[line 1 is 100 characters long; only its first 20 are shown\]/);
+    });
+
+    it('reads UTF-16 files with a byte order mark and legacy 8-bit files as text', async () => {
+      const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Größe = 1\r\nnext\r\n', 'utf16le')]);
+      writeFileSync(path.join(fixture.root, 'win.txt'), utf16);
+      const run16 = await call(tools(), 'read_file', { path: 'win.txt' });
+      assert.equal(run16.content, 'win.txt (lines 1-2 of 2, decoded as utf-16le)\nGröße = 1\nnext');
+      const be = Buffer.from([0xfe, 0xff, ...Buffer.from('héllo', 'utf16le').swap16()]);
+      writeFileSync(path.join(fixture.root, 'be.txt'), be);
+      assert.equal((await call(tools(), 'read_file', { path: 'be.txt' })).content, 'be.txt (lines 1-1 of 1, decoded as utf-16be)\nhéllo');
+      writeFileSync(path.join(fixture.root, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x80, 0x0a]));
+      const legacy = await call(tools(), 'read_file', { path: 'latin1.txt' });
+      assert.equal(legacy.content, 'latin1.txt (lines 1-1 of 1, decoded as windows-1252)\ncafé €');
+      assert.doesNotMatch(legacy.content, /\uFFFD/);
+    });
+
+    it('refuses a named pipe at once instead of opening it', async function () {
+      if (process.platform === 'win32') this.skip();
+      execFileSync('mkfifo', [path.join(fixture.root, 'pipe')]);
+      assertRefused(await call(tools(), 'read_file', { path: 'pipe' }), /not a regular file \(a pipe, socket or device\)/);
     });
 
     it('refuses files over the size limit, binary files and folders', async () => {
@@ -357,5 +400,27 @@ describe('WorkspaceTools', () => {
       assert.equal(first.content, 'workspace/src/util.ts (lines 1-1 of 3)\nexport function helper(n: number) {');
       assertRefused(await call(subject, 'read_file', { path: 'second/../outside/passwd.txt' }), /outside the workspace/);
     });
+
+    it('tells two folders with the same name apart (one/app, two/app): listed, shown and addressed distinctly', async () => {
+      const one = path.join(fixture.base, 'one', 'app');
+      const two = path.join(fixture.base, 'two', 'app');
+      mkdirSync(one, { recursive: true });
+      mkdirSync(two, { recursive: true });
+      writeFileSync(path.join(one, 'main.ts'), 'export const from = "one";\n');
+      writeFileSync(path.join(two, 'main.ts'), 'export const from = "two";\n');
+      const subject = tools({}, [fixture.root, one, two]);
+      assert.equal((await call(subject, 'list_directory', { path: '.' })).content, 'Workspace folders:\nworkspace/\none/app/\ntwo/app/');
+      assert.equal((await call(subject, 'read_file', { path: 'two/app/main.ts' })).content, 'two/app/main.ts (lines 1-1 of 1)\nexport const from = "two";');
+      assert.equal((await call(subject, 'read_file', { path: 'one/app/main.ts' })).content, 'one/app/main.ts (lines 1-1 of 1)\nexport const from = "one";');
+      assert.equal((await call(subject, 'list_directory', { path: 'two/app' })).content, 'two/app/ (1 entries)\nmain.ts');
+    });
+  });
+});
+
+describe('rootNames', () => {
+  it('uses the folder name alone when it is unique, and parent names as far as needed otherwise', () => {
+    assert.deepEqual(rootNames(['/w/one/app', '/w/two/app', '/w/lib']), ['one/app', 'two/app', 'lib']);
+    assert.deepEqual(rootNames(['/a/x/src', '/b/x/src', '/c/y/src']), ['a/x/src', 'b/x/src', 'y/src']);
+    assert.deepEqual(rootNames(['/same', '/same']), ['same', 'same']);
   });
 });

@@ -1,0 +1,236 @@
+/**
+ * The one proposed-edit flow every surface uses (the selection actions, the chat's Apply): it
+ * follows the target range through the user's edits from the moment the request starts, shows the
+ * live document beside the document with the range replaced, and applies the replacement as one
+ * WorkspaceEdit (one undo step) on Accept, or drops it on Reject.
+ *
+ * Edits made while Grok answers or while the diff is open: an edit above or below the target moves
+ * or keeps the range and the proposal follows it; an edit to the target's own text makes Accept
+ * refuse ("the selection changed while Grok was answering"), so no other line is ever replaced.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { withLineEnding } from './lineEndings';
+import { ProposalDocuments } from './proposalDocuments';
+import { trackRange, type OffsetRange } from './trackedRange';
+
+export type ProposalOutcome = 'applied' | 'rejected' | 'stale' | 'none';
+
+export interface ProposedEdit {
+  readonly id: string;
+  /** The action's name, e.g. `Refactor` or `Apply`. */
+  readonly title: string;
+  readonly document: vscode.TextDocument;
+  /** The `grok-proposal:` document the diff shows on its right. */
+  readonly proposedUri: vscode.Uri;
+}
+
+export interface TrackOptions {
+  /** Why Accept refuses once the target's own text was edited, e.g. "the selection changed while Grok was answering". */
+  changedReason: string;
+}
+
+interface Pending {
+  edit: ProposedEdit;
+  options: TrackOptions;
+  /** The target's text when tracking began: Accept replaces exactly this text or nothing. */
+  originalText: string;
+  range: OffsetRange | 'changed';
+  /** The document version the range was last brought up to. */
+  version: number;
+  /** In the document's line endings. */
+  replacement: string | undefined;
+  shown: boolean;
+  settle: () => void;
+  settled: Promise<void>;
+}
+
+const ACTIVE_CONTEXT_KEY = 'grokCodeFast.proposalPending';
+export const ACCEPT_COMMAND = 'grokCodeFast.acceptProposal';
+export const REJECT_COMMAND = 'grokCodeFast.rejectProposal';
+
+export class ProposedEdits implements vscode.Disposable {
+  private readonly pending = new Map<string, Pending>();
+  private readonly documents = new ProposalDocuments();
+  private nextId = 1;
+  private readonly watches: vscode.Disposable[];
+
+  constructor() {
+    this.watches = [
+      vscode.workspace.onDidChangeTextDocument((event) => this.follow(event)),
+      // Closing the diff by hand is a reject.
+      vscode.window.tabGroups.onDidChangeTabs((event) => {
+        for (const tab of event.closed) {
+          const pending = this.byTab(tab);
+          if (pending) this.discard(pending);
+        }
+      }),
+    ];
+  }
+
+  /** Serves the `grok-proposal:` scheme and the Accept/Reject commands the diff's title bar shows. */
+  register(): vscode.Disposable {
+    return vscode.Disposable.from(
+      this.documents.register(),
+      vscode.commands.registerCommand(ACCEPT_COMMAND, () => this.accept()),
+      vscode.commands.registerCommand(REJECT_COMMAND, () => this.reject()),
+    );
+  }
+
+  /** Starts following `range` through the document's edits; nothing is shown until `show`. */
+  track(title: string, document: vscode.TextDocument, range: vscode.Range, options: TrackOptions): ProposedEdit {
+    const id = String(this.nextId++);
+    const name = path.posix.basename(document.uri.path) || 'untitled';
+    const edit: ProposedEdit = { id, title, document, proposedUri: this.documents.uriFor(id, name) };
+    let settle = () => {};
+    const settled = new Promise<void>((resolve) => (settle = resolve));
+    this.pending.set(id, {
+      edit,
+      options,
+      originalText: document.getText(range),
+      range: { start: document.offsetAt(range.start), end: document.offsetAt(range.end) },
+      version: document.version,
+      replacement: undefined,
+      shown: false,
+      settle,
+      settled,
+    });
+    return edit;
+  }
+
+  /** The target's text when tracking began. */
+  originalText(edit: ProposedEdit): string | undefined {
+    return this.pending.get(edit.id)?.originalText;
+  }
+
+  /**
+   * Shows the document with the target replaced by `replacement` (written with the document's line
+   * endings) as a diff against the live document; the first call opens the diff.
+   */
+  async show(edit: ProposedEdit, replacement: string): Promise<void> {
+    const pending = this.pending.get(edit.id);
+    if (!pending) return;
+    pending.replacement = withLineEnding(replacement, edit.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
+    this.refresh(pending);
+    if (pending.shown) return;
+    pending.shown = true;
+    const name = path.posix.basename(edit.document.uri.path) || 'untitled';
+    await vscode.commands.executeCommand('vscode.diff', edit.document.uri, edit.proposedUri, `${name}: ${edit.title} (Grok proposal)`, {
+      preview: false,
+    });
+    void vscode.commands.executeCommand('setContext', ACTIVE_CONTEXT_KEY, true);
+  }
+
+  /**
+   * Tells the user the proposal waits for them, until it is accepted or rejected (then the
+   * notification goes away; a progress notification is the one kind VS Code lets an extension close).
+   * Its Cancel rejects.
+   */
+  announce(edit: ProposedEdit): void {
+    const pending = this.pending.get(edit.id);
+    if (!pending) return;
+    void vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Grok: ${edit.title} proposal ready.`, cancellable: true },
+      (progress, token) => {
+        progress.report({ message: 'Review the diff, then Accept or Reject it with the buttons in its title bar.' });
+        const cancel = token.onCancellationRequested(() => void this.reject(edit));
+        return pending.settled.finally(() => cancel.dispose());
+      },
+    );
+  }
+
+  isPending(edit: ProposedEdit): boolean {
+    return this.pending.has(edit.id);
+  }
+
+  /** The proposal shown in the active editor, else the newest one. */
+  current(): ProposedEdit | undefined {
+    const active = vscode.window.tabGroups.activeTabGroup.activeTab;
+    return (active && this.byTab(active)?.edit) ?? [...this.pending.values()].filter((p) => p.shown).at(-1)?.edit;
+  }
+
+  async accept(edit = this.current()): Promise<ProposalOutcome> {
+    const pending = edit && this.pending.get(edit.id);
+    if (!pending) return 'none';
+    const { document, title } = pending.edit;
+    const refusal = this.refusal(pending);
+    if (refusal !== undefined) {
+      await this.close(pending);
+      void vscode.window.showWarningMessage(`Grok: ${title}: ${refusal}, so nothing was applied. Run it again on the current code.`);
+      return 'stale';
+    }
+    const { start, end } = pending.range as OffsetRange;
+    const change = new vscode.WorkspaceEdit();
+    change.replace(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(end)), pending.replacement ?? '');
+    const applied = await vscode.workspace.applyEdit(change);
+    await this.close(pending);
+    if (!applied) {
+      void vscode.window.showErrorMessage(`Grok: VS Code refused the ${title} edit; nothing was changed.`);
+      return 'stale';
+    }
+    await vscode.window.showTextDocument(document, { preview: false });
+    return 'applied';
+  }
+
+  async reject(edit = this.current()): Promise<ProposalOutcome> {
+    const pending = edit && this.pending.get(edit.id);
+    if (!pending) return 'none';
+    await this.close(pending);
+    return 'rejected';
+  }
+
+  dispose(): void {
+    for (const watch of this.watches) watch.dispose();
+    for (const pending of [...this.pending.values()]) this.discard(pending);
+    this.documents.dispose();
+  }
+
+  /** Why Accept must not apply, or undefined. */
+  private refusal(pending: Pending): string | undefined {
+    const { document } = pending.edit;
+    const name = path.posix.basename(document.uri.path) || 'the file';
+    if (document.isClosed) return `${name} was closed`;
+    if (pending.replacement === undefined) return 'there is no proposed code yet';
+    // A version the tracking did not see (or a target that no longer holds its text) is never guessed at.
+    if (pending.range === 'changed' || document.version !== pending.version) return pending.options.changedReason;
+    const { start, end } = pending.range;
+    if (document.getText().slice(start, end) !== pending.originalText) return pending.options.changedReason;
+    return undefined;
+  }
+
+  private follow(event: vscode.TextDocumentChangeEvent): void {
+    for (const pending of this.pending.values()) {
+      if (pending.edit.document !== event.document) continue;
+      pending.version = event.document.version;
+      if (pending.range === 'changed') continue;
+      pending.range = trackRange(pending.range, event.contentChanges);
+      this.refresh(pending);
+    }
+  }
+
+  /** The proposed side: the live document with the target replaced, so the diff shows what Accept does. */
+  private refresh(pending: Pending): void {
+    if (pending.replacement === undefined || pending.range === 'changed') return;
+    const text = pending.edit.document.getText();
+    this.documents.set(pending.edit.proposedUri, text.slice(0, pending.range.start) + pending.replacement + text.slice(pending.range.end));
+  }
+
+  private byTab(tab: vscode.Tab): Pending | undefined {
+    const input = tab.input;
+    if (!(input instanceof vscode.TabInputTextDiff)) return undefined;
+    return [...this.pending.values()].find((p) => p.edit.proposedUri.toString() === input.modified.toString());
+  }
+
+  private async close(pending: Pending): Promise<void> {
+    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => this.byTab(tab) === pending);
+    this.discard(pending);
+    if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
+  }
+
+  private discard(pending: Pending): void {
+    if (!this.pending.delete(pending.edit.id)) return;
+    this.documents.delete(pending.edit.proposedUri);
+    pending.settle();
+    if (![...this.pending.values()].some((p) => p.shown)) void vscode.commands.executeCommand('setContext', ACTIVE_CONTEXT_KEY, false);
+  }
+}
