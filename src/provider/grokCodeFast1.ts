@@ -11,7 +11,7 @@ import { StreamAssembler, type AssembledAnswer } from './client/streamAssembler'
 import { unbatch } from './client/unbatch';
 import { estimateTokens, estimateUsage } from './client/usage';
 import { NO_API_KEY_MESSAGE, XaiClient } from './client/xaiClient';
-import { type ChatRequestBody } from './client/wire';
+import { type ChatRequestBody, wireMessageText } from './client/wire';
 import { clientSettings, parseConfig, providerConfigSchema, type ProviderConfig, type ProviderConfigInput } from './config';
 import { type RequestMetricsSnapshot } from './analytics';
 import { ConsentManager } from './consent';
@@ -278,7 +278,7 @@ function isToken(event: StreamEvent): boolean {
 }
 
 function promptText(body: ChatRequestBody): string {
-  return body.messages.map((message) => message.content).join('\n');
+  return body.messages.map(wireMessageText).join('\n');
 }
 
 function estimatePromptTokens(body: ChatRequestBody): number {

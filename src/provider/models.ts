@@ -21,6 +21,8 @@ export interface ModelFacts {
   pricing?: ModelPricing;
   capabilities: { streaming: boolean; tools: boolean; reasoning: boolean; promptCaching: boolean };
   languages: readonly string[];
+  /** What the model reads, in the catalogue's terms (`text`, `image`); `['text']` when unknown. */
+  inputModalities: readonly string[];
   /** Request fields the model answers with HTTP 400; the client never sends them. */
   rejectedParameters: readonly string[];
   /** True when the facts are defaults for an id the server listed but the core does not know. */
@@ -55,6 +57,7 @@ export const GROK_CODE_FAST_1_FACTS: ModelFacts = {
     'Shell',
     'SQL',
   ],
+  inputModalities: ['text'],
   rejectedParameters: ['stop', 'presence_penalty', 'frequency_penalty', 'reasoning_effort'],
   inferred: false,
 };
@@ -70,6 +73,7 @@ export function defaultFactsFor(id: string): ModelFacts {
     maxOutputTokens: MAX_OUTPUT_TOKENS,
     capabilities: { streaming: true, tools: true, reasoning: false, promptCaching: false },
     languages: [],
+    inputModalities: ['text'],
     rejectedParameters: [],
     inferred: true,
   };

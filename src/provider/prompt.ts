@@ -4,7 +4,7 @@
  * sent, and everything that varies (code and project context) joins the last user message.
  */
 import { InvalidConfigError } from './errors';
-import { type ChatRequestBody, type WireMessage, type WireTool, type WireToolChoice } from './client/wire';
+import { type ChatRequestBody, type WireMessage, type WireTool, type WireToolChoice, type WireUserContentPart } from './client/wire';
 import { type ChatMessage, type CodeContext, type GenerateRequest, type ProjectContext, type ToolChoice, type ToolDefinition } from './types';
 
 export const SYSTEM_PROMPT = [
@@ -16,8 +16,16 @@ export const SYSTEM_PROMPT = [
 function toWireMessage(message: ChatMessage): WireMessage {
   switch (message.role) {
     case 'system':
+      return { role: 'system', content: message.content };
     case 'user':
-      return { role: message.role, content: message.content };
+      if (!message.images?.length) return { role: 'user', content: message.content };
+      return {
+        role: 'user',
+        content: [
+          ...(message.content === '' ? [] : [{ type: 'text' as const, text: message.content }]),
+          ...message.images.map((image) => ({ type: 'image_url' as const, image_url: { url: image.url } })),
+        ],
+      };
     case 'assistant': {
       const wire: WireMessage = { role: 'assistant', content: message.content };
       // Sending the earlier reasoning back keeps multi-turn requests on the prompt cache.
@@ -66,9 +74,17 @@ export function buildWireMessages(request: GenerateRequest): WireMessage[] {
   if (context) {
     const lastUser = messages.map((message) => message.role).lastIndexOf('user');
     if (lastUser === -1) messages.push({ role: 'user', content: context });
-    else messages[lastUser] = { role: 'user', content: `${context}\n\n${messages[lastUser].content}` };
+    else messages[lastUser] = withTextBefore(messages[lastUser], context);
   }
   return messages;
+}
+
+/** The user message with `text` (and a blank line) before its own text; images stay after it. */
+function withTextBefore(message: WireMessage, text: string): WireMessage {
+  if (typeof message.content === 'string') return { role: 'user', content: `${text}\n\n${message.content}` };
+  const [first, ...rest]: WireUserContentPart[] = message.content;
+  if (first?.type === 'text') return { role: 'user', content: [{ type: 'text', text: `${text}\n\n${first.text}` }, ...rest] };
+  return { role: 'user', content: [{ type: 'text', text }, ...message.content] };
 }
 
 function toWireTools(tools: readonly ToolDefinition[]): WireTool[] {

@@ -34,7 +34,8 @@ export interface ConsentGateDeps {
 
 export class ConsentGate implements vscode.Disposable {
   private prompt: ConsentPrompt = modalConsentPrompt;
-  private pending: Promise<boolean> | undefined;
+  /** The question on screen per set of models asked about: one modal at a time for the same models. */
+  private readonly pending = new Map<string, Promise<boolean>>();
   private readonly revoked = new vscode.EventEmitter<void>();
   private readonly changed = new vscode.EventEmitter<boolean>();
   /** Fires the moment consent is withdrawn: abort requests in flight, stop completions. */
@@ -72,10 +73,18 @@ export class ConsentGate implements vscode.Disposable {
     return (await this.missingModels()).length === 0;
   }
 
-  /** True when consent is (or has just been) given; shows the modal at most once at a time. */
-  ensureConsent(): Promise<boolean> {
-    this.pending ??= this.askIfMissing().finally(() => (this.pending = undefined));
-    return this.pending;
+  /**
+   * True when consent is (or has just been) given for `models` (default: the models the features
+   * use; VS Code's chat passes the model the user picked there); shows the modal at most once at a time.
+   */
+  ensureConsent(models: string[] = this.models()): Promise<boolean> {
+    const key = [...new Set(models)].sort().join('\n');
+    let pending = this.pending.get(key);
+    if (!pending) {
+      pending = this.askIfMissing(models).finally(() => this.pending.delete(key));
+      this.pending.set(key, pending);
+    }
+    return pending;
   }
 
   /** The Show Consent command: the notice with the current status; "I consent" (re)records it. */
@@ -117,16 +126,16 @@ export class ConsentGate implements vscode.Disposable {
     return [...new Set(this.deps.models())];
   }
 
-  private async missingModels(): Promise<string[]> {
+  private async missingModels(models = this.models()): Promise<string[]> {
     const missing: string[] = [];
-    for (const model of this.models()) {
+    for (const model of new Set(models)) {
       if (!(await this.deps.manager.hasConsent(this.deps.userId, model))) missing.push(model);
     }
     return missing;
   }
 
-  private async askIfMissing(): Promise<boolean> {
-    const missing = await this.missingModels();
+  private async askIfMissing(models: string[]): Promise<boolean> {
+    const missing = await this.missingModels(models);
     if (missing.length === 0) return true;
     const accepted = await this.prompt(this.notice(`Models: ${missing.join(', ')}.`));
     if (!accepted) {

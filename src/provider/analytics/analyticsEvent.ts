@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { type Feature } from '../types';
 import { UsageSchema } from '../usageSchema';
 
-const FEATURES = ['inline', 'chat', 'action', 'health', 'other'] as const satisfies readonly Feature[];
+const FEATURES = ['inline', 'chat', 'vscode-chat', 'action', 'health', 'other'] as const satisfies readonly Feature[];
 export const FeatureSchema = z.enum(FEATURES);
 
 const count = z.number().int().nonnegative();
