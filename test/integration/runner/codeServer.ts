@@ -23,7 +23,9 @@ export interface SuiteRun {
   timeoutMs?: number;
 }
 
-const NOISE = /^(Failed to load resource|An iframe which has|The web worker extension host|Found unexpected service worker|Overwriting extension|Ignoring fetching additional|Resolv|Creating a socket|Updating additional|\[Service Worker\]|ChatSessionStore)/;
+// The last group is VS Code 1.139's chat and agent-host chatter (no GitHub sign-in here).
+const NOISE =
+  /^(Failed to load resource|An iframe which has|The web worker extension host|Found unexpected service worker|Overwriting extension|Ignoring fetching additional|Resolv|Creating a socket|Updating additional|\[Service Worker\]|ChatSessionStore|\[AgentHost|\[ChatModelSelection\]|\[AccountPolicyGate\]|\[RemoteAgentHostProtocol\]|\[reconnection-grace-time\]|Creation of workbench contribution)/;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
