@@ -66,6 +66,26 @@ describe("VS Code's chat: Grok models through vscode.lm", () => {
     assert.equal(model.maxInputTokens, 256_000 - 32_000);
   });
 
+  it('lists nothing, and asks nothing, without a key or without consent', async () => {
+    let asked = 0;
+    api.setConsentPrompt(async () => {
+      asked++;
+      return true;
+    });
+    try {
+      await vscode.commands.executeCommand('grokCodeFast.clearApiKey');
+      assert.deepEqual(await vscode.lm.selectChatModels({ vendor: 'grok' }), [], 'models listed without a key');
+      await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+      await vscode.commands.executeCommand('grokCodeFast.revokeConsent');
+      assert.deepEqual(await vscode.lm.selectChatModels({ vendor: 'grok' }), [], 'models listed without consent');
+      assert.equal(asked, 0, 'selectChatModels is silent: no consent modal');
+      assert.equal(await vscode.commands.executeCommand<boolean>('grokCodeFast.showConsent'), true);
+      assert.equal((await grokModels()).length, 1, 'listed again once consented');
+    } finally {
+      api.setConsentPrompt(async () => true);
+    }
+  });
+
   it('answers a request with one tool with streamed text and a tool-call part, sending the tool and a conversation key', async () => {
     const [model] = await grokModels();
     fake.enqueue({
