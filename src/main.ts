@@ -208,7 +208,7 @@ export function start(context: vscode.ExtensionContext) {
       onNeedsConsent: () => statusBar.setSetup('needsConsent'),
       logger: log,
     }),
-    registerGrokChatModels({ platform, registry, checkEndpoint: endpoint }),
+    registerGrokChatModels({ platform, registry, endpoint }),
     vscode.commands.registerCommand('grokCodeFast.openChat', () => chat.reveal()),
     vscode.commands.registerCommand('grokCodeFast.newChat', () => chat.newChat()),
     vscode.commands.registerCommand('grokCodeFast.addSelectionToChat', () => chat.addSelection()),

@@ -97,7 +97,10 @@ export class GrokChatModelProvider implements vscode.LanguageModelChatProvider {
     if (cut) throw new Error(cut);
   }
 
-  /** See tokenCount.ts for the estimate and its error; never a request. */
+  /**
+   * A local estimate, never a request: 4 characters a token. Off by tens of percent either way for
+   * English and code, and up to 4× too low for non-Latin scripts; images count nothing (tokenCount.ts).
+   */
   provideTokenCount(_model: vscode.LanguageModelChatInformation, text: string | vscode.LanguageModelChatRequestMessage): Promise<number> {
     return Promise.resolve(estimateTokenCount(text));
   }

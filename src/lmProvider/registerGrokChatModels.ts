@@ -13,15 +13,16 @@ export const VENDOR = 'grok';
 export interface GrokChatModelsDeps {
   platform: Pick<Platform, 'keyStore' | 'consent' | 'userId' | 'onDidChangeSettings'>;
   registry: Pick<ModelRegistry, 'listModels' | 'getProvider'>;
-  /** Throws the core's InvalidConfigError when the configured endpoint is not usable. */
-  checkEndpoint(): unknown;
+  /** The configured endpoint's base URL; throws the core's InvalidConfigError when it is not usable. */
+  endpoint(): string;
 }
 
-export function registerGrokChatModels({ platform, registry, checkEndpoint }: GrokChatModelsDeps): vscode.Disposable {
+export function registerGrokChatModels({ platform, registry, endpoint }: GrokChatModelsDeps): vscode.Disposable {
   const provider = new GrokChatModelProvider({
     listModels: () => registry.listModels(),
     streamEvents: (modelId, request) => {
-      checkEndpoint();
+      // An invalid custom URL stops the request instead of sending it to the last good endpoint.
+      endpoint();
       return registry.getProvider(modelId).streamEvents(request);
     },
     hasApiKey: async () => (await platform.keyStore.get()) !== undefined,
