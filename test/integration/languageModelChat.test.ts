@@ -177,7 +177,8 @@ describe("VS Code's chat: Grok models through vscode.lm", () => {
     // Consent for the models the features use (listing needs it), none for the one VS Code's chat picked.
     await vscode.commands.executeCommand('grokCodeFast.revokeConsent');
     for (const setting of FEATURE_MODELS) await grokConfig().update(setting, 'grok-4', vscode.ConfigurationTarget.Global);
-    await waitFor(() => api.settings().models.chat === 'grok-4', 'the model settings');
+    // All three must have arrived before Show Consent records consent for the current models.
+    await waitFor(() => Object.values(api.settings().models).every((model) => model === 'grok-4'), 'the model settings');
     assert.equal(await vscode.commands.executeCommand<boolean>('grokCodeFast.showConsent'), true);
     const [model] = await grokModels();
     assert.equal(model.id, 'grok-code-fast-1');
