@@ -14,6 +14,7 @@ import { createVscodeWorkspaceAccess } from './chat/tools/vscodeWorkspaceAccess'
 import { CompletionEngine } from './completion/engine';
 import { createExcludeMatcher } from './platform/excludeMatcher';
 import { registerInlineCompletions } from './completion/provider';
+import { registerGrokChatModels } from './lmProvider/registerGrokChatModels';
 import { FileAnalyticsStore } from './platform/analyticsFileStore';
 import { analyticsSalt } from './platform/analyticsSalt';
 import { createPlatform, registerPlatformCommands } from './platform/platform';
@@ -235,6 +236,7 @@ export function start(context: vscode.ExtensionContext) {
       onNeedsConsent: () => statusBar.setSetup('needsConsent'),
       logger: log,
     }),
+    registerGrokChatModels({ platform, registry, endpoint }),
     vscode.commands.registerCommand('grokCodeFast.openChat', () => chat.reveal()),
     vscode.commands.registerCommand('grokCodeFast.newChat', () => chat.newChat()),
     vscode.commands.registerCommand('grokCodeFast.addSelectionToChat', () => chat.addSelection()),

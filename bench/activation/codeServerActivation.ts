@@ -11,10 +11,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { type Page } from 'playwright-core';
 import * as z from 'zod';
-import { chromiumPath, codeServerEntry, freePort, launchChromium, startCodeServer, waitForCodeServer } from '../../test/support/codeServerProcess';
+import { chromiumPath, codeServerDir, codeServerEntry, freePort, launchChromium, startCodeServer, waitForCodeServer } from '../../test/support/codeServerProcess';
 import { median } from '../stats';
 
-const CODE_SERVER_VERSION = process.env.CODE_SERVER_VERSION ?? '4.100.3';
 const OVERALL_TIMEOUT_MS = 120_000;
 
 const SAMPLES = 3;
@@ -47,8 +46,8 @@ async function readActivationTime(page: Page, extensionId: string, deadline: num
 }
 
 export async function activationInCodeServer(root: string): Promise<VsCodeActivation> {
-  const cacheHome = process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache');
-  const entry = codeServerEntry(path.join(cacheHome, `code-server-${CODE_SERVER_VERSION}`));
+  const installed = codeServerDir();
+  const entry = codeServerEntry(installed);
   if (!fs.existsSync(entry)) return { skipped: `not measured: code-server not installed (npm run test:integration installs it at ${entry})` };
   if (!fs.existsSync(chromiumPath())) return { skipped: `not measured: no Chromium at ${chromiumPath()} (set CHROMIUM)` };
   const manifest = ManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')));
@@ -60,7 +59,7 @@ export async function activationInCodeServer(root: string): Promise<VsCodeActiva
   const workspace = path.join(tmp, 'workspace');
   fs.mkdirSync(workspace);
   const port = await freePort();
-  const server = startCodeServer({ entry, port, tmp, workspace, stdio: 'ignore' });
+  const server = startCodeServer({ codeServerDir: installed, port, tmp, workspace, stdio: 'ignore' });
   const browser = await launchChromium().catch(() => undefined);
   try {
     if (!browser) return { skipped: 'not measured: Chromium did not start' };
@@ -98,7 +97,7 @@ export async function emptyExtensionActivationInCodeServer(): Promise<VsCodeActi
   try {
     fs.writeFileSync(
       path.join(dir, 'package.json'),
-      JSON.stringify({ name: 'empty-baseline', publisher: 'bench', version: '0.0.0', engines: { vscode: '^1.100.0' }, main: './extension.js', activationEvents: ['onStartupFinished'] }),
+      JSON.stringify({ name: 'empty-baseline', publisher: 'bench', version: '0.0.0', engines: { vscode: '^1.104.0' }, main: './extension.js', activationEvents: ['onStartupFinished'] }),
     );
     fs.writeFileSync(path.join(dir, 'extension.js'), 'exports.activate = () => undefined;\n');
     return await activationInCodeServer(dir);

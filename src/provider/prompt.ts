@@ -17,8 +17,16 @@ export const SYSTEM_PROMPT = [
 function toWireMessage(message: ChatMessage): WireMessage {
   switch (message.role) {
     case 'system':
+      return { role: 'system', content: message.content };
     case 'user':
-      return { role: message.role, content: message.content };
+      if (!message.images?.length) return { role: 'user', content: message.content };
+      return {
+        role: 'user',
+        content: [
+          ...(message.content === '' ? [] : [{ type: 'text' as const, text: message.content }]),
+          ...message.images.map((image) => ({ type: 'image_url' as const, image_url: { url: image.url } })),
+        ],
+      };
     case 'assistant': {
       const wire: WireMessage = { role: 'assistant', content: message.content };
       // Sending the earlier reasoning back keeps multi-turn requests on the prompt cache.
@@ -72,7 +80,11 @@ export function orderedMessages(request: GenerateRequest): ChatMessage[] {
   if (context) {
     const lastUser = messages.map((message) => message.role).lastIndexOf('user');
     if (lastUser === -1) messages.push({ role: 'user', content: context });
-    else messages[lastUser] = { role: 'user', content: `${context}\n\n${messages[lastUser].content}` };
+    // Images (when the message has any) stay after the text.
+    else {
+      const text = messages[lastUser].content;
+      messages[lastUser] = { ...messages[lastUser], content: text === '' ? context : `${context}\n\n${text}` } as ChatMessage;
+    }
   }
   return messages;
 }

@@ -13,8 +13,18 @@ import { type ChatMessage, type GenerateRequest, type ToolChoice, type ToolDefin
 function inputItems(message: ChatMessage): ResponsesInputItem[] {
   switch (message.role) {
     case 'system':
+      return [{ role: 'system', content: message.content }];
     case 'user':
-      return [{ role: message.role, content: message.content }];
+      if (!message.images?.length) return [{ role: 'user', content: message.content }];
+      return [
+        {
+          role: 'user',
+          content: [
+            ...(message.content === '' ? [] : [{ type: 'input_text' as const, text: message.content }]),
+            ...message.images.map((image) => ({ type: 'input_image' as const, image_url: image.url })),
+          ],
+        },
+      ];
     case 'assistant': {
       const items: ResponsesInputItem[] = (message.reasoningItems ?? []).map((item) => ({
         type: 'reasoning',

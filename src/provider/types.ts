@@ -4,8 +4,11 @@
  */
 import { type Usage } from './usageSchema';
 
-/** Which surface a request serves; analytics and limits are reported per feature. */
-export type Feature = 'inline' | 'chat' | 'action' | 'health' | 'other';
+/**
+ * Which surface a request serves; analytics and limits are reported per feature. `chat` is the
+ * extension's own chat panel, `vscode-chat` VS Code's Chat view (the language-model provider).
+ */
+export type Feature = 'inline' | 'chat' | 'vscode-chat' | 'action' | 'health' | 'other';
 
 /** Stored and read back in several places, so it comes from its schema. */
 export { type Usage };
@@ -29,9 +32,15 @@ export interface ReasoningItem {
   encryptedContent?: string;
 }
 
+/** An image the model reads: a `data:<mime>;base64,<bytes>` URL (or an https URL the server fetches). */
+export interface ImageInput {
+  url: string;
+}
+
 export type ChatMessage =
   | { role: 'system'; content: string }
-  | { role: 'user'; content: string }
+  /** `images` only for models whose input modalities include `image`; others answer HTTP 400. */
+  | { role: 'user'; content: string; images?: ImageInput[] }
   | { role: 'assistant'; content: string; reasoning?: string; toolCalls?: ToolCall[]; reasoningItems?: ReasoningItem[] }
   | { role: 'tool'; toolCallId: string; content: string };
 
@@ -42,7 +51,8 @@ export interface ToolDefinition {
   parameters: Record<string, unknown>;
 }
 
-export type ToolChoice = 'auto' | 'none' | { name: string };
+/** `required`: the model must call one of the tools; `{ name }`: it must call that one. */
+export type ToolChoice = 'auto' | 'none' | 'required' | { name: string };
 
 export interface CodeContext {
   language: string;

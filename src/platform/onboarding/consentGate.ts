@@ -38,7 +38,8 @@ export interface ConsentGateDeps {
 
 export class ConsentGate implements vscode.Disposable {
   private prompt: ConsentPrompt = modalConsentPrompt;
-  private pending: Promise<boolean> | undefined;
+  /** The question on screen per set of models asked about: one modal at a time for the same models. */
+  private readonly pending = new Map<string, Promise<boolean>>();
   private readonly revoked = new vscode.EventEmitter<void>();
   private readonly changed = new vscode.EventEmitter<boolean>();
   /** Fires the moment consent is withdrawn: abort requests in flight, stop completions and background checks. */
@@ -84,10 +85,18 @@ export class ConsentGate implements vscode.Disposable {
     return missing !== undefined && missing.length === 0;
   }
 
-  /** True when consent is (or has just been) given; shows the modal at most once at a time. */
-  ensureConsent(): Promise<boolean> {
-    this.pending ??= this.askIfMissing().finally(() => (this.pending = undefined));
-    return this.pending;
+  /**
+   * True when consent is (or has just been) given for `models` (default: the models the features
+   * use; VS Code's chat passes the model the user picked there); shows the modal at most once at a time.
+   */
+  ensureConsent(models: string[] = [...this.deps.models()]): Promise<boolean> {
+    const key = [...new Set(models)].sort().join('\n');
+    let pending = this.pending.get(key);
+    if (!pending) {
+      pending = this.askIfMissing(models).finally(() => this.pending.delete(key));
+      this.pending.set(key, pending);
+    }
+    return pending;
   }
 
   /** The Show Consent command: the notice with the current status; "I consent" (re)records it. */
@@ -136,15 +145,15 @@ export class ConsentGate implements vscode.Disposable {
     return endpoint === undefined ? undefined : endpointOrigin(endpoint);
   }
 
-  /** One subject per current model at the current endpoint; undefined when no endpoint is valid. */
-  private subjects(): ConsentSubject[] | undefined {
+  /** One subject per model (default: the models the features use) at the current endpoint; undefined when no endpoint is valid. */
+  private subjects(models: readonly string[] = this.deps.models()): ConsentSubject[] | undefined {
     const endpoint = this.origin();
     if (endpoint === undefined) return undefined;
-    return [...new Set(this.deps.models())].map((modelId) => ({ userId: this.deps.userId, modelId, endpoint }));
+    return [...new Set(models)].map((modelId) => ({ userId: this.deps.userId, modelId, endpoint }));
   }
 
-  private async missingSubjects(): Promise<ConsentSubject[] | undefined> {
-    const subjects = this.subjects();
+  private async missingSubjects(models?: readonly string[]): Promise<ConsentSubject[] | undefined> {
+    const subjects = this.subjects(models);
     if (subjects === undefined) return undefined;
     const missing: ConsentSubject[] = [];
     for (const subject of subjects) {
@@ -153,8 +162,8 @@ export class ConsentGate implements vscode.Disposable {
     return missing;
   }
 
-  private async askIfMissing(): Promise<boolean> {
-    const missing = await this.missingSubjects();
+  private async askIfMissing(models: readonly string[]): Promise<boolean> {
+    const missing = await this.missingSubjects(models);
     if (missing === undefined) return false;
     if (missing.length === 0) return true;
     const accepted = await this.prompt(this.notice(`Endpoint: ${missing[0]!.endpoint}. Models: ${missing.map((s) => s.modelId).join(', ')}.`));

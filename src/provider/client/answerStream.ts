@@ -9,10 +9,10 @@ import { buildChatRequestBody, type BodySettings } from '../prompt';
 import { buildResponsesRequestBody } from '../responsesPrompt';
 import { type GenerateRequest, type StreamEvent } from '../types';
 import { ResponsesAssembler } from './responsesAssembler';
-import { type ResponsesRequestBody } from './responsesWire';
+import { type ResponsesInputItem, type ResponsesRequestBody } from './responsesWire';
 import { type AssembledAnswer } from './answerAssembler';
 import { StreamAssembler } from './streamAssembler';
-import { type ChatRequestBody } from './wire';
+import { type ChatRequestBody, wireMessageText } from './wire';
 import { type StreamOptions, type XaiClient } from './xaiClient';
 
 export type WireApi = 'responses' | 'chat-completions';
@@ -27,10 +27,14 @@ export function buildWireRequest(api: WireApi, request: GenerateRequest, setting
 
 /** The prompt's text, for estimates before the server counts tokens. */
 export function promptTextOf(request: WireRequest): string {
-  if (request.api === 'chat-completions') return request.body.messages.map((message) => message.content).join('\n');
-  return request.body.input
-    .map((item) => ('content' in item ? item.content : 'output' in item ? JSON.stringify(item.output) : 'arguments' in item ? item.arguments : ''))
-    .join('\n');
+  if (request.api === 'chat-completions') return request.body.messages.map(wireMessageText).join('\n');
+  return request.body.input.map(inputItemText).join('\n');
+}
+
+function inputItemText(item: ResponsesInputItem): string {
+  if ('content' in item) return typeof item.content === 'string' ? item.content : item.content.map((part) => (part.type === 'input_text' ? part.text : '')).join('');
+  if ('output' in item) return JSON.stringify(item.output);
+  return 'arguments' in item ? item.arguments : '';
 }
 
 export interface AnswerAttempt {

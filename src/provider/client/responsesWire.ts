@@ -7,9 +7,12 @@
 import * as z from 'zod';
 
 const inputTextSchema = z.object({ type: z.literal('input_text'), text: z.string() });
+const inputImageSchema = z.object({ type: z.literal('input_image'), image_url: z.string() });
 
 const responsesInputItemSchema = z.union([
   z.object({ role: z.enum(['system', 'user', 'assistant']), content: z.string() }),
+  /** A user message with images (xai-responses.md §1: `input_text` and `input_image` parts). */
+  z.object({ role: z.literal('user'), content: z.array(z.union([inputTextSchema, inputImageSchema])) }),
   z.object({ type: z.literal('function_call'), call_id: z.string(), name: z.string(), arguments: z.string() }),
   z.object({ type: z.literal('function_call_output'), call_id: z.string(), output: z.union([z.string(), z.array(inputTextSchema)]) }),
   z.object({

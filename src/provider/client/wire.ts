@@ -13,9 +13,16 @@ const wireToolCallSchema = z.object({
   function: z.object({ name: z.string(), arguments: z.string() }),
 });
 
+/** A user message's parts when it carries images (OpenAI's and xAI's vision format). */
+const wireUserContentPartSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text'), text: z.string() }),
+  z.object({ type: z.literal('image_url'), image_url: z.object({ url: z.string() }) }),
+]);
+export type WireUserContentPart = z.infer<typeof wireUserContentPartSchema>;
+
 const wireMessageSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal('system'), content: z.string() }),
-  z.object({ role: z.literal('user'), content: z.string() }),
+  z.object({ role: z.literal('user'), content: z.union([z.string(), z.array(wireUserContentPartSchema)]) }),
   z.object({
     role: z.literal('assistant'),
     content: z.string(),
@@ -25,6 +32,12 @@ const wireMessageSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal('tool'), tool_call_id: z.string(), content: z.string() }),
 ]);
 export type WireMessage = z.infer<typeof wireMessageSchema>;
+
+/** A message's text (a user message's text parts joined), for estimates; images are left out. */
+export function wireMessageText(message: WireMessage): string {
+  if (typeof message.content === 'string') return message.content;
+  return message.content.map((part) => (part.type === 'text' ? part.text : '')).join('');
+}
 
 const wireToolSchema = z.object({
   type: z.literal('function'),

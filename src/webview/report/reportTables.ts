@@ -6,6 +6,7 @@ import { formatCount, formatDay, formatMs, formatPercent, formatTokens, formatUs
 const FEATURE_LABELS: Record<string, string> = {
   inline: 'Inline completions',
   chat: 'Chat',
+  'vscode-chat': "VS Code's chat",
   action: 'Selection actions',
   health: 'Health checks',
   other: 'Other',

@@ -4,13 +4,12 @@
  * VS Code's development payload, and VS Code reports the suite's result through
  * `window.codeAutomationExit(code)`.
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { type Browser } from 'playwright-core';
-import { CODE_SERVER_ENV, codeServerEntry, freePort, launchChromium, startCodeServer, throwAwayDirs, waitForCodeServer } from '../../support/codeServerProcess';
+import { freePort, installExtension, launchChromium, startCodeServer, waitForCodeServer } from '../../support/codeServerProcess';
 
 export interface SuiteRun {
   codeServerDir: string;
@@ -24,20 +23,20 @@ export interface SuiteRun {
   timeoutMs?: number;
 }
 
-const NOISE = /^(Failed to load resource|An iframe which has|The web worker extension host|Found unexpected service worker|Overwriting extension|Ignoring fetching additional|Resolv|Creating a socket|Updating additional|\[Service Worker\]|ChatSessionStore)/;
+// The last group is VS Code 1.139's chat and agent-host chatter (no GitHub sign-in here).
+const NOISE =
+  /^(Failed to load resource|An iframe which has|The web worker extension host|Found unexpected service worker|Overwriting extension|Ignoring fetching additional|Resolv|Creating a socket|Updating additional|\[Service Worker\]|ChatSessionStore|\[AgentHost|\[ChatModelSelection\]|\[AccountPolicyGate\]|\[RemoteAgentHostProtocol\]|\[reconnection-grace-time\]|Creation of workbench contribution)/;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Resolves with the exit code VS Code reported (0 passed, 1 failed, 2 time-out or start failure). */
 export async function runSuiteInCodeServer(run: SuiteRun): Promise<number> {
-  const entry = codeServerEntry(run.codeServerDir);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'grok-vscode-test-'));
   const workspace = run.workspace ?? path.join(tmp, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
 
   if (run.installVsix) {
-    const env = { ...process.env, ...run.env, ...CODE_SERVER_ENV };
-    const install = spawnSync(process.execPath, [entry, ...throwAwayDirs(tmp), '--install-extension', run.installVsix], { env, encoding: 'utf8' });
+    const install = installExtension({ codeServerDir: run.codeServerDir, tmp, vsix: run.installVsix, env: run.env });
     if (install.status !== 0) {
       console.error(install.stdout, install.stderr);
       return 2;
@@ -45,7 +44,7 @@ export async function runSuiteInCodeServer(run: SuiteRun): Promise<number> {
   }
 
   const port = await freePort();
-  const server = startCodeServer({ entry, port, tmp, workspace, env: run.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = startCodeServer({ codeServerDir: run.codeServerDir, port, tmp, workspace, env: run.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let serverLog = '';
   server.stdout?.on('data', (d) => (serverLog += d));
   server.stderr?.on('data', (d) => (serverLog += d));

@@ -75,4 +75,31 @@ describe('prompt building', () => {
     assert.ok(!('tool_choice' in body));
     assert.ok(!('tools' in body));
   });
+
+  it("sends a user message with images as the wire's text and image_url parts, text first", () => {
+    const [, message] = buildWireMessages({ messages: [{ role: 'user', content: 'What is this?', images: [{ url: 'data:image/png;base64,AQID' }] }] });
+    assert.deepEqual(message, {
+      role: 'user',
+      content: [
+        { type: 'text', text: 'What is this?' },
+        { type: 'image_url', image_url: { url: 'data:image/png;base64,AQID' } },
+      ],
+    });
+  });
+
+  it('puts the context before the text of a user message with images, and alone before an image-only message', () => {
+    const context = { codeContext: { language: 'ts' } };
+    const [, withText] = buildWireMessages({ messages: [{ role: 'user', content: 'q', images: [{ url: 'data:image/png;base64,AA==' }] }], context });
+    assert.deepEqual(Array.isArray(withText.content) && withText.content[0], { type: 'text', text: '<context>\nLanguage: ts\n</context>\n\nq' });
+    const [, imageOnly] = buildWireMessages({ messages: [{ role: 'user', content: '', images: [{ url: 'data:image/gif;base64,AA==' }] }], context });
+    assert.deepEqual(imageOnly.content, [
+      { type: 'text', text: '<context>\nLanguage: ts\n</context>' },
+      { type: 'image_url', image_url: { url: 'data:image/gif;base64,AA==' } },
+    ]);
+  });
+
+  it("maps the required tool choice to the wire's 'required'", () => {
+    const body = buildChatRequestBody({ prompt: 'q', options: { tools: [{ name: 't', description: 'd', parameters: {} }], toolChoice: 'required' } }, settings);
+    assert.equal(body.tool_choice, 'required');
+  });
 });

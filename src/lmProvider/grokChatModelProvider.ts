@@ -1,0 +1,107 @@
+/**
+ * Grok models in VS Code's own chat (`vscode.lm`, stable since VS Code 1.104). Every request goes
+ * through the same core as the extension's other surfaces: consent, rate limits, analytics (feature
+ * `vscode-chat`), the prompt-cache key, cancellation closing the HTTP stream. Reasoning is not shown
+ * (thinking parts are proposed API); it stays in the usage figures.
+ */
+import * as vscode from 'vscode';
+import { type FinishReason, type GenerateRequest, type StreamEvent } from '../provider/types';
+import { conversationKey } from './conversationKey';
+import { CONSENT_DECLINED_MESSAGE, toLanguageModelError } from './languageModelErrors';
+import { modelInformation, type PickerFacts } from './modelInformation';
+import { toChatMessages } from './requestMessages';
+import { estimateTokenCount } from './tokenCount';
+import { toolCallInput } from './toolCallInput';
+import { toolRequest } from './toolRequest';
+
+export const SET_API_KEY_COMMAND = 'grokCodeFast.setApiKey';
+
+export interface GrokChatModelDeps {
+  /** The registry's models. */
+  listModels(): readonly PickerFacts[];
+  /** The core's provider for a model id (throws the core's errors, e.g. for an invalid endpoint). */
+  streamEvents(modelId: string, request: GenerateRequest): AsyncGenerator<StreamEvent>;
+  hasApiKey(): Promise<boolean>;
+  /** Consent for the models the extension's features use, read without asking. */
+  hasConsent(): Promise<boolean>;
+  /** Asks with the extension's consent modal for whatever of `models` is missing; true when all have consent. */
+  ensureConsent(models?: string[]): Promise<boolean>;
+  userId: string;
+}
+
+/** Finish reasons that mean the answer is not whole: VS Code's chat must not show it as complete. */
+const CUT: Partial<Record<FinishReason, string>> = {
+  length: 'Grok: the answer stopped at the output token limit (grokCodeFast.maxTokens); what came is above.',
+  content_filter: "Grok: xAI's content filter stopped the answer; what came is above.",
+};
+
+export class GrokChatModelProvider implements vscode.LanguageModelChatProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeLanguageModelChatInformation = this.changed.event;
+
+  constructor(private readonly deps: GrokChatModelDeps) {}
+
+  /** Tells VS Code to ask for the list again (key, consent or settings changed). */
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  /** No key or no consent: an empty list when silent; otherwise the key prompt and the consent modal first. */
+  async provideLanguageModelChatInformation(options: vscode.PrepareLanguageModelChatModelOptions): Promise<vscode.LanguageModelChatInformation[]> {
+    let hasKey = await this.deps.hasApiKey();
+    if (!hasKey && !options.silent) {
+      await vscode.commands.executeCommand(SET_API_KEY_COMMAND);
+      hasKey = await this.deps.hasApiKey();
+    }
+    if (!hasKey) return [];
+    const consented = options.silent ? await this.deps.hasConsent() : await this.deps.ensureConsent();
+    return consented ? this.deps.listModels().map(modelInformation) : [];
+  }
+
+  async provideLanguageModelChatResponse(
+    model: vscode.LanguageModelChatInformation,
+    messages: readonly vscode.LanguageModelChatRequestMessage[],
+    options: vscode.ProvideLanguageModelChatResponseOptions,
+    progress: vscode.Progress<vscode.LanguageModelResponsePart>,
+    token: vscode.CancellationToken,
+  ): Promise<void> {
+    // Consent is kept per model: the one picked in VS Code's chat may not be one the features use.
+    if (!(await this.deps.ensureConsent([model.id]))) throw vscode.LanguageModelError.NoPermissions(CONSENT_DECLINED_MESSAGE);
+    const chatMessages = toChatMessages(messages, { model: model.id, imageInput: model.capabilities.imageInput === true });
+    const controller = new AbortController();
+    const cancellation = token.onCancellationRequested(() => controller.abort());
+    if (token.isCancellationRequested) controller.abort();
+    let finishReason: FinishReason = 'unknown';
+    try {
+      // modelOptions are not forwarded: the core sends only parameters the model accepts.
+      const events = this.deps.streamEvents(model.id, {
+        messages: chatMessages,
+        metadata: { userId: this.deps.userId, feature: 'vscode-chat', conversationId: conversationKey(model.id, chatMessages) },
+        options: { signal: controller.signal, ...toolRequest(options.tools, options.toolMode) },
+      });
+      for await (const event of events) {
+        if (event.type === 'content') progress.report(new vscode.LanguageModelTextPart(event.text));
+        else if (event.type === 'tool_call') progress.report(new vscode.LanguageModelToolCallPart(event.call.id, event.call.name, toolCallInput(event.call)));
+        else if (event.type === 'done') finishReason = event.result.finishReason;
+      }
+    } catch (error) {
+      throw toLanguageModelError(error, token);
+    } finally {
+      cancellation.dispose();
+    }
+    const cut = CUT[finishReason];
+    if (cut) throw new Error(cut);
+  }
+
+  /**
+   * A local estimate, never a request: 4 characters a token. Off by tens of percent either way for
+   * English and code, and up to 4× too low for non-Latin scripts; images count nothing (tokenCount.ts).
+   */
+  provideTokenCount(_model: vscode.LanguageModelChatInformation, text: string | vscode.LanguageModelChatRequestMessage): Promise<number> {
+    return Promise.resolve(estimateTokenCount(text));
+  }
+}

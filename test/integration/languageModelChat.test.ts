@@ -1,0 +1,201 @@
+/**
+ * Grok in VS Code's own chat: the models this extension contributes through the Language Model Chat
+ * Provider API, reached the way any extension (and VS Code's Chat view) reaches them, with
+ * `vscode.lm.selectChatModels`, against the fake xAI server.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { AnalyticsFeatures } from '../../src/report/registerAnalyticsFeatures';
+import { TEST_API_KEY, type FakeXai } from '../fake-xai';
+import { chatRequests, connectToFakeXai, disconnectFromFakeXai, grokConfig, waitFor, type GrokTestApi } from './support/extensionApi';
+
+type ApiWithAnalytics = GrokTestApi & { analyticsFeatures?: AnalyticsFeatures };
+
+const SEARCH_TOOL: vscode.LanguageModelChatTool = {
+  name: 'search_workspace',
+  description: 'Search the workspace for text.',
+  inputSchema: { type: 'object', properties: { query: { type: 'string' } }, required: ['query'] },
+};
+
+async function grokModels(): Promise<vscode.LanguageModelChat[]> {
+  return waitFor(async () => {
+    const models = await vscode.lm.selectChatModels({ vendor: 'grok' });
+    return models.length > 0 ? models : undefined;
+  }, 'Grok models in vscode.lm');
+}
+
+/** Every part of a response, in order. */
+async function readAll(response: vscode.LanguageModelChatResponse): Promise<unknown[]> {
+  const parts: unknown[] = [];
+  for await (const part of response.stream) parts.push(part);
+  return parts;
+}
+
+const FEATURE_MODELS = ['chat.model', 'inlineCompletions.model', 'actions.model'];
+
+describe("VS Code's chat: Grok models through vscode.lm", () => {
+  let api: ApiWithAnalytics;
+  let fake: FakeXai;
+  let scratch: string;
+
+  before(async () => {
+    ({ api, fake } = await connectToFakeXai());
+    await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+    api.setConsentPrompt(async () => true);
+    assert.equal(await vscode.commands.executeCommand<boolean>('grokCodeFast.showConsent'), true);
+    scratch = await mkdtemp(join(tmpdir(), 'grok-lm-it-'));
+  });
+
+  after(async () => {
+    for (const setting of FEATURE_MODELS) await grokConfig().update(setting, undefined, vscode.ConfigurationTarget.Global);
+    api.analyticsFeatures?.setPrompts(undefined);
+    await disconnectFromFakeXai(api, fake);
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  });
+
+  it("lists the registry's models under the vendor grok with their limits and capabilities", async () => {
+    const [model, ...others] = await grokModels();
+    assert.deepEqual(others, [], 'one model in the registry on this branch');
+    assert.equal(model.vendor, 'grok');
+    assert.equal(model.id, 'grok-code-fast-1');
+    assert.equal(model.name, 'Grok Code Fast 1');
+    assert.equal(model.family, 'grok-code-fast-1');
+    assert.equal(model.maxInputTokens, 256_000 - 32_000);
+  });
+
+  it('lists nothing, and asks nothing, without a key or without consent', async () => {
+    let asked = 0;
+    api.setConsentPrompt(async () => {
+      asked++;
+      return true;
+    });
+    try {
+      await vscode.commands.executeCommand('grokCodeFast.clearApiKey');
+      assert.deepEqual(await vscode.lm.selectChatModels({ vendor: 'grok' }), [], 'models listed without a key');
+      await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+      await vscode.commands.executeCommand('grokCodeFast.revokeConsent');
+      assert.deepEqual(await vscode.lm.selectChatModels({ vendor: 'grok' }), [], 'models listed without consent');
+      assert.equal(asked, 0, 'selectChatModels is silent: no consent modal');
+      assert.equal(await vscode.commands.executeCommand<boolean>('grokCodeFast.showConsent'), true);
+      assert.equal((await grokModels()).length, 1, 'listed again once consented');
+    } finally {
+      api.setConsentPrompt(async () => true);
+    }
+  });
+
+  it('answers a request with one tool with streamed text and a tool-call part, sending the tool and a conversation key', async () => {
+    const [model] = await grokModels();
+    fake.enqueue({
+      kind: 'answer',
+      reasoning: ['Search first.'],
+      content: ['Let me ', 'search.'],
+      toolCalls: [{ id: 'call_7', name: SEARCH_TOOL.name, arguments: '{"query":"main"}' }],
+    });
+    const before = chatRequests(fake).length;
+    const response = await model.sendRequest([vscode.LanguageModelChatMessage.User('Where is main defined?')], { tools: [SEARCH_TOOL] });
+    const parts = await readAll(response);
+
+    const text = parts.filter((part) => part instanceof vscode.LanguageModelTextPart).map((part) => part.value);
+    assert.equal(text.join(''), 'Let me search.');
+    assert.ok(text.length >= 2, 'the text arrived in pieces, as streamed');
+    const calls = parts.filter((part) => part instanceof vscode.LanguageModelToolCallPart);
+    assert.equal(calls.length, 1);
+    assert.deepEqual({ callId: calls[0].callId, name: calls[0].name, input: calls[0].input }, { callId: 'call_7', name: SEARCH_TOOL.name, input: { query: 'main' } });
+
+    const sent = chatRequests(fake).slice(before);
+    assert.equal(sent.length, 1);
+    const body = sent[0].body as { tools?: { function: { name: string } }[]; tool_choice?: unknown };
+    assert.deepEqual(body.tools?.map((tool) => tool.function.name), [SEARCH_TOOL.name]);
+    assert.equal(body.tool_choice, 'auto');
+    assert.match(String(sent[0].headers['x-grok-conv-id']), /^vscode-chat-[0-9a-f]{32}$/);
+  });
+
+  it('sends the tool result back as the wire\'s tool message, on the same conversation key', async () => {
+    const [model] = await grokModels();
+    fake.enqueue({ kind: 'answer', content: ['main is in src/main.ts.'] });
+    const before = chatRequests(fake);
+    const first = before[before.length - 1];
+    const response = await model.sendRequest(
+      [
+        vscode.LanguageModelChatMessage.User('Where is main defined?'),
+        vscode.LanguageModelChatMessage.Assistant([new vscode.LanguageModelTextPart('Let me search.'), new vscode.LanguageModelToolCallPart('call_7', SEARCH_TOOL.name, { query: 'main' })]),
+        vscode.LanguageModelChatMessage.User([new vscode.LanguageModelToolResultPart('call_7', [new vscode.LanguageModelTextPart('src/main.ts:12')])]),
+      ],
+      { tools: [SEARCH_TOOL] },
+    );
+    await readAll(response);
+    const sent = chatRequests(fake)[before.length];
+    const messages = (sent.body as { messages: { role: string; content: unknown; tool_call_id?: string }[] }).messages;
+    assert.deepEqual(messages.at(-1), { role: 'tool', tool_call_id: 'call_7', content: 'src/main.ts:12' });
+    assert.equal(sent.headers['x-grok-conv-id'], first.headers['x-grok-conv-id'], 'one conversation, one cache key');
+  });
+
+  it('records the request in analytics under the feature vscode-chat, in the report and in the export', async () => {
+    const features = api.analyticsFeatures;
+    assert.ok(features?.testing, 'activate() returns { analyticsFeatures } with its test seam');
+    const report = await waitFor(async () => {
+      const current = await features.testing!.deps.tracker.generatePerformanceReport();
+      return (current.byFeature['vscode-chat']?.totalRequests ?? 0) >= 2 ? current : undefined;
+    }, 'vscode-chat in the performance report');
+    assert.ok(report.byFeature['vscode-chat']);
+
+    const target = vscode.Uri.file(join(scratch, 'analytics.json'));
+    features.setPrompts({ chooseAnalyticsExport: async () => ({ span: 7, format: 'json' }), chooseSaveLocation: async () => target });
+    await vscode.commands.executeCommand('grokCodeFast.exportAnalytics');
+    const exported = JSON.parse(await readFile(target.fsPath, 'utf8')) as { events: { kind: string; feature: string; outcome?: string }[] };
+    const events = exported.events.filter((event) => event.kind === 'request' && event.feature === 'vscode-chat');
+    assert.ok(events.length >= 2, 'the export holds the vscode-chat requests');
+    assert.ok(events.every((event) => event.outcome === 'success'));
+  });
+
+  it('cancelling the request closes the HTTP stream', async () => {
+    const [model] = await grokModels();
+    fake.enqueue({ kind: 'answer', content: Array.from({ length: 400 }, (_, i) => `word${i} `), dripMs: 25 });
+    const before = chatRequests(fake).length;
+    const cancellation = new vscode.CancellationTokenSource();
+    const response = await model.sendRequest([vscode.LanguageModelChatMessage.User('Write a long essay.')], {}, cancellation.token);
+    const iterator = response.stream[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    assert.ok(!first.done && first.value instanceof vscode.LanguageModelTextPart, 'the answer started streaming');
+    cancellation.cancel();
+    const request = chatRequests(fake)[before];
+    await waitFor(() => request.closedEarlyAt !== undefined, 'the client closing the stream');
+    // The stream ends or fails at once; it does not run on to the 400th word.
+    let words = 0;
+    try {
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) words++;
+    } catch {
+      // A cancelled request may end with an error: either way nothing more arrives.
+    }
+    assert.ok(words < 400, `the stream went on after cancelling (${words} more parts)`);
+  });
+
+  it('without consent for the model the request is refused with a clear message and no socket is opened', async () => {
+    // Consent for the models the features use (listing needs it), none for the one VS Code's chat picked.
+    await vscode.commands.executeCommand('grokCodeFast.revokeConsent');
+    for (const setting of FEATURE_MODELS) await grokConfig().update(setting, 'grok-4', vscode.ConfigurationTarget.Global);
+    // All three must have arrived before Show Consent records consent for the current models.
+    await waitFor(() => Object.values(api.settings().models).every((model) => model === 'grok-4'), 'the model settings');
+    assert.equal(await vscode.commands.executeCommand<boolean>('grokCodeFast.showConsent'), true);
+    const [model] = await grokModels();
+    assert.equal(model.id, 'grok-code-fast-1');
+
+    let asked = 0;
+    api.setConsentPrompt(async () => {
+      asked++;
+      return false;
+    });
+    const connections = fake.connections;
+    const requests = fake.requests.length;
+    await assert.rejects(
+      async () => readAll(await model.sendRequest([vscode.LanguageModelChatMessage.User('Hello?')])),
+      (error: unknown) => error instanceof Error && /no data-use consent for this model, so nothing was sent/.test(error.message),
+    );
+    assert.equal(asked, 1, 'the consent modal was shown once');
+    assert.equal(fake.connections, connections, 'a socket was opened');
+    assert.equal(fake.requests.length, requests, 'a request reached the server');
+  });
+});
