@@ -66,5 +66,6 @@ function announceFailure(failure: ActionFailure, retry: () => Promise<unknown>):
     if (choice === 'Set API Key') void vscode.commands.executeCommand('grokCodeFast.setApiKey');
     if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'grokCodeFast');
     if (choice === 'Retry') void retry();
+    if (choice === 'Open Console' && failure.consoleUrl !== undefined) void vscode.env.openExternal(vscode.Uri.parse(failure.consoleUrl));
   });
 }

@@ -123,6 +123,7 @@ export class ChatController {
       case 'setApiKey':
         await this.editor.setApiKey();
         return this.postState();
+      case 'openConsole': return this.openConsole(message.url);
       case 'copy': return this.editor.copy(message.text);
       case 'insertCode': return this.editor.insertCode(message.code);
       case 'applyCode': return this.editor.applyCode(message.code, message.language);
@@ -255,6 +256,13 @@ export class ChatController {
         draft: this.draftText,
       }),
     );
+  }
+
+  /** Opens a console address only if an error of the conversation shown gave it: the webview cannot pick one. */
+  private async openConsole(url: string): Promise<void> {
+    const given = this.active?.entries.some((entry) => entry.role === 'assistant' && entry.error?.url === url);
+    if (given) await this.editor.openExternal(url);
+    else this.deps.logger.warn('chat: refused to open an address no error of this conversation gave');
   }
 
   private async ready(): Promise<boolean> {

@@ -28,6 +28,8 @@ export interface ChatEditorHost {
   /** Shows the code as a diff against the active file and applies it if the user accepts. */
   applyCode(code: string, language?: string): Promise<void>;
   newFile(code: string, language?: string): Promise<void>;
+  /** Opens an https address in the browser (VS Code asks first for an untrusted domain). */
+  openExternal(url: string): Promise<void>;
   /** Runs the Set API Key command. */
   setApiKey(): Promise<void>;
   /** A short warning to the user (a notification). */

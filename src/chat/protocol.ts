@@ -73,7 +73,10 @@ export const UsageViewSchema = z.object({
 });
 
 /** What the user can do about an error; the webview shows the matching button. */
-export const ErrorActionSchema = z.enum(['setApiKey', 'retry', 'consent', 'none']);
+export const ErrorActionSchema = z.enum(['setApiKey', 'retry', 'consent', 'openConsole', 'none']);
+
+/** An https address (the server's billing console for `openConsole`). */
+const httpsUrl = z.string().check(z.maxLength(2048), z.regex(/^https:\/\/[^\s]+$/));
 
 export const ErrorViewSchema = z.object({
   /** The provider's stable error code (`rate_limited`, `unauthorized`, `network_error`, ...). */
@@ -82,6 +85,8 @@ export const ErrorViewSchema = z.object({
   /** Seconds; with `action: 'retry'` the webview counts down and sends `retry` by itself. */
   retryAfter: z.optional(z.number().check(z.nonnegative(), z.maximum(86_400))),
   action: ErrorActionSchema,
+  /** With `action: 'openConsole'`: the console address the server gave. */
+  url: z.optional(httpsUrl),
 });
 
 export const TranscriptMessageSchema = z.object({
@@ -183,6 +188,8 @@ export const FromWebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('consent'), granted: z.boolean() }),
   z.object({ type: z.literal('setApiKey') }),
   z.object({ type: z.literal('retry') }),
+  /** Opens an error's console address; the host opens only an address one of its errors gave. */
+  z.object({ type: z.literal('openConsole'), url: httpsUrl }),
   z.object({ type: z.literal('copy'), text }),
   z.object({ type: z.literal('insertCode'), code }),
   z.object({ type: z.literal('applyCode'), code, language }),

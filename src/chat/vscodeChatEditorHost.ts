@@ -116,6 +116,10 @@ export class VscodeChatEditorHost implements ChatEditorHost {
     await vscode.window.showTextDocument(document, { preview: false });
   }
 
+  async openExternal(url: string): Promise<void> {
+    await vscode.env.openExternal(vscode.Uri.parse(url));
+  }
+
   async setApiKey(): Promise<void> {
     await vscode.commands.executeCommand('grokCodeFast.setApiKey');
   }

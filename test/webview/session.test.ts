@@ -57,6 +57,37 @@ describe('chat webview: session, consent, errors and context', () => {
     await chat.fromHost(state([], { active: null }));
     assert.equal(await region.count(), 0, 'the notice goes once the host records consent');
     assert.equal(await chat.page.getByRole('status').innerText(), '', 'and so does the hint');
+    assert.deepEqual(await chat.postedOfType('send'), [{ type: 'send', text: 'hello again', chips: [] }], 'the refused message is sent without a second Enter');
+    assert.equal(await input().inputValue(), '');
+  });
+
+  it('sends the message typed before consenting once the user consents by typing "I consent"', async () => {
+    const { chat } = suite;
+    await chat.fromHost(state([], { active: null, status: { ...READY_STATUS, hasConsent: false, consentNotice: 'notice' } }));
+    await input().fill('why is this slow?');
+    await input().press('Enter');
+    await input().fill('I consent');
+    await input().press('Enter');
+    assert.deepEqual(await chat.postedOfType('send'), []);
+    await chat.fromHost(state([], { active: null }));
+    assert.deepEqual(await chat.postedOfType('send'), [{ type: 'send', text: 'why is this slow?', chips: [] }]);
+  });
+
+  it('sends a message refused for want of a key once the key is set, but not if the user typed something else', async () => {
+    const { chat } = suite;
+    await chat.fromHost(state([], { active: null, status: { ...READY_STATUS, hasKey: false } }));
+    await input().fill('explain the cache');
+    await input().press('Enter');
+    assert.match(await chat.page.getByRole('status').innerText(), /Set an API key first/);
+    await chat.fromHost(state([], { active: null }));
+    assert.deepEqual(await chat.postedOfType('send'), [{ type: 'send', text: 'explain the cache', chips: [] }]);
+
+    await chat.fromHost(state([], { active: null, status: { ...READY_STATUS, hasKey: false } }));
+    await chat.fromHost({ type: 'prefill', text: 'refused by the host' });
+    await input().fill('something else');
+    await chat.fromHost(state([], { active: null }));
+    assert.equal((await chat.postedOfType('send')).length, 1, 'the edited text stays in the composer');
+    assert.equal(await input().inputValue(), 'something else');
   });
 
   it('drops invalid host messages without breaking', async () => {

@@ -1,10 +1,11 @@
 /** The data-use notice users accept. Changing its wording means a new version: everyone is asked again. */
-export const CONSENT_NOTICE_VERSION = '2026-11-01';
+export const CONSENT_NOTICE_VERSION = '2026-11-30';
 
 export const CONSENT_NOTICE = [
-  'Grok Code Fast sends your requests to xAI\'s grok-code-fast-1 model.',
+  'Grok Code Fast sends your requests to the model endpoint you configured (by default xAI\'s grok-code-fast-1).',
   '',
-  'On the free route, xAI records the prompts and completions it receives and uses them to improve the model.',
+  'When the endpoint is xAI\'s, xAI may record the prompts and completions it receives and use them to improve ' +
+    'the model. A custom endpoint\'s own terms govern what it receives.',
   '',
   'What is collected: your prompts, including any code context you attach (the current file, a selection, ' +
     'files the chat tools read); the completions the model returns; and request metadata such as the model ' +

@@ -28,6 +28,8 @@ export class ChatApp {
   private chips: Chip[] = [];
   private busy = false;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A message refused for want of consent or a key: sent by itself once both are there (no second Enter). */
+  private waiting: string | undefined;
 
   private readonly title = el('h1', { class: 'title' }, 'New chat');
   private readonly historyButton = iconButton('history', 'Past conversations', () => this.toggleHistory());
@@ -46,6 +48,7 @@ export class ChatApp {
     const messageActions: MessageActions = {
       ...this.statusEvents,
       retry: () => this.post({ type: 'retry' }),
+      openConsole: (url) => this.post({ type: 'openConsole', url }),
       regenerate: () => this.post({ type: 'regenerate' }),
       copy: (text) => this.post({ type: 'copy', text }),
       code: (action) => this.post(action),
@@ -104,6 +107,7 @@ export class ChatApp {
         }
         this.host.persist({ snapshot: message });
         this.render();
+        this.sendWaiting();
         break;
       case 'stream': {
         if (this.activeId !== undefined && message.conversationId !== this.activeId) return; // another conversation's turn
@@ -123,6 +127,8 @@ export class ChatApp {
         this.composer.focus();
         break;
       case 'prefill':
+        // The host refused this message (no consent or key yet): it goes once they are there.
+        this.waiting = message.text;
         this.composer.setText(message.text);
         this.composer.focus();
         this.saveDraft(message.text);
@@ -139,7 +145,8 @@ export class ChatApp {
     if (status === undefined) return false;
     if (!status.hasConsent) {
       if (!isConsentPhrase(text)) {
-        this.composer.setHint('Please read the data-use notice above and consent first.');
+        this.waiting = text;
+        this.composer.setHint('Please read the data-use notice above and consent first: your message is sent then.');
         return false;
       }
       this.composer.setHint('');
@@ -147,7 +154,8 @@ export class ChatApp {
       return true;
     }
     if (!status.hasKey) {
-      this.composer.setHint('Set an API key first.');
+      this.waiting = text;
+      this.composer.setHint('Set an API key first: your message is sent then.');
       return false;
     }
     if (this.busy) {
@@ -161,6 +169,20 @@ export class ChatApp {
     this.busy = true;
     this.render();
     return true;
+  }
+
+  /**
+   * Sends the waiting message once consent and key are there, if the composer still holds it or was
+   * emptied by typing "I consent"; other text means the user moved on, and it is left alone.
+   */
+  private sendWaiting(): void {
+    const waiting = this.waiting;
+    const status = this.status;
+    if (waiting === undefined || status === undefined || !status.hasConsent || !status.hasKey || this.busy) return;
+    this.waiting = undefined;
+    if (this.composer.text !== waiting && this.composer.text !== '') return;
+    this.composer.setText(waiting);
+    this.composer.submit();
   }
 
   private saveDraft(text: string): void {

@@ -98,7 +98,8 @@ export class Composer {
     this.mentions.show(items);
   }
 
-  private submit(): void {
+  /** Sends the text as Enter does; kept when the app refuses it. */
+  submit(): void {
     const text = this.input.value;
     if (text.trim() === '') return;
     if (!this.events.send(text)) return;

@@ -205,6 +205,23 @@ describe('ChatController', () => {
     assert.deepEqual(model.requests[1]!.messages, model.requests[0]!.messages, 'the retry sends the same conversation');
   });
 
+  it('does not call used-up credits a rate limit: no countdown, and Open console opens only the address the server gave', async () => {
+    const said = "The server's rate limit was reached (429): Your team has used all available credits. Purchase more at https://console.x.ai/team/t1/billing";
+    const { controller } = setup([[new RateLimitError(said, 5, true)]]);
+    await controller.handle({ type: 'send', text: 'q', chips: [] });
+    await controller.idle();
+    const error = lastState().active!.messages[1]!.error!;
+    assert.equal(error.code, 'credits_exhausted');
+    assert.equal(error.action, 'openConsole');
+    assert.equal(error.url, 'https://console.x.ai/team/t1/billing');
+    assert.equal(error.retryAfter, undefined);
+    assert.doesNotMatch(error.message, /rate limit/i);
+    await controller.handle({ type: 'openConsole', url: 'https://evil.example/phish' });
+    await controller.handle({ type: 'openConsole', url: 'https://console.x.ai/team/t1/billing' });
+    assert.deepEqual(editor.actions, [['openExternal', 'https://console.x.ai/team/t1/billing']]);
+    assert.match(warnings.join('\n'), /refused to open/);
+  });
+
   it('regenerates the last answer, and ignores a second send while an answer runs (keeping its text as the draft)', async () => {
     const { controller, model } = setup([[{ type: 'content', text: 'one' }, 'hang'], response({ content: 'two' })]);
     await controller.handle({ type: 'send', text: 'q', chips: [] });

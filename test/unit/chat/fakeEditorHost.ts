@@ -44,6 +44,9 @@ export class FakeEditorHost implements ChatEditorHost {
   async newFile(code: string, language?: string) {
     this.actions.push(['newFile', code, language]);
   }
+  async openExternal(url: string) {
+    this.actions.push(['openExternal', url]);
+  }
   async setApiKey() {
     this.actions.push(['setApiKey']);
     this.onSetApiKey();

@@ -209,7 +209,7 @@ describe('runTurn', () => {
 
   const errorCases: Array<[string, Error, object]> = [
     ['a rate limit', new RateLimitError('Rate limit reached', 12.2), { code: 'rate_limited', action: 'retry', retryAfter: 13 }],
-    ['used-up credits', new RateLimitError('Rate limit: credits exhausted', 60, true), { code: 'rate_limited', action: 'none' }],
+    ['used-up credits', new RateLimitError('Rate limit: credits exhausted', 60, true), { code: 'credits_exhausted', action: 'none' }],
     ['a wrong key', new AuthenticationError('Incorrect API key provided: xai-abcdef123456', 400), { code: 'unauthorized', action: 'setApiKey' }],
     ['missing consent', new ConsentRequiredError(), { code: 'consent_required', action: 'consent' }],
     ['a network failure', new NetworkError('socket hang up'), { code: 'network_error', action: 'retry' }],
