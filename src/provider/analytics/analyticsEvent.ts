@@ -20,7 +20,8 @@ export const RequestEventSchema = z.object({
   model: z.string(),
   outcome: z.enum(['success', 'error', 'aborted']),
   errorCode: z.string().optional(),
-  latencyMs: z.number().nonnegative(),
+  /** null: refused before it was sent (no key, no consent, a local limit), so there is no latency to count. */
+  latencyMs: z.number().nonnegative().nullable(),
   ttftMs: z.number().nonnegative().nullable(),
   ...UsageSchema.shape,
 });

@@ -25,7 +25,8 @@ export interface TrackedResponse {
   errorCode?: string;
   usage?: Usage;
   timeToFirstTokenMs?: number | null;
-  latencyMs: number;
+  /** null when the request was refused before it was sent. */
+  latencyMs: number | null;
 }
 
 /** Requests whose response never came are forgotten beyond this many. */
@@ -70,7 +71,7 @@ export class AnalyticsTracker {
       ...request,
       outcome: e.outcome,
       ...(e.outcome === 'error' ? { errorCode: e.errorCode ?? 'unknown' } : {}),
-      latencyMs: nonNegative(e.latencyMs),
+      latencyMs: e.latencyMs === null ? null : nonNegative(e.latencyMs),
       ttftMs: e.timeToFirstTokenMs === undefined || e.timeToFirstTokenMs === null ? null : nonNegative(e.timeToFirstTokenMs),
       promptTokens: count(usage?.promptTokens),
       completionTokens: count(usage?.completionTokens),
