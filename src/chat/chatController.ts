@@ -6,6 +6,7 @@
  * is always kept: as a message once sent, as the draft until then.
  */
 import { randomUUID } from 'node:crypto';
+import { WaitingStatus } from '../platform/waitingStatus';
 import { type Logger } from '../provider/types';
 import { applyStreamEvent } from './applyStreamEvent';
 import { type ChatEditorHost } from './chatEditorHost';
@@ -19,6 +20,9 @@ import { type FromWebviewMessage, parseFromWebview, type ToWebviewMessage, type 
 import { stateSnapshot } from './stateSnapshot';
 import { type WorkspaceTools } from './tools/workspaceTools';
 import { type ChatModel, runTurn, type TurnSettings } from './turnRunner';
+
+/** How often the words of a wait are refreshed (the countdown counts whole seconds). */
+const WAITING_TICK_MS = 1000;
 
 export interface ChatSettings extends TurnSettings {
   /** Shown in the panel; the provider from getProvider() is the one that uses it. */
@@ -299,6 +303,16 @@ export class ChatController {
     await this.postState();
     shown();
     const { maxTokens, temperature, maxToolRounds } = this.deps.getSettings();
+    // Why the answer waits, refreshed each second: a retry's countdown, then a stall's "no data for N s…".
+    const waiting = new WaitingStatus(this.now);
+    const tellWaiting = () => {
+      const text = waiting.text() ?? '';
+      if (text === (live.waiting ?? '')) return;
+      const event = { kind: 'waiting', text } as const;
+      applyStreamEvent(live, event);
+      events.push(event);
+    };
+    const ticker = setInterval(tellWaiting, WAITING_TICK_MS);
     const answer = await runTurn({
       conversationId: conversation.id,
       entries: [...conversation.entries],
@@ -311,11 +325,16 @@ export class ChatController {
       now: this.now,
       ...(this.deps.userId === undefined ? {} : { userId: this.deps.userId }),
       onEvent: (event) => {
+        waiting.data();
         applyStreamEvent(live, event);
         events.push(event);
       },
       onStep: (partial) => void this.save({ ...conversation, entries: [...conversation.entries, partial] }),
-    });
+      onRetry: (notice) => {
+        waiting.retrying(notice);
+        tellWaiting();
+      },
+    }).finally(() => clearInterval(ticker));
     // Before the answer joins the conversation: a snapshot from then on holds all of its text.
     events.flush();
     conversation.entries.push(answer);

@@ -97,6 +97,8 @@ export const TranscriptMessageSchema = z.object({
   chips: z.optional(z.array(ChipSchema).check(z.maxLength(L.chips))),
   toolCalls: z.optional(z.array(ToolCallViewSchema).check(z.maxLength(L.toolCalls))),
   usage: z.optional(UsageViewSchema),
+  /** While an answer waits without data: why ("rate-limited, retrying in 7 s", "no data for 6 s…"). Never saved. */
+  waiting: z.optional(z.string().check(z.maxLength(L.label))),
   /** Set on an assistant message that ended in an error; the partial content is kept. */
   error: z.optional(ErrorViewSchema),
   /** True when the user stopped the answer before it finished. */
@@ -136,6 +138,8 @@ export const ChatStreamEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('usage'), usage: UsageViewSchema }),
   z.object({ kind: z.literal('done') }),
   z.object({ kind: z.literal('error'), error: ErrorViewSchema }),
+  /** Why the answer waits; '' when it no longer does. Any model output ends the wait as well. */
+  z.object({ kind: z.literal('waiting'), text: z.string().check(z.maxLength(L.label)) }),
 ]);
 
 export const FileSuggestionSchema = z.object({

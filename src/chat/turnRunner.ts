@@ -6,7 +6,7 @@
  */
 import { AbortError, isGrokError } from '../provider/errors';
 import { addUsage, ZERO_USAGE } from '../provider/usageSchema';
-import { type GenerateRequest, type GenerateResult, type StreamEvent, type ToolCall, type Usage } from '../provider/types';
+import { type GenerateRequest, type GenerateResult, type RetryNotice, type StreamEvent, type ToolCall, type Usage } from '../provider/types';
 import { toErrorView } from './errorView';
 import { type AnswerStep, type AssistantEntry, type Entry, type StoredToolCall } from './historySchema';
 import { type ChatStreamEvent } from './protocol';
@@ -43,6 +43,8 @@ export interface TurnOptions {
   onEvent: (event: ChatStreamEvent) => void;
   /** Called after each finished step, so the caller can save the answer so far. */
   onStep?: (entry: AssistantEntry) => void;
+  /** Told before the provider retries a request by itself (a 429's wait), for the panel's countdown. */
+  onRetry?: (notice: RetryNotice) => void;
 }
 
 function isEmptyStep(step: AnswerStep): boolean {
@@ -143,6 +145,7 @@ function buildRequest(options: TurnOptions, answer: AssistantEntry, toolsOffered
     metadata: { feature: 'chat', conversationId: options.conversationId, ...(options.userId === undefined ? {} : { userId: options.userId }) },
     options: {
       signal: options.signal,
+      ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
       ...(settings.maxTokens === undefined ? {} : { maxTokens: settings.maxTokens }),
       ...(settings.temperature === undefined || settings.temperature === null ? {} : { temperature: settings.temperature }),
       // The tool list stays in every request of the conversation (it is part of the cached prefix);

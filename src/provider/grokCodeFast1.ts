@@ -19,6 +19,7 @@ import { AbortError, AuthenticationError, ConsentRequiredError, InvalidConfigErr
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitLease } from './limits';
 import { defaultFactsFor, knownFactsFor, type ModelFacts } from './models';
 import { buildChatRequestBody } from './prompt';
+import { formatDuration } from './duration';
 import { OutcomeRecorder } from './outcomeRecorder';
 import {
   type GenerateRequest,
@@ -162,7 +163,10 @@ export class GrokCodeFast1Provider {
         () => this.attempt(body, conversationId, controller.signal),
         { ...this.retry, maxRetries: this.config.maxRetries },
         controller.signal,
-        (retryable, delayMs) => this.logger.warn(`Request ${requestId} failed (${retryable.message}); retrying in ${delayMs} ms.`),
+        (retryable, delayMs) => {
+          this.logger.warn(`Request ${requestId} failed (${retryable.message}); retrying in ${formatDuration(delayMs)}.`);
+          request.options?.onRetry?.({ code: retryable.error.code, delayMs });
+        },
       );
       let answer: AssembledAnswer | undefined;
       for await (const batch of attempts) {

@@ -17,6 +17,7 @@ export { SYSTEM_PROMPT, buildChatRequestBody } from './prompt';
 export { type ApiKeyCheck } from './client/accountQueries';
 export { type ProxySettings } from './client/connectionPool';
 export { EMPTY_ANSWER_MESSAGE } from './client/streamAssembler';
+export { formatDuration } from './duration';
 export * from './errors';
 export * from './types';
 export { redactSecrets } from './redact';

@@ -122,6 +122,24 @@ describe('chat webview: session, consent, errors and context', () => {
     assert.deepEqual(await chat.postedOfType('setApiKey'), [{ type: 'setApiKey' }]);
   });
 
+  it("says why a live answer waits, until the first output; used-up credits offer the server's console", async () => {
+    const { chat } = suite;
+    await chat.fromHost(state([user('u1', 'q')], { status: { ...READY_STATUS, busy: true } }));
+    await chat.fromHost(stream('a1', { kind: 'waiting', text: 'rate-limited, retrying in 7 s' }));
+    const waiting = chat.page.locator('.message.assistant .waiting-status');
+    assert.equal(await waiting.innerText(), 'Rate-limited, retrying in 7 s');
+    await chat.fromHost(stream('a1', { kind: 'waiting', text: 'no data for 6 s…' }));
+    assert.equal(await waiting.innerText(), 'No data for 6 s…');
+    await chat.fromHost(stream('a1', { kind: 'contentDelta', text: 'Here' }));
+    assert.equal(await waiting.isVisible(), false);
+
+    const credits = { code: 'credits_exhausted', message: 'The account has no credits left.', action: 'openConsole' as const, url: 'https://console.x.ai/team/t1' };
+    await chat.fromHost(stream('a1', { kind: 'error', error: credits }));
+    assert.equal(await chat.page.locator('.countdown').innerText(), '', 'no countdown: waiting will not help');
+    await chat.page.getByRole('alert').getByRole('button', { name: 'Open console' }).click();
+    assert.deepEqual(await chat.postedOfType('openConsole'), [{ type: 'openConsole', url: 'https://console.x.ai/team/t1' }]);
+  });
+
   it('counts a rate limit down and retries by itself, but not for an error read back from history', async () => {
     const { chat } = suite;
     const error = { code: 'rate_limited', message: 'Rate limit reached.', retryAfter: 1, action: 'retry' as const };

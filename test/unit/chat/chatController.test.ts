@@ -205,6 +205,25 @@ describe('ChatController', () => {
     assert.deepEqual(model.requests[1]!.messages, model.requests[0]!.messages, 'the retry sends the same conversation');
   });
 
+  it('says "rate-limited, retrying in N s" while the provider waits to retry a 429, and clears it with the answer', async () => {
+    const scripted = new ScriptedModel([response({ content: 'Fine.' })]);
+    const { controller } = setup([], {
+      getProvider: () => ({
+        streamEvents: (request) => {
+          request.options?.onRetry?.({ code: 'rate_limited', delayMs: 7000 });
+          return scripted.streamEvents(request);
+        },
+      }),
+    });
+    await controller.handle({ type: 'send', text: 'q', chips: [] });
+    await controller.idle();
+    const waits = posted.flatMap((m) => (m.type === 'stream' && m.event.kind === 'waiting' ? [m.event.text] : []));
+    assert.deepEqual(waits, ['rate-limited, retrying in 7 s']);
+    const answer = lastState().active!.messages[1]!;
+    assert.equal(answer.content, 'Fine.');
+    assert.equal(answer.waiting, undefined, 'the words go with the first output');
+  });
+
   it('does not call used-up credits a rate limit: no countdown, and Open console opens only the address the server gave', async () => {
     const said = "The server's rate limit was reached (429): Your team has used all available credits. Purchase more at https://console.x.ai/team/t1/billing";
     const { controller } = setup([[new RateLimitError(said, 5, true)]]);
