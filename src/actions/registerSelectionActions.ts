@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { type SelectionActionDeps } from './actionDeps';
 import { EDIT_ACTIONS, type EditAction } from './actionKinds';
 import { runEditAction } from './editAction';
+import { registerFixCodeActions } from './fixCodeActions';
 import { explainQuestion } from './prompts';
 import { Proposals } from './proposals';
 import { refuseExcluded } from './runRequest';
@@ -39,6 +40,7 @@ export function registerSelectionActions(_context: vscode.ExtensionContext, deps
   return vscode.Disposable.from(
     proposals,
     ...editCommands,
+    registerFixCodeActions(deps),
     vscode.commands.registerCommand('grokCodeFast.writeTests', async () => {
       const input = readSelection(vscode.window.activeTextEditor);
       return input && runWriteTests(deps, input);

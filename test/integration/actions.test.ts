@@ -112,6 +112,34 @@ describe('selection actions', () => {
     }
   });
 
+  it('the lightbulb offers "Fix with Grok" on a diagnostic and runs Fix on its lines, not on excluded files', async () => {
+    const editor = await openWithSelection('lightbulb.js');
+    editor.selection = new vscode.Selection(0, 0, 0, 0); // no selection: the lightbulb picks the lines
+    const diagnostics = vscode.languages.createDiagnosticCollection('grok-test');
+    try {
+      const problem = new vscode.Diagnostic(new vscode.Range(1, 2, 1, 5), 'Unexpected var, use let or const instead.', vscode.DiagnosticSeverity.Error);
+      diagnostics.set(editor.document.uri, [problem]);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(1, 3, 1, 3));
+      const fix = actions.find((action) => action.title === 'Fix with Grok');
+      assert.ok(fix?.command, `no "Fix with Grok" among ${actions.map((a) => a.title).join(', ')}`);
+      assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
+      fake.enqueue(scenarios.text(ANSWER));
+      const outcome = await vscode.commands.executeCommand<EditOutcome>(fix.command.command, ...(fix.command.arguments ?? []));
+      assert.equal(outcome.status, 'proposed');
+      const sent = sentText(chatRequests(fake).at(-1)!);
+      assert.match(sent, /Task: Fix/);
+      assert.match(sent, /- line 2 error: Unexpected var, use let or const instead\./);
+      assert.match(sent, /var sum = a \+ b;/);
+
+      const excluded = await openWithSelection('.env.lightbulb.js');
+      diagnostics.set(excluded.document.uri, [problem]);
+      const none = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', excluded.document.uri, new vscode.Range(1, 3, 1, 3));
+      assert.equal(none.filter((action) => action.title === 'Fix with Grok').length, 0, 'offered on an excluded file');
+    } finally {
+      diagnostics.dispose();
+    }
+  });
+
   it('Ask Grok sends the instruction', async () => {
     await openWithSelection('ask.js');
     fake.enqueue(scenarios.text(ANSWER));
