@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { scenarios, startFakeXai, TEST_API_KEY, type FakeXai } from '../fake-xai';
+import { userInput } from './support/userInput';
 import { chatRequests, connectToFakeXai, disconnectFromFakeXai, grokConfig, useFakeEndpoint, waitFor, type ConsentNotice, type GrokTestApi } from './support/extensionApi';
 
 interface KeyVerdict {
@@ -45,6 +46,19 @@ describe('onboarding: API key, consent, model', () => {
       const log = api.logLines().join('\n');
       assert.match(log, /API key saved to SecretStorage/);
       assert.ok(!log.includes(TEST_API_KEY), 'the key appears in the log');
+    });
+
+    it('takes a key typed into the prompt opened from the walkthrough (focus goes to the input box)', async () => {
+      const user = userInput();
+      assert.ok(user, 'this test types like a user: it needs the page bridge of the code-server runner');
+      await vscode.commands.executeCommand('grokCodeFast.clearApiKey');
+      await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'grok-code-fast.grok-code-fast#grokCodeFast.gettingStarted', false);
+      const walkthroughLink = '.gettingStartedContainer .getting-started-step.expanded a:has-text("Set API Key"), .gettingStartedContainer .getting-started-step.expanded button:has-text("Set API Key")';
+      await user.click(walkthroughLink, 20_000);
+      await user.waitFor('.quick-input-widget input[type="password"]');
+      await user.type(TEST_API_KEY);
+      await user.press('Enter');
+      await waitFor(async () => (await api.storedApiKey()) === TEST_API_KEY, 'the typed key to be stored', 10_000);
     });
 
     it("reports a rejected key with the server's message", async () => {
