@@ -179,7 +179,7 @@ export function start(context: vscode.ExtensionContext) {
       getProvider: () => providerFor('action'),
       ensureConsent: () => platform.consent.ensureConsent(),
       onConsentRevoked: platform.consent.onConsentRevoked,
-      askInChat: (text) => chat.ask(text),
+      askInChat: (text, options) => chat.ask(text, options),
       proposalDocuments: platform.proposalDocuments,
       isExcluded: (document) =>
         createExcludeMatcher(settings().exclude)(vscode.workspace.asRelativePath(document.uri, false), document.uri.fsPath),

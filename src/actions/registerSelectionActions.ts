@@ -48,7 +48,7 @@ export function registerSelectionActions(_context: vscode.ExtensionContext, deps
     vscode.commands.registerCommand('grokCodeFast.explain', async () => {
       const input = readSelection(vscode.window.activeTextEditor);
       if (!input || refuseExcluded(deps, input.document)) return;
-      await deps.askInChat(explainQuestion(selectedCode(input)));
+      await deps.askInChat(explainQuestion(selectedCode(input)), { attachSelection: true });
     }),
     vscode.commands.registerCommand('grokCodeFast.acceptProposal', () => proposals.accept()),
     vscode.commands.registerCommand('grokCodeFast.rejectProposal', () => proposals.reject()),

@@ -175,8 +175,13 @@ export class ChatController {
     await started;
   }
 
-  /** Sends `text` with the attached chips, as if typed (the Explain selection action). */
-  ask(text: string): Promise<void> {
+  /**
+   * Sends `text` with the attached chips, as if typed; with `attachSelection` the editor's selection
+   * is attached first, so the bubble shows it as a chip and the question as text (Explain).
+   */
+  async ask(text: string, options: { attachSelection?: boolean } = {}): Promise<void> {
+    if (options.attachSelection && !this.chips.addSelection()) return;
+    if (options.attachSelection) await this.chipsChanged();
     return this.send(text, this.chips.all.map((chip) => chip.id));
   }
 

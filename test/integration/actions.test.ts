@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { scenarios, TEST_API_KEY, type FakeXai } from '../fake-xai';
+import { userInput } from './support/userInput';
 import { chatRequests, connectToFakeXai, disconnectFromFakeXai, sentText, waitFor, workspaceFile, type GrokTestApi } from './support/extensionApi';
 
 const SOURCE = ['export function add(a, b) {', '  var sum = a + b;', '  return sum;', '}', ''].join('\n');
@@ -123,6 +124,15 @@ describe('selection actions', () => {
       const fix = actions.find((action) => action.title === 'Fix with Grok');
       assert.ok(fix?.command, `no "Fix with Grok" among ${actions.map((a) => a.title).join(', ')}`);
       assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
+
+      // What a user sees: the quick-fix menu at the problem (the README's picture).
+      const user = userInput();
+      assert.ok(user, 'this test shows the menu like a user: it needs the page bridge of the code-server runner');
+      editor.selection = new vscode.Selection(1, 3, 1, 3);
+      await vscode.commands.executeCommand('editor.action.quickFix');
+      await user.waitFor('.action-widget :text("Fix with Grok")');
+      await user.screenshot('media/screenshots/lightbulb.png');
+      await user.press('Escape');
       fake.enqueue(scenarios.text(ANSWER));
       const outcome = await vscode.commands.executeCommand<EditOutcome>(fix.command.command, ...(fix.command.arguments ?? []));
       assert.equal(outcome.status, 'proposed');
@@ -162,7 +172,7 @@ describe('selection actions', () => {
     await openWithSelection('explain.js');
     const before = chatRequests(fake).length;
     await vscode.commands.executeCommand('grokCodeFast.explain');
-    const request = await waitFor(() => chatRequests(fake).slice(before).find((r) => /Explain what this code/.test(sentText(r))), 'the chat request');
+    const request = await waitFor(() => chatRequests(fake).slice(before).find((r) => /Explain what the selected code/.test(sentText(r))), 'the chat request');
     assert.match(sentText(request), /var sum = a \+ b;/);
   });
 

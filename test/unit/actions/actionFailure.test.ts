@@ -9,7 +9,7 @@ describe('describeFailure', () => {
     assert.match(failure.message, /Refactor failed: The API key was rejected: Incorrect API key/);
   });
 
-  it('gives the wait for a rate limit, and no retry when the quota is gone', () => {
+  it('gives the wait for a rate limit', () => {
     const limited = describeFailure(new RateLimitError('Rate limit of 60 requests per minute reached.', 12), 'Fix');
     assert.equal(limited.retryAfter, 12);
     assert.match(limited.message, /Try again in 12 s/);

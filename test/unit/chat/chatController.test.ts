@@ -284,6 +284,27 @@ describe('ChatController', () => {
     assert.deepEqual(history.draft(), { text: '', chips: [] });
   });
 
+  it('Explain: the bubble shows the selection as a chip and the question as text, and the model still gets the code', async () => {
+    const { controller, model } = setup([response({ content: 'It adds.' })]);
+    editor.document = { absPath: path.join(fixture.root, 'src', 'math.ts'), name: 'math.ts', language: 'typescript', text: 'const a = 1;\nreturn a + b;\n' };
+    editor.selected = { range: { startLine: 1, endLine: 1 }, text: 'return a + b;' };
+    await controller.ask('Explain what the selected code from src/math.ts (lines 2-2) does.', { attachSelection: true });
+    await controller.idle();
+    const bubble = lastState().active!.messages[0]!;
+    assert.equal(bubble.content, 'Explain what the selected code from src/math.ts (lines 2-2) does.');
+    assert.deepEqual(bubble.chips?.map((chip) => chip.label), ['math.ts:2']);
+    assert.match(model.requests[0]!.messages!.at(-1)!.content as string, /```typescript\nreturn a \+ b;\n```/);
+  });
+
+  it('Explain from an excluded file attaches and sends nothing', async () => {
+    const { controller, model } = setup([response({ content: 'no' })]);
+    editor.document = { absPath: path.join(fixture.root, 'id_rsa.txt'), name: 'id_rsa.txt', language: 'plaintext', text: 'KEY' };
+    editor.selected = { range: { startLine: 0, endLine: 0 }, text: 'KEY' };
+    await controller.ask('Explain this.', { attachSelection: true });
+    assert.equal(model.requests.length, 0);
+    assert.match(editor.warnings.join('\n'), /id_rsa\.txt matches the grokCodeFast.exclude setting/);
+  });
+
   it('leaves out chips the user removed and the path of an excluded active editor', async () => {
     const { controller, model } = setup([response({ content: 'ok' })]);
     editor.document = { absPath: path.join(fixture.root, 'src', 'app.ts'), name: 'app.ts', language: 'typescript', text: 'A' };
