@@ -16,6 +16,7 @@ import { type Conversation, type UserEntry } from './historySchema';
 import { type HistoryStore } from './historyStore';
 import { findMentionSuggestions } from './mentionSearch';
 import { type ActiveEditorInfo, composePrompt } from './promptContext';
+import { SLASH_COMMANDS } from './slashCommands';
 import { type FromWebviewMessage, parseFromWebview, type ToWebviewMessage, type TranscriptMessage } from './protocol';
 import { stateSnapshot } from './stateSnapshot';
 import { type WorkspaceTools } from './tools/workspaceTools';
@@ -147,6 +148,8 @@ export class ChatController {
       case 'draft':
         this.draftText = message.text;
         return this.saveDraft();
+      case 'slashCommand':
+        return this.editor.runSelectionAction(SLASH_COMMANDS[message.command].action);
     }
   }
 

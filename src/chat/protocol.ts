@@ -13,6 +13,7 @@
 // zod/mini: the same validation as `zod` at a fraction of the webview bundle size (~20 KB, not ~95 KB).
 import * as z from 'zod/mini';
 import { parseOrUndefined } from '../platform/parseOrUndefined';
+import { SLASH_COMMAND_NAMES } from './slashCommands';
 
 /** Upper bounds shared by both sides (characters or items). */
 export const PROTOCOL_LIMITS = {
@@ -204,6 +205,8 @@ export const FromWebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('mentionQuery'), query: z.string().check(z.maxLength(L.query)) }),
   z.object({ type: z.literal('mentionPick'), path: z.string().check(z.minLength(1), z.maxLength(L.path)) }),
   z.object({ type: z.literal('draft'), text }),
+  /** `/fix` and friends: run that selection action on the editor's selection. */
+  z.object({ type: z.literal('slashCommand'), command: z.enum(SLASH_COMMAND_NAMES) }),
 ]);
 
 export type LineRange = z.infer<typeof LineRangeSchema>;

@@ -120,6 +120,10 @@ export class VscodeChatEditorHost implements ChatEditorHost {
     await vscode.env.openExternal(vscode.Uri.parse(url));
   }
 
+  async runSelectionAction(action: 'explain' | 'fix' | 'writeTests' | 'generateDocs'): Promise<void> {
+    await vscode.commands.executeCommand(`grokCodeFast.${action}`);
+  }
+
   async setApiKey(): Promise<void> {
     await vscode.commands.executeCommand('grokCodeFast.setApiKey');
   }

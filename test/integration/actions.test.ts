@@ -150,6 +150,20 @@ describe('selection actions', () => {
     }
   });
 
+  it('the chat slash command /fix runs Fix on the selection', async () => {
+    const chat = (api as GrokTestApi & { chat?: () => { handle(message: unknown): Promise<void> } }).chat?.();
+    assert.ok(chat, 'the extension exports no chat test seam');
+    await openWithSelection('slash.js');
+    fake.enqueue(scenarios.text(ANSWER));
+    const before = chatRequests(fake).length;
+    await chat.handle({ type: 'slashCommand', command: 'fix' });
+    await waitFor(() => proposalTabs().length === 1, 'the diff proposal of /fix', 10_000);
+    const sent = sentText(chatRequests(fake).at(-1)!);
+    assert.equal(chatRequests(fake).length, before + 1);
+    assert.match(sent, /Task: Fix/);
+    assert.match(sent, /var sum = a \+ b;/);
+  });
+
   it('Ask Grok sends the instruction', async () => {
     await openWithSelection('ask.js');
     fake.enqueue(scenarios.text(ANSWER));

@@ -90,6 +90,25 @@ describe('chat webview: session, consent, errors and context', () => {
     assert.equal(await input().inputValue(), 'something else');
   });
 
+  it('completes slash commands in the composer and sends the picked one as a command, not as a message', async () => {
+    const { chat } = suite;
+    await chat.fromHost(state([], { active: null }));
+    await input().pressSequentially('/');
+    const options = chat.page.getByRole('option');
+    assert.deepEqual(await options.locator('.mention-label').allInnerTexts(), ['/explain', '/fix', '/tests', '/doc']);
+    await input().pressSequentially('f');
+    assert.deepEqual(await options.locator('.mention-label').allInnerTexts(), ['/fix']);
+    await input().press('Enter');
+    assert.equal(await input().inputValue(), '/fix', 'Enter picks the command');
+    await input().press('Enter');
+    assert.deepEqual(await chat.postedOfType('slashCommand'), [{ type: 'slashCommand', command: 'fix' }]);
+    assert.deepEqual(await chat.postedOfType('send'), []);
+    assert.equal(await input().inputValue(), '');
+    await input().fill('/fix the null check please');
+    await input().press('Enter');
+    assert.equal((await chat.postedOfType('send')).length, 1, 'text after a command is an ordinary message');
+  });
+
   it('drops invalid host messages without breaking', async () => {
     const { chat } = suite;
     await chat.fromHost(state([user('u1', 'hi'), assistant('a1', 'hello')]));

@@ -3,6 +3,7 @@
  * protocol messages. Nothing is sent to the model (`send`) before the user has consented.
  */
 import type { ChatStatus, Chip, ConversationSummary, FromWebviewMessage, ToWebviewMessage } from '../../chat/protocol';
+import { parseSlashCommand } from '../../chat/slashCommands';
 import { Composer } from './composer';
 import { ConversationList } from './conversationList';
 import { el } from '../shared/dom';
@@ -143,6 +144,13 @@ export class ChatApp {
   private send(text: string): boolean {
     const status = this.status;
     if (status === undefined) return false;
+    // `/fix` and friends run the selection action; it asks for consent itself when needed.
+    const slash = parseSlashCommand(text);
+    if (slash !== undefined) {
+      this.composer.setHint('');
+      this.post({ type: 'slashCommand', command: slash });
+      return true;
+    }
     if (!status.hasConsent) {
       if (!isConsentPhrase(text)) {
         this.waiting = text;

@@ -296,6 +296,16 @@ describe('ChatController', () => {
     assert.match(model.requests[0]!.messages!.at(-1)!.content as string, /```typescript\nreturn a \+ b;\n```/);
   });
 
+  it('runs the selection action a slash command names, and nothing for an unknown one', async () => {
+    const { controller, model } = setup();
+    await controller.handle({ type: 'slashCommand', command: 'tests' });
+    await controller.handle({ type: 'slashCommand', command: 'doc' });
+    await controller.handle({ type: 'slashCommand', command: 'rm' });
+    assert.deepEqual(editor.actions, [['runSelectionAction', 'writeTests'], ['runSelectionAction', 'generateDocs']]);
+    assert.equal(model.requests.length, 0, 'the chat itself sends nothing');
+    assert.match(warnings.join('\n'), /dropped an invalid message/);
+  });
+
   it('Explain from an excluded file attaches and sends nothing', async () => {
     const { controller, model } = setup([response({ content: 'no' })]);
     editor.document = { absPath: path.join(fixture.root, 'id_rsa.txt'), name: 'id_rsa.txt', language: 'plaintext', text: 'KEY' };

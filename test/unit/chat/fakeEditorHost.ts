@@ -47,6 +47,9 @@ export class FakeEditorHost implements ChatEditorHost {
   async openExternal(url: string) {
     this.actions.push(['openExternal', url]);
   }
+  async runSelectionAction(action: string) {
+    this.actions.push(['runSelectionAction', action]);
+  }
   async setApiKey() {
     this.actions.push(['setApiKey']);
     this.onSetApiKey();
