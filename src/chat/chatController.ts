@@ -16,6 +16,7 @@ import { type Conversation, type UserEntry } from './historySchema';
 import { type HistoryStore } from './historyStore';
 import { findMentionSuggestions } from './mentionSearch';
 import { type ActiveEditorInfo, composePrompt } from './promptContext';
+import { findInstructionFiles, type InstructionFile, instructionsMessage } from './instructionFiles';
 import { SLASH_COMMANDS } from './slashCommands';
 import { type FromWebviewMessage, parseFromWebview, type ToWebviewMessage, type TranscriptMessage } from './protocol';
 import { stateSnapshot } from './stateSnapshot';
@@ -72,6 +73,10 @@ export class ChatController {
   /** The last answer's whole life, saving and final posts included (it outlives `running`). */
   private lastAnswer: Promise<void> = Promise.resolve();
   private draftText: string;
+  /** The instruction files found at the last look (on `ready` and before each message). */
+  private instructions: InstructionFile[] = [];
+  /** Instruction files the user removed from the chat (this session of the panel). */
+  private readonly removedInstructions = new Set<string>();
 
   constructor(
     private readonly deps: ChatControllerDeps,
@@ -114,7 +119,9 @@ export class ChatController {
 
   private async dispatch(message: FromWebviewMessage): Promise<void> {
     switch (message.type) {
-      case 'ready': return this.postState();
+      case 'ready':
+        await this.refreshInstructions();
+        return this.postState();
       case 'send': return this.send(message.text, message.chips.map((chip) => chip.id));
       case 'stop': return this.stop();
       case 'regenerate':
@@ -148,6 +155,9 @@ export class ChatController {
       case 'draft':
         this.draftText = message.text;
         return this.saveDraft();
+      case 'removeInstructions':
+        this.removedInstructions.add(message.path);
+        return this.postState();
       case 'slashCommand':
         return this.editor.runSelectionAction(SLASH_COMMANDS[message.command].action);
     }
@@ -162,6 +172,8 @@ export class ChatController {
       this.postMessage({ type: 'prefill', text });
       return this.postState();
     }
+    await this.refreshInstructions();
+    if (this.running !== undefined) return this.send(text, chipIds);
     // No await from here until the answer is marked running: a second send cannot slip in.
     const chips = this.chips.viewsOf(chipIds);
     const prompt = composePrompt(text, this.chips.take(chipIds), this.activeEditor());
@@ -266,6 +278,7 @@ export class ChatController {
         status: { hasKey, hasConsent, notice: this.deps.consent.notice, model: this.deps.getSettings().model, busy: running !== undefined },
         chips: this.chips.views(),
         draft: this.draftText,
+        instructions: this.instructionsInUse().map((file) => file.path),
       }),
     );
   }
@@ -275,6 +288,19 @@ export class ChatController {
     const given = this.active?.entries.some((entry) => entry.role === 'assistant' && entry.error?.url === url);
     if (given) await this.editor.openExternal(url);
     else this.deps.logger.warn('chat: refused to open an address no error of this conversation gave');
+  }
+
+  private instructionsInUse(): InstructionFile[] {
+    return this.instructions.filter((file) => !this.removedInstructions.has(file.path));
+  }
+
+  /** Looks for the instruction files again (they may have been added or edited); a failure is logged, not fatal. */
+  private async refreshInstructions(): Promise<void> {
+    try {
+      this.instructions = this.deps.tools.available ? await findInstructionFiles(this.editor, this.deps.tools) : [];
+    } catch (error) {
+      this.deps.logger.warn(`chat: reading the instruction files failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private async ready(): Promise<boolean> {
@@ -311,6 +337,7 @@ export class ChatController {
     await this.postState();
     shown();
     const { maxTokens, temperature, maxToolRounds } = this.deps.getSettings();
+    const instructions = instructionsMessage(this.instructionsInUse());
     // Why the answer waits, refreshed each second: a retry's countdown, then a stall's "no data for N s…".
     const waiting = new WaitingStatus(this.now);
     const tellWaiting = () => {
@@ -329,6 +356,7 @@ export class ChatController {
       model: { streamEvents: (request) => this.deps.getProvider().streamEvents(request) },
       tools: this.deps.tools,
       settings: { maxTokens, temperature, maxToolRounds },
+      ...(instructions === undefined ? {} : { instructions }),
       signal,
       now: this.now,
       ...(this.deps.userId === undefined ? {} : { userId: this.deps.userId }),

@@ -160,6 +160,8 @@ export const StateMessageSchema = z.object({
   chips: z.optional(z.array(ChipSchema).check(z.maxLength(L.chips))),
   /** The host's copy of the draft, used when the webview has none of its own (window restart). */
   draft: z.optional(text),
+  /** Instruction files (AGENTS.md, …) that go along with every message, shown as removable chips. */
+  instructions: z.optional(z.array(z.object({ path: z.string().check(z.maxLength(L.path)) })).check(z.maxLength(L.chips))),
 });
 
 export const ToWebviewMessageSchema = z.discriminatedUnion('type', [
@@ -207,6 +209,8 @@ export const FromWebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('draft'), text }),
   /** `/fix` and friends: run that selection action on the editor's selection. */
   z.object({ type: z.literal('slashCommand'), command: z.enum(SLASH_COMMAND_NAMES) }),
+  /** Stops sending that instruction file with the messages (for this session of the panel). */
+  z.object({ type: z.literal('removeInstructions'), path: z.string().check(z.minLength(1), z.maxLength(L.path)) }),
 ]);
 
 export type LineRange = z.infer<typeof LineRangeSchema>;

@@ -43,6 +43,8 @@ export interface TurnOptions {
   onEvent: (event: ChatStreamEvent) => void;
   /** Called after each finished step, so the caller can save the answer so far. */
   onStep?: (entry: AssistantEntry) => void;
+  /** The instruction files' system message (instructionFiles.ts), when the workspace has any in use. */
+  instructions?: string;
   /** Told before the provider retries a request by itself (a 429's wait), for the panel's countdown. */
   onRetry?: (notice: RetryNotice) => void;
 }
@@ -141,7 +143,7 @@ export async function runTurn(options: TurnOptions): Promise<AssistantEntry> {
 function buildRequest(options: TurnOptions, answer: AssistantEntry, toolsOffered: boolean, toolsAllowed: boolean): GenerateRequest {
   const { settings } = options;
   return {
-    messages: toWireMessages([...options.entries, answer]),
+    messages: toWireMessages([...options.entries, answer], options.instructions),
     metadata: { feature: 'chat', conversationId: options.conversationId, ...(options.userId === undefined ? {} : { userId: options.userId }) },
     options: {
       signal: options.signal,

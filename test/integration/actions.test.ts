@@ -113,7 +113,8 @@ describe('selection actions', () => {
     }
   });
 
-  it('the lightbulb offers "Fix with Grok" on a diagnostic and runs Fix on its lines, not on excluded files', async () => {
+  it('the lightbulb offers "Fix with Grok" on a diagnostic and runs Fix on its lines, not on excluded files', async function () {
+    this.timeout(90_000); // the first code-action request waits for the TypeScript server to start
     const editor = await openWithSelection('lightbulb.js');
     editor.selection = new vscode.Selection(0, 0, 0, 0); // no selection: the lightbulb picks the lines
     const diagnostics = vscode.languages.createDiagnosticCollection('grok-test');

@@ -52,6 +52,8 @@ describe('onboarding: API key, consent, model', () => {
       const user = userInput();
       assert.ok(user, 'this test types like a user: it needs the page bridge of the code-server runner');
       await vscode.commands.executeCommand('grokCodeFast.clearApiKey');
+      // A fresh profile: the step is not done yet, so finishing it re-renders the walkthrough.
+      await vscode.commands.executeCommand('resetGettingStartedProgress');
       await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'grok-code-fast.grok-code-fast#grokCodeFast.gettingStarted', false);
       const walkthroughLink = '.gettingStartedContainer .getting-started-step.expanded a:has-text("Set API Key"), .gettingStartedContainer .getting-started-step.expanded button:has-text("Set API Key")';
       await user.click(walkthroughLink, 20_000);

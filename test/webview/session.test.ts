@@ -109,6 +109,17 @@ describe('chat webview: session, consent, errors and context', () => {
     assert.equal((await chat.postedOfType('send')).length, 1, 'text after a command is an ordinary message');
   });
 
+  it('shows the instruction files as chips above the composer, and × asks the host to stop using one', async () => {
+    const { chat } = suite;
+    await chat.fromHost(state([], { instructions: [{ path: 'AGENTS.md' }, { path: '.grok/instructions.md' }] }));
+    const list = chat.page.getByRole('list', { name: 'Instruction files sent with every message' });
+    assert.deepEqual(await list.locator('.chip-label').allInnerTexts(), ['AGENTS.md', '.grok/instructions.md']);
+    await list.getByRole('button', { name: 'Stop using AGENTS.md' }).click();
+    assert.deepEqual(await chat.postedOfType('removeInstructions'), [{ type: 'removeInstructions', path: 'AGENTS.md' }]);
+    await chat.fromHost(state([]));
+    assert.equal(await list.isVisible(), false, 'no files, no chips');
+  });
+
   it('drops invalid host messages without breaking', async () => {
     const { chat } = suite;
     await chat.fromHost(state([user('u1', 'hi'), assistant('a1', 'hello')]));

@@ -8,6 +8,7 @@ import { Composer } from './composer';
 import { ConversationList } from './conversationList';
 import { el } from '../shared/dom';
 import { iconButton } from './iconButton';
+import { renderInstructionChips } from './instructionChips';
 import type { MessageActions } from './messageView';
 import { isConsentPhrase, renderConsentNotice, renderKeyBanner, renderWelcome, type StatusEvents } from './statusPanels';
 import { Transcript } from './transcript';
@@ -37,6 +38,7 @@ export class ChatApp {
   private readonly history: ConversationList;
   private readonly welcome = el('div', { class: 'welcome-slot' });
   private readonly notices = el('div', { class: 'notices' });
+  private readonly instructions = el('div', { class: 'instructions-slot' });
   private readonly transcript: Transcript;
   private readonly composer: Composer;
 
@@ -80,7 +82,7 @@ export class ChatApp {
         this.post({ type: 'newChat' });
       }));
     root.replaceChildren(header, this.history.element,
-      el('main', { class: 'main' }, this.welcome, this.transcript.element), this.notices, this.composer.element);
+      el('main', { class: 'main' }, this.welcome, this.transcript.element), this.notices, this.instructions, this.composer.element);
 
     document.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && !event.defaultPrevented && this.busy) this.post({ type: 'stop' });
@@ -103,6 +105,7 @@ export class ChatApp {
         if (message.status.hasConsent && message.status.hasKey) this.composer.setHint('');
         this.transcript.setSnapshot(message.active?.messages ?? [], message.status.busy);
         if (message.chips !== undefined) this.setChips(message.chips);
+        this.instructions.replaceChildren(renderInstructionChips(message.instructions ?? [], (path) => this.post({ type: 'removeInstructions', path })));
         if (message.draft !== undefined && message.draft !== '' && this.composer.text === '' && this.host.persisted.draft === '') {
           this.composer.setText(message.draft);
         }

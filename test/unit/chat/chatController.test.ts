@@ -306,6 +306,43 @@ describe('ChatController', () => {
     assert.match(warnings.join('\n'), /dropped an invalid message/);
   });
 
+  it('sends the instruction files as a second system message, shows them as chips, and drops one the user removes', async () => {
+    const { controller, model } = setup([response({ content: 'one' }), response({ content: 'two' })]);
+    const file = (name: string, text: string) => {
+      const absPath = path.join(fixture.root, name);
+      editor.files.set(absPath, { absPath, name: path.basename(name), language: 'markdown', text });
+      return absPath;
+    };
+    editor.found = [file('.grok/instructions.md', 'Answer in French.'), file('AGENTS.md', 'Use tabs.\n'), file('.github/copilot-instructions.md', 'Prefer const.')];
+    await controller.handle({ type: 'ready' });
+    assert.deepEqual(lastState().instructions, [{ path: 'AGENTS.md' }, { path: '.github/copilot-instructions.md' }, { path: '.grok/instructions.md' }]);
+    await controller.handle({ type: 'send', text: 'q1', chips: [] });
+    await controller.idle();
+    const [system, instructions, question] = model.requests[0]!.messages!;
+    assert.equal(system!.role, 'system');
+    assert.equal(instructions!.role, 'system');
+    assert.match(instructions!.content as string, /<instructions file="AGENTS.md">\nUse tabs.\n<\/instructions>[\s\S]*Prefer const[\s\S]*Answer in French/);
+    assert.equal(question!.content, 'q1', 'the user message stays as typed');
+
+    await controller.handle({ type: 'removeInstructions', path: 'AGENTS.md' });
+    assert.deepEqual(lastState().instructions?.map((f) => f.path), ['.github/copilot-instructions.md', '.grok/instructions.md']);
+    await controller.handle({ type: 'send', text: 'q2', chips: [] });
+    await controller.idle();
+    assert.doesNotMatch(model.requests[1]!.messages![1]!.content as string, /Use tabs/);
+  });
+
+  it('never reads an instruction file under the exclude globs', async () => {
+    const { controller, model } = setup([response({ content: 'ok' })]);
+    const secret = path.join(fixture.root, 'secret', 'AGENTS.md');
+    editor.files.set(secret, { absPath: secret, name: 'AGENTS.md', language: 'markdown', text: 'LEAK' });
+    editor.found = [secret];
+    await controller.handle({ type: 'send', text: 'q', chips: [] });
+    await controller.idle();
+    assert.equal(lastState().instructions, undefined);
+    assert.equal(model.requests[0]!.messages!.filter((m) => m.role === 'system').length, 1);
+    assert.doesNotMatch(JSON.stringify(model.requests[0]), /LEAK/);
+  });
+
   it('Explain from an excluded file attaches and sends nothing', async () => {
     const { controller, model } = setup([response({ content: 'no' })]);
     editor.document = { absPath: path.join(fixture.root, 'id_rsa.txt'), name: 'id_rsa.txt', language: 'plaintext', text: 'KEY' };
