@@ -4,7 +4,7 @@ export const CONSENT_NOTICE_VERSION = '2026-11-30';
 export const CONSENT_NOTICE = [
   'Grok Code Fast sends your requests to the model endpoint you configured (by default xAI\'s grok-code-fast-1).',
   '',
-  'When the endpoint is xAI\'s, xAI may record the prompts and completions it receives and use them to improve ' +
+  'When the endpoint is xAI\'s, xAI records the prompts and completions it receives and uses them to improve ' +
     'the model. A custom endpoint\'s own terms govern what it receives.',
   '',
   'What is collected: your prompts, including any code context you attach (the current file, a selection, ' +

@@ -32,6 +32,12 @@ describe('ConsentManager', () => {
     assert.match(CONSENT_NOTICE, /stay on this machine/);
   });
 
+  it('does not speak of "the free route" to every endpoint: what xAI records is said of xAI\'s endpoint only', () => {
+    assert.doesNotMatch(CONSENT_NOTICE, /free route/i);
+    assert.match(CONSENT_NOTICE, /When the endpoint is xAI's, xAI records/);
+    assert.match(CONSENT_NOTICE, /custom endpoint's own terms/);
+  });
+
   it('stores an audit record with version, time and app', async () => {
     const store = new MemoryConsentStore();
     const manager = new ConsentManager(store, { now, audit: { appName: 'Grok Code Fast', appVersion: '0.1.0' } });
