@@ -130,6 +130,7 @@ describe('selection actions', () => {
       const user = userInput();
       assert.ok(user, 'this test shows the menu like a user: it needs the page bridge of the code-server runner');
       editor.selection = new vscode.Selection(1, 3, 1, 3);
+      await vscode.commands.executeCommand('notifications.clearAll');
       await vscode.commands.executeCommand('editor.action.quickFix');
       await user.waitFor('.action-widget :text("Fix with Grok")');
       await user.screenshot('media/screenshots/lightbulb.png');
