@@ -55,8 +55,10 @@ describe('onboarding: API key, consent, model', () => {
       // A fresh profile: the step is not done yet, so finishing it re-renders the walkthrough.
       await vscode.commands.executeCommand('resetGettingStartedProgress');
       await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'grok-code-fast.grok-code-fast#grokCodeFast.gettingStarted', false);
-      const walkthroughLink = '.gettingStartedContainer .getting-started-step.expanded a:has-text("Set API Key"), .gettingStartedContainer .getting-started-step.expanded button:has-text("Set API Key")';
-      await user.click(walkthroughLink, 20_000);
+      // As a user does: open the step (it may not be the expanded one), then press its button.
+      const step = '.gettingStartedContainer .getting-started-step[data-step-id$="#setApiKey"]';
+      await user.click(step, 20_000);
+      await user.click(`${step} a:has-text("Set API Key"), ${step} button:has-text("Set API Key")`, 20_000);
       await user.waitFor('.quick-input-widget input[type="password"]');
       await user.type(TEST_API_KEY);
       await user.press('Enter');
