@@ -57,7 +57,7 @@ describe('onboarding: API key, consent, model', () => {
       await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'grok-code-fast.grok-code-fast#grokCodeFast.gettingStarted', false);
       // As a user does: open the step (it may not be the expanded one), then press its button.
       const step = '.gettingStartedContainer .getting-started-step[data-step-id$="#setApiKey"]';
-      await user.click(step, 20_000);
+      await user.click(`${step} .step-title`, 20_000);
       await user.click(`${step} a:has-text("Set API Key"), ${step} button:has-text("Set API Key")`, 20_000);
       await user.waitFor('.quick-input-widget input[type="password"]');
       await user.type(TEST_API_KEY);
