@@ -207,7 +207,7 @@ export function start(context: vscode.ExtensionContext) {
       getProvider: () => providerFor('action'),
       ensureConsent: () => platform.consent.ensureConsent(),
       onConsentRevoked: platform.consent.onConsentRevoked,
-      askInChat: (text) => chat.ask(text),
+      askInChat: (text, options) => chat.ask(text, options),
       proposedEdits: platform.proposedEdits,
       maxTokens: () => settings().maxTokens,
       isExcluded: (document) =>

@@ -11,8 +11,8 @@ export interface SelectionActionDeps {
   ensureConsent(): Promise<boolean>;
   /** Fires when consent is withdrawn: requests in flight stop. */
   onConsentRevoked: vscode.Event<void>;
-  /** Explain hands its question to the chat panel. */
-  askInChat(text: string): unknown;
+  /** Explain hands its question to the chat panel, with the editor's selection attached as a chip. */
+  askInChat(text: string, options: { attachSelection: boolean }): unknown;
   /** Files under `grokCodeFast.exclude` never leave the machine. */
   isExcluded(document: vscode.TextDocument): boolean;
   /** The shared proposed-edit flow (Platform.proposedEdits): diff, range tracking, Accept and Reject. */

@@ -1,10 +1,11 @@
 /**
  * What the user is told when an action's request fails, chosen by the error's stable `code`: the
- * message, the level, and the one button that helps (Set API Key, Retry, Open Settings).
+ * message, the level, and the one button that helps (Set API Key, Retry, Open Settings, Open Console).
  */
+import { creditsExhausted, CREDITS_EXHAUSTED_TEXT } from '../platform/creditsExhausted';
 import { isGrokError, type RateLimitError } from '../provider/errors';
 
-export type FailureButton = 'Set API Key' | 'Retry' | 'Open Settings' | 'Open Proxy Settings';
+export type FailureButton = 'Set API Key' | 'Retry' | 'Open Settings' | 'Open Proxy Settings' | 'Open Console';
 
 export interface ActionFailure {
   /** `silent` for a cancel the user asked for. */
@@ -15,10 +16,20 @@ export interface ActionFailure {
   retryAfter?: number;
   /** The consent modal should be offered, then the action run again. */
   needsConsent?: boolean;
+  /** The https address 'Open Console' opens (the server gave it). */
+  consoleUrl?: string;
 }
 
 export function describeFailure(error: unknown, title: string): ActionFailure {
   const prefix = `Grok: ${title} failed`;
+  // Before the codes: credits come as a 429 too, but they are no rate limit and waiting will not help.
+  const credits = creditsExhausted(error);
+  if (credits !== undefined) {
+    const { consoleUrl } = credits;
+    return consoleUrl === undefined
+      ? { level: 'error', message: `${prefix}: ${CREDITS_EXHAUSTED_TEXT}`, buttons: [] }
+      : { level: 'error', message: `${prefix}: ${CREDITS_EXHAUSTED_TEXT}`, buttons: ['Open Console'], consoleUrl };
+  }
   if (!isGrokError(error)) {
     const message = error instanceof Error ? error.message : String(error);
     return { level: 'error', message: `${prefix}: ${message}`, buttons: ['Retry'] };

@@ -72,7 +72,7 @@ export function buildActionMessages(input: ActionPromptInput): ChatMessage[] {
   ];
 }
 
-/** The question Explain puts to the chat panel. */
+/** The question Explain puts to the chat panel; the code itself goes along as the attached selection. */
 export function explainQuestion(input: SelectedCode): string {
-  return `Explain what this code from ${input.fileName} (lines ${input.startLine}-${input.endLine}) does, step by step, and point out anything surprising:\n\n${fenced(input.languageId, input.selection)}`;
+  return `Explain what the selected code from ${input.fileName} (lines ${input.startLine}-${input.endLine}) does, step by step, and point out anything surprising.`;
 }

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { type SelectionActionDeps } from './actionDeps';
 import { EDIT_ACTIONS, type EditAction } from './actionKinds';
 import { runEditAction } from './editAction';
+import { registerFixCodeActions } from './fixCodeActions';
 import { explainQuestion } from './prompts';
 import { refuseExcluded } from './runRequest';
 import { readSelection, selectedCode } from './selectionInput';
@@ -36,6 +37,7 @@ export function registerSelectionActions(_context: vscode.ExtensionContext, deps
   const editCommands = EDIT_ACTIONS.map((action) => vscode.commands.registerCommand(`grokCodeFast.${action}`, edit(action)));
   return vscode.Disposable.from(
     ...editCommands,
+    registerFixCodeActions(deps),
     vscode.commands.registerCommand('grokCodeFast.writeTests', async () => {
       const input = readSelection(vscode.window.activeTextEditor);
       return input && runWriteTests(deps, input);
@@ -43,7 +45,7 @@ export function registerSelectionActions(_context: vscode.ExtensionContext, deps
     vscode.commands.registerCommand('grokCodeFast.explain', async () => {
       const input = readSelection(vscode.window.activeTextEditor);
       if (!input || refuseExcluded(deps, input.document)) return;
-      await deps.askInChat(explainQuestion(selectedCode(input)));
+      await deps.askInChat(explainQuestion(selectedCode(input)), { attachSelection: true });
     }),
   );
 }

@@ -73,5 +73,6 @@ function announceFailure(failure: ActionFailure, retry: () => Promise<unknown>):
     if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'grokCodeFast');
     if (choice === 'Open Proxy Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'http.proxy');
     if (choice === 'Retry') void retry();
+    if (choice === 'Open Console' && failure.consoleUrl !== undefined) void vscode.env.openExternal(vscode.Uri.parse(failure.consoleUrl));
   });
 }

@@ -1,10 +1,15 @@
 /**
  * One action request under a cancellable progress notification. Cancel (or a consent revocation)
  * aborts the HTTP stream through the request's AbortSignal; the answer's text is handed on as it grows.
+ * While nothing arrives the notification says why ("rate-limited, retrying in 7 s", "no data for 6 s…").
  */
 import * as vscode from 'vscode';
+import { WaitingStatus } from '../platform/waitingStatus';
 import { AbortError } from '../provider/errors';
-import { type GenerateRequest, type GenerateResult, type StreamEvent } from '../provider/types';
+import { type GenerateRequest, type GenerateResult, type RetryNotice, type StreamEvent } from '../provider/types';
+
+/** How often the waiting words are refreshed (the countdown counts whole seconds). */
+const WAITING_TICK_MS = 1000;
 
 export interface ActionProvider {
   streamEvents(request: GenerateRequest): AsyncIterable<StreamEvent>;
@@ -31,15 +36,28 @@ export function streamAnswer(options: StreamAnswerOptions): Thenable<GenerateRes
       const cancel = token.onCancellationRequested(() => controller.abort(new AbortError()));
       const revokedError = new AbortError('Data-use consent was revoked; the request was stopped.');
       const revoked = options.onConsentRevoked(() => controller.abort(revokedError));
-      const request = { ...options.request, options: { ...options.request.options, signal: controller.signal } };
+      const waiting = new WaitingStatus(now);
+      let phase = 'waiting for the model…';
+      let shown = '';
+      const show = () => {
+        const message = waiting.text() ?? phase;
+        if (message !== shown) progress.report({ message: (shown = message) });
+      };
+      const onRetry = (notice: RetryNotice) => {
+        waiting.retrying(notice);
+        show();
+      };
+      const request = { ...options.request, options: { ...options.request.options, signal: controller.signal, onRetry } };
+      const ticker = setInterval(show, WAITING_TICK_MS);
       let text = '';
       let shownAt = 0;
-      let phase = '';
       const say = (message: string) => {
-        if (message !== phase) progress.report({ message: (phase = message) });
+        waiting.data();
+        phase = message;
+        show();
       };
       try {
-        say('waiting for the model…');
+        show();
         for await (const event of options.provider.streamEvents(request)) {
           if (event.type === 'reasoning') say('thinking…');
           if (event.type === 'content') {
@@ -60,6 +78,7 @@ export function streamAnswer(options: StreamAnswerOptions): Thenable<GenerateRes
         // A revocation is the user's own stop, not a reason to ask for consent again.
         throw controller.signal.reason === revokedError ? revokedError : error;
       } finally {
+        clearInterval(ticker);
         cancel.dispose();
         revoked.dispose();
       }

@@ -5,8 +5,13 @@
  */
 import type { ChatStreamEvent, TranscriptMessage } from './protocol';
 
-/** Deltas append; a tool call is added, or replaces the call with its id; usage and an error are set. */
+/**
+ * Deltas append; a tool call is added, or replaces the call with its id; usage and an error are set;
+ * `waiting` sets or clears the wait's words, which any output, the end or an error clears too.
+ */
 export function applyStreamEvent(message: TranscriptMessage, event: ChatStreamEvent): void {
+  if (event.kind === 'waiting' && event.text !== '') message.waiting = event.text;
+  else delete message.waiting;
   switch (event.kind) {
     case 'reasoningDelta':
       message.reasoning = (message.reasoning ?? '') + event.text;
@@ -27,6 +32,7 @@ export function applyStreamEvent(message: TranscriptMessage, event: ChatStreamEv
       message.error = event.error;
       break;
     case 'done':
+    case 'waiting':
       break;
   }
 }

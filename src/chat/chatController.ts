@@ -6,6 +6,7 @@
  * is always kept: as a message once sent, as the draft until then.
  */
 import { randomUUID } from 'node:crypto';
+import { WaitingStatus } from '../platform/waitingStatus';
 import { type Logger } from '../provider/types';
 import { applyStreamEvent } from './applyStreamEvent';
 import { type ChatEditorHost } from './chatEditorHost';
@@ -16,10 +17,15 @@ import { type Conversation, type UserEntry } from './historySchema';
 import { type HistoryStore } from './historyStore';
 import { findMentionSuggestions } from './mentionSearch';
 import { type ActiveEditorInfo, composePrompt } from './promptContext';
+import { findInstructionFiles, type InstructionFile, instructionsMessage } from './instructionFiles';
+import { SLASH_COMMANDS } from './slashCommands';
 import { type FromWebviewMessage, parseFromWebview, type ToWebviewMessage, type TranscriptMessage } from './protocol';
 import { stateSnapshot } from './stateSnapshot';
 import { type WorkspaceTools } from './tools/workspaceTools';
 import { type ChatModel, runTurn, type TurnSettings } from './turnRunner';
+
+/** How often the words of a wait are refreshed (the countdown counts whole seconds). */
+const WAITING_TICK_MS = 1000;
 
 export interface ChatSettings extends TurnSettings {
   /** Shown in the panel; the provider from getProvider() is the one that uses it. */
@@ -70,6 +76,10 @@ export class ChatController {
   private draftText: string;
   /** Ids of conversations Delete My Data removed while this controller held them: never saved again. */
   private readonly erased = new Set<string>();
+  /** The instruction files found at the last look (on `ready` and before each message). */
+  private instructions: InstructionFile[] = [];
+  /** Instruction files the user removed from the chat (this session of the panel). */
+  private readonly removedInstructions = new Set<string>();
 
   constructor(
     private readonly deps: ChatControllerDeps,
@@ -113,7 +123,9 @@ export class ChatController {
 
   private async dispatch(message: FromWebviewMessage): Promise<void> {
     switch (message.type) {
-      case 'ready': return this.postState();
+      case 'ready':
+        await this.refreshInstructions();
+        return this.postState();
       case 'send': return this.send(message.text, message.chips.map((chip) => chip.id));
       case 'stop': return this.stop();
       case 'regenerate':
@@ -128,6 +140,7 @@ export class ChatController {
       case 'setApiKey':
         await this.editor.setApiKey();
         return this.postState();
+      case 'openConsole': return this.openConsole(message.url);
       case 'copy': return this.editor.copy(message.text);
       case 'insertCode': return this.editor.insertCode(message.code);
       case 'applyCode': return this.editor.applyCode(message.code, message.language);
@@ -147,6 +160,11 @@ export class ChatController {
       case 'draft':
         this.draftText = message.text;
         return this.saveDraft();
+      case 'removeInstructions':
+        this.removedInstructions.add(message.path);
+        return this.postState();
+      case 'slashCommand':
+        return this.editor.runSelectionAction(SLASH_COMMANDS[message.command].action);
     }
   }
 
@@ -160,6 +178,8 @@ export class ChatController {
       this.postMessage({ type: 'prefill', text });
       return this.postState();
     }
+    await this.refreshInstructions();
+    if (this.running !== undefined) return this.send(text, chipIds);
     // No await from here until the answer is marked running: a second send cannot slip in.
     const chips = this.chips.viewsOf(chipIds);
     const prompt = composePrompt(text, this.chips.take(chipIds), this.activeEditor());
@@ -176,8 +196,13 @@ export class ChatController {
     await started;
   }
 
-  /** Sends `text` with the attached chips, as if typed (the Explain selection action). */
-  ask(text: string): Promise<void> {
+  /**
+   * Sends `text` with the attached chips, as if typed; with `attachSelection` the editor's selection
+   * is attached first, so the bubble shows it as a chip and the question as text (Explain).
+   */
+  async ask(text: string, options: { attachSelection?: boolean } = {}): Promise<void> {
+    if (options.attachSelection && !this.chips.addSelection()) return;
+    if (options.attachSelection) await this.chipsChanged();
     return this.send(text, this.chips.all.map((chip) => chip.id));
   }
 
@@ -289,8 +314,29 @@ export class ChatController {
         status: { hasKey, hasConsent, notice: this.deps.consent.notice, model: this.deps.getSettings().model, busy: running !== undefined },
         chips: this.chips.views(),
         draft: this.draftText,
+        instructions: this.instructionsInUse().map((file) => file.path),
       }),
     );
+  }
+
+  /** Opens a console address only if an error of the conversation shown gave it: the webview cannot pick one. */
+  private async openConsole(url: string): Promise<void> {
+    const given = this.active?.entries.some((entry) => entry.role === 'assistant' && entry.error?.url === url);
+    if (given) await this.editor.openExternal(url);
+    else this.deps.logger.warn('chat: refused to open an address no error of this conversation gave');
+  }
+
+  private instructionsInUse(): InstructionFile[] {
+    return this.instructions.filter((file) => !this.removedInstructions.has(file.path));
+  }
+
+  /** Looks for the instruction files again (they may have been added or edited); a failure is logged, not fatal. */
+  private async refreshInstructions(): Promise<void> {
+    try {
+      this.instructions = this.deps.tools.available ? await findInstructionFiles(this.editor, this.deps.tools) : [];
+    } catch (error) {
+      this.deps.logger.warn(`chat: reading the instruction files failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private async ready(): Promise<boolean> {
@@ -327,6 +373,17 @@ export class ChatController {
     await this.postState();
     shown();
     const { maxTokens, temperature, maxToolRounds, contextWindow } = this.deps.getSettings();
+    const instructions = instructionsMessage(this.instructionsInUse());
+    // Why the answer waits, refreshed each second: a retry's countdown, then a stall's "no data for N s…".
+    const waiting = new WaitingStatus(this.now);
+    const tellWaiting = () => {
+      const text = waiting.text() ?? '';
+      if (text === (live.waiting ?? '')) return;
+      const event = { kind: 'waiting', text } as const;
+      applyStreamEvent(live, event);
+      events.push(event);
+    };
+    const ticker = setInterval(tellWaiting, WAITING_TICK_MS);
     const answer = await runTurn({
       conversationId: conversation.id,
       entries: [...conversation.entries],
@@ -335,15 +392,21 @@ export class ChatController {
       model: { streamEvents: (request) => this.deps.getProvider().streamEvents(request) },
       tools: this.deps.tools,
       settings: { maxTokens, temperature, maxToolRounds, contextWindow },
+      ...(instructions === undefined ? {} : { instructions }),
       signal,
       now: this.now,
       ...(this.deps.userId === undefined ? {} : { userId: this.deps.userId }),
       onEvent: (event) => {
+        waiting.data();
         applyStreamEvent(live, event);
         events.push(event);
       },
       onStep: (partial) => void this.save({ ...conversation, entries: [...conversation.entries, partial] }),
-    });
+      onRetry: (notice) => {
+        waiting.retrying(notice);
+        tellWaiting();
+      },
+    }).finally(() => clearInterval(ticker));
     // Before the answer joins the conversation: a snapshot from then on holds all of its text.
     events.flush();
     conversation.entries.push(answer);

@@ -28,6 +28,10 @@ export interface ChatEditorHost {
   /** Proposes the code for the active file (merged where it belongs) as a diff, applied if the user accepts. */
   applyCode(code: string, language?: string): Promise<void>;
   newFile(code: string, language?: string): Promise<void>;
+  /** Opens an https address in the browser (VS Code asks first for an untrusted domain). */
+  openExternal(url: string): Promise<void>;
+  /** Runs a selection action (`grokCodeFast.<action>`) on the active editor's selection: the chat's slash commands. */
+  runSelectionAction(action: 'explain' | 'fix' | 'writeTests' | 'generateDocs'): Promise<void>;
   /** Runs the Set API Key command. */
   setApiKey(): Promise<void>;
   /** A short warning to the user (a notification). */

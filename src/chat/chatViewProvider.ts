@@ -74,10 +74,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     await this.controller.newChat();
   }
 
-  /** Opens the panel and sends `text` (with any attached chips) as the user's next message. */
-  async ask(text: string): Promise<void> {
+  /** Opens the panel and sends `text` (with any attached chips, and the selection if asked) as the user's next message. */
+  async ask(text: string, options: { attachSelection?: boolean } = {}): Promise<void> {
     await this.reveal();
-    await this.controller.ask(text);
+    await this.controller.ask(text, options);
   }
 
   /** Re-sends the status (key, consent, model) after it changed outside the panel. */

@@ -63,21 +63,28 @@ function leftOutNote(turns: Entry[][]): ChatMessage {
   };
 }
 
-/** The messages to send for `entries` (the last turn being answered), within `limits`. */
-export function fitConversation(entries: readonly Entry[], limits: ContextLimits): FittedConversation {
+/**
+ * The messages to send for `entries` (the last turn being answered), within `limits`; `instructions`
+ * (the workspace's instruction files) stay with the system text, never dropped.
+ */
+export function fitConversation(entries: readonly Entry[], limits: ContextLimits, instructions?: string): FittedConversation {
   const limit = limits.contextWindow - limits.maxOutputTokens;
-  const all = toWireMessages(entries);
+  const all = toWireMessages(entries, instructions);
   if (estimateTokens(all) <= limit) return { fits: true, messages: all, droppedTurns: 0 };
   const turns = turnsOf(entries);
   const current = turns.at(-1) ?? [];
-  const alone = estimateTokens(toWireMessages(current));
+  const alone = estimateTokens(toWireMessages(current, instructions));
   if (alone > limit) return { fits: false, tokens: alone, limit };
   // Leave out whole turns, oldest first, until the rest fits beside the note.
   for (let dropped = 1; dropped < turns.length; dropped++) {
-    const [system, ...kept] = toWireMessages(turns.slice(dropped).flat());
-    const messages = [system!, leftOutNote(turns.slice(0, dropped)), ...kept];
+    const messages = withNote(toWireMessages(turns.slice(dropped).flat(), instructions), leftOutNote(turns.slice(0, dropped)));
     if (estimateTokens(messages) <= limit) return { fits: true, messages, droppedTurns: dropped };
   }
-  const [system, ...kept] = toWireMessages(current);
-  return { fits: true, messages: [system!, ...kept], droppedTurns: turns.length - 1 };
+  return { fits: true, messages: toWireMessages(current, instructions), droppedTurns: turns.length - 1 };
+}
+
+/** The note of what was left out goes right after the system messages. */
+function withNote(messages: ChatMessage[], note: ChatMessage): ChatMessage[] {
+  const firstTurn = messages.findIndex((message) => message.role !== 'system');
+  return [...messages.slice(0, firstTurn), note, ...messages.slice(firstTurn)];
 }

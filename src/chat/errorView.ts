@@ -1,4 +1,5 @@
 /** Maps an error from the provider to what the panel shows: a message and the one action that helps. */
+import { creditsExhausted, CREDITS_EXHAUSTED_CODE, CREDITS_EXHAUSTED_TEXT } from '../platform/creditsExhausted';
 import { ApiError, isGrokError, RateLimitError } from '../provider/errors';
 import { redactSecrets } from '../provider/redact';
 import { type ErrorView, PROTOCOL_LIMITS } from './protocol';
@@ -28,6 +29,14 @@ function clip(text: string): string {
 
 export function toErrorView(error: unknown): ErrorView {
   const message = clip(error instanceof Error ? error.message : String(error));
+  // Before the rate limit: credits come as a 429 too, but waiting will not bring them back.
+  const credits = creditsExhausted(error);
+  if (credits !== undefined) {
+    const text = clip(CREDITS_EXHAUSTED_TEXT.charAt(0).toUpperCase() + CREDITS_EXHAUSTED_TEXT.slice(1));
+    return credits.consoleUrl === undefined
+      ? { code: CREDITS_EXHAUSTED_CODE, message: text, action: 'none' }
+      : { code: CREDITS_EXHAUSTED_CODE, message: text, action: 'openConsole', url: credits.consoleUrl };
+  }
   if (error instanceof ContextTooLongError) return { code: 'context_too_long', message, action: 'newChatWithSummary' };
   if (error instanceof ApiError && CONTEXT_OVERFLOW.test(`${error.message} ${error.serverMessage ?? ''}`)) {
     // Retrying the same request cannot succeed: a new chat with a summary can.

@@ -13,6 +13,7 @@
 // zod/mini: the same validation as `zod` at a fraction of the webview bundle size (~20 KB, not ~95 KB).
 import * as z from 'zod/mini';
 import { parseOrUndefined } from '../platform/parseOrUndefined';
+import { SLASH_COMMAND_NAMES } from './slashCommands';
 
 /** Upper bounds shared by both sides (characters or items). */
 export const PROTOCOL_LIMITS = {
@@ -73,7 +74,10 @@ export const UsageViewSchema = z.object({
 });
 
 /** What the user can do about an error; the webview shows the matching button. */
-export const ErrorActionSchema = z.enum(['setApiKey', 'retry', 'consent', 'newChatWithSummary', 'none']);
+export const ErrorActionSchema = z.enum(['setApiKey', 'retry', 'consent', 'newChatWithSummary', 'openConsole', 'none']);
+
+/** An https address (the server's billing console for `openConsole`). */
+const httpsUrl = z.string().check(z.maxLength(2048), z.regex(/^https:\/\/[^\s]+$/));
 
 export const ErrorViewSchema = z.object({
   /** The provider's stable error code (`rate_limited`, `unauthorized`, `network_error`, ...). */
@@ -82,6 +86,8 @@ export const ErrorViewSchema = z.object({
   /** Seconds; with `action: 'retry'` the webview counts down and sends `retry` by itself. */
   retryAfter: z.optional(z.number().check(z.nonnegative(), z.maximum(86_400))),
   action: ErrorActionSchema,
+  /** With `action: 'openConsole'`: the console address the server gave. */
+  url: z.optional(httpsUrl),
 });
 
 export const TranscriptMessageSchema = z.object({
@@ -92,6 +98,8 @@ export const TranscriptMessageSchema = z.object({
   chips: z.optional(z.array(ChipSchema).check(z.maxLength(L.chips))),
   toolCalls: z.optional(z.array(ToolCallViewSchema).check(z.maxLength(L.toolCalls))),
   usage: z.optional(UsageViewSchema),
+  /** While an answer waits without data: why ("rate-limited, retrying in 7 s", "no data for 6 s…"). Never saved. */
+  waiting: z.optional(z.string().check(z.maxLength(L.label))),
   /** Set on an assistant message that ended in an error; the partial content is kept. */
   error: z.optional(ErrorViewSchema),
   /** True when the user stopped the answer before it finished. */
@@ -133,6 +141,8 @@ export const ChatStreamEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('usage'), usage: UsageViewSchema }),
   z.object({ kind: z.literal('done') }),
   z.object({ kind: z.literal('error'), error: ErrorViewSchema }),
+  /** Why the answer waits; '' when it no longer does. Any model output ends the wait as well. */
+  z.object({ kind: z.literal('waiting'), text: z.string().check(z.maxLength(L.label)) }),
 ]);
 
 export const FileSuggestionSchema = z.object({
@@ -152,6 +162,8 @@ export const StateMessageSchema = z.object({
   chips: z.optional(z.array(ChipSchema).check(z.maxLength(L.chips))),
   /** The host's copy of the draft, used when the webview has none of its own (window restart). */
   draft: z.optional(text),
+  /** Instruction files (AGENTS.md, …) that go along with every message, shown as removable chips. */
+  instructions: z.optional(z.array(z.object({ path: z.string().check(z.maxLength(L.path)) })).check(z.maxLength(L.chips))),
 });
 
 export const ToWebviewMessageSchema = z.discriminatedUnion('type', [
@@ -187,6 +199,8 @@ export const FromWebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('consent'), granted: z.boolean() }),
   z.object({ type: z.literal('setApiKey') }),
   z.object({ type: z.literal('retry') }),
+  /** Opens an error's console address; the host opens only an address one of its errors gave. */
+  z.object({ type: z.literal('openConsole'), url: httpsUrl }),
   z.object({ type: z.literal('copy'), text }),
   z.object({ type: z.literal('insertCode'), code }),
   z.object({ type: z.literal('applyCode'), code, language }),
@@ -197,6 +211,10 @@ export const FromWebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('mentionQuery'), query: z.string().check(z.maxLength(L.query)) }),
   z.object({ type: z.literal('mentionPick'), path: z.string().check(z.minLength(1), z.maxLength(L.path)) }),
   z.object({ type: z.literal('draft'), text }),
+  /** `/fix` and friends: run that selection action on the editor's selection. */
+  z.object({ type: z.literal('slashCommand'), command: z.enum(SLASH_COMMAND_NAMES) }),
+  /** Stops sending that instruction file with the messages (for this session of the panel). */
+  z.object({ type: z.literal('removeInstructions'), path: z.string().check(z.minLength(1), z.maxLength(L.path)) }),
 ]);
 
 export type LineRange = z.infer<typeof LineRangeSchema>;

@@ -11,6 +11,8 @@ export interface SnapshotInput {
   status: { hasKey: boolean; hasConsent: boolean; notice: string; model: string; busy: boolean };
   chips: Chip[];
   draft: string;
+  /** Workspace-relative paths of the instruction files in use. */
+  instructions?: readonly string[];
 }
 
 export function stateSnapshot(input: SnapshotInput): StateMessage {
@@ -30,5 +32,8 @@ export function stateSnapshot(input: SnapshotInput): StateMessage {
     },
     chips: input.chips,
     draft: input.draft.slice(0, PROTOCOL_LIMITS.text),
+    ...(input.instructions === undefined || input.instructions.length === 0
+      ? {}
+      : { instructions: input.instructions.slice(0, PROTOCOL_LIMITS.chips).map((path) => ({ path: path.slice(0, PROTOCOL_LIMITS.path) })) }),
   };
 }

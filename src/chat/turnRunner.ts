@@ -8,7 +8,7 @@ import { AbortError, isGrokError } from '../provider/errors';
 import { cutReason } from '../platform/cutAnswer';
 import { MAX_OUTPUT_TOKENS } from '../provider/models';
 import { addUsage, ZERO_USAGE } from '../provider/usageSchema';
-import { type ChatMessage, type GenerateRequest, type GenerateResult, type StreamEvent, type ToolCall, type Usage } from '../provider/types';
+import { type ChatMessage, type GenerateRequest, type GenerateResult, type RetryNotice, type StreamEvent, type ToolCall, type Usage } from '../provider/types';
 import { fitConversation } from './contextBudget';
 import { ContextTooLongError, toErrorView } from './errorView';
 import { type AnswerStep, type AssistantEntry, type Entry, type StoredToolCall } from './historySchema';
@@ -48,6 +48,10 @@ export interface TurnOptions {
   onEvent: (event: ChatStreamEvent) => void;
   /** Called after each finished step, so the caller can save the answer so far. */
   onStep?: (entry: AssistantEntry) => void;
+  /** The instruction files' system message (instructionFiles.ts), when the workspace has any in use. */
+  instructions?: string;
+  /** Told before the provider retries a request by itself (a 429's wait), for the panel's countdown. */
+  onRetry?: (notice: RetryNotice) => void;
 }
 
 function isEmptyStep(step: AnswerStep): boolean {
@@ -154,9 +158,10 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 /** The conversation's messages, within the model's context when its window is known. */
-function messagesFor(entries: readonly Entry[], settings: TurnSettings): ChatMessage[] {
-  if (settings.contextWindow === undefined) return toWireMessages(entries);
-  const fitted = fitConversation(entries, { contextWindow: settings.contextWindow, maxOutputTokens: settings.maxTokens ?? MAX_OUTPUT_TOKENS });
+function messagesFor(entries: readonly Entry[], settings: TurnSettings, instructions: string | undefined): ChatMessage[] {
+  if (settings.contextWindow === undefined) return toWireMessages(entries, instructions);
+  const limits = { contextWindow: settings.contextWindow, maxOutputTokens: settings.maxTokens ?? MAX_OUTPUT_TOKENS };
+  const fitted = fitConversation(entries, limits, instructions);
   if (!fitted.fits) throw new ContextTooLongError(fitted.tokens, settings.contextWindow);
   return fitted.messages;
 }
@@ -164,10 +169,11 @@ function messagesFor(entries: readonly Entry[], settings: TurnSettings): ChatMes
 function buildRequest(options: TurnOptions, answer: AssistantEntry, toolsOffered: boolean, toolsAllowed: boolean): GenerateRequest {
   const { settings } = options;
   return {
-    messages: messagesFor([...options.entries, answer], settings),
+    messages: messagesFor([...options.entries, answer], settings, options.instructions),
     metadata: { feature: 'chat', conversationId: options.conversationId, ...(options.userId === undefined ? {} : { userId: options.userId }) },
     options: {
       signal: options.signal,
+      ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
       ...(settings.maxTokens === undefined ? {} : { maxTokens: settings.maxTokens }),
       ...(settings.temperature === undefined || settings.temperature === null ? {} : { temperature: settings.temperature }),
       // The tool list stays in every request of the conversation (it is part of the cached prefix);

@@ -119,6 +119,14 @@ export class VscodeChatEditorHost implements ChatEditorHost {
     await vscode.window.showTextDocument(document, { preview: false });
   }
 
+  async openExternal(url: string): Promise<void> {
+    await vscode.env.openExternal(vscode.Uri.parse(url));
+  }
+
+  async runSelectionAction(action: 'explain' | 'fix' | 'writeTests' | 'generateDocs'): Promise<void> {
+    await vscode.commands.executeCommand(`grokCodeFast.${action}`);
+  }
+
   async setApiKey(): Promise<void> {
     await vscode.commands.executeCommand('grokCodeFast.setApiKey');
   }

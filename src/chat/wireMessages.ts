@@ -27,9 +27,11 @@ function assistantMessages(entry: AssistantEntry): ChatMessage[] {
   return messages;
 }
 
-export function toWireMessages(entries: readonly Entry[]): ChatMessage[] {
+/** `instructions`: the workspace's instruction files (instructionFiles.ts), a second system message. */
+export function toWireMessages(entries: readonly Entry[], instructions?: string): ChatMessage[] {
   return [
     { role: 'system', content: CHAT_SYSTEM_PROMPT },
+    ...(instructions === undefined ? [] : [{ role: 'system' as const, content: instructions }]),
     ...entries.flatMap((entry): ChatMessage[] => (entry.role === 'user' ? [{ role: 'user', content: entry.prompt }] : assistantMessages(entry))),
   ];
 }

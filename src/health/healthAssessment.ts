@@ -1,4 +1,5 @@
 /** The verdict of one health check, as a pure function of the probe and the request window. */
+import { formatDuration } from '../provider/duration';
 import { type WindowFigures } from './requestWindow';
 
 export type HealthState = 'ok' | 'degraded' | 'down';
@@ -44,7 +45,7 @@ export function assessHealth(
     reasons.push(`the service did not answer: ${probe.message}`);
   } else if (probe.responseTime > thresholds.p95ThresholdMs) {
     state = 'degraded';
-    reasons.push(`the service took ${seconds(probe.responseTime)} to answer a status check`);
+    reasons.push(`the service took ${formatDuration(probe.responseTime)} to answer a status check`);
   }
   if (window.requests >= thresholds.minRequests && window.successRate !== null && window.successRate < thresholds.minSuccessRate) {
     if (state === 'ok') state = 'degraded';
@@ -54,22 +55,18 @@ export function assessHealth(
   }
   if (window.requests >= thresholds.minRequests && window.p95LatencyMs !== null && window.p95LatencyMs > thresholds.p95ThresholdMs) {
     if (state === 'ok') state = 'degraded';
-    reasons.push(`p95 latency is ${seconds(window.p95LatencyMs)} (threshold ${seconds(thresholds.p95ThresholdMs)})`);
+    reasons.push(`p95 latency is ${formatDuration(window.p95LatencyMs)} (threshold ${formatDuration(thresholds.p95ThresholdMs)})`);
   }
   const verdict = { state, reasons, checkedAt, window, summary: summarize(state, reasons, probe) };
   return probe instanceof Error ? verdict : { ...verdict, probe };
 }
 
 function summarize(state: HealthState, reasons: string[], probe: ServiceProbe | Error): string {
-  if (state === 'ok' && !(probe instanceof Error)) return `Grok is healthy (status check answered in ${seconds(probe.responseTime)}).`;
+  if (state === 'ok' && !(probe instanceof Error)) return `Grok is healthy (status check answered in ${formatDuration(probe.responseTime)}).`;
   const head = state === 'down' ? 'Grok is unreachable' : 'Grok is slow or failing';
   return `${head}: ${reasons.join('; ')}.`;
 }
 
 function percent(ratio: number): string {
   return `${(ratio * 100).toFixed(1)}%`;
-}
-
-function seconds(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }

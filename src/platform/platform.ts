@@ -90,7 +90,11 @@ export function createPlatform(context: vscode.ExtensionContext): Platform {
 
   const refreshSetup = async () => {
     const hasKey = (await keyStore.get()) !== undefined;
-    statusBar.setSetup(!hasKey ? 'needsKey' : (await consent.hasConsent()) ? 'ready' : 'needsConsent');
+    const hasConsent = await consent.hasConsent();
+    statusBar.setSetup(!hasKey ? 'needsKey' : hasConsent ? 'ready' : 'needsConsent');
+    // The walkthrough's steps complete on these, once the key or consent is really there.
+    void vscode.commands.executeCommand('setContext', 'grokCodeFast.hasApiKey', hasKey);
+    void vscode.commands.executeCommand('setContext', 'grokCodeFast.hasConsent', hasConsent);
   };
   const refresh = () => void refreshSetup().catch((error) => log.error('Could not read the key or consent state:', error));
   refresh();

@@ -2,6 +2,8 @@
  * What the status bar item says, as a pure function of the state: its text, its tooltip (markdown) and
  * whether it asks for attention. Kept apart from VS Code so the wording is unit-tested.
  */
+import { formatDuration } from '../provider/duration';
+
 export type ServiceState = 'ready' | 'needsKey' | 'needsConsent' | 'offline' | 'unhealthy';
 
 export type InlineMode = { kind: 'on' } | { kind: 'off' } | { kind: 'snoozed'; untilMs: number | 'restart' };
@@ -74,7 +76,7 @@ export function renderStatus(s: StatusSnapshot, now: number): StatusView {
     `Today: ${formatCount(s.today.requests)} / ${formatCount(s.quota.requestsPerDay)} requests, ` +
       `${formatCount(s.today.tokens)} / ${formatCount(s.quota.tokensPerDay)} tokens`,
     '',
-    `Last latency: ${s.lastLatencyMs === undefined ? '—' : `${Math.round(s.lastLatencyMs)} ms`}`,
+    `Last latency: ${s.lastLatencyMs === undefined ? '—' : formatDuration(s.lastLatencyMs)}`,
     '',
     'Click for the menu.',
   ].join('\n');

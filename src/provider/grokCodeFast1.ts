@@ -31,6 +31,7 @@ import { ModelCatalogue } from './catalogue';
 import { effortToSend, type ModelFacts } from './models';
 import { ModelIdSchema } from './identifiers';
 import { registerSecret } from './redact';
+import { formatDuration } from './duration';
 import { OutcomeRecorder } from './outcomeRecorder';
 import {
   type Feature,
@@ -198,7 +199,10 @@ export class GrokCodeFast1Provider {
         () => this.attempt(body, conversationId, controller.signal),
         { ...this.retry, maxRetries: this.config.maxRetries },
         controller.signal,
-        (retryable, delayMs) => this.logger.warn(`Request ${requestId} failed (${retryable.message}); retrying in ${delayMs} ms.`),
+        (retryable, delayMs) => {
+          this.logger.warn(`Request ${requestId} failed (${retryable.message}); retrying in ${formatDuration(delayMs)}.`);
+          request.options?.onRetry?.({ code: retryable.error.code, delayMs });
+        },
       );
       let answer: AssembledAnswer | undefined;
       for await (const batch of attempts) {

@@ -19,6 +19,7 @@ export { SYSTEM_PROMPT, buildChatRequestBody } from './prompt';
 export { type ApiKeyCheck } from './client/accountQueries';
 export { type ProxySettings } from './client/connectionPool';
 export { EMPTY_ANSWER_MESSAGE } from './client/answerAssembler';
+export { formatDuration } from './duration';
 export * from './errors';
 export * from './types';
 export { redactSecrets, registerSecret } from './redact';

@@ -36,7 +36,8 @@ export class OutcomeRecorder {
 
   finished(outcome: RequestOutcome): void {
     const { requestId, result, failure, sentAt, usage } = outcome;
-    const latencyMs = result ? result.metadata.latencyMs : sentAt === undefined ? 0 : this.now() - sentAt;
+    // Refused before sending (no key, no consent, a local limit): no latency at all, not 0 ms.
+    const latencyMs = result ? result.metadata.latencyMs : sentAt === undefined ? null : this.now() - sentAt;
     const aborted = failure instanceof AbortError;
     const errorCode = isGrokError(failure) ? failure.code : 'unknown';
     if (result) {
@@ -44,7 +45,7 @@ export class OutcomeRecorder {
       this.metrics.add({ outcome: 'success', latencyMs, ttftMs, totalTokens: result.usage.totalTokens });
       this.logger.debug(`Request ${requestId} done in ${latencyMs} ms (${result.usage.totalTokens} tokens).`);
     } else {
-      if (sentAt !== undefined && !aborted) {
+      if (latencyMs !== null && !aborted) {
         this.metrics.add({ outcome: 'error', latencyMs, ttftMs: null, totalTokens: usage?.totalTokens ?? 0 });
       }
       this.logger[aborted ? 'debug' : 'warn'](`Request ${requestId} ended: ${errorCode}: ${describe(failure)}`);

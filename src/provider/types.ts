@@ -86,7 +86,17 @@ export interface GenerateRequest {
     temperature?: number;
     tools?: ToolDefinition[];
     toolChoice?: ToolChoice;
+    /** Told before each automatic retry, so a surface can say why it waits (a 429's countdown). */
+    onRetry?: (retry: RetryNotice) => void;
   };
+}
+
+/** An automatic retry about to happen: why (the failed attempt's error code) and after how long. */
+export interface RetryNotice {
+  /** `rate_limited` for a 429, `api_error` for a 5xx, ... */
+  code: string;
+  /** Milliseconds until the next attempt. */
+  delayMs: number;
 }
 
 export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'unknown';

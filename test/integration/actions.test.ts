@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { scenarios, TEST_API_KEY, type FakeXai } from '../fake-xai';
 import { streamPayloads } from '../fake-xai/answer';
 import { type HandlerScenario } from '../fake-xai/scenarios';
+import { userInput } from './support/userInput';
 import { chatRequests, connectToFakeXai, disconnectFromFakeXai, sentText, waitFor, workspaceFile, type GrokTestApi } from './support/extensionApi';
 
 const SOURCE = ['export function add(a, b) {', '  var sum = a + b;', '  return sum;', '}', ''].join('\n');
@@ -195,6 +196,59 @@ describe('selection actions', () => {
     }
   });
 
+  it('the lightbulb offers "Fix with Grok" on a diagnostic and runs Fix on its lines, not on excluded files', async function () {
+    this.timeout(90_000); // the first code-action request waits for the TypeScript server to start
+    const editor = await openWithSelection('lightbulb.js');
+    editor.selection = new vscode.Selection(0, 0, 0, 0); // no selection: the lightbulb picks the lines
+    const diagnostics = vscode.languages.createDiagnosticCollection('grok-test');
+    try {
+      const problem = new vscode.Diagnostic(new vscode.Range(1, 2, 1, 5), 'Unexpected var, use let or const instead.', vscode.DiagnosticSeverity.Error);
+      diagnostics.set(editor.document.uri, [problem]);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(1, 3, 1, 3));
+      const fix = actions.find((action) => action.title === 'Fix with Grok');
+      assert.ok(fix?.command, `no "Fix with Grok" among ${actions.map((a) => a.title).join(', ')}`);
+      assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
+
+      // What a user sees: the quick-fix menu at the problem (the README's picture).
+      const user = userInput();
+      assert.ok(user, 'this test shows the menu like a user: it needs the page bridge of the code-server runner');
+      editor.selection = new vscode.Selection(1, 3, 1, 3);
+      await vscode.commands.executeCommand('notifications.clearAll');
+      await vscode.commands.executeCommand('editor.action.quickFix');
+      await user.waitFor('.action-widget :text("Fix with Grok")');
+      await user.screenshot('media/screenshots/lightbulb.png');
+      await user.press('Escape');
+      fake.enqueue(scenarios.text(ANSWER));
+      const outcome = await vscode.commands.executeCommand<EditOutcome>(fix.command.command, ...(fix.command.arguments ?? []));
+      assert.equal(outcome.status, 'proposed');
+      const sent = sentText(chatRequests(fake).at(-1)!);
+      assert.match(sent, /Task: Fix/);
+      assert.match(sent, /- line 2 error: Unexpected var, use let or const instead\./);
+      assert.match(sent, /var sum = a \+ b;/);
+
+      const excluded = await openWithSelection('.env.lightbulb.js');
+      diagnostics.set(excluded.document.uri, [problem]);
+      const none = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', excluded.document.uri, new vscode.Range(1, 3, 1, 3));
+      assert.equal(none.filter((action) => action.title === 'Fix with Grok').length, 0, 'offered on an excluded file');
+    } finally {
+      diagnostics.dispose();
+    }
+  });
+
+  it('the chat slash command /fix runs Fix on the selection', async () => {
+    const chat = (api as GrokTestApi & { chat?: () => { handle(message: unknown): Promise<void> } }).chat?.();
+    assert.ok(chat, 'the extension exports no chat test seam');
+    await openWithSelection('slash.js');
+    fake.enqueue(scenarios.text(ANSWER));
+    const before = chatRequests(fake).length;
+    await chat.handle({ type: 'slashCommand', command: 'fix' });
+    await waitFor(() => proposalTabs().length === 1, 'the diff proposal of /fix', 10_000);
+    const sent = sentText(chatRequests(fake).at(-1)!);
+    assert.equal(chatRequests(fake).length, before + 1);
+    assert.match(sent, /Task: Fix/);
+    assert.match(sent, /var sum = a \+ b;/);
+  });
+
   it('Ask Grok sends the instruction', async () => {
     await openWithSelection('ask.js');
     fake.enqueue(scenarios.text(ANSWER));
@@ -217,7 +271,7 @@ describe('selection actions', () => {
     await openWithSelection('explain.js');
     const before = chatRequests(fake).length;
     await vscode.commands.executeCommand('grokCodeFast.explain');
-    const request = await waitFor(() => chatRequests(fake).slice(before).find((r) => /Explain what this code/.test(sentText(r))), 'the chat request');
+    const request = await waitFor(() => chatRequests(fake).slice(before).find((r) => /Explain what the selected code/.test(sentText(r))), 'the chat request');
     assert.match(sentText(request), /var sum = a \+ b;/);
   });
 

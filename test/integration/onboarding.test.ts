@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { scenarios, startFakeXai, TEST_API_KEY, type FakeXai } from '../fake-xai';
+import { userInput } from './support/userInput';
 import { chatRequests, connectToFakeXai, disconnectFromFakeXai, grokConfig, useFakeEndpoint, waitFor, type ConsentNotice, type GrokTestApi } from './support/extensionApi';
 
 interface KeyVerdict {
@@ -45,6 +46,23 @@ describe('onboarding: API key, consent, model', () => {
       const log = api.logLines().join('\n');
       assert.match(log, /API key saved to SecretStorage/);
       assert.ok(!log.includes(TEST_API_KEY), 'the key appears in the log');
+    });
+
+    it('takes a key typed into the prompt opened from the walkthrough (focus goes to the input box)', async () => {
+      const user = userInput();
+      assert.ok(user, 'this test types like a user: it needs the page bridge of the code-server runner');
+      await vscode.commands.executeCommand('grokCodeFast.clearApiKey');
+      // A fresh profile: the step is not done yet, so finishing it re-renders the walkthrough.
+      await vscode.commands.executeCommand('resetGettingStartedProgress');
+      await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'grok-code-fast.grok-code-fast#grokCodeFast.gettingStarted', false);
+      // As a user does: open the step (it may not be the expanded one), then press its button.
+      const step = '.gettingStartedContainer .getting-started-step[data-step-id$="#setApiKey"]';
+      await user.click(`${step} .step-title`, 20_000);
+      await user.click(`${step} a:has-text("Set API Key"), ${step} button:has-text("Set API Key")`, 20_000);
+      await user.waitFor('.quick-input-widget input[type="password"]');
+      await user.type(TEST_API_KEY);
+      await user.press('Enter');
+      await waitFor(async () => (await api.storedApiKey()) === TEST_API_KEY, 'the typed key to be stored', 10_000);
     });
 
     it("reports a rejected key with the server's message", async () => {

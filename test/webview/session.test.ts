@@ -57,6 +57,67 @@ describe('chat webview: session, consent, errors and context', () => {
     await chat.fromHost(state([], { active: null }));
     assert.equal(await region.count(), 0, 'the notice goes once the host records consent');
     assert.equal(await chat.page.getByRole('status').innerText(), '', 'and so does the hint');
+    assert.deepEqual(await chat.postedOfType('send'), [{ type: 'send', text: 'hello again', chips: [] }], 'the refused message is sent without a second Enter');
+    assert.equal(await input().inputValue(), '');
+  });
+
+  it('sends the message typed before consenting once the user consents by typing "I consent"', async () => {
+    const { chat } = suite;
+    await chat.fromHost(state([], { active: null, status: { ...READY_STATUS, hasConsent: false, consentNotice: 'notice' } }));
+    await input().fill('why is this slow?');
+    await input().press('Enter');
+    await input().fill('I consent');
+    await input().press('Enter');
+    assert.deepEqual(await chat.postedOfType('send'), []);
+    await chat.fromHost(state([], { active: null }));
+    assert.deepEqual(await chat.postedOfType('send'), [{ type: 'send', text: 'why is this slow?', chips: [] }]);
+  });
+
+  it('sends a message refused for want of a key once the key is set, but not if the user typed something else', async () => {
+    const { chat } = suite;
+    await chat.fromHost(state([], { active: null, status: { ...READY_STATUS, hasKey: false } }));
+    await input().fill('explain the cache');
+    await input().press('Enter');
+    assert.match(await chat.page.getByRole('status').innerText(), /Set an API key first/);
+    await chat.fromHost(state([], { active: null }));
+    assert.deepEqual(await chat.postedOfType('send'), [{ type: 'send', text: 'explain the cache', chips: [] }]);
+
+    await chat.fromHost(state([], { active: null, status: { ...READY_STATUS, hasKey: false } }));
+    await chat.fromHost({ type: 'prefill', text: 'refused by the host' });
+    await input().fill('something else');
+    await chat.fromHost(state([], { active: null }));
+    assert.equal((await chat.postedOfType('send')).length, 1, 'the edited text stays in the composer');
+    assert.equal(await input().inputValue(), 'something else');
+  });
+
+  it('completes slash commands in the composer and sends the picked one as a command, not as a message', async () => {
+    const { chat } = suite;
+    await chat.fromHost(state([], { active: null }));
+    await input().pressSequentially('/');
+    const options = chat.page.getByRole('option');
+    assert.deepEqual(await options.locator('.mention-label').allInnerTexts(), ['/explain', '/fix', '/tests', '/doc']);
+    await input().pressSequentially('f');
+    assert.deepEqual(await options.locator('.mention-label').allInnerTexts(), ['/fix']);
+    await input().press('Enter');
+    assert.equal(await input().inputValue(), '/fix', 'Enter picks the command');
+    await input().press('Enter');
+    assert.deepEqual(await chat.postedOfType('slashCommand'), [{ type: 'slashCommand', command: 'fix' }]);
+    assert.deepEqual(await chat.postedOfType('send'), []);
+    assert.equal(await input().inputValue(), '');
+    await input().fill('/fix the null check please');
+    await input().press('Enter');
+    assert.equal((await chat.postedOfType('send')).length, 1, 'text after a command is an ordinary message');
+  });
+
+  it('shows the instruction files as chips above the composer, and × asks the host to stop using one', async () => {
+    const { chat } = suite;
+    await chat.fromHost(state([], { instructions: [{ path: 'AGENTS.md' }, { path: '.grok/instructions.md' }] }));
+    const list = chat.page.getByRole('list', { name: 'Instruction files sent with every message' });
+    assert.deepEqual(await list.locator('.chip-label').allInnerTexts(), ['AGENTS.md', '.grok/instructions.md']);
+    await list.getByRole('button', { name: 'Stop using AGENTS.md' }).click();
+    assert.deepEqual(await chat.postedOfType('removeInstructions'), [{ type: 'removeInstructions', path: 'AGENTS.md' }]);
+    await chat.fromHost(state([]));
+    assert.equal(await list.isVisible(), false, 'no files, no chips');
   });
 
   it('drops invalid host messages without breaking', async () => {
@@ -89,6 +150,24 @@ describe('chat webview: session, consent, errors and context', () => {
     await chat.fromHost(stream('a2', { kind: 'error', error: { code: 'unauthorized', message: 'Incorrect API key.', action: 'setApiKey' } }));
     await chat.page.getByRole('alert').filter({ hasText: 'Incorrect API key.' }).getByRole('button', { name: 'Set API key' }).click();
     assert.deepEqual(await chat.postedOfType('setApiKey'), [{ type: 'setApiKey' }]);
+  });
+
+  it("says why a live answer waits, until the first output; used-up credits offer the server's console", async () => {
+    const { chat } = suite;
+    await chat.fromHost(state([user('u1', 'q')], { status: { ...READY_STATUS, busy: true } }));
+    await chat.fromHost(stream('a1', { kind: 'waiting', text: 'rate-limited, retrying in 7 s' }));
+    const waiting = chat.page.locator('.message.assistant .waiting-status');
+    assert.equal(await waiting.innerText(), 'Rate-limited, retrying in 7 s');
+    await chat.fromHost(stream('a1', { kind: 'waiting', text: 'no data for 6 s…' }));
+    assert.equal(await waiting.innerText(), 'No data for 6 s…');
+    await chat.fromHost(stream('a1', { kind: 'contentDelta', text: 'Here' }));
+    assert.equal(await waiting.isVisible(), false);
+
+    const credits = { code: 'credits_exhausted', message: 'The account has no credits left.', action: 'openConsole' as const, url: 'https://console.x.ai/team/t1' };
+    await chat.fromHost(stream('a1', { kind: 'error', error: credits }));
+    assert.equal(await chat.page.locator('.countdown').innerText(), '', 'no countdown: waiting will not help');
+    await chat.page.getByRole('alert').getByRole('button', { name: 'Open console' }).click();
+    assert.deepEqual(await chat.postedOfType('openConsole'), [{ type: 'openConsole', url: 'https://console.x.ai/team/t1' }]);
   });
 
   it('counts a rate limit down and retries by itself, but not for an error read back from history', async () => {

@@ -24,7 +24,8 @@ export const RequestEventSchema = z.object({
   servedModel: ModelIdSchema.optional(),
   outcome: z.enum(['success', 'error', 'aborted']),
   errorCode: ErrorCodeSchema.optional(),
-  latencyMs: z.number().nonnegative(),
+  /** null: refused before it was sent (no key, no consent, a local limit), so there is no latency to count. */
+  latencyMs: z.number().nonnegative().nullable(),
   ttftMs: z.number().nonnegative().nullable(),
   ...UsageSchema.shape,
 });

@@ -28,7 +28,8 @@ export interface TrackedResponse {
   servedModel?: string;
   usage?: Usage;
   timeToFirstTokenMs?: number | null;
-  latencyMs: number;
+  /** null when the request was refused before it was sent. */
+  latencyMs: number | null;
 }
 
 /** Requests whose response never came are forgotten beyond this many. */
@@ -74,7 +75,7 @@ export class AnalyticsTracker {
       ...(e.servedModel !== undefined && e.servedModel !== request.model && { servedModel: e.servedModel }),
       outcome: e.outcome,
       ...(e.outcome === 'error' ? { errorCode: safeErrorCode(e.errorCode ?? 'unknown') } : {}),
-      latencyMs: nonNegative(e.latencyMs),
+      latencyMs: e.latencyMs === null ? null : nonNegative(e.latencyMs),
       ttftMs: e.timeToFirstTokenMs === undefined || e.timeToFirstTokenMs === null ? null : nonNegative(e.timeToFirstTokenMs),
       promptTokens: count(usage?.promptTokens),
       completionTokens: count(usage?.completionTokens),

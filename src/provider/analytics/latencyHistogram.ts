@@ -17,6 +17,8 @@ const BUCKET_COUNT = LOG_BUCKETS + 2;
 const OVERFLOW = BUCKET_COUNT - 1;
 /** Fine buckets per bar of the report chart (1.02^12 ≈ 1.27× per bar). */
 const CHART_GROUP = 12;
+/** Fewest bars a chart gets: data in one or two bars is shown amid empty neighbours, not as one wide block. */
+const MIN_CHART_BARS = 9;
 
 export const HISTOGRAM_RELATIVE_ERROR = (GROWTH - 1) / (GROWTH + 1);
 
@@ -90,7 +92,10 @@ export class LatencyHistogram {
     return this.max;
   }
 
-  /** Coarse bars for a chart, from the first to the last non-empty one. */
+  /**
+   * Coarse bars for a chart, from the first to the last non-empty one, widened with empty bars on
+   * both sides to at least MIN_CHART_BARS (fewer only when the scale ends); [] when empty.
+   */
   chartBuckets(): ChartBucket[] {
     const bars: ChartBucket[] = [];
     for (let first = 0; first < BUCKET_COUNT; first += CHART_GROUP) {
@@ -99,10 +104,13 @@ export class LatencyHistogram {
       for (let index = first; index <= last; index++) count += this.counts[index];
       bars.push({ fromMs: bucketBounds(first)[0], toMs: bucketBounds(last)[1], count });
     }
-    const start = bars.findIndex((bar) => bar.count > 0);
-    if (start === -1) return [];
-    const end = bars.length - [...bars].reverse().findIndex((bar) => bar.count > 0);
-    return bars.slice(start, end);
+    const first = bars.findIndex((bar) => bar.count > 0);
+    if (first === -1) return [];
+    const last = bars.length - [...bars].reverse().findIndex((bar) => bar.count > 0);
+    const missing = Math.max(0, MIN_CHART_BARS - (last - first));
+    const start = Math.max(0, first - Math.floor(missing / 2));
+    const end = Math.min(bars.length, Math.max(last, start + MIN_CHART_BARS));
+    return bars.slice(Math.max(0, Math.min(start, end - MIN_CHART_BARS)), end);
   }
 
   toJSON(): LatencyHistogramData {

@@ -24,7 +24,8 @@ export interface RequestMetricsSnapshot {
 /** One finished request; a stored RequestEvent is one. */
 export interface RequestSample {
   outcome: 'success' | 'error' | 'aborted';
-  latencyMs: number;
+  /** null: refused before it was sent, so no latency sample. */
+  latencyMs: number | null;
   ttftMs: number | null;
   totalTokens: number;
 }
@@ -47,7 +48,7 @@ export class RequestMetrics {
     if (sample.outcome === 'success') this.successfulRequests += 1;
     if (sample.outcome === 'error') this.failedRequests += 1;
     this.totalTokensProcessed += sample.totalTokens;
-    if (sample.outcome !== 'aborted') this.keep(this.latencies, sample.latencyMs);
+    if (sample.outcome !== 'aborted' && sample.latencyMs !== null) this.keep(this.latencies, sample.latencyMs);
     if (sample.ttftMs !== null) this.keep(this.ttfts, sample.ttftMs);
   }
 

@@ -15,7 +15,10 @@ export const UsageTotalsDataSchema = z.object({
   aborted: count,
   /** Error code -> count, for requests that ended in an error. */
   errors: z.record(z.string(), count),
-  /** Successful and failed requests; aborted ones end when the user moves on, so they are left out. */
+  /**
+   * Successful and failed requests that were sent; aborted ones end when the user moves on, and ones
+   * refused locally never had a latency, so both are left out.
+   */
   latency: LatencyHistogramDataSchema,
   ttft: LatencyHistogramDataSchema,
   ...UsageSchema.shape,
@@ -50,7 +53,8 @@ export class UsageTotals {
       const code = event.errorCode ?? 'unknown';
       this.errors[code] = (this.errors[code] ?? 0) + 1;
     }
-    if (event.outcome !== 'aborted') this.latency.add(event.latencyMs);
+    // A request refused before it was sent has no latency: a 0 ms sample would drag p50 down.
+    if (event.outcome !== 'aborted' && event.latencyMs !== null) this.latency.add(event.latencyMs);
     if (event.ttftMs !== null) this.ttft.add(event.ttftMs);
     this.usage = addUsage(this.usage, event);
   }

@@ -14,6 +14,7 @@ import {
   RateLimitError,
   TimeoutError,
 } from '../errors';
+import { formatDuration } from '../duration';
 import { RetryableFailure } from './retry';
 import { errorBodySchema } from './wire';
 
@@ -213,9 +214,9 @@ export function mapTransportError(error: unknown, signal: AbortSignal | undefine
   if (isProxyAuthRequired(error)) return new ProxyAuthenticationError(PROXY_AUTH_MESSAGE, { cause: error });
   switch (errorCode(error)) {
     case 'UND_ERR_HEADERS_TIMEOUT':
-      return new TimeoutError(`The server did not answer within ${timeouts.headersTimeoutMs} ms.`);
+      return new TimeoutError(`The server did not answer within ${formatDuration(timeouts.headersTimeoutMs)}.`);
     case 'UND_ERR_BODY_TIMEOUT':
-      return new TimeoutError(`The server stopped sending for ${timeouts.idleTimeoutMs} ms in the middle of the answer.`);
+      return new TimeoutError(`The server stopped sending for ${formatDuration(timeouts.idleTimeoutMs)} in the middle of the answer.`);
     case 'UND_ERR_CONNECT_TIMEOUT':
       return new TimeoutError('Connecting to the server timed out.');
   }

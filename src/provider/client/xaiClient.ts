@@ -40,7 +40,7 @@ export interface XaiClientSettings {
   userAgent: string;
 }
 
-export const NO_API_KEY_MESSAGE = 'No API key set. Run "Grok: Set API Key" or configure apiKey.';
+export const NO_API_KEY_MESSAGE = 'No API key set. Run "Grok: Set API Key" (the key is kept in the OS keychain).';
 
 type Body = Dispatcher.ResponseData['body'];
 

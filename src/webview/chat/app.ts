@@ -3,10 +3,12 @@
  * protocol messages. Nothing is sent to the model (`send`) before the user has consented.
  */
 import type { ChatStatus, Chip, ConversationSummary, FromWebviewMessage, ToWebviewMessage } from '../../chat/protocol';
+import { parseSlashCommand } from '../../chat/slashCommands';
 import { Composer } from './composer';
 import { ConversationList } from './conversationList';
 import { el } from '../shared/dom';
 import { iconButton } from './iconButton';
+import { renderInstructionChips } from './instructionChips';
 import type { MessageActions } from './messageView';
 import { isConsentPhrase, renderConsentNotice, renderKeyBanner, renderWelcome, type StatusEvents } from './statusPanels';
 import { Transcript } from './transcript';
@@ -28,12 +30,15 @@ export class ChatApp {
   private chips: Chip[] = [];
   private busy = false;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A message refused for want of consent or a key: sent by itself once both are there (no second Enter). */
+  private waiting: string | undefined;
 
   private readonly title = el('h1', { class: 'title' }, 'New chat');
   private readonly historyButton = iconButton('history', 'Past conversations', () => this.toggleHistory());
   private readonly history: ConversationList;
   private readonly welcome = el('div', { class: 'welcome-slot' });
   private readonly notices = el('div', { class: 'notices' });
+  private readonly instructions = el('div', { class: 'instructions-slot' });
   private readonly transcript: Transcript;
   private readonly composer: Composer;
 
@@ -47,6 +52,7 @@ export class ChatApp {
       ...this.statusEvents,
       retry: () => this.post({ type: 'retry' }),
       newChatWithSummary: () => this.post({ type: 'newChatWithSummary' }),
+      openConsole: (url) => this.post({ type: 'openConsole', url }),
       regenerate: () => this.post({ type: 'regenerate' }),
       copy: (text) => this.post({ type: 'copy', text }),
       code: (action) => this.post(action),
@@ -77,7 +83,7 @@ export class ChatApp {
         this.post({ type: 'newChat' });
       }));
     root.replaceChildren(header, this.history.element,
-      el('main', { class: 'main' }, this.welcome, this.transcript.element), this.notices, this.composer.element);
+      el('main', { class: 'main' }, this.welcome, this.transcript.element), this.notices, this.instructions, this.composer.element);
 
     document.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && !event.defaultPrevented && this.busy) this.post({ type: 'stop' });
@@ -100,11 +106,13 @@ export class ChatApp {
         if (message.status.hasConsent && message.status.hasKey) this.composer.setHint('');
         this.transcript.setSnapshot(message.active?.messages ?? [], message.status.busy);
         if (message.chips !== undefined) this.setChips(message.chips);
+        this.instructions.replaceChildren(renderInstructionChips(message.instructions ?? [], (path) => this.post({ type: 'removeInstructions', path })));
         if (message.draft !== undefined && message.draft !== '' && this.composer.text === '' && this.host.persisted.draft === '') {
           this.composer.setText(message.draft);
         }
         this.host.persist({ snapshot: message });
         this.render();
+        this.sendWaiting();
         break;
       case 'stream': {
         if (this.activeId !== undefined && message.conversationId !== this.activeId) return; // another conversation's turn
@@ -124,6 +132,8 @@ export class ChatApp {
         this.composer.focus();
         break;
       case 'prefill':
+        // The host refused this message (no consent or key yet): it goes once they are there.
+        this.waiting = message.text;
         this.composer.setText(message.text);
         this.composer.focus();
         this.saveDraft(message.text);
@@ -138,9 +148,17 @@ export class ChatApp {
   private send(text: string): boolean {
     const status = this.status;
     if (status === undefined) return false;
+    // `/fix` and friends run the selection action; it asks for consent itself when needed.
+    const slash = parseSlashCommand(text);
+    if (slash !== undefined) {
+      this.composer.setHint('');
+      this.post({ type: 'slashCommand', command: slash });
+      return true;
+    }
     if (!status.hasConsent) {
       if (!isConsentPhrase(text)) {
-        this.composer.setHint('Please read the data-use notice above and consent first.');
+        this.waiting = text;
+        this.composer.setHint('Please read the data-use notice above and consent first: your message is sent then.');
         return false;
       }
       this.composer.setHint('');
@@ -148,7 +166,8 @@ export class ChatApp {
       return true;
     }
     if (!status.hasKey) {
-      this.composer.setHint('Set an API key first.');
+      this.waiting = text;
+      this.composer.setHint('Set an API key first: your message is sent then.');
       return false;
     }
     if (this.busy) {
@@ -162,6 +181,20 @@ export class ChatApp {
     this.busy = true;
     this.render();
     return true;
+  }
+
+  /**
+   * Sends the waiting message once consent and key are there, if the composer still holds it or was
+   * emptied by typing "I consent"; other text means the user moved on, and it is left alone.
+   */
+  private sendWaiting(): void {
+    const waiting = this.waiting;
+    const status = this.status;
+    if (waiting === undefined || status === undefined || !status.hasConsent || !status.hasKey || this.busy) return;
+    this.waiting = undefined;
+    if (this.composer.text !== waiting && this.composer.text !== '') return;
+    this.composer.setText(waiting);
+    this.composer.submit();
   }
 
   private saveDraft(text: string): void {

@@ -3,6 +3,7 @@
  * Enter sends, Shift+Enter breaks the line, Esc stops a running answer (handled by the app).
  */
 import type { Chip, FileSuggestion } from '../../chat/protocol';
+import { slashCompletions } from '../../chat/slashCommands';
 import { el } from '../shared/dom';
 import { icon } from './icons';
 import { iconButton } from './iconButton';
@@ -33,7 +34,7 @@ export class Composer {
     class: 'input',
     rows: '1',
     'aria-label': 'Message Grok',
-    placeholder: 'Ask Grok — @ to attach a file, Enter to send, Shift+Enter for a new line',
+    placeholder: 'Ask Grok — @ to attach a file, / for commands, Enter to send, Shift+Enter for a new line',
     'aria-autocomplete': 'list',
     'aria-controls': 'mention-list',
   });
@@ -43,6 +44,8 @@ export class Composer {
   private readonly hint = el('div', { class: 'composer-hint', role: 'status' });
   private readonly mentions = new MentionList((item) => this.pickMention(item));
   private mention: { start: number; query: string } | undefined;
+  /** The suggestion list shows slash commands (`/fix`…), not files. */
+  private slashOpen = false;
 
   constructor(private readonly events: ComposerEvents) {
     this.stopButton.hidden = true;
@@ -98,7 +101,8 @@ export class Composer {
     this.mentions.show(items);
   }
 
-  private submit(): void {
+  /** Sends the text as Enter does; kept when the app refuses it. */
+  submit(): void {
     const text = this.input.value;
     if (text.trim() === '') return;
     if (!this.events.send(text)) return;
@@ -121,6 +125,7 @@ export class Composer {
 
   private onInput(): void {
     this.events.draft(this.input.value);
+    if (this.showSlashCommands()) return;
     this.mention = mentionAt(this.input.value, this.input.selectionStart);
     if (this.mention === undefined) {
       this.mentions.close();
@@ -140,7 +145,26 @@ export class Composer {
     this.onInput();
   }
 
+  /** Completes `/f` to the slash commands it starts; true while the list shows them. */
+  private showSlashCommands(): boolean {
+    const commands = slashCompletions(this.input.value) ?? [];
+    this.slashOpen = commands.length > 0;
+    if (!this.slashOpen) return false;
+    this.mention = undefined;
+    this.mentions.show(commands.map((command) => ({ label: `/${command.name}`, path: command.description })));
+    this.syncActiveOption();
+    return true;
+  }
+
   private pickMention(item: FileSuggestion): void {
+    if (this.slashOpen) {
+      this.slashOpen = false;
+      this.mentions.close();
+      this.setText(item.label);
+      this.events.draft(item.label);
+      this.syncActiveOption();
+      return;
+    }
     const mention = this.mention;
     if (mention !== undefined) {
       const end = mention.start + 1 + mention.query.length;

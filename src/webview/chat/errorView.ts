@@ -11,9 +11,16 @@ export interface ErrorActions {
   setApiKey(): void;
   consent(): void;
   newChatWithSummary(): void;
+  openConsole(url: string): void;
 }
 
-const ACTION_LABELS = { retry: 'Retry', setApiKey: 'Set API key', consent: 'I consent', newChatWithSummary: 'New chat with a summary' } as const;
+const ACTION_LABELS = {
+  retry: 'Retry',
+  setApiKey: 'Set API key',
+  consent: 'I consent',
+  newChatWithSummary: 'New chat with a summary',
+  openConsole: 'Open console',
+} as const;
 
 export function renderError(error: ErrorView, live: boolean, actions: ErrorActions): HTMLElement {
   const box = el('div', { class: 'error-box', role: 'alert' }, el('span', { class: 'error-message' }, error.message));
@@ -22,6 +29,8 @@ export function renderError(error: ErrorView, live: boolean, actions: ErrorActio
   const button = el('button', { type: 'button', class: 'button secondary' }, ACTION_LABELS[action]);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const run = () => {
+    // Opening the console may be wanted twice; the other actions run once.
+    if (action === 'openConsole') return error.url === undefined ? undefined : actions.openConsole(error.url);
     if (timer !== undefined) clearTimeout(timer);
     button.disabled = true;
     countdown.textContent = '';

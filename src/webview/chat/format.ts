@@ -1,10 +1,7 @@
 import type { UsageView } from '../../chat/protocol';
+import { formatDuration } from '../../provider/duration';
 
 const integer = new Intl.NumberFormat('en-US');
-
-export function formatDuration(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
 
 export function formatCost(usd: number): string {
   if (usd === 0) return '$0';

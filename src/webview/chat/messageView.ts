@@ -44,6 +44,10 @@ function toolCallItem(call: ToolCallView): HTMLElement {
   return item;
 }
 
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export class MessageView {
   readonly element: HTMLElement;
   private readonly reasoning = el('details', { class: 'reasoning' });
@@ -52,6 +56,8 @@ export class MessageView {
   private readonly tools = el('ul', { class: 'tool-calls', 'aria-label': 'Tool calls' });
   private readonly body = el('div', { class: 'message-body' });
   private readonly markdown = new IncrementalMarkdown(this.body, (fragment) => decorateCodeBlocks(fragment, (action) => this.actions.code(action)));
+  /** Why a live answer waits ("rate-limited, retrying in 7 s", "no data for 6 s…"). */
+  private readonly waiting = el('div', { class: 'waiting-status', role: 'status', 'aria-live': 'polite' });
   private readonly errorSlot = el('div', { class: 'error-slot' });
   private readonly cutNote = el('div', { class: 'cut-note', role: 'note' });
   private readonly footer = el('div', { class: 'message-footer' });
@@ -70,7 +76,7 @@ export class MessageView {
       if (message.chips !== undefined && message.chips.length > 0) this.element.append(chipList(message.chips));
       this.element.append(this.body);
     } else {
-      this.element.append(this.reasoning, this.tools, this.body, this.cutNote, this.errorSlot, this.footer, this.actionBar);
+      this.element.append(this.reasoning, this.tools, this.body, this.waiting, this.cutNote, this.errorSlot, this.footer, this.actionBar);
     }
     this.update(message, flags);
   }
@@ -93,6 +99,10 @@ export class MessageView {
     this.part('tools', JSON.stringify(message.toolCalls ?? []), () => {
       this.tools.replaceChildren(...(message.toolCalls ?? []).map(toolCallItem));
       this.tools.hidden = this.tools.childElementCount === 0;
+    });
+    this.part('waiting', message.waiting ?? '', () => {
+      this.waiting.textContent = message.waiting === undefined ? '' : capitalize(message.waiting);
+      this.waiting.hidden = message.waiting === undefined;
     });
     this.part('error', `${JSON.stringify(message.error ?? null)}|${flags.liveError}`, () => {
       this.errorSlot.replaceChildren(...(message.error === undefined ? [] : [renderError(message.error, flags.liveError, this.actions)]));

@@ -1,5 +1,6 @@
-/** What both charts share: the plot area inside the SVG, nice axis scales and axis drawing. */
+/** What both charts share: the plot area inside the SVG, value scales and axis drawing. */
 import { svg } from '../shared/dom';
+import { type AxisTicks } from './axisTicks';
 
 export const CHART = { width: 640, height: 220, left: 48, right: 56, top: 14, bottom: 30 } as const;
 export const PLOT = {
@@ -10,14 +11,6 @@ export const PLOT = {
   width: CHART.width - CHART.left - CHART.right,
   height: CHART.height - CHART.top - CHART.bottom,
 } as const;
-
-/** The smallest 1, 2 or 5 times a power of ten at or above `value` (at least 1). */
-export function niceCeiling(value: number): number {
-  if (!(value > 1)) return 1;
-  const power = 10 ** Math.floor(Math.log10(value));
-  const step = [1, 2, 5, 10].find((m) => m * power >= value) ?? 10;
-  return step * power;
-}
 
 /** Maps 0..max onto the plot's height, bottom up. */
 export function yScale(max: number): (value: number) => number {
@@ -34,12 +27,11 @@ export function chartRoot(label: string, className: string): SVGSVGElement {
   });
 }
 
-/** Horizontal grid lines with labels on the left (or right) for 0, ¼, ½, ¾ and max. */
-export function yAxis(max: number, side: 'left' | 'right', format: (value: number) => string, withGrid: boolean): SVGGElement {
+/** Horizontal grid lines with labels on the left (or right), one per tick. */
+export function yAxis(axis: AxisTicks, side: 'left' | 'right', format: (value: number) => string, withGrid: boolean): SVGGElement {
   const group = svg('g', { class: `axis axis-${side}` });
-  const y = yScale(max);
-  for (let i = 0; i <= 4; i++) {
-    const value = (max * i) / 4;
+  const y = yScale(axis.max);
+  for (const value of axis.ticks) {
     if (withGrid) group.append(svg('line', { class: 'grid', x1: PLOT.left, x2: PLOT.right, y1: y(value), y2: y(value) }));
     const x = side === 'left' ? PLOT.left - 6 : PLOT.right + 6;
     group.append(svg('text', { x, y: y(value) + 4, 'text-anchor': side === 'left' ? 'end' : 'start' }, format(value)));

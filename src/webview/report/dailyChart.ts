@@ -1,5 +1,6 @@
 /** Requests per day as bars (left axis) with the day's p95 latency as a line (right axis). */
-import { chartRoot, niceCeiling, PLOT, xLabel, yAxis, yScale } from './chartFrame';
+import { axisTicks } from './axisTicks';
+import { chartRoot, PLOT, xLabel, yAxis, yScale } from './chartFrame';
 import { svg } from '../shared/dom';
 import { formatCount, formatDay, formatMs, formatMsAxis, formatPercent } from './format';
 
@@ -15,14 +16,14 @@ const MAX_X_LABELS = 8;
 
 export function dailyRequestsChart(days: readonly DayPoint[]): SVGSVGElement {
   const root = chartRoot('Requests per day with p95 latency', 'daily-chart');
-  const requestsMax = niceCeiling(Math.max(...days.map((d) => d.requests), 1));
-  const latencyMax = niceCeiling(Math.max(...days.map((d) => d.p95), 1));
-  root.append(yAxis(requestsMax, 'left', formatCount, true), yAxis(latencyMax, 'right', formatMsAxis, false));
+  const requestsAxis = axisTicks(Math.max(...days.map((d) => d.requests), 1), { integer: true });
+  const latencyAxis = axisTicks(Math.max(...days.map((d) => d.p95), 1), { integer: true });
+  root.append(yAxis(requestsAxis, 'left', formatCount, true), yAxis(latencyAxis, 'right', formatMsAxis, false));
 
   const slot = PLOT.width / Math.max(1, days.length);
   const barWidth = Math.max(1, slot * 0.7);
-  const requestsY = yScale(requestsMax);
-  const latencyY = yScale(latencyMax);
+  const requestsY = yScale(requestsAxis.max);
+  const latencyY = yScale(latencyAxis.max);
   const center = (index: number) => PLOT.left + slot * index + slot / 2;
   const labelEvery = Math.ceil(days.length / MAX_X_LABELS);
 

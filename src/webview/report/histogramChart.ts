@@ -1,5 +1,6 @@
 /** The latency distribution: one bar per log-spaced bucket, with markers at p50 and p95. */
-import { chartRoot, niceCeiling, PLOT, xLabel, yAxis, yScale } from './chartFrame';
+import { axisTicks } from './axisTicks';
+import { chartRoot, PLOT, xLabel, yAxis, yScale } from './chartFrame';
 import { svg } from '../shared/dom';
 import { formatCount, formatMs, formatMsAxis } from './format';
 
@@ -14,10 +15,10 @@ const MAX_X_LABELS = 8;
 
 export function latencyHistogramChart(buckets: readonly HistogramBucket[], markers: { p50: number; p95: number }): SVGSVGElement {
   const root = chartRoot('Latency distribution', 'histogram-chart');
-  const max = niceCeiling(Math.max(...buckets.map((b) => b.count), 1));
-  root.append(yAxis(max, 'left', formatCount, true));
+  const counts = axisTicks(Math.max(...buckets.map((b) => b.count), 1), { integer: true });
+  root.append(yAxis(counts, 'left', formatCount, true));
   const slot = PLOT.width / Math.max(1, buckets.length);
-  const y = yScale(max);
+  const y = yScale(counts.max);
   const labelEvery = Math.ceil((buckets.length + 1) / MAX_X_LABELS);
 
   const bars = svg('g', { class: 'bars' });

@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { type Browser } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { servePageBridge } from './pageBridge';
 import { freePort, installExtension, launchChromium, startCodeServer, waitForCodeServer } from '../../support/codeServerProcess';
 
 export interface SuiteRun {
@@ -43,8 +44,11 @@ export async function runSuiteInCodeServer(run: SuiteRun): Promise<number> {
     }
   }
 
+  let page: Page | undefined;
+  const bridge = await servePageBridge(() => page, path.resolve(__dirname, '../../../..'));
   const port = await freePort();
-  const server = startCodeServer({ codeServerDir: run.codeServerDir, port, tmp, workspace, env: run.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = { ...run.env, GROK_TEST_PAGE_URL: bridge.url };
+  const server = startCodeServer({ codeServerDir: run.codeServerDir, port, tmp, workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let serverLog = '';
   server.stdout?.on('data', (d) => (serverLog += d));
   server.stderr?.on('data', (d) => (serverLog += d));
@@ -61,7 +65,7 @@ export async function runSuiteInCodeServer(run: SuiteRun): Promise<number> {
       const payload = [['extensionDevelopmentPath', remote(run.extensionDevelopmentPath)], ['extensionTestsPath', remote(run.extensionTestsPath)]];
       const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
       browser = await launchChromium();
-      const page = await browser.newPage();
+      page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       // The extension host's console is forwarded to the page console: that is where mocha prints.
       page.on('console', async (message) => {
         let values: unknown[];
@@ -80,6 +84,7 @@ export async function runSuiteInCodeServer(run: SuiteRun): Promise<number> {
     return code;
   } finally {
     clearTimeout(timer);
+    bridge.close();
     await browser?.close().catch(() => undefined);
     server.kill('SIGTERM');
     await Promise.race([new Promise((r) => server.once('exit', r)), sleep(5000)]);

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 
 export function runSuite(dir: string): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000 });
+  // GROK_TEST_GREP runs only the matching tests (while working on one; CI sets nothing).
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000, ...(process.env.GROK_TEST_GREP ? { grep: process.env.GROK_TEST_GREP } : {}) });
   for (const f of fs.readdirSync(dir).filter((name) => name.endsWith('.test.js')).sort()) {
     mocha.addFile(path.join(dir, f));
   }

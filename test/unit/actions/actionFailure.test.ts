@@ -9,20 +9,36 @@ describe('describeFailure', () => {
     assert.match(failure.message, /Refactor failed: The API key was rejected: Incorrect API key/);
   });
 
-  it('gives the wait for a rate limit, and no retry when the quota is gone', () => {
+  it('gives the wait for a rate limit', () => {
     const limited = describeFailure(new RateLimitError('Rate limit of 60 requests per minute reached.', 12), 'Fix');
     assert.equal(limited.retryAfter, 12);
     assert.match(limited.message, /Try again in 12 s/);
-    const exhausted = describeFailure(new CreditsExhaustedError('credits used up; waiting will not help', 429), 'Fix');
-    assert.equal(exhausted.retryAfter, undefined);
-    assert.deepEqual(exhausted.buttons, []);
-    assert.match(exhausted.message, /waiting will not help/);
   });
 
   it('offers the proxy settings for a proxy that wants credentials', () => {
     const failure = describeFailure(new ProxyAuthenticationError('The proxy asked for authentication (407).'), 'Fix');
     assert.deepEqual(failure.buttons, ['Open Proxy Settings']);
     assert.match(failure.message, /proxy asked for authentication/);
+  });
+
+  it('does not call used-up credits a rate limit, and offers the console address the server gave', () => {
+    const server = "The server's rate limit was reached (429): Your team 0b1c has either used all available credits or reached its monthly spending limit. To continue making API requests, please purchase more credits or raise your spending limit at https://console.x.ai/team/0b1c.";
+    const exhausted = describeFailure(new CreditsExhaustedError(server, 429), 'Fix');
+    assert.equal(exhausted.retryAfter, undefined);
+    assert.deepEqual(exhausted.buttons, ['Open Console']);
+    assert.equal(exhausted.consoleUrl, 'https://console.x.ai/team/0b1c');
+    assert.match(exhausted.message, /no credits left or has reached its spending limit\. Waiting will not help/);
+    assert.doesNotMatch(exhausted.message, /rate limit/i);
+  });
+
+  it("keys on the error code credits_exhausted, with no button when the server gave no https address", () => {
+    const coded = Object.assign(new Error('Spending limit reached; see http://billing.example'), { code: 'credits_exhausted' });
+    const failure = describeFailure(coded, 'Refactor');
+    assert.deepEqual(failure.buttons, []);
+    assert.equal(failure.consoleUrl, undefined);
+    assert.match(failure.message, /Refactor failed: the account has no credits left/);
+    const withUrl = Object.assign(new Error('no credits'), { code: 'credits_exhausted', consoleUrl: 'https://billing.example/pay' });
+    assert.equal(describeFailure(withUrl, 'Refactor').consoleUrl, 'https://billing.example/pay');
   });
 
   it('asks for consent on consent_required', () => {

@@ -45,9 +45,9 @@ describe('buildActionMessages', () => {
 });
 
 describe('explainQuestion', () => {
-  it('asks about the fenced code with its place', () => {
+  it('asks about the selection by its place, as words: the code goes as a chip, not fenced into the bubble', () => {
     const question = explainQuestion(base);
     assert.match(question, /src\/a\.ts \(lines 3-4\)/);
-    assert.match(question, /```typescript\nlet x = 1;/);
+    assert.doesNotMatch(question, /```|let x = 1/);
   });
 });

@@ -27,4 +27,18 @@ describe('applyStreamEvent', () => {
     applyStreamEvent(message, { kind: 'error', error });
     assert.deepEqual(message.error, error);
   });
+
+  it("shows a wait's words until they are cleared or any output arrives", () => {
+    const message: TranscriptMessage = { id: 'a1', role: 'assistant', content: '' };
+    applyStreamEvent(message, { kind: 'waiting', text: 'rate-limited, retrying in 7 s' });
+    assert.equal(message.waiting, 'rate-limited, retrying in 7 s');
+    applyStreamEvent(message, { kind: 'waiting', text: '' });
+    assert.equal('waiting' in message, false);
+    applyStreamEvent(message, { kind: 'waiting', text: 'no data for 6 s…' });
+    applyStreamEvent(message, { kind: 'reasoningDelta', text: 'hm' });
+    assert.equal('waiting' in message, false);
+    applyStreamEvent(message, { kind: 'waiting', text: 'no data for 5 s…' });
+    applyStreamEvent(message, { kind: 'error', error: { code: 'timeout', message: 'timed out', action: 'retry' } });
+    assert.equal('waiting' in message, false);
+  });
 });

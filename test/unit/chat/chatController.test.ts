@@ -5,7 +5,7 @@ import { HistoryStore } from '../../../src/chat/historyStore';
 import { parseToWebview, type StateMessage, type ToWebviewMessage } from '../../../src/chat/protocol';
 import { createNodeWorkspaceAccess } from '../../../src/chat/tools/nodeWorkspaceAccess';
 import { WorkspaceTools } from '../../../src/chat/tools/workspaceTools';
-import { RateLimitError } from '../../../src/provider/errors';
+import { CreditsExhaustedError, RateLimitError } from '../../../src/provider/errors';
 import { type Logger } from '../../../src/provider/types';
 import { FakeEditorHost } from './fakeEditorHost';
 import { MemoryMemento } from './memoryMemento';
@@ -223,6 +223,42 @@ describe('ChatController', () => {
     assert.deepEqual(model.requests[1]!.messages, model.requests[0]!.messages, 'the retry sends the same conversation');
   });
 
+  it('says "rate-limited, retrying in N s" while the provider waits to retry a 429, and clears it with the answer', async () => {
+    const scripted = new ScriptedModel([response({ content: 'Fine.' })]);
+    const { controller } = setup([], {
+      getProvider: () => ({
+        streamEvents: (request) => {
+          request.options?.onRetry?.({ code: 'rate_limited', delayMs: 7000 });
+          return scripted.streamEvents(request);
+        },
+      }),
+    });
+    await controller.handle({ type: 'send', text: 'q', chips: [] });
+    await controller.idle();
+    const waits = posted.flatMap((m) => (m.type === 'stream' && m.event.kind === 'waiting' ? [m.event.text] : []));
+    assert.deepEqual(waits, ['rate-limited, retrying in 7 s']);
+    const answer = lastState().active!.messages[1]!;
+    assert.equal(answer.content, 'Fine.');
+    assert.equal(answer.waiting, undefined, 'the words go with the first output');
+  });
+
+  it('does not call used-up credits a rate limit: no countdown, and Open console opens only the address the server gave', async () => {
+    const said = "The server's rate limit was reached (429): Your team has used all available credits. Purchase more at https://console.x.ai/team/t1/billing";
+    const { controller } = setup([[new CreditsExhaustedError(said, 429)]]);
+    await controller.handle({ type: 'send', text: 'q', chips: [] });
+    await controller.idle();
+    const error = lastState().active!.messages[1]!.error!;
+    assert.equal(error.code, 'credits_exhausted');
+    assert.equal(error.action, 'openConsole');
+    assert.equal(error.url, 'https://console.x.ai/team/t1/billing');
+    assert.equal(error.retryAfter, undefined);
+    assert.doesNotMatch(error.message, /rate limit/i);
+    await controller.handle({ type: 'openConsole', url: 'https://evil.example/phish' });
+    await controller.handle({ type: 'openConsole', url: 'https://console.x.ai/team/t1/billing' });
+    assert.deepEqual(editor.actions, [['openExternal', 'https://console.x.ai/team/t1/billing']]);
+    assert.match(warnings.join('\n'), /refused to open/);
+  });
+
   it('regenerates the last answer, and ignores a second send while an answer runs (keeping its text as the draft)', async () => {
     const { controller, model } = setup([[{ type: 'content', text: 'one' }, 'hang'], response({ content: 'two' })]);
     await controller.handle({ type: 'send', text: 'q', chips: [] });
@@ -264,6 +300,74 @@ describe('ChatController', () => {
     assert.deepEqual(lastState().active!.messages[0]!.chips, [chip]);
     assert.deepEqual(lastState().chips, [], 'sent chips are cleared');
     assert.deepEqual(history.draft(), { text: '', chips: [] });
+  });
+
+  it('Explain: the bubble shows the selection as a chip and the question as text, and the model still gets the code', async () => {
+    const { controller, model } = setup([response({ content: 'It adds.' })]);
+    editor.document = { absPath: path.join(fixture.root, 'src', 'math.ts'), name: 'math.ts', language: 'typescript', text: 'const a = 1;\nreturn a + b;\n' };
+    editor.selected = { range: { startLine: 1, endLine: 1 }, text: 'return a + b;' };
+    await controller.ask('Explain what the selected code from src/math.ts (lines 2-2) does.', { attachSelection: true });
+    await controller.idle();
+    const bubble = lastState().active!.messages[0]!;
+    assert.equal(bubble.content, 'Explain what the selected code from src/math.ts (lines 2-2) does.');
+    assert.deepEqual(bubble.chips?.map((chip) => chip.label), ['math.ts:2']);
+    assert.match(model.requests[0]!.messages!.at(-1)!.content as string, /```typescript\nreturn a \+ b;\n```/);
+  });
+
+  it('runs the selection action a slash command names, and nothing for an unknown one', async () => {
+    const { controller, model } = setup();
+    await controller.handle({ type: 'slashCommand', command: 'tests' });
+    await controller.handle({ type: 'slashCommand', command: 'doc' });
+    await controller.handle({ type: 'slashCommand', command: 'rm' });
+    assert.deepEqual(editor.actions, [['runSelectionAction', 'writeTests'], ['runSelectionAction', 'generateDocs']]);
+    assert.equal(model.requests.length, 0, 'the chat itself sends nothing');
+    assert.match(warnings.join('\n'), /dropped an invalid message/);
+  });
+
+  it('sends the instruction files as a second system message, shows them as chips, and drops one the user removes', async () => {
+    const { controller, model } = setup([response({ content: 'one' }), response({ content: 'two' })]);
+    const file = (name: string, text: string) => {
+      const absPath = path.join(fixture.root, name);
+      editor.files.set(absPath, { absPath, name: path.basename(name), language: 'markdown', text });
+      return absPath;
+    };
+    editor.found = [file('.grok/instructions.md', 'Answer in French.'), file('AGENTS.md', 'Use tabs.\n'), file('.github/copilot-instructions.md', 'Prefer const.')];
+    await controller.handle({ type: 'ready' });
+    assert.deepEqual(lastState().instructions, [{ path: 'AGENTS.md' }, { path: '.github/copilot-instructions.md' }, { path: '.grok/instructions.md' }]);
+    await controller.handle({ type: 'send', text: 'q1', chips: [] });
+    await controller.idle();
+    const [system, instructions, question] = model.requests[0]!.messages!;
+    assert.equal(system!.role, 'system');
+    assert.equal(instructions!.role, 'system');
+    assert.match(instructions!.content as string, /<instructions file="AGENTS.md">\nUse tabs.\n<\/instructions>[\s\S]*Prefer const[\s\S]*Answer in French/);
+    assert.equal(question!.content, 'q1', 'the user message stays as typed');
+
+    await controller.handle({ type: 'removeInstructions', path: 'AGENTS.md' });
+    assert.deepEqual(lastState().instructions?.map((f) => f.path), ['.github/copilot-instructions.md', '.grok/instructions.md']);
+    await controller.handle({ type: 'send', text: 'q2', chips: [] });
+    await controller.idle();
+    assert.doesNotMatch(model.requests[1]!.messages![1]!.content as string, /Use tabs/);
+  });
+
+  it('never reads an instruction file under the exclude globs', async () => {
+    const { controller, model } = setup([response({ content: 'ok' })]);
+    const secret = path.join(fixture.root, 'secret', 'AGENTS.md');
+    editor.files.set(secret, { absPath: secret, name: 'AGENTS.md', language: 'markdown', text: 'LEAK' });
+    editor.found = [secret];
+    await controller.handle({ type: 'send', text: 'q', chips: [] });
+    await controller.idle();
+    assert.equal(lastState().instructions, undefined);
+    assert.equal(model.requests[0]!.messages!.filter((m) => m.role === 'system').length, 1);
+    assert.doesNotMatch(JSON.stringify(model.requests[0]), /LEAK/);
+  });
+
+  it('Explain from an excluded file attaches and sends nothing', async () => {
+    const { controller, model } = setup([response({ content: 'no' })]);
+    editor.document = { absPath: path.join(fixture.root, 'id_rsa.txt'), name: 'id_rsa.txt', language: 'plaintext', text: 'KEY' };
+    editor.selected = { range: { startLine: 0, endLine: 0 }, text: 'KEY' };
+    await controller.ask('Explain this.', { attachSelection: true });
+    assert.equal(model.requests.length, 0);
+    assert.match(editor.warnings.join('\n'), /id_rsa\.txt matches the grokCodeFast.exclude setting/);
   });
 
   it('leaves out chips the user removed and the path of an excluded active editor', async () => {

@@ -44,6 +44,12 @@ export class FakeEditorHost implements ChatEditorHost {
   async newFile(code: string, language?: string) {
     this.actions.push(['newFile', code, language]);
   }
+  async openExternal(url: string) {
+    this.actions.push(['openExternal', url]);
+  }
+  async runSelectionAction(action: string) {
+    this.actions.push(['runSelectionAction', action]);
+  }
   async setApiKey() {
     this.actions.push(['setApiKey']);
     this.onSetApiKey();

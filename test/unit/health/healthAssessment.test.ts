@@ -45,14 +45,14 @@ describe('assessHealth', () => {
   it('is degraded when p95 latency passes the threshold, and not when it equals it', () => {
     const slow = assessHealth({ probe: OK_PROBE, window: windowOf(40, 0, 12_500), checkedAt: 0 }, THRESHOLDS);
     assert.equal(slow.state, 'degraded');
-    assert.deepEqual(slow.reasons, ['p95 latency is 12.5 s (threshold 10.0 s)']);
+    assert.deepEqual(slow.reasons, ['p95 latency is 12.5 s (threshold 10 s)']);
     assert.equal(assessHealth({ probe: OK_PROBE, window: windowOf(40, 0, 10_000), checkedAt: 0 }, THRESHOLDS).state, 'ok');
   });
 
   it('is degraded when the status check itself is slower than the threshold', () => {
     const verdict = assessHealth({ probe: { ...OK_PROBE, responseTime: 11_000 }, window: quiet, checkedAt: 0 }, THRESHOLDS);
     assert.equal(verdict.state, 'degraded');
-    assert.equal(verdict.summary, 'Grok is slow or failing: the service took 11.0 s to answer a status check.');
+    assert.equal(verdict.summary, 'Grok is slow or failing: the service took 11 s to answer a status check.');
   });
 
   it('lists every reason, and down wins over degraded', () => {

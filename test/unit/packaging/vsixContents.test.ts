@@ -4,6 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -29,8 +30,30 @@ describe('the .vsix contents', function () {
     }
   });
 
-  it('holds no sources, tests, source maps, node_modules or screenshots', () => {
-    const unwanted = files.filter((f) => /^(src|test|bench|out|node_modules|\.ci)\/|\.map$|\.ts$|^media\/screenshots\//.test(f));
+  it('holds no sources, tests, source maps or node_modules', () => {
+    const unwanted = files.filter((f) => /^(src|test|bench|out|node_modules|\.ci)\/|\.map$|\.ts$/.test(f));
     assert.deepEqual(unwanted, []);
   });
+
+  it("holds every image the README shows by a relative path (the extension page reads them from the .vsix)", () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const relative = readmeImages(readme).filter((src) => !/^https:\/\//.test(src));
+    assert.ok(relative.length > 0, 'the README shows no packaged image; this test would check nothing');
+    assert.deepEqual(relative.filter((src) => !files.includes(path.posix.normalize(src))), []);
+  });
 });
+
+describe('readmeImages', () => {
+  it('finds Markdown images and HTML <img> sources, titles dropped', () => {
+    const text = '![a](media/a.png)\n![b](./media/b.png "title")\n<img alt="c" src="media/c.svg">\n[link](x.md) ![d](https://x.org/d.png)';
+    assert.deepEqual(readmeImages(text), ['media/a.png', './media/b.png', 'media/c.svg', 'https://x.org/d.png']);
+  });
+});
+
+/** Image sources in Markdown: `![alt](src "title")` and `<img src="src">`, in document order. */
+function readmeImages(markdown: string): string[] {
+  const found: { at: number; src: string }[] = [];
+  for (const m of markdown.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) found.push({ at: m.index, src: m[1] });
+  for (const m of markdown.matchAll(/<img\b[^>]*\bsrc=["']([^"']+)["']/gi)) found.push({ at: m.index, src: m[1] });
+  return found.sort((a, b) => a.at - b.at).map((f) => f.src);
+}

@@ -13,12 +13,22 @@ describe('GrokCodeFast1Provider: failures, retries, cancellation and timeouts', 
   afterEach(async () => h?.close());
 
   describe('retries', () => {
-    it("retries a 429 after the server's Retry-After", async () => {
+    it("retries a 429 after the server's Retry-After, telling the caller why and how long it waits", async () => {
       h = await startHarness();
       h.fake.enqueue(status(429, undefined, { 'retry-after': '2' }));
-      await h.provider.generateResponse({ prompt: 'q' });
+      const notices: unknown[] = [];
+      await h.provider.generateResponse({ prompt: 'q', options: { onRetry: (notice) => notices.push(notice) } });
       assert.deepEqual(h.sleeps, [2000]);
       assert.equal(h.fake.requests.length, 2);
+      assert.deepEqual(notices, [{ code: 'rate_limited', delayMs: 2000 }]);
+    });
+
+    it('tells the caller of each 5xx retry as a server failure', async () => {
+      h = await startHarness();
+      h.fake.enqueue(status(503), status(500));
+      const notices: Array<{ code: string; delayMs: number }> = [];
+      await h.provider.generateResponse({ prompt: 'q', options: { onRetry: (notice) => notices.push(notice) } });
+      assert.deepEqual(notices, [{ code: 'api_error', delayMs: 375 }, { code: 'api_error', delayMs: 750 }]);
     });
 
     it('retries a 429 without Retry-After by backoff, and gives up as RateLimitError', async () => {

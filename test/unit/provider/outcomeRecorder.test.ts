@@ -33,7 +33,7 @@ describe('OutcomeRecorder', () => {
     assert.equal(metrics.totalTokensProcessed, 20);
   });
 
-  it('records a failure with its error code and counts it only when it was sent', () => {
+  it('records a failure with its error code and counts it only when it was sent (a refused one has no latency)', () => {
     const { recorder, analytics } = setup();
     recorder.finished({ requestId: 'r2', failure: new ApiError('boom', 500), sentAt: 900, firstTokenAt: null });
     recorder.finished({ requestId: 'r3', failure: new ApiError('refused'), firstTokenAt: null });
@@ -41,7 +41,7 @@ describe('OutcomeRecorder', () => {
       analytics.responses.map((r) => [r.outcome, r.errorCode, r.latencyMs]),
       [
         ['error', 'api_error', 100],
-        ['error', 'api_error', 0],
+        ['error', 'api_error', null],
       ],
     );
     assert.equal(recorder.snapshot().failedRequests, 1);

@@ -31,13 +31,13 @@ async function allEvents(store: MemoryAnalyticsStore): Promise<AnalyticsEvent[]>
   return events;
 }
 
-async function request(tracker: AnalyticsTracker, id: string, outcome: 'success' | 'error' | 'aborted', latencyMs: number, extra: object = {}) {
+async function request(tracker: AnalyticsTracker, id: string, outcome: 'success' | 'error' | 'aborted', latencyMs: number | null, extra: object = {}) {
   tracker.trackRequest({ requestId: id, userId: 'alice', feature: 'chat', model: 'grok-code-fast-1', ...extra });
   await tracker.trackResponse({
     requestId: id,
     outcome,
     latencyMs,
-    timeToFirstTokenMs: outcome === 'success' ? latencyMs / 4 : null,
+    timeToFirstTokenMs: outcome === 'success' && latencyMs !== null ? latencyMs / 4 : null,
     usage: outcome === 'success' ? usage(100, 20, 40) : undefined,
     ...(outcome === 'error' ? { errorCode: 'timeout' } : {}),
   });
@@ -112,6 +112,23 @@ describe('AnalyticsTracker', () => {
     assert.equal(metrics.averageLatency, (505 * 100 + 5000) / 101);
     assert.equal(metrics.averageTimeToFirstToken, 505 / 4);
     assert.equal(metrics.totalTokensProcessed, 100 * 125);
+  });
+
+  it('counts requests refused before sending (no key, no consent) as failures but never as latency samples', async () => {
+    const { tracker, store } = setup();
+    await request(tracker, 's1', 'success', 800);
+    await request(tracker, 's2', 'success', 1200);
+    for (const id of ['k1', 'k2', 'k3']) await request(tracker, id, 'error', null);
+    const report = await tracker.generatePerformanceReport('grok-code-fast-1', { start: new Date(T0 - DAY), end: new Date(T0 + DAY) });
+    assert.equal(report.totalRequests, 5);
+    assert.equal(report.latencyHistogram.reduce((sum, bar) => sum + bar.count, 0), 2);
+    assert.ok(report.latency.p50 >= 800 * 0.99, `p50 ${report.latency.p50} was dragged down`);
+    assert.equal(report.latency.mean, 1000);
+    const metrics = tracker.getMetrics();
+    assert.equal(metrics.failedRequests, 3);
+    assert.equal(metrics.p50Latency, 800);
+    const stored = await allEvents(store);
+    assert.equal(stored.filter((e) => e.kind === 'request' && e.latencyMs === null).length, 3, 'stored as null: no latency, not 0 ms');
   });
 
   it('the performance report adds up requests, errors, tokens, cost and inline interactions per feature and day', async () => {

@@ -57,6 +57,15 @@ describe('ConsentManager', () => {
     }
   });
 
+  it('does not speak of "the free route" to every endpoint: what xAI records is said of xAI\'s endpoint only', () => {
+    const custom = consentNotice(endpointOrigin('http://127.0.0.1:11434/v1'));
+    const xai = consentNotice(endpointOrigin('https://api.x.ai/v1'));
+    for (const notice of [custom, xai]) assert.doesNotMatch(notice, /free route/i);
+    assert.match(custom, /operator's terms decide what is kept/);
+    assert.doesNotMatch(custom, /xAI/);
+    assert.match(xai, /store:false/);
+  });
+
   it('stores an audit record with version, time and app', async () => {
     const store = new MemoryConsentStore();
     const manager = new ConsentManager(store, { now, audit: { appName: 'Grok Code Fast', appVersion: '0.1.0' } });
