@@ -3,6 +3,7 @@ import { type FakeXai, startFakeXai, TEST_API_KEY, type FakeXaiOptions } from '.
 import { GrokCodeFast1Provider, type ProviderDependencies } from '../../../src/provider/grokCodeFast1';
 import { type ProviderConfigInput } from '../../../src/provider/config';
 import { createLogger } from '../../../src/provider/logger';
+import { type StreamEvent } from '../../../src/provider/types';
 
 export interface Harness {
   fake: FakeXai;
@@ -61,6 +62,11 @@ export async function drain<T>(iterable: AsyncIterable<T>): Promise<{ items: T[]
   } catch (error) {
     return { items, error };
   }
+}
+
+/** The text of the content events, joined. */
+export function contentOf(events: readonly StreamEvent[]): string {
+  return events.map((event) => (event.type === 'content' ? event.text : '')).join('');
 }
 
 export async function waitUntil(condition: () => boolean, timeoutMs = 2000): Promise<void> {

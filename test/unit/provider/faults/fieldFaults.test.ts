@@ -12,11 +12,7 @@ import {
 } from '../../../../src/provider/errors';
 import { type StreamEvent, type ToolCall } from '../../../../src/provider/types';
 import { connectionFailures, inStreamErrors, leniency, rateLimitHints, sse, toolCallKeys, webPages } from '../../../fake-xai/fieldFaults';
-import { drain, startHarness, type Harness } from '../harness';
-
-function contentOf(events: StreamEvent[]): string {
-  return events.map((event) => (event.type === 'content' ? event.text : '')).join('');
-}
+import { contentOf, drain, startHarness, type Harness } from '../harness';
 
 function toolCallsOf(events: StreamEvent[]): ToolCall[] {
   return events.flatMap((event) => (event.type === 'tool_call' ? [event.call] : []));

@@ -16,7 +16,7 @@ import { type StreamEvent } from '../../../../src/provider/types';
 import { scenarios, type RawScenario, type Scenario } from '../../../fake-xai';
 import { connectionFailures, inStreamErrors, leniency, rateLimitHints, rawStreams, webPages } from '../../../fake-xai/fieldFaults';
 import { responsesInStreamErrors, responsesLeniency, responsesRawStreams, responsesToolCalls } from '../../../fake-xai/responsesFieldFaults';
-import { drain, startHarness, waitUntil, type Harness } from '../harness';
+import { contentOf, drain, startHarness, waitUntil, type Harness } from '../harness';
 
 interface WireCase {
   api: WireApi;
@@ -47,10 +47,6 @@ const WIRES: WireCase[] = [
     stopsMidAnswer: responsesLeniency.stopsMidAnswer,
   },
 ];
-
-function contentOf(events: StreamEvent[]): string {
-  return events.map((event) => (event.type === 'content' ? event.text : '')).join('');
-}
 
 for (const wire of WIRES) {
   describe(`fault suite, wire format ${wire.api}`, function () {
