@@ -157,6 +157,7 @@ export function start(context: vscode.ExtensionContext) {
       void chat.refresh();
     },
     storage: { state: context.globalState, dir: context.globalStorageUri.fsPath },
+    onDidDeleteMyData: () => statusBar.refresh(),
     getSettings: settings,
     onDidChangeSettings: platform.onDidChangeSettings,
     onHealthChange: (state, verdict) =>

@@ -7,13 +7,14 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { DATA_GENERATION_KEY } from '../platform/dataGeneration';
+import { DATA_GENERATION_KEY, DataGeneration } from '../platform/dataGeneration';
 
 export const OWNED_KEY_PREFIX = 'grokCodeFast.';
 
 /** The subset of vscode.Memento the eraser needs. */
 export interface ErasableMemento {
   keys(): readonly string[];
+  get<T>(key: string): T | undefined;
   update(key: string, value: unknown): PromiseLike<void>;
 }
 
@@ -40,4 +41,6 @@ export async function eraseExtensionStorage(storage: ExtensionStorage): Promise<
     if (key.startsWith(OWNED_KEY_PREFIX) && key !== DATA_GENERATION_KEY) await storage.state.update(key, undefined);
   }
   await deleteFilesUnder(storage.dir);
+  // Every window's holders (chat, rate limiter) drop what they hold instead of writing it back.
+  await new DataGeneration(storage.state).bump();
 }

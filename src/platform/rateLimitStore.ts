@@ -5,11 +5,20 @@
  */
 import type * as vscode from 'vscode';
 import { type RateLimitStore, type WindowCounters } from '../provider/limits';
+import { DataGeneration } from './dataGeneration';
 
 const KEY_PREFIX = 'grokCodeFast.rateLimits.';
 
 export class GlobalStateRateLimitStore implements RateLimitStore {
-  constructor(private readonly state: vscode.Memento) {}
+  private readonly generation: DataGeneration;
+
+  constructor(private readonly state: vscode.Memento) {
+    this.generation = new DataGeneration(state);
+  }
+
+  erasedSinceLoad(): boolean {
+    return this.generation.acknowledge();
+  }
 
   load(userId: string): unknown {
     return this.state.get(KEY_PREFIX + userId);

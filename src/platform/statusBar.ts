@@ -70,6 +70,11 @@ export class StatusBarController implements vscode.Disposable {
     return this.setup !== 'ready' ? this.setup : this.health;
   }
 
+  /** Redraws from the stored figures (e.g. after Delete My Data emptied them). */
+  refresh(): void {
+    this.render();
+  }
+
   setModel(model: string): void {
     if (model === this.snapshot.model) return;
     this.snapshot = { ...this.snapshot, model, servedModel: undefined };

@@ -32,6 +32,8 @@ export interface AnalyticsFeatureDeps {
   deleteChatHistory: () => Promise<void>;
   /** The extension's globalState and global storage folder: Delete My Data empties both. */
   storage: ExtensionStorage;
+  /** After Delete My Data: surfaces that show stored figures redraw from the (now empty) store. */
+  onDidDeleteMyData?: () => void;
   getSettings: () => Settings;
   /** The platform's one settings event (it has already read and validated them). */
   onDidChangeSettings: vscode.Event<Settings>;
@@ -95,7 +97,10 @@ export function registerAnalyticsFeatures(context: vscode.ExtensionContext, deps
     holders: { ...deps, now },
     prompts: () => prompts,
     logger: deps.logger,
-    afterDeletion: () => report.refresh(),
+    afterDeletion: async () => {
+      deps.onDidDeleteMyData?.();
+      await report.refresh();
+    },
   };
 
   health.applySettings(deps.getSettings());

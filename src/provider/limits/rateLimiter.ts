@@ -13,6 +13,11 @@ export interface RateLimitStore {
   /** What was saved, as stored: the limiter validates it (anything invalid starts fresh). */
   load(userId: string): unknown;
   save(userId: string, counters: WindowCounters): void;
+  /**
+   * True once after the stored counters were deleted (Delete My Data, in this window or another):
+   * the limiter then starts every window afresh instead of writing the deleted counts back.
+   */
+  erasedSinceLoad?(): boolean;
 }
 
 export interface RateLimitLease {
@@ -112,7 +117,9 @@ export class RateLimiter {
 
   private grant(userId: string, user: UserState, estimatedTokens: number): RateLimitLease {
     user.active += 1;
-    const recordedAt: RecordedAt = user.windows.record(this.now(), estimatedTokens);
+    // The windows this request counts in: after an erasure they are replaced, and the release adjusts the old ones.
+    const windows = user.windows;
+    const recordedAt: RecordedAt = windows.record(this.now(), estimatedTokens);
     this.persist(userId, user);
     let released = false;
     return {
@@ -120,7 +127,7 @@ export class RateLimiter {
         if (released) return;
         released = true;
         user.active -= 1;
-        if (Number.isFinite(actualTokens)) user.windows.adjustTokens(recordedAt, Math.max(0, actualTokens) - estimatedTokens);
+        if (Number.isFinite(actualTokens)) windows.adjustTokens(recordedAt, Math.max(0, actualTokens) - estimatedTokens);
         this.persist(userId, user);
         this.drain(user);
       },
@@ -131,7 +138,19 @@ export class RateLimiter {
     while (user.active < this.limits.concurrentRequests && user.queue.length > 0) user.queue[0].grant();
   }
 
+  /** After an erasure every user's counts start at zero; requests in flight keep their slots. */
+  private forgetIfErased(): void {
+    if (!this.store?.erasedSinceLoad?.()) return;
+    for (const user of this.users.values()) {
+      const fresh = new UserWindows();
+      // Waiters still queued hold reservations that their own release takes back.
+      Object.assign(fresh.reserved, user.windows.reserved);
+      user.windows = fresh;
+    }
+  }
+
   private user(userId: string): UserState {
+    this.forgetIfErased();
     let user = this.users.get(userId);
     if (!user) {
       const parsed = WindowCountersSchema.safeParse(this.store?.load(userId));
@@ -142,6 +161,7 @@ export class RateLimiter {
   }
 
   private persist(userId: string, user: UserState): void {
+    this.forgetIfErased();
     this.store?.save(userId, user.windows.counters(this.now()));
   }
 }
