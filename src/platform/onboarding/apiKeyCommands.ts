@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { type ApiKeyStore } from '../apiKeyStore';
 import { withCancellableProgress } from '../cancellableProgress';
+import { afterWalkthroughFocus } from '../walkthroughFocus';
 import { type Logger } from '../../provider/types';
 import { type ApiKeyCheckResult, keyVerdict, type KeyVerdict } from './keyVerdict';
 
@@ -15,6 +16,7 @@ export interface ApiKeyCommandDeps {
 }
 
 async function askForKey(): Promise<string | undefined> {
+  await afterWalkthroughFocus();
   const key = await vscode.window.showInputBox({
     title: 'Grok Code Fast: API key',
     prompt: 'Your xAI API key (or the token of the endpoint you configured). It is kept in the OS keychain.',

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import * as z from 'zod';
 import { type Logger, type ModelInfo } from '../../provider/types';
 import { withCancellableProgress } from '../cancellableProgress';
+import { afterWalkthroughFocus } from '../walkthroughFocus';
 
 const FEATURE_SETTINGS = { chat: 'chat.model', inline: 'inlineCompletions.model', action: 'actions.model' } as const;
 type ModelFeature = keyof typeof FEATURE_SETTINGS;
@@ -33,6 +34,7 @@ async function pickFeature(): Promise<ModelFeature[] | undefined> {
     { label: 'Inline completions', features: ['inline'] },
     { label: 'Selection actions', features: ['action'] },
   ];
+  await afterWalkthroughFocus();
   return (await vscode.window.showQuickPick(items, { title: 'Select Model: for which feature?' }))?.features;
 }
 
