@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { type ApiKeyStore } from '../apiKeyStore';
 import { withCancellableProgress } from '../cancellableProgress';
+import { afterWalkthroughFocus } from '../walkthroughFocus';
 import { type Logger } from '../../provider/types';
 import { type ApiKeyCheckResult, apiKeyPrompt, keyVerdict, type KeyVerdict } from './keyVerdict';
 
@@ -15,6 +16,7 @@ export interface ApiKeyCommandDeps {
 }
 
 async function askForKey(endpoint: string | undefined): Promise<string | undefined> {
+  await afterWalkthroughFocus();
   const key = await vscode.window.showInputBox({
     title: 'Grok Code Fast: API key',
     prompt: apiKeyPrompt(endpoint),

@@ -10,6 +10,7 @@ import { type Logger } from '../../provider/types';
 import { withCancellableProgress } from '../cancellableProgress';
 import { describeModel } from './modelDescription';
 import { MODEL_FEATURES, type ModelFeature } from './servedModelWords';
+import { afterWalkthroughFocus } from '../walkthroughFocus';
 
 export const MODEL_SETTINGS: Record<ModelFeature, string> = { chat: 'chat.model', inline: 'inlineCompletions.model', action: 'actions.model' };
 const ALL_FEATURES = MODEL_FEATURES;
@@ -42,6 +43,7 @@ async function pickFeature(): Promise<ModelFeature[] | undefined> {
     { label: 'Inline completions', features: ['inline'] },
     { label: 'Selection actions', features: ['action'] },
   ];
+  await afterWalkthroughFocus();
   return (await vscode.window.showQuickPick(items, { title: 'Select Model: for which feature?' }))?.features;
 }
 
