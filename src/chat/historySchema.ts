@@ -23,10 +23,14 @@ export const StoredToolCallSchema = z.object({
   resultSummary: z.string().optional(),
 });
 
+/** A Responses API reasoning item, kept as it came so the next turn sends it back (the prompt cache holds). */
+const ReasoningItemSchema = z.object({ id: z.string(), summary: z.string(), encryptedContent: z.string().optional() });
+
 /** One model response inside an answer: tool-call rounds produce several. */
 export const AnswerStepSchema = z.object({
   content: z.string(),
   reasoning: z.string().optional(),
+  reasoningItems: z.array(ReasoningItemSchema).optional(),
   toolCalls: z.array(StoredToolCallSchema).optional(),
 });
 

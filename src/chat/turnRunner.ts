@@ -112,6 +112,7 @@ export async function runTurn(options: TurnOptions): Promise<AssistantEntry> {
       // The finished result is what the server produced: keep it exactly, for the cache prefix.
       step.content = result.content;
       if (result.reasoning !== '') step.reasoning = result.reasoning;
+      if (result.reasoningItems?.length) step.reasoningItems = result.reasoningItems;
       usage = addUsage(usage ?? ZERO_USAGE, result.usage);
       const view = usageView({ ...entry, usage, latencyMs: now() - started, timeToFirstTokenMs: firstTokenAt === undefined ? null : firstTokenAt - started });
       if (view !== undefined) onEvent({ kind: 'usage', usage: view });

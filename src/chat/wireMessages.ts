@@ -20,6 +20,7 @@ function assistantMessages(entry: AssistantEntry): ChatMessage[] {
       role: 'assistant',
       content: step.content,
       ...(step.reasoning ? { reasoning: step.reasoning } : {}),
+      ...(step.reasoningItems?.length ? { reasoningItems: step.reasoningItems } : {}),
       ...(calls.length > 0 ? { toolCalls: calls.map(({ id, name, arguments: args }) => ({ id, name, arguments: args })) } : {}),
     });
     for (const call of calls) messages.push({ role: 'tool', toolCallId: call.id, content: call.result ?? CALL_NOT_RUN });

@@ -4,7 +4,7 @@
  * or an Error (thrown there). Requests are recorded as JSON copies (without the signal).
  */
 import { AbortError } from '../../../src/provider/errors';
-import { type FinishReason, type GenerateRequest, type GenerateResult, type StreamEvent, type ToolCall, type Usage } from '../../../src/provider/types';
+import { type FinishReason, type GenerateRequest, type GenerateResult, type ReasoningItem, type StreamEvent, type ToolCall, type Usage } from '../../../src/provider/types';
 import { type ChatModel } from '../../../src/chat/turnRunner';
 
 export type ScriptStep = StreamEvent | number | 'hang' | Error;
@@ -57,6 +57,8 @@ export function usage(promptTokens: number, completionTokens: number, extra: Par
 /** The events of one complete response: reasoning and content in word-sized deltas, tool calls, done. */
 export function response(parts: {
   reasoning?: string;
+  /** The Responses API's reasoning items of the answer. */
+  reasoningItems?: ReasoningItem[];
   content?: string;
   toolCalls?: ToolCall[];
   usage?: Usage;
@@ -70,6 +72,7 @@ export function response(parts: {
     toolCalls: parts.toolCalls ?? [],
     finishReason: parts.finishReason ?? ((parts.toolCalls ?? []).length > 0 ? 'tool_calls' : 'stop'),
     model: 'grok-code-fast-1',
+    ...(parts.reasoningItems ? { reasoningItems: parts.reasoningItems } : {}),
     usage: parts.usage ?? usage(100, 10),
     metadata: { requestId: 'req', latencyMs: 1, timeToFirstTokenMs: 1 },
   };

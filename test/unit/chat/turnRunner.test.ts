@@ -87,6 +87,18 @@ describe('runTurn', () => {
     assert.deepEqual(request.options!.tools!.map((tool) => tool.name), ['read_file', 'list_directory', 'search_text', 'get_diagnostics']);
   });
 
+  it("keeps the Responses API's reasoning items and sends them back with the next request (the prompt cache holds)", async () => {
+    const item = { id: 'rs_1', summary: 'Read util first.', encryptedContent: 'opaque==' };
+    const { model, run } = setup([
+      response({ reasoning: 'Read util first.', reasoningItems: [item], toolCalls: [readUtil], usage: usage(100, 5) }),
+      response({ content: 'Done.', usage: usage(150, 6) }),
+    ]);
+    const entry = await run();
+    assert.deepEqual(entry.steps[0]!.reasoningItems, [item]);
+    const replayed = model.requests[1]!.messages!.find((m) => m.role === 'assistant');
+    assert.deepEqual(replayed && 'reasoningItems' in replayed ? replayed.reasoningItems : undefined, [item]);
+  });
+
   it('runs a tool call in the sandbox and sends the result back in the wire format', async () => {
     const { model, run } = setup([
       response({ reasoning: 'I should read util.', toolCalls: [readUtil], usage: usage(100, 5) }),
