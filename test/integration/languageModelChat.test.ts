@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { AnalyticsFeatures } from '../../src/report/registerAnalyticsFeatures';
 import { TEST_API_KEY, type FakeXai } from '../fake-xai';
+import { LATE_2026_CATALOGUE } from '../fake-xai/catalogue';
 import { chatRequests, connectToFakeXai, disconnectFromFakeXai, grokConfig, waitFor, type GrokTestApi } from './support/extensionApi';
 
 type ApiWithAnalytics = GrokTestApi & { analyticsFeatures?: AnalyticsFeatures };
@@ -57,13 +58,15 @@ describe("VS Code's chat: Grok models through vscode.lm", () => {
   });
 
   it("lists the registry's models under the vendor grok with their limits and capabilities", async () => {
-    const [model, ...others] = await grokModels();
-    assert.deepEqual(others, [], 'one model in the registry on this branch');
+    const models = await grokModels();
+    const catalogue = LATE_2026_CATALOGUE.map((entry) => entry.id);
+    assert.deepEqual(models.map((model) => model.id).sort(), [...catalogue].sort(), "the endpoint's catalogue, every model once");
+    const model = models.find((candidate) => candidate.id === 'grok-4.3')!;
     assert.equal(model.vendor, 'grok');
-    assert.equal(model.id, 'grok-code-fast-1');
-    assert.equal(model.name, 'Grok Code Fast 1');
-    assert.equal(model.family, 'grok-code-fast-1');
-    assert.equal(model.maxInputTokens, 256_000 - 32_000);
+    assert.equal(model.family, 'grok-4.3');
+    assert.ok(model.name.startsWith('Grok'), model.name);
+    // xAI documents a 1M window for grok-4.3; the product caps output at 32,000 tokens.
+    assert.equal(model.maxInputTokens, 1_000_000 - 32_000);
   });
 
   it('lists nothing, and asks nothing, without a key or without consent', async () => {
@@ -80,7 +83,7 @@ describe("VS Code's chat: Grok models through vscode.lm", () => {
       assert.deepEqual(await vscode.lm.selectChatModels({ vendor: 'grok' }), [], 'models listed without consent');
       assert.equal(asked, 0, 'selectChatModels is silent: no consent modal');
       assert.equal(await vscode.commands.executeCommand<boolean>('grokCodeFast.showConsent'), true);
-      assert.equal((await grokModels()).length, 1, 'listed again once consented');
+      assert.equal((await grokModels()).length, LATE_2026_CATALOGUE.length, 'listed again once consented');
     } finally {
       api.setConsentPrompt(async () => true);
     }
@@ -180,8 +183,8 @@ describe("VS Code's chat: Grok models through vscode.lm", () => {
     // All three must have arrived before Show Consent records consent for the current models.
     await waitFor(() => Object.values(api.settings().models).every((model) => model === 'grok-4'), 'the model settings');
     assert.equal(await vscode.commands.executeCommand<boolean>('grokCodeFast.showConsent'), true);
-    const [model] = await grokModels();
-    assert.equal(model.id, 'grok-code-fast-1');
+    const model = (await grokModels()).find((candidate) => candidate.id !== 'grok-4');
+    assert.ok(model, 'a model the features do not use');
 
     let asked = 0;
     api.setConsentPrompt(async () => {
