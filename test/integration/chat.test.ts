@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { type Conversation } from '../../src/chat/historySchema';
 import { scenarios, TEST_API_KEY, type FakeXai } from '../fake-xai';
 import { chatRequests, connectToFakeXai, disconnectFromFakeXai, waitFor, workspaceFile, type GrokTestApi } from './support/extensionApi';
+import { userInput } from './support/userInput';
 
 function proposalTab(): vscode.Tab | undefined {
   return vscode.window.tabGroups.all
@@ -156,6 +157,12 @@ describe('chat panel', () => {
     const diff = await waitFor(() => proposalTab(), 'the Apply diff');
     assert.equal(document.getText(), util, 'the file changed before Accept');
     assert.match(diff.label, /Apply \(add\)/);
+    // What a user sees: the merge as a diff of the one function (the README's picture).
+    const user = userInput();
+    assert.ok(user, 'this test shows the diff like a user: it needs the page bridge of the code-server runner');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await user.waitFor('.monaco-diff-editor');
+    await user.screenshot('media/screenshots/apply-merge.png');
     // The same Accept command as the selection actions': one flow.
     assert.equal(await vscode.commands.executeCommand('grokCodeFast.acceptProposal'), 'applied');
     assert.equal(document.getText(), util.replace('return a + b;', 'return b + a;'));
