@@ -60,7 +60,7 @@ export function start(context: vscode.ExtensionContext) {
   void analyticsStore.init().catch((error) => log.error('Could not open the analytics store:', error));
   const tracker = new AnalyticsTracker({
     store: analyticsStore,
-    salt: analyticsSalt(context.globalState),
+    salt: analyticsSalt(platform.globalState),
     enabled: () => analyticsEnabled(settings()),
   });
   const registry = new ModelRegistry(log, {
@@ -74,7 +74,7 @@ export function start(context: vscode.ExtensionContext) {
   });
   let hasKey = false;
   // Restores the last model list at once: no feature can ask for a provider before.
-  const catalogue = new ModelCatalogueSync({ registry, platform, memento: context.globalState, hasKey: () => hasKey });
+  const catalogue = new ModelCatalogueSync({ registry, platform, memento: platform.globalState, hasKey: () => hasKey });
   const applyKey = async () => {
     const key = (await platform.keyStore.get()) ?? '';
     hasKey = key !== '';
@@ -97,7 +97,7 @@ export function start(context: vscode.ExtensionContext) {
   };
 
   const history = new HistoryStore(
-    context.globalState,
+    platform.globalState,
     workspaceKeyOf(vscode.workspace.workspaceFolders?.map((folder) => folder.uri.toString())),
     log,
     undefined,
@@ -156,7 +156,7 @@ export function start(context: vscode.ExtensionContext) {
       // The open panel drops the deleted conversation, draft and chips now, not at its next message.
       void chat.refresh();
     },
-    storage: { state: context.globalState, dir: context.globalStorageUri.fsPath },
+    storage: { state: platform.globalState, dir: context.globalStorageUri.fsPath },
     onDidDeleteMyData: () => statusBar.refresh(),
     getSettings: settings,
     onDidChangeSettings: platform.onDidChangeSettings,

@@ -17,6 +17,7 @@ import { ProposedEdits } from './proposedEdits';
 import { GlobalStateRateLimitStore } from './rateLimitStore';
 import { onSettingsChanged, readSettings, type Settings } from './settings';
 import { StatusBarController } from './statusBar';
+import { SerialMemento } from './serialMemento';
 import { registerStatusMenu } from './statusMenu';
 import { getOrCreateUserId } from './userId';
 
@@ -27,6 +28,8 @@ export interface Platform extends vscode.Disposable {
   /** Fires with the new settings after any `grokCodeFast.*` or proxy change. */
   onDidChangeSettings: vscode.Event<Settings>;
   keyStore: ApiKeyStore;
+  /** context.globalState behind one write queue: every holder must use this, never globalState itself (see SerialMemento). */
+  globalState: vscode.Memento;
   userId: string;
   consentManager: ConsentManager;
   consent: ConsentGate;
@@ -68,8 +71,9 @@ export function createPlatform(context: vscode.ExtensionContext): Platform {
   announce(warnings);
 
   const keyStore = new ApiKeyStore(context.secrets);
-  const userId = getOrCreateUserId(context.globalState);
-  const consentManager = new ConsentManager(new GlobalStateConsentStore(context.globalState), {
+  const globalState = new SerialMemento(context.globalState);
+  const userId = getOrCreateUserId(globalState);
+  const consentManager = new ConsentManager(new GlobalStateConsentStore(globalState), {
     audit: { appName: vscode.env.appName, appVersion: String(context.extension.packageJSON.version ?? 'unknown') },
   });
   const consent = new ConsentGate({
@@ -80,7 +84,7 @@ export function createPlatform(context: vscode.ExtensionContext): Platform {
     logger: log,
   });
   const statusBar = new StatusBarController({
-    state: context.globalState,
+    state: globalState,
     model: settings.models.chat,
     quota: { requestsPerDay: settings.rateLimits.requestsPerDay, tokensPerDay: settings.rateLimits.tokensPerDay },
     inlineEnabled: settings.inlineCompletions.enabled,
@@ -125,10 +129,11 @@ export function createPlatform(context: vscode.ExtensionContext): Platform {
     settings: () => settings,
     onDidChangeSettings: settingsChanged.event,
     keyStore,
+    globalState,
     userId,
     consentManager,
     consent,
-    rateLimitStore: new GlobalStateRateLimitStore(context.globalState),
+    rateLimitStore: new GlobalStateRateLimitStore(globalState),
     statusBar,
     proposedEdits,
     testApi:
