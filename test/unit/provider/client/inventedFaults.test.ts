@@ -4,11 +4,11 @@
  */
 import { strict as assert } from 'node:assert';
 import { ChunkReader } from '../../../../src/provider/client/chunkReader';
-import { htmlTitle, mapHttpError, parseDurationMs, retryHintMs } from '../../../../src/provider/client/errorMapping';
+import { htmlTitle, mapHttpError, mapTransportFailure, parseDurationMs, retryHintMs } from '../../../../src/provider/client/errorMapping';
 import { RetryableFailure } from '../../../../src/provider/client/retry';
 import { StreamAssembler } from '../../../../src/provider/client/streamAssembler';
 import { type ChatChunk } from '../../../../src/provider/client/wire';
-import { ApiError, GrokError } from '../../../../src/provider/errors';
+import { ApiError, GrokError, NetworkError } from '../../../../src/provider/errors';
 import { lastResortFactsFor } from '../../../../src/provider/models';
 
 const event = (payload: object) => `data: ${JSON.stringify(payload)}\n\n`;
@@ -122,5 +122,47 @@ describe('issue 11, invented instances: bodies that are web pages', () => {
     const error = mapped instanceof RetryableFailure ? mapped.error : mapped;
     assert.ok(error instanceof ApiError || error instanceof GrokError);
     assert.doesNotMatch(error.message, /<|cf-ray/);
+  });
+});
+
+describe('issue 11, invented instances: lenient where harmless, strict where it matters', () => {
+  it('unknown fields at every level and nulls in usage details do not fail a stream', () => {
+    const reader = new ChunkReader();
+    const chunks: ChatChunk[] = [];
+    reader.push(
+      Buffer.from(
+        event({ id: 'x', system_fingerprint: null, x_gateway: { region: 'eu' }, choices: [{ index: 0, logprobs: null, delta: { role: 'assistant', content: 'ok', refusal: null }, finish_reason: null }] }) +
+          event({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }], usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4, prompt_tokens_details: null, completion_tokens_details: { reasoning_tokens: null } } }),
+        'utf8',
+      ),
+      chunks,
+    );
+    assert.equal(chunks.length, 2);
+    assert.equal(reader.complete, true);
+  });
+
+  it('a stream that stops after a content chunk with no finish reason is not complete', () => {
+    const reader = new ChunkReader();
+    reader.push(Buffer.from(event(content('half of it')), 'utf8'), []);
+    reader.end([]);
+    assert.equal(reader.complete, false);
+  });
+});
+
+describe('issue 11, invented instances: transient failures before any byte', () => {
+  const timeouts = { headersTimeoutMs: 100, idleTimeoutMs: 200 };
+
+  it('a reset three causes deep (fetch failed → TypeError → SocketError → ECONNRESET) is retryable', () => {
+    const reset = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+    const socket = Object.assign(new Error('other side closed'), { cause: reset });
+    const failure = mapTransportFailure(Object.assign(new TypeError('fetch failed'), { cause: socket }), undefined, timeouts);
+    assert.ok(failure instanceof RetryableFailure && failure.error instanceof NetworkError);
+  });
+
+  it('a TLS socket closed before the handshake ended is retryable; a DNS failure is final', () => {
+    const tls = Object.assign(new Error('Client network socket disconnected before secure TLS connection was established'), { code: 'ECONNRESET' });
+    assert.ok(mapTransportFailure(tls, undefined, timeouts) instanceof RetryableFailure);
+    const dns = Object.assign(new Error('getaddrinfo ENOTFOUND api.x.ai'), { code: 'ENOTFOUND' });
+    assert.ok(mapTransportFailure(dns, undefined, timeouts) instanceof NetworkError);
   });
 });
