@@ -13,6 +13,7 @@ interface Case {
   doc: string;
   answer: string;
   afterTab: string | undefined;
+  finishReason?: 'stop' | 'length';
   /** The issue allows "re-indented or not offered" for this kind: no suggestion is right too. */
   orNone?: boolean;
 }
@@ -27,6 +28,21 @@ const CASES: Case[] = [
   // 5. The file's indentation wins.
   { kind: 5, name: 'a tab-indented Python block: the body gets two tabs', doc: 'def f(xs):\n\tfor x in xs:█', answer: '\n    print(x)', afterTab: 'def f(xs):\n\tfor x in xs:\n\t\tprint(x)█' },
   { kind: 5, name: 'a tab-indented Python block with the model using two spaces', doc: 'class A:\n\tdef f(self):\n\t\tpass\n\tdef g(self):█', answer: '\n  return 1', afterTab: 'class A:\n\tdef f(self):\n\t\tpass\n\tdef g(self):\n\t\treturn 1█', orNone: true },
+  // 3. Mid-word cursor.
+  { kind: 3, name: 'a call completed mid-name', doc: "console.lo█g('x')", answer: "g('x');", afterTab: "console.log('x');█" },
+  { kind: 3, name: 'an import name completed mid-word, the list extended', doc: "import { useSt█ate } from 'react'", answer: "ate, useEffect } from 'react';", afterTab: "import { useState, useEffect } from 'react';█" },
+  // 4. Prose and prompt scaffolding.
+  { kind: 4, name: 'a Python preamble, a fence and a closing remark', doc: 'def add(a, b):\n    █', answer: "Here's the implementation:\n\n```python\nreturn a + b\n```\nThis returns the sum.", afterTab: 'def add(a, b):\n    return a + b█' },
+  { kind: 4, name: 'a code line whose string reads like chatter is kept', doc: 'def greet():\n    █', answer: 'print("Sure, here it is:")\n    return True', afterTab: 'def greet():\n    print("Sure, here it is:")\n    return True█' },
+  // 11. Whitespace at the seams.
+  { kind: 11, name: 'no doubled space after an operator', doc: 'if (a && █', answer: ' b) {', afterTab: 'if (a && b) {█' },
+  { kind: 11, name: 'every line indented by the model again: no doubled indent, continuation aligned', doc: 'function f() {\n  █', answer: '  a();\n  b();', afterTab: 'function f() {\n  a();\n  b();█' },
+  // 12. A block typed between auto-closed brackets.
+  { kind: 12, name: 'an array literal between auto-closed brackets', doc: 'const arr = [█];', answer: '\n  1,\n  2,\n', afterTab: 'const arr = [\n  1,\n  2,\n█];' },
+  { kind: 12, name: 'an if body between auto-closed braces', doc: 'if (ok) {█}', answer: '\n  run();\n', afterTab: 'if (ok) {\n  run();\n█}' },
+  // 6. Cut answers.
+  { kind: 6, name: 'a cut array keeps its complete lines only', doc: 'const list = [█', answer: '\n  1,\n  2,\n  3', finishReason: 'length', afterTab: 'const list = [\n  1,\n  2,█' },
+  { kind: 6, name: 'a cut in the middle of a string on the first line shows nothing', doc: 'msg = █', answer: '"Hello, wor', finishReason: 'length', afterTab: undefined },
   // CRLF documents, through kinds 9 and 10.
   { kind: 9, name: 'CRLF: a statement the next line has', doc: 'function load(data) {\r\n  █\r\n  setUser(data);\r\n}\r\n', answer: 'setUser(data);', afterTab: undefined },
   { kind: 10, name: 'CRLF: the if’s closer below is not doubled', doc: 'function f() {\r\n  if (ok) {█\r\n  }\r\n}\r\n', answer: '\n    go();\n  }', afterTab: 'function f() {\r\n  if (ok) {\n    go();█\r\n  }\r\n}\r\n' },
@@ -40,7 +56,7 @@ function afterTab(c: Case, chunkSize: number): string | undefined {
   const cursor = surroundingsOf(c.doc);
   const filter = new CompletionStreamFilter(cursor);
   for (let i = 0; i < c.answer.length; i += chunkSize) if (filter.push(c.answer.slice(i, i + chunkSize))) break;
-  filter.finish({ cut: false });
+  filter.finish({ cut: c.finishReason === 'length' });
   const suggestion = postprocess(filter.text(), cursor);
   if (suggestion === undefined) return undefined;
   return `${prefix}${suggestion.text}${CURSOR}${suffix.slice(suggestion.replaceLength)}`;
