@@ -39,6 +39,8 @@ const CASES: Case[] = [
   { kind: 11, name: 'every line indented by the model again: no doubled indent, continuation aligned', doc: 'function f() {\n  █', answer: '  a();\n  b();', afterTab: 'function f() {\n  a();\n  b();█' },
   // 12. A block typed between auto-closed brackets.
   { kind: 12, name: 'an array literal between auto-closed brackets', doc: 'const arr = [█];', answer: '\n  1,\n  2,\n', afterTab: 'const arr = [\n  1,\n  2,\n█];' },
+  { kind: 12, name: 'an indented array in an object, its closer moved to the line’s indentation', doc: 'const o = {\n  list: [█],\n};', answer: "\n    'a',\n    'b',\n", afterTab: "const o = {\n  list: [\n    'a',\n    'b',\n  █],\n};" },
+  { kind: 12, name: 'a one-line answer between auto-closed brackets stays on the line', doc: 'const a = [█];', answer: '1, 2, 3', afterTab: 'const a = [1, 2, 3█];' },
   { kind: 12, name: 'an if body between auto-closed braces', doc: 'if (ok) {█}', answer: '\n  run();\n', afterTab: 'if (ok) {\n  run();\n█}' },
   // 6. Cut answers.
   { kind: 6, name: 'a cut array keeps its complete lines only', doc: 'const list = [█', answer: '\n  1,\n  2,\n  3', finishReason: 'length', afterTab: 'const list = [\n  1,\n  2,█' },
