@@ -12,6 +12,10 @@ describe('issue 17, invented instances: exclusions', () => {
     for (const name of ['SECRET.PEM', '.Env.local', 'deploy/SECRET.PEM', 'apps/web/.Env.local', 'KEYS/Id_Rsa.PUB']) assert.equal(isExcluded(name), true, name);
   });
 
+  it('Windows aliases of those names: a trailing dot or space, a named stream', () => {
+    for (const name of ['SECRET.PEM.', 'SECRET.PEM ', '.Env.local::$DATA', 'config\\.Env.local:Zone.Identifier']) assert.equal(isExcluded(name), true, JSON.stringify(name));
+  });
+
   describe('a symlinked folder that holds a .env (on disk)', () => {
     let base: string;
     let root: string;
