@@ -45,6 +45,12 @@ const CASES: Case[] = [
   // 6. Cut answers.
   { kind: 6, name: 'a cut array keeps its complete lines only', doc: 'const list = [█', answer: '\n  1,\n  2,\n  3', finishReason: 'length', afterTab: 'const list = [\n  1,\n  2,█' },
   { kind: 6, name: 'a cut in the middle of a string on the first line shows nothing', doc: 'msg = █', answer: '"Hello, wor', finishReason: 'length', afterTab: undefined },
+  // 9. Duplicates of what is already around the cursor.
+  { kind: 9, name: 'a method chain looping within the line', doc: 'const ids = █', answer: 'items.map((i) => i.id).map((i) => i.id).map((i) => i.id)', afterTab: undefined },
+  { kind: 9, name: 'a Python return re-typed from the line below', doc: 'def f(x):\n    █\n    return x', answer: 'return x', afterTab: undefined },
+  // 10. Block closers against the lines below.
+  { kind: 10, name: 'a Rust if’s closer below, four-space indent', doc: 'fn main() {\n    if ok {█\n    }\n}', answer: '\n        run();\n    }', afterTab: 'fn main() {\n    if ok {\n        run();█\n    }\n}' },
+  { kind: 10, name: 'a test callback’s `});` below is not doubled', doc: "describe('x', () => {\n  it('y', () => {█\n  });\n});", answer: '\n    check();\n  });', afterTab: "describe('x', () => {\n  it('y', () => {\n    check();█\n  });\n});" },
   // CRLF documents, through kinds 9 and 10.
   { kind: 9, name: 'CRLF: a statement the next line has', doc: 'function load(data) {\r\n  █\r\n  setUser(data);\r\n}\r\n', answer: 'setUser(data);', afterTab: undefined },
   { kind: 10, name: 'CRLF: the if’s closer below is not doubled', doc: 'function f() {\r\n  if (ok) {█\r\n  }\r\n}\r\n', answer: '\n    go();\n  }', afterTab: 'function f() {\r\n  if (ok) {\n    go();█\r\n  }\r\n}\r\n' },
