@@ -74,8 +74,12 @@ function stripTrailingProse(code: string): string {
   }
 }
 
-/** Keeps the selection's trailing line break, which models tend to drop. */
+/**
+ * Ends the code as the selection ends: with its trailing line break (which models tend to drop), or
+ * without one when the selection has none (a fence's trailing blank line is not a change).
+ */
 export function fitReplacement(original: string, code: string): string {
   const newline = /\r?\n$/.exec(original)?.[0];
-  return newline && !code.endsWith('\n') ? code + newline : code;
+  const body = code.replace(/(\r?\n)+$/, '');
+  return newline ? body + newline : body;
 }

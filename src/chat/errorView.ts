@@ -20,8 +20,14 @@ export class ContextTooLongError extends Error {
   }
 }
 
-/** The server's own refusal of a prompt over the context, e.g. xAI's 400 "maximum prompt length is 256000 but the request contains 262931 tokens". */
-const CONTEXT_OVERFLOW = /maximum prompt length|context length|context window|prompt is too long|too many tokens/i;
+/**
+ * The server's own refusal of a prompt over the context, in any wording: xAI's 400 "maximum prompt
+ * length is 256000 but the request contains 262931 tokens", OpenAI's "maximum context length" and
+ * "Input tokens exceed the configured limit", a gateway's "exceed context limit", the code
+ * `context_length_exceeded`: the prompt, input or context named together with a limit it exceeds.
+ */
+const CONTEXT_OVERFLOW =
+  /maximum prompt length|context (length|window|limit)|context_length_exceeded|prompt is too long|too many tokens|\b(input|prompt) tokens?\b[^.]{0,40}\bexceed/i;
 
 function clip(text: string): string {
   return redactSecrets(text).slice(0, PROTOCOL_LIMITS.summary);

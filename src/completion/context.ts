@@ -112,7 +112,7 @@ export function gatherSnippets(request: SnippetRequest): ContextSnippet[] {
     if (stopwatch() > deadline) break;
     if (candidate.languageId !== request.languageId || candidate.uri === request.uri) continue;
     if (request.isExcluded(candidate.relativePath, candidate.absolutePath)) continue;
-    const best = bestWindow(candidate.text.slice(0, MAX_SCANNED_CHARS), query);
+    const best = bestWindow(scannedPart(candidate.text), query);
     if (best !== undefined) scored.push({ relativePath: candidate.relativePath, ...best });
   }
   scored.sort((a, b) => b.score - a.score);
@@ -124,6 +124,16 @@ export function gatherSnippets(request: SnippetRequest): ContextSnippet[] {
     charsLeft -= text.length;
   }
   return picked;
+}
+
+/** The part of a candidate that is scanned: whole lines within MAX_SCANNED_CHARS, never half a surrogate pair. */
+function scannedPart(text: DocumentText): string {
+  // One character more than the limit tells whether the limit falls at a line end.
+  const part = text.slice(0, Math.min(text.length, MAX_SCANNED_CHARS + 1));
+  if (part.length <= MAX_SCANNED_CHARS) return part;
+  const lineEnd = part.lastIndexOf('\n', MAX_SCANNED_CHARS);
+  if (lineEnd > 0) return part.slice(0, lineEnd);
+  return part.slice(0, isLowSurrogate(part.charCodeAt(MAX_SCANNED_CHARS)) ? MAX_SCANNED_CHARS - 1 : MAX_SCANNED_CHARS);
 }
 
 function bestWindow(text: string, query: Set<string>): { text: string; score: number } | undefined {

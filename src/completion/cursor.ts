@@ -15,13 +15,19 @@ export interface CursorSurroundings {
   /** The first non-blank line below the cursor's, if any. */
   nextNonBlankLine: string | undefined;
   /**
-   * `block` when the line ends at the cursor, or when only auto-closed characters follow a `{`
-   * (`forEach((item) => {█})`: a block goes between the braces); `line` otherwise.
+   * `block` when the line ends at the cursor, or when only auto-closed characters follow a `{` or `[`
+   * (`forEach((item) => {█})`, `[█];`: a block goes between the brackets); `line` otherwise.
    */
   mode: CompletionMode;
   /** The whole window, for the steps that look further than the neighbouring lines. */
   window: DocumentWindow;
 }
+
+/**
+ * A line ending with an opener whose contents are commonly written one item a line: a block or
+ * object `{`, an array `[`. A `(` is not one: arguments between auto-closed parens stay on the line.
+ */
+const BLOCK_OPENER_AT_END = /[{[]\s*$/;
 
 export function cursorSurroundings(window: DocumentWindow): CursorSurroundings {
   const { prefix, suffix } = window;
@@ -36,7 +42,7 @@ export function cursorSurroundings(window: DocumentWindow): CursorSurroundings {
     lineSuffix,
     previousLine,
     nextNonBlankLine: lineEnd < 0 ? undefined : firstNonBlankLine(suffix, lineEnd + 1),
-    mode: lineSuffix.trim() === '' || (/\{\s*$/.test(linePrefix) && AUTO_CLOSED.test(lineSuffix.trim())) ? 'block' : 'line',
+    mode: lineSuffix.trim() === '' || (BLOCK_OPENER_AT_END.test(linePrefix) && AUTO_CLOSED.test(lineSuffix.trim())) ? 'block' : 'line',
     window,
   };
 }

@@ -70,7 +70,8 @@ function loopsWithinLine(line: string): boolean {
  * without leaving or doubling text:
  * - in the middle of a word, the word's tail is always replaced (never left behind), and the
  *   line's rest after it too when the completion ends with it;
- * - a completion that ends with the line's rest (and closes what it closes) replaces it;
+ * - a completion that ends with the line's rest (and closes what it closes), maybe followed by a
+ *   `;` or `,` the line lacks, replaces it;
  * - a completion that closes brackets or the string the cursor is in replaces those closers
  *   after the cursor (`'./fo█'` + `o';` replaces the `'`); one that closes others, or closes a
  *   bracket with another kind, is not offered;
@@ -98,10 +99,15 @@ function fitToLineSuffix(text: string, cursor: CursorSurroundings): Suggestion |
   return overlap === undefined ? undefined : { text, replaceLength: tail.length + overlap };
 }
 
+/** What a completion may add after re-typing the line's rest: the statement's end the line lacks. */
+const ADDED_TERMINATOR = /[;,]+$/;
+
 function overlapWithRest(text: string, rest: string, outer: readonly string[], closed: string): number | undefined {
   if (rest === '') return 0;
   const closesAs = (replaced: string): boolean => scanOpeners(replaced, outer).closedOuter === closed;
-  if (text.endsWith(rest) && closesAs(rest)) return rest.length;
+  // `console.lo█g('x')` + `g('x');`: the completion re-typed the rest and ended the statement.
+  const endsWithRest = text.endsWith(rest) || text.replace(ADDED_TERMINATOR, '').endsWith(rest);
+  if (endsWithRest && closesAs(rest)) return rest.length;
   if (closed !== '') return rest.startsWith(closed) ? closed.length : undefined;
   for (let length = Math.min(rest.length, text.length); length > 0; length--) {
     const replaced = rest.slice(0, length);

@@ -2,7 +2,7 @@
  * Removes API keys and bearer tokens from any text before it reaches a log, an error message, the
  * chat history, an export or a notification. Two rules: key-shaped text (`xai-…`, `sk-…`, a bearer
  * token) whatever the key, and the configured keys themselves in every form a server may echo them:
- * plain, URL-encoded, JSON-escaped, and partly masked (`ba***na`, `xai-...b14o`, `sk-ab…yz`).
+ * plain, URL-encoded, JSON-escaped, and partly masked (`ba***na`, `xai-...b14o`, `sk-ab…yz`, `xai-ab••••yz`).
  */
 const SECRET_PATTERNS: RegExp[] = [
   /\bxai-[A-Za-z0-9_-]{4,}/g,
@@ -15,11 +15,12 @@ const MIN_SECRET_LENGTH = 8;
 /** The most recent keys kept: an old key may still appear in text produced before it was replaced. */
 const MAX_KNOWN_SECRETS = 8;
 /**
- * A token with a mask in it (two or more `*`, `...`, `…`, or `x`/`X` runs of four or more); the
- * visible ends are checked against the known keys. A full stop after the token is not part of it.
+ * A token with a mask in it (runs of two or more mask glyphs: `*`, `•`, `●`, `·`; `...`, `…`, or
+ * `x`/`X` runs of four or more); the visible ends are checked against the known keys. A full stop
+ * after the token is not part of it.
  */
-const MASKED_TOKEN = /[A-Za-z0-9_+/=-]*(?:(?:\*{2,}|\.{3,}|…|[xX]{4,})[A-Za-z0-9_+/=-]*)+/g;
-const MASK_RUN = /\*{2,}|\.{3,}|…|[xX]{4,}/;
+const MASKED_TOKEN = /[A-Za-z0-9_+/=-]*(?:(?:[*•●·]{2,}|\.{3,}|…|[xX]{4,})[A-Za-z0-9_+/=-]*)+/g;
+const MASK_RUN = /[*•●·]{2,}|\.{3,}|…|[xX]{4,}/;
 /** A masked token that shows fewer key characters than this reveals too little to hide. */
 const MIN_VISIBLE_CHARS = 3;
 

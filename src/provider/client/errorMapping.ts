@@ -39,7 +39,15 @@ export function isHtml(text: string, contentType = ''): boolean {
   return /^\s*<(!doctype\s+html|html|head|body|title)\b/i.test(text);
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', '#39': "'" };
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—' };
+
+/** A character reference as text: named (the common ones), decimal `&#8211;` or hex `&#x2014;`. */
+function decodeEntity(entity: string, name: string): string {
+  const numeric = /^#(x[0-9a-f]+|\d+)$/i.exec(name);
+  if (!numeric) return ENTITIES[name.toLowerCase()] ?? entity;
+  const code = numeric[1][0].toLowerCase() === 'x' ? parseInt(numeric[1].slice(1), 16) : Number(numeric[1]);
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+}
 
 /** The page's `<title>` as plain text, or undefined when it has none. */
 export function htmlTitle(html: string): string | undefined {
@@ -47,7 +55,7 @@ export function htmlTitle(html: string): string | undefined {
   if (!match) return undefined;
   const title = match[1]
     .replace(/<[^>]*>/g, '')
-    .replace(/&(#39|[a-z]+);/gi, (entity: string, name: string) => ENTITIES[name.toLowerCase()] ?? entity)
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, decodeEntity)
     .replace(/\s+/g, ' ')
     .trim();
   if (title === '') return undefined;

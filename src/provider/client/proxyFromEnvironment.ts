@@ -3,13 +3,25 @@
  * setting is empty (and as curl does): `HTTPS_PROXY` for https:// endpoints (falling back to
  * `HTTP_PROXY`), `HTTP_PROXY` for http://, either in lower or upper case, unless `NO_PROXY` lists
  * the host (`*`, an exact host, or a domain suffix with or without the leading dot, optionally with
- * a port).
+ * a port; IPv6 addresses bare or in brackets).
  */
 export type Environment = Readonly<Record<string, string | undefined>>;
 
 function variable(env: Environment, name: string): string | undefined {
   const value = env[name.toLowerCase()] ?? env[name.toUpperCase()];
   return value?.trim() || undefined;
+}
+
+/**
+ * A NO_PROXY entry's host and port: `host:port`, `[v6]:port`, or a bare IPv6 address (`::1`), whose
+ * colons are not a port.
+ */
+function entryParts(entry: string): { pattern: string; port?: string } {
+  const bracketed = /^\[([^\]]*)\](?::(\d+))?$/.exec(entry);
+  if (bracketed) return { pattern: bracketed[1], port: bracketed[2] };
+  if (entry.indexOf(':') !== entry.lastIndexOf(':')) return { pattern: entry };
+  const match = /^(.*?)(?::(\d+))?$/.exec(entry);
+  return { pattern: match?.[1] ?? entry, port: match?.[2] };
 }
 
 function bypassed(url: URL, noProxy: string | undefined): boolean {
@@ -21,8 +33,7 @@ function bypassed(url: URL, noProxy: string | undefined): boolean {
     .filter(Boolean)
     .some((entry) => {
       if (entry === '*') return true;
-      const match = /^(.*?)(?::(\d+))?$/.exec(entry.toLowerCase().replace(/^\*?\./, '.'));
-      const [, pattern = '', entryPort] = match ?? [];
+      const { pattern, port: entryPort } = entryParts(entry.toLowerCase().replace(/^\*?\./, '.'));
       if (entryPort && entryPort !== port) return false;
       const domain = pattern.replace(/^\./, '');
       return host === domain || host.endsWith(`.${domain}`);
