@@ -8,7 +8,7 @@
  * leaves the way to it).
  */
 import type { GenerateRequest, Logger } from '../provider/types';
-import { AcceptanceRate, type SuggestionFate } from './acceptanceRate';
+import { AcceptanceRate, type SuggestionFate } from './prefetchDecision';
 import { anchorOf } from './anchor';
 import { CompletionCache } from './cache';
 import { type ContextBudget, DEFAULT_CONTEXT_BUDGET, documentWindow, gatherSnippets } from './context';

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { utcDay } from '../provider/analytics';
 import { type Logger } from '../provider/types';
-import { type AnalyticsPrompts } from '../report/analyticsPrompts';
+import { type AnalyticsPrompts } from '../platform/dialogs';
 import { describeErasure, erasePersonalData, type ErasureResult } from './personalDataEraser';
 import { buildPersonalDataExport } from './personalDataExport';
 import { type PersonalDataHolders, personalDataErasers, personalDataSources } from './personalDataHolders';

@@ -1,7 +1,7 @@
 /** Where the extension keeps personal data, and how Export and Delete My Data reach each holder. */
 import { type AnalyticsTracker } from '../provider/analytics';
 import { type ConsentManager } from '../provider/consent';
-import { allTime } from '../report/reportPeriod';
+import { allTime } from '../provider/analytics/reportPeriod';
 import { type Eraser } from './personalDataEraser';
 import { type PersonalDataSources } from './personalDataExport';
 

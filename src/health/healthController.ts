@@ -8,7 +8,7 @@ import { type Logger } from '../provider/types';
 import { type HealthState, type HealthVerdict, type ServiceProbe } from './healthAssessment';
 import { HealthMonitor } from './healthMonitor';
 import { type RequestCounters } from './requestWindow';
-import { type Scheduler } from './scheduler';
+import { type Scheduler } from '../platform/scheduler';
 
 /** What the monitor needs of the provider: GrokCodeFast1Provider fits. */
 export interface HealthProbeTarget {

@@ -10,14 +10,14 @@ import { type ModelInfo } from '../provider/types';
 import { ApiKeyStore } from './apiKeyStore';
 import { GlobalStateConsentStore } from './consentStore';
 import { LogChannel } from './logChannel';
-import { type ApiKeyCheckResult } from './onboarding/keyVerdict';
-import { ConsentGate, type ConsentPrompt } from './onboarding/consentGate';
-import { registerOnboarding } from './onboarding/registerOnboarding';
+import { type ApiKeyCheckResult } from '../onboarding/keyVerdict';
+import { ConsentGate, type ConsentPrompt } from './consentGate';
+import { registerOnboarding } from '../onboarding/registerOnboarding';
 import { ProposalDocuments } from './proposalDocuments';
 import { GlobalStateRateLimitStore } from './rateLimitStore';
 import { onSettingsChanged, readSettings, type Settings } from './settings';
-import { StatusBarController } from './statusBar';
-import { registerStatusMenu } from './statusMenu';
+import { StatusBarController } from '../status/statusBar';
+import { registerStatusMenu } from '../status/statusMenu';
 import { getOrCreateUserId } from './userId';
 
 export interface Platform extends vscode.Disposable {

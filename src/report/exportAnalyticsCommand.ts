@@ -2,8 +2,8 @@
 import * as vscode from 'vscode';
 import { type AnalyticsTracker, utcDay } from '../provider/analytics';
 import { type Logger } from '../provider/types';
-import { type AnalyticsPrompts } from './analyticsPrompts';
-import { allTime, lastDays } from './reportPeriod';
+import { type AnalyticsPrompts } from '../platform/dialogs';
+import { allTime, lastDays } from '../provider/analytics/reportPeriod';
 
 export interface ExportAnalyticsDeps {
   tracker: Pick<AnalyticsTracker, 'exportAnalytics'>;

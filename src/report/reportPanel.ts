@@ -8,7 +8,7 @@ import { type AnalyticsTracker } from '../provider/analytics';
 import { type Logger } from '../provider/types';
 import { DEFAULT_REPORT_PERIOD, parseFromReport, type ReportPeriod, type ToReportMessage } from './protocol';
 import { renderReportHtml } from './reportHtml';
-import { lastDays } from './reportPeriod';
+import { lastDays } from '../provider/analytics/reportPeriod';
 import { toReportView } from './reportView';
 
 export interface ReportPanelDeps {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AnalyticsTracker } from '../../src/provider/analytics';
-import { lastDays } from '../../src/report/reportPeriod';
+import { lastDays } from '../../src/provider/analytics/reportPeriod';
 import { toReportView } from '../../src/report/reportView';
 import { type MonthOfUsage, monthOfUsage, NOW } from './reportData';
 import { NONCE, ReportHarness, type ReportPage, ROOT } from './reportHarness';

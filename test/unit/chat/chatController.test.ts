@@ -9,7 +9,7 @@ import { RateLimitError } from '../../../src/provider/errors';
 import { type Logger } from '../../../src/provider/types';
 import { FakeEditorHost } from './fakeEditorHost';
 import { MemoryMemento } from './memoryMemento';
-import { response, ScriptedModel, type ScriptStep, TestClock } from './scriptedModel';
+import { response, ScriptedModel, type ScriptStep, TestClock } from '../../support/scriptedModel';
 import { createWorkspaceFixture, type WorkspaceFixture } from './tools/workspaceFixture';
 import { until } from './until';
 

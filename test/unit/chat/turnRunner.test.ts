@@ -11,7 +11,7 @@ import { AuthenticationError, ConsentRequiredError, NetworkError, RateLimitError
 import { type ChatMessage } from '../../../src/provider/types';
 import { createWorkspaceFixture, type WorkspaceFixture } from './tools/workspaceFixture';
 import { MemoryMemento } from './memoryMemento';
-import { response, ScriptedModel, type ScriptStep, TestClock, usage } from './scriptedModel';
+import { response, ScriptedModel, type ScriptStep, TestClock, usage } from '../../support/scriptedModel';
 import { until } from './until';
 
 function userEntry(id: string, prompt: string): UserEntry {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { type HealthState, type ServiceProbe } from '../../../src/health/healthAssessment';
 import { HealthMonitor } from '../../../src/health/healthMonitor';
-import { FakeClock } from './fakeClock';
+import { FakeClock } from '../../support/fakeClock';
 
 const MIN = 60_000;
 const UP: ServiceProbe = { operational: true, responseTime: 150, errorRate: 0, message: 'ok' };

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { AnalyticsTracker, MemoryAnalyticsStore } from '../../../src/provider/analytics';
 import { parseFromReport, parseToReport } from '../../../src/report/protocol';
 import { renderReportHtml } from '../../../src/report/reportHtml';
-import { allTime, lastDays } from '../../../src/report/reportPeriod';
+import { allTime, lastDays } from '../../../src/provider/analytics/reportPeriod';
 import { toReportView } from '../../../src/report/reportView';
 
 const NOW = Date.parse('2026-11-25T15:30:00Z');

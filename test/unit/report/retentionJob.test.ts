@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { MemoryAnalyticsStore, type RequestEvent } from '../../../src/provider/analytics';
 import { RetentionJob } from '../../../src/report/retentionJob';
-import { FakeClock } from '../health/fakeClock';
+import { FakeClock } from '../../support/fakeClock';
 
 const DAY = 86_400_000;
 

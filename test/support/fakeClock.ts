@@ -1,5 +1,5 @@
 /** A clock and Scheduler for tests: time moves only when `advance` is called, and due tasks run then. */
-import { type Scheduler } from '../../../src/health/scheduler';
+import { type Scheduler } from '../../src/platform/scheduler';
 
 interface Task {
   run: () => void;

@@ -1,8 +1,8 @@
 /** Set API Key (stored in SecretStorage, then checked against the endpoint) and Clear API Key. */
 import * as vscode from 'vscode';
-import { type ApiKeyStore } from '../apiKeyStore';
-import { withCancellableProgress } from '../cancellableProgress';
-import { type Logger } from '../../provider/types';
+import { type ApiKeyStore } from '../platform/apiKeyStore';
+import { withCancellableProgress } from '../platform/cancellableProgress';
+import { type Logger } from '../provider/types';
 import { type ApiKeyCheckResult, keyVerdict, type KeyVerdict } from './keyVerdict';
 
 export interface ApiKeyCommandDeps {

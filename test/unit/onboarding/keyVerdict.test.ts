@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { NetworkError } from '../../../src/provider/errors';
-import { keyVerdict } from '../../../src/platform/onboarding/keyVerdict';
+import { keyVerdict } from '../../../src/onboarding/keyVerdict';
 
 const endpoint = 'https://api.x.ai/v1';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { AcceptanceTracker, type InteractionAction } from '../../../src/completion/acceptance';
+import { AcceptanceTracker, type InteractionAction } from '../../../src/completion/ghostTextAcceptance';
 
 function tracker() {
   const events: Array<[InteractionAction, number]> = [];
@@ -8,7 +8,7 @@ function tracker() {
 
 const DOC = 'file:///p/a.ts';
 
-describe('completion/acceptance', () => {
+describe('completion/ghostTextAcceptance', () => {
   it('records shown, then accepted through the command', () => {
     const { events, acceptance } = tracker();
     acceptance.shown(DOC, 10, 'items.length;');

@@ -1,7 +1,7 @@
 /** The onboarding commands: API key, consent and model selection. */
 import * as vscode from 'vscode';
 import { clearApiKey, setApiKey, type ApiKeyCommandDeps } from './apiKeyCommands';
-import { type ConsentGate } from './consentGate';
+import { type ConsentGate } from '../platform/consentGate';
 import { selectModel, type SelectModelDeps } from './selectModel';
 
 export interface OnboardingDeps extends ApiKeyCommandDeps, SelectModelDeps {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatCountdown, renderStatus, type StatusSnapshot } from '../../../src/platform/statusView';
+import { formatCountdown, renderStatus, type StatusSnapshot } from '../../../src/status/statusView';
 
 const base: StatusSnapshot = {
   model: 'grok-code-fast-1',

@@ -5,8 +5,8 @@
  * show the modal. The prompt is replaceable so integration tests answer it.
  */
 import * as vscode from 'vscode';
-import { CONSENT_NOTICE, CONSENT_NOTICE_VERSION, type ConsentManager } from '../../provider/consent';
-import { type Logger } from '../../provider/types';
+import { CONSENT_NOTICE, CONSENT_NOTICE_VERSION, type ConsentManager } from '../provider/consent';
+import { type Logger } from '../provider/types';
 
 export interface ConsentNotice {
   message: string;

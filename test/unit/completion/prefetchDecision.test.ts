@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { AcceptanceRate } from '../../../src/completion/acceptanceRate';
+import { AcceptanceRate } from '../../../src/completion/prefetchDecision';
 import { typedAfter } from '../../../src/completion/anchor';
 
-describe('completion/acceptanceRate', () => {
+describe('completion/prefetchDecision', () => {
   it('follows a suggestion while it is typed through, and calls it used up at its end', () => {
     const rate = new AcceptanceRate();
     rate.shown('x = ', 'compute();');

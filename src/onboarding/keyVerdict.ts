@@ -2,7 +2,7 @@
  * The Set API Key command's verdict in words: valid, rejected (with the server's message) or could not
  * reach the endpoint. A refused key comes back as `valid: false`; an unreachable server as a thrown error.
  */
-import { isGrokError } from '../../provider/errors';
+import { isGrokError } from '../provider/errors';
 
 export interface ApiKeyCheckResult {
   valid: boolean;

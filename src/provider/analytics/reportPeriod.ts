@@ -1,5 +1,5 @@
 /** The time range a "last N days" choice covers: N whole UTC days, today included, up to now. */
-import { DAY_MS, dayStart, utcDay } from '../provider/analytics';
+import { DAY_MS, dayStart, utcDay } from './dailyAggregate';
 
 export interface Period {
   start: Date;

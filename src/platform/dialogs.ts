@@ -4,7 +4,7 @@
  */
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
-import { REPORT_PERIODS, type ReportPeriod } from './protocol';
+import { REPORT_PERIODS, type ReportPeriod } from '../report/protocol';
 
 export type ExportFormat = 'json' | 'csv';
 export type ExportSpan = ReportPeriod | 'all';

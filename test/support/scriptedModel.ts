@@ -3,9 +3,9 @@
  * a number (advance the shared clock by that many ms), 'hang' (wait until the request is aborted)
  * or an Error (thrown there). Requests are recorded as JSON copies (without the signal).
  */
-import { AbortError } from '../../../src/provider/errors';
-import { type GenerateRequest, type GenerateResult, type StreamEvent, type ToolCall, type Usage } from '../../../src/provider/types';
-import { type ChatModel } from '../../../src/chat/turnRunner';
+import { AbortError } from '../../src/provider/errors';
+import { type GenerateRequest, type GenerateResult, type StreamEvent, type ToolCall, type Usage } from '../../src/provider/types';
+import { type ChatModel } from '../../src/chat/turnRunner';
 
 export type ScriptStep = StreamEvent | number | 'hang' | Error;
 

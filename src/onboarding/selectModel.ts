@@ -4,8 +4,8 @@
  */
 import * as vscode from 'vscode';
 import * as z from 'zod';
-import { type Logger, type ModelInfo } from '../../provider/types';
-import { withCancellableProgress } from '../cancellableProgress';
+import { type Logger, type ModelInfo } from '../provider/types';
+import { withCancellableProgress } from '../platform/cancellableProgress';
 
 const FEATURE_SETTINGS = { chat: 'chat.model', inline: 'inlineCompletions.model', action: 'actions.model' } as const;
 type ModelFeature = keyof typeof FEATURE_SETTINGS;
