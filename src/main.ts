@@ -12,6 +12,7 @@ import { workspaceKeyOf } from './chat/workspaceKey';
 import { WorkspaceTools } from './chat/tools/workspaceTools';
 import { createVscodeWorkspaceAccess } from './chat/tools/vscodeWorkspaceAccess';
 import { CompletionEngine } from './completion/engine';
+import { consentModal } from './onboarding/consentModal';
 import { createExcludeMatcher } from './platform/excludeMatcher';
 import { registerInlineCompletions } from './completion/provider';
 import { FileAnalyticsStore } from './platform/analyticsFileStore';
@@ -47,7 +48,7 @@ function providerOptions(settings: Settings): ModelRegistryOptions {
 }
 
 export function start(context: vscode.ExtensionContext) {
-  const platform = createPlatform(context);
+  const platform = createPlatform(context, consentModal);
   context.subscriptions.push(platform);
   const { log, statusBar, userId } = platform;
   const settings = () => platform.settings();

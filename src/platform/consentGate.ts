@@ -2,7 +2,8 @@
  * Asks for data-use consent before the first request a feature would send, and records the answer
  * through the core's ConsentManager (globalState, notice version, time, app name and version).
  * Chat and actions await `ensureConsent()`; inline completions only read `hasConsentNow()` and never
- * show the modal. The prompt is replaceable so integration tests answer it.
+ * show the modal. The dialog (onboarding/consentModal) is given by the composition root and is
+ * replaceable so integration tests answer it.
  */
 import * as vscode from 'vscode';
 import { CONSENT_NOTICE, CONSENT_NOTICE_VERSION, type ConsentManager } from '../provider/consent';
@@ -15,25 +16,20 @@ export interface ConsentNotice {
 }
 
 /** Shows the notice and resolves true only for an explicit "I consent". */
-export type ConsentPrompt = (notice: ConsentNotice) => Promise<boolean>;
-
-export const CONSENT_BUTTON = 'I consent';
-
-export const modalConsentPrompt: ConsentPrompt = async (notice) => {
-  const answer = await vscode.window.showInformationMessage(notice.message, { modal: true, detail: notice.detail }, CONSENT_BUTTON);
-  return answer === CONSENT_BUTTON;
-};
+export type ConsentDialog = (notice: ConsentNotice) => Promise<boolean>;
 
 export interface ConsentGateDeps {
   manager: ConsentManager;
   userId: string;
   /** The model ids the features currently use (chat, inline, actions): consent is kept per model. */
   models: () => string[];
+  /** The question shown to the user (onboarding/consentModal in the product). */
+  dialog: ConsentDialog;
   logger: Logger;
 }
 
 export class ConsentGate implements vscode.Disposable {
-  private prompt: ConsentPrompt = modalConsentPrompt;
+  private dialog: ConsentDialog;
   private pending: Promise<boolean> | undefined;
   private readonly revoked = new vscode.EventEmitter<void>();
   private readonly changed = new vscode.EventEmitter<boolean>();
@@ -44,6 +40,7 @@ export class ConsentGate implements vscode.Disposable {
   private readonly subscription: { dispose(): void };
 
   constructor(private readonly deps: ConsentGateDeps) {
+    this.dialog = deps.dialog;
     this.subscription = deps.manager.onDidChange((change) => {
       if (change.userId !== deps.userId) return;
       if (!change.granted) this.revoked.fire();
@@ -51,9 +48,9 @@ export class ConsentGate implements vscode.Disposable {
     });
   }
 
-  /** Test seam: replaces the modal; undefined restores it. */
-  setConsentPrompt(prompt: ConsentPrompt | undefined): void {
-    this.prompt = prompt ?? modalConsentPrompt;
+  /** Test seam: replaces the dialog; undefined restores the one given at construction. */
+  setConsentDialog(dialog: ConsentDialog | undefined): void {
+    this.dialog = dialog ?? this.deps.dialog;
   }
 
   /** The last known answer for every current model without waiting; undefined until read once. */
@@ -85,7 +82,7 @@ export class ConsentGate implements vscode.Disposable {
       given && (await this.hasConsent())
         ? `Current status: consent given on ${new Date(given.timestamp).toLocaleString()}.`
         : 'Current status: no consent given; nothing is sent to the model.';
-    const accepted = await this.prompt(this.notice(status));
+    const accepted = await this.dialog(this.notice(status));
     if (accepted) await this.record(this.models());
     return this.hasConsent();
   }
@@ -128,7 +125,7 @@ export class ConsentGate implements vscode.Disposable {
   private async askIfMissing(): Promise<boolean> {
     const missing = await this.missingModels();
     if (missing.length === 0) return true;
-    const accepted = await this.prompt(this.notice(`Models: ${missing.join(', ')}.`));
+    const accepted = await this.dialog(this.notice(`Models: ${missing.join(', ')}.`));
     if (!accepted) {
       this.deps.logger.info('Data-use consent declined; no request was sent.');
       return false;

@@ -1,6 +1,6 @@
 /**
  * Every question the analytics and data-rights commands ask the user, behind one replaceable
- * interface: the integration tests answer them without UI (see AnalyticsFeatures.setPrompts).
+ * interface: the integration tests answer them without UI (see the report feature's setPrompts test seam).
  */
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
@@ -9,7 +9,7 @@ import { REPORT_PERIODS, type ReportPeriod } from '../report/protocol';
 export type ExportFormat = 'json' | 'csv';
 export type ExportSpan = ReportPeriod | 'all';
 
-export interface AnalyticsPrompts {
+export interface AnalyticsDialogs {
   /** Export Analytics: the period and the format; undefined when dismissed. */
   chooseAnalyticsExport(): Promise<{ span: ExportSpan; format: ExportFormat } | undefined>;
   /** A save dialog; undefined when dismissed. */
@@ -25,7 +25,7 @@ const FILTERS: Record<ExportFormat, Record<string, string[]>> = {
   csv: { CSV: ['csv'] },
 };
 
-export const interactivePrompts: AnalyticsPrompts = {
+export const interactiveDialogs: AnalyticsDialogs = {
   async chooseAnalyticsExport() {
     const spans: (vscode.QuickPickItem & { span: ExportSpan })[] = [
       ...REPORT_PERIODS.map((days) => ({ label: `Last ${days} days`, span: days })),

@@ -11,7 +11,7 @@ import { ApiKeyStore } from './apiKeyStore';
 import { GlobalStateConsentStore } from './consentStore';
 import { LogChannel } from './logChannel';
 import { type ApiKeyCheckResult } from '../onboarding/keyVerdict';
-import { ConsentGate, type ConsentPrompt } from './consentGate';
+import { ConsentGate, type ConsentDialog } from './consentGate';
 import { registerOnboarding } from '../onboarding/registerOnboarding';
 import { ProposalDocuments } from './proposalDocuments';
 import { GlobalStateRateLimitStore } from './rateLimitStore';
@@ -36,20 +36,20 @@ export interface Platform extends vscode.Disposable {
   proposalDocuments: ProposalDocuments;
   /**
    * The seams the integration tests reach through the extension's exported API; undefined outside
-   * test mode, so no other extension can answer the consent prompt or read the key.
+   * test mode, so no other extension can answer the consent dialog or read the key.
    */
   testApi: PlatformTestApi | undefined;
 }
 
 export interface PlatformTestApi {
-  setConsentPrompt(prompt: ConsentPrompt | undefined): void;
+  setConsentPrompt(dialog: ConsentDialog | undefined): void;
   logLines(): readonly string[];
   settings(): Settings;
   settingsWarnings(): readonly string[];
   storedApiKey(): Promise<string | undefined>;
 }
 
-export function createPlatform(context: vscode.ExtensionContext): Platform {
+export function createPlatform(context: vscode.ExtensionContext, consentDialog: ConsentDialog): Platform {
   const log = new LogChannel();
   const disposables: vscode.Disposable[] = [log];
   let { settings, warnings } = readSettings();
@@ -72,7 +72,7 @@ export function createPlatform(context: vscode.ExtensionContext): Platform {
   const consentManager = new ConsentManager(new GlobalStateConsentStore(context.globalState), {
     audit: { appName: vscode.env.appName, appVersion: String(context.extension.packageJSON.version ?? 'unknown') },
   });
-  const consent = new ConsentGate({ manager: consentManager, userId, models: () => Object.values(settings.models), logger: log });
+  const consent = new ConsentGate({ manager: consentManager, userId, models: () => Object.values(settings.models), dialog: consentDialog, logger: log });
   const statusBar = new StatusBarController({
     state: context.globalState,
     model: settings.models.chat,
@@ -124,7 +124,7 @@ export function createPlatform(context: vscode.ExtensionContext): Platform {
     testApi:
       context.extensionMode === vscode.ExtensionMode.Test
         ? {
-            setConsentPrompt: (prompt) => consent.setConsentPrompt(prompt),
+            setConsentPrompt: (dialog) => consent.setConsentDialog(dialog),
             logLines: () => log.recentLines(),
             settings: () => settings,
             settingsWarnings: () => warnings,

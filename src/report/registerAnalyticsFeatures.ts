@@ -12,7 +12,7 @@ import { analyticsEnabled, type Settings } from '../platform/settings';
 import { type AnalyticsStore, type AnalyticsTracker } from '../provider/analytics';
 import { type ConsentManager } from '../provider/consent';
 import { type Logger } from '../provider/types';
-import { type AnalyticsPrompts, interactivePrompts } from '../platform/dialogs';
+import { type AnalyticsDialogs, interactiveDialogs } from '../platform/dialogs';
 import { exportAnalytics } from './exportAnalyticsCommand';
 import { ReportPanelController } from './reportPanel';
 import { RetentionJob } from './retentionJob';
@@ -43,7 +43,7 @@ export interface AnalyticsFeatures extends vscode.Disposable {
   refreshReport(): Promise<void>;
   readonly healthState: HealthState;
   /** Test seam: replaces quick picks, save dialogs and the deletion confirmation; undefined restores them. */
-  setPrompts(prompts: Partial<AnalyticsPrompts> | undefined): void;
+  setPrompts(dialogs: Partial<AnalyticsDialogs> | undefined): void;
   /** Only when the extension runs under test (ExtensionMode.Test): what it was given, to seed and inspect data. */
   readonly testing?: { deps: AnalyticsFeatureDeps };
 }
@@ -59,9 +59,9 @@ const ANALYTICS_COMMANDS = {
 export function registerAnalyticsFeatures(context: vscode.ExtensionContext, deps: AnalyticsFeatureDeps): AnalyticsFeatures {
   const now = deps.now ?? Date.now;
   const scheduler = deps.scheduler ?? systemScheduler;
-  let prompts: AnalyticsPrompts = interactivePrompts;
+  let dialogs: AnalyticsDialogs = interactiveDialogs;
 
-  const runExport = () => exportAnalytics({ tracker: deps.tracker, prompts: () => prompts, logger: deps.logger, now });
+  const runExport = () => exportAnalytics({ tracker: deps.tracker, dialogs: () => dialogs, logger: deps.logger, now });
   const report = new ReportPanelController({
     extensionUri: context.extensionUri,
     tracker: deps.tracker,
@@ -87,7 +87,7 @@ export function registerAnalyticsFeatures(context: vscode.ExtensionContext, deps
   });
   const dataRights = {
     holders: { ...deps, now },
-    prompts: () => prompts,
+    dialogs: () => dialogs,
     logger: deps.logger,
     afterDeletion: () => report.refresh(),
   };
@@ -115,7 +115,7 @@ export function registerAnalyticsFeatures(context: vscode.ExtensionContext, deps
       return health.state;
     },
     setPrompts(replacement) {
-      prompts = replacement === undefined ? interactivePrompts : { ...interactivePrompts, ...replacement };
+      dialogs = replacement === undefined ? interactiveDialogs : { ...interactiveDialogs, ...replacement };
     },
     ...(context.extensionMode === vscode.ExtensionMode.Test ? { testing: { deps } } : {}),
     dispose() {
