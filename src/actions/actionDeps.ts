@@ -1,4 +1,4 @@
-/** What the selection actions need from the rest of the extension (wired in src/extension.ts). */
+/** What the selection actions need from the rest of the extension (built from the shared services in registerSelectionActions). */
 import type * as vscode from 'vscode';
 import { type ProposalDocuments } from '../platform/proposalDocuments';
 import { type Logger } from '../provider/types';
@@ -18,9 +18,4 @@ export interface SelectionActionDeps {
   /** The shared `grok-proposal:` documents (Platform.proposalDocuments) the diffs show. */
   proposalDocuments: ProposalDocuments;
   logger: Logger;
-  userId: string;
-  statusBar?: {
-    recordRequest(r: { tokens: number; latencyMs: number }): void;
-    setRateLimited(retryAfterSeconds: number): void;
-  };
 }

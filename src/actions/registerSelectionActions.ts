@@ -3,6 +3,9 @@
  * `grokCodeFast.acceptProposal` / `grokCodeFast.rejectProposal`.
  */
 import * as vscode from 'vscode';
+import { createExcludeMatcher } from '../platform/excludeMatcher';
+import { INTERNAL_COMMANDS } from '../platform/internalCommands';
+import { type Services } from '../platform/platform';
 import { type SelectionActionDeps } from './actionDeps';
 import { EDIT_ACTIONS, type EditAction } from './actionKinds';
 import { runEditAction } from './editAction';
@@ -26,7 +29,22 @@ async function askForInstruction(fromCaller: unknown): Promise<string | undefine
   return instruction?.trim() || undefined;
 }
 
-export function registerSelectionActions(_context: vscode.ExtensionContext, deps: SelectionActionDeps): vscode.Disposable {
+/** The actions feature: the selection commands and the proposal commands, on the shared services. */
+export function registerSelectionActions(context: vscode.ExtensionContext, services: Services): void {
+  const deps: SelectionActionDeps = {
+    getProvider: () => services.providerFor('action'),
+    ensureConsent: () => services.consent.ensureConsent(),
+    onConsentRevoked: services.consent.onConsentRevoked,
+    askInChat: (text) => vscode.commands.executeCommand(INTERNAL_COMMANDS.askInChat, text),
+    proposalDocuments: services.proposalDocuments,
+    isExcluded: (document) =>
+      createExcludeMatcher(services.settings().exclude)(vscode.workspace.asRelativePath(document.uri, false), document.uri.fsPath),
+    logger: services.log,
+  };
+  context.subscriptions.push(selectionCommands(deps));
+}
+
+function selectionCommands(deps: SelectionActionDeps): vscode.Disposable {
   const proposals = new Proposals(deps.proposalDocuments);
   const edit = (action: EditAction) => async (instructionArg?: unknown) => {
     const input = readSelection(vscode.window.activeTextEditor);

@@ -41,8 +41,6 @@ export interface ChatControllerDeps {
   tools: WorkspaceTools;
   getSettings(): ChatSettings;
   logger: Logger;
-  /** Sent as `metadata.userId` (rate limits and analytics are per user). */
-  userId?: string;
   now?: () => number;
   newId?: () => string;
 }
@@ -301,7 +299,6 @@ export class ChatController {
       settings: { maxTokens, temperature, maxToolRounds },
       signal,
       now: this.now,
-      ...(this.deps.userId === undefined ? {} : { userId: this.deps.userId }),
       onEvent: (event) => {
         applyStreamEvent(live, event);
         events.push(event);

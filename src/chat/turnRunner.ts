@@ -38,7 +38,6 @@ export interface TurnOptions {
   settings: TurnSettings;
   signal: AbortSignal;
   now: () => number;
-  userId?: string;
   /** Live events for the panel (deltas, tool calls, usage); `done`/`error` are the caller's to send. */
   onEvent: (event: ChatStreamEvent) => void;
   /** Called after each finished step, so the caller can save the answer so far. */
@@ -140,7 +139,7 @@ function buildRequest(options: TurnOptions, answer: AssistantEntry, toolsOffered
   const { settings } = options;
   return {
     messages: toWireMessages([...options.entries, answer]),
-    metadata: { feature: 'chat', conversationId: options.conversationId, ...(options.userId === undefined ? {} : { userId: options.userId }) },
+    metadata: { feature: 'chat', conversationId: options.conversationId },
     options: {
       signal: options.signal,
       ...(settings.maxTokens === undefined ? {} : { maxTokens: settings.maxTokens }),

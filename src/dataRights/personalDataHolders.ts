@@ -2,22 +2,25 @@
 import { type AnalyticsTracker } from '../provider/analytics';
 import { type ConsentManager } from '../provider/consent';
 import { allTime } from '../provider/analytics/reportPeriod';
+import { type PersonalDataHolder } from '../platform/personalData';
 import { type Eraser } from './personalDataEraser';
 import { type PersonalDataSources } from './personalDataExport';
 
 export interface PersonalDataHolders {
   tracker: Pick<AnalyticsTracker, 'exportAnalytics' | 'deleteAll'>;
   consentManager: Pick<ConsentManager, 'listConsents' | 'deleteAll'>;
-  exportChatHistory: () => Promise<unknown>;
-  deleteChatHistory: () => Promise<void>;
+  /** What the features keep (the chat history), as they registered it. */
+  features: { list(): PersonalDataHolder[] };
   now: () => number;
 }
+
+const CHAT_HISTORY = 'chatHistory';
 
 export function personalDataSources(holders: PersonalDataHolders): PersonalDataSources {
   return {
     listConsents: () => holders.consentManager.listConsents(),
     exportAnalyticsJson: () => holders.tracker.exportAnalytics({ period: allTime(holders.now()), format: 'json' }),
-    exportChatHistory: holders.exportChatHistory,
+    exportChatHistory: async () => (await holders.features.list().find((holder) => holder.key === CHAT_HISTORY)?.exportAll()) ?? null,
     now: () => new Date(holders.now()),
   };
 }
@@ -26,6 +29,6 @@ export function personalDataErasers(holders: PersonalDataHolders): Eraser[] {
   return [
     { what: 'consent records', erase: () => holders.consentManager.deleteAll() },
     { what: 'analytics', erase: () => holders.tracker.deleteAll() },
-    { what: 'chat history', erase: holders.deleteChatHistory },
+    ...holders.features.list().map((holder) => ({ what: holder.what, erase: () => holder.deleteAll() })),
   ];
 }

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { type ConsentDialog } from '../platform/consentGate';
 
-export const CONSENT_BUTTON = 'I consent';
+const CONSENT_BUTTON = 'I consent';
 
 export const consentModal: ConsentDialog = async (notice) => {
   const answer = await vscode.window.showInformationMessage(notice.message, { modal: true, detail: notice.detail }, CONSENT_BUTTON);

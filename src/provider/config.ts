@@ -60,6 +60,8 @@ export const sharedConfigSchema = z.object({
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   }),
   apiKey: z.string(),
+  /** Who the requests are for (consent, limits and analytics are kept per user) unless a request names one; given once per install. */
+  userId: z.string().min(1).default('default'),
   maxTokens: z.number().int().min(1).max(MAX_OUTPUT_TOKENS).default(MAX_OUTPUT_TOKENS),
   temperature: z.number().min(0).max(2).optional(),
   rateLimits: RateLimitsSchema.optional(),

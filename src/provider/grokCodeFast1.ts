@@ -20,6 +20,7 @@ import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitLease } from './limits'
 import { defaultFactsFor, knownFactsFor, type ModelFacts } from './models';
 import { buildChatRequestBody } from './prompt';
 import { OutcomeRecorder } from './outcomeRecorder';
+import { type RequestOutcomes } from './requestOutcomes';
 import {
   type GenerateRequest,
   type GenerateResult,
@@ -46,6 +47,8 @@ export interface ProviderDependencies {
   facts?: ModelFacts;
   retry?: Partial<Pick<RetryPolicy, 'random' | 'sleep' | 'baseDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs'>>;
   now?: () => number;
+  /** The stream every finished request is announced on (the registry's, shared by its providers). */
+  outcomes?: RequestOutcomes;
 }
 
 /** What one attempt yields per network read: its events; the last batch also has the whole answer. */
@@ -54,7 +57,6 @@ interface AttemptBatch {
   answer?: AssembledAnswer;
 }
 
-const DEFAULT_USER = 'default';
 
 export class GrokCodeFast1Provider {
   readonly consentManager: ConsentManager;
@@ -88,7 +90,7 @@ export class GrokCodeFast1Provider {
     this.client = new XaiClient(this.pool, clientSettings(this.config));
     this.ownsLimiter = !this.config.rateLimiter;
     this.limiter = this.config.rateLimiter ?? new RateLimiter(this.config.rateLimits ?? DEFAULT_RATE_LIMITS);
-    this.outcomes = new OutcomeRecorder(logger, this.config.analyticsTracker, this.now);
+    this.outcomes = new OutcomeRecorder(logger, this.config.analyticsTracker, this.now, deps.outcomes);
     this.consentManager = this.config.consentManager ?? new ConsentManager();
     this.consentSubscription = this.consentManager.onDidChange((change) => {
       if (change.granted || change.modelId !== this.config.model) return;
@@ -130,7 +132,7 @@ export class GrokCodeFast1Provider {
    * one settled promise each: no generator step per token in any layer.
    */
   private async *eventBatches(request: GenerateRequest): AsyncGenerator<StreamEvent[]> {
-    const userId = request.metadata?.userId ?? DEFAULT_USER;
+    const userId = request.metadata?.userId ?? this.config.userId;
     const requestId = randomUUID();
     const controller = new AbortController();
     const userSignal = request.options?.signal;
@@ -199,7 +201,7 @@ export class GrokCodeFast1Provider {
   }
 
   /** Reports whether a request would pass the local limits now; consumes nothing. */
-  checkRateLimit(userId: string = DEFAULT_USER): RateLimitStatus {
+  checkRateLimit(userId: string = this.config.userId): RateLimitStatus {
     return this.limiter.check(userId);
   }
 

@@ -14,6 +14,7 @@ import { InvalidConfigError } from './errors';
 import { GrokCodeFast1Provider } from './grokCodeFast1';
 import { DEFAULT_RATE_LIMITS, RateLimiter } from './limits';
 import { defaultFactsFor, KNOWN_MODELS, knownFactsFor, type ModelFacts } from './models';
+import { RequestOutcomes, type RequestFinishedListener } from './requestOutcomes';
 import { type Logger } from './types';
 
 export const XAI_ENDPOINT = 'https://api.x.ai/v1';
@@ -30,6 +31,7 @@ export class ModelRegistry {
   private readonly rateLimiter: RateLimiter;
   private readonly models = new Map<string, ModelFacts>(KNOWN_MODELS.map((facts) => [facts.id, facts]));
   private readonly providers = new Map<string, GrokCodeFast1Provider>();
+  private readonly outcomes = new RequestOutcomes();
 
   constructor(
     private readonly logger: Logger,
@@ -71,7 +73,7 @@ export class ModelRegistry {
         analyticsTracker: this.analyticsTracker,
         rateLimiter: this.rateLimiter,
       },
-      { pool: this.pool, facts },
+      { pool: this.pool, facts, outcomes: this.outcomes },
     );
     this.providers.set(modelId, provider);
     return provider;
@@ -87,6 +89,19 @@ export class ModelRegistry {
       if (!this.models.has(model.id)) this.models.set(model.id, knownFactsFor(model.id) ?? defaultFactsFor(model.id));
     }
     return this.listModels();
+  }
+
+  /**
+   * Calls `listener` once per finished request of any of this registry's providers (any feature,
+   * any model, success, error or cancellation), until the returned handle is disposed.
+   */
+  onDidFinishRequest(listener: RequestFinishedListener): { dispose(): void } {
+    return this.outcomes.onDidFinish(listener);
+  }
+
+  /** The registry's user's requests and tokens in the trailing 24 hours, as the shared rate limiter counted them. */
+  dayUsage(): { requests: number; tokens: number } {
+    return this.rateLimiter.dayUsage(this.config.userId);
   }
 
   getAnalyticsTracker(): AnalyticsTracker {

@@ -1,9 +1,11 @@
 /**
- * The one status bar item: the model, the service state, the rate-limit countdown, today's usage against
- * the daily quota and the last latency. Surfaces report to it; a click opens the status menu.
+ * The one status bar item: the model, the service state, the rate-limit countdown, the last 24 hours'
+ * usage against the daily quota and the last latency. It learns of requests from the core's one
+ * request-outcome stream (every feature's requests); a click opens the status menu.
  */
 import * as vscode from 'vscode';
-import * as z from 'zod';
+import { type InlineSnooze } from '../platform/inlineSnooze';
+import { type RequestFinished } from '../provider/requestOutcomes';
 import { type InlineMode, renderStatus, type ServiceState, type StatusSnapshot } from './statusView';
 
 export type { ServiceState } from './statusView';
@@ -13,41 +15,35 @@ export type SetupState = 'ready' | 'needsKey' | 'needsConsent';
 /** What the health checks found, in the item's words (src/health's HealthState is 'ok' | 'degraded' | 'down'). */
 type ServiceHealth = 'ready' | 'offline' | 'unhealthy';
 
-const USAGE_KEY = 'grokCodeFast.statusBar.today';
-const UsageSchema = z.object({ day: z.string(), requests: z.number().int().min(0), tokens: z.number().min(0) });
-
 export interface StatusBarOptions {
-  /** Where today's counts survive a restart (globalState). */
-  state: vscode.Memento;
+  /** Requests and tokens of the trailing 24 hours, as the core's rate limiter counts them (ModelRegistry.dayUsage). */
+  dayUsage: () => StatusSnapshot['today'];
   model: string;
   quota: StatusSnapshot['quota'];
   inlineEnabled: boolean;
+  /** The shared snooze the status menu sets and the inline provider reads. */
+  snooze: InlineSnooze;
   now?: () => number;
-}
-
-function localDay(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 export class StatusBarController implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('grokCodeFast.status', vscode.StatusBarAlignment.Right, 100);
   private readonly now: () => number;
-  private readonly memento: vscode.Memento;
+  private readonly dayUsage: () => StatusSnapshot['today'];
   private snapshot: Omit<StatusSnapshot, 'inline' | 'today' | 'state'>;
   private setup: SetupState = 'ready';
   private health: ServiceHealth = 'ready';
-  private usage: z.infer<typeof UsageSchema>;
   private inlineEnabled: boolean;
-  private snoozedUntil: number | 'restart' | undefined;
+  private readonly snooze: InlineSnooze;
+  private readonly snoozeSubscription: vscode.Disposable;
   private ticker: NodeJS.Timeout | undefined;
 
   constructor(options: StatusBarOptions) {
     this.now = options.now ?? Date.now;
-    this.memento = options.state;
+    this.dayUsage = options.dayUsage;
     this.inlineEnabled = options.inlineEnabled;
-    const stored = UsageSchema.safeParse(this.memento.get(USAGE_KEY));
-    this.usage = stored.success ? stored.data : { day: '', requests: 0, tokens: 0 };
+    this.snooze = options.snooze;
+    this.snoozeSubscription = this.snooze.onDidChange(() => this.render());
     this.snapshot = { model: options.model, quota: options.quota };
     this.item.name = 'Grok Code Fast';
     this.item.command = 'grokCodeFast.statusMenu';
@@ -83,29 +79,23 @@ export class StatusBarController implements vscode.Disposable {
     this.render();
   }
 
-  /** One finished request: counts toward today's figures and sets the last latency. */
-  recordRequest(r: { tokens: number; latencyMs: number }): void {
-    const today = this.today();
-    this.usage = { day: localDay(this.now()), requests: today.requests + 1, tokens: today.tokens + Math.max(0, r.tokens) };
-    this.snapshot = { ...this.snapshot, lastLatencyMs: r.latencyMs };
-    void this.memento.update(USAGE_KEY, this.usage);
+  /** One finished request of any feature: a success sets the last latency, a rate limit starts the countdown; the usage is read anew. */
+  requestFinished(event: RequestFinished): void {
+    if (event.outcome === 'success') this.snapshot = { ...this.snapshot, lastLatencyMs: event.latencyMs };
+    if (event.retryAfter !== undefined) {
+      this.snapshot = { ...this.snapshot, rateLimitedUntilMs: this.now() + Math.max(0, event.retryAfter) * 1000 };
+    }
     this.render();
   }
 
-  setRateLimited(retryAfterSeconds: number): void {
-    this.snapshot = { ...this.snapshot, rateLimitedUntilMs: this.now() + Math.max(0, retryAfterSeconds) * 1000 };
-    this.render();
+  /** The figures the item shows now (what the integration tests read). */
+  get usage(): StatusSnapshot['today'] {
+    return this.dayUsage();
   }
 
   setInlineEnabled(enabled: boolean): void {
     if (enabled === this.inlineEnabled) return;
     this.inlineEnabled = enabled;
-    this.render();
-  }
-
-  /** Pauses completions until `untilMs` (epoch ms) or until the editor restarts; undefined wakes them. */
-  snoozeInline(untilMs: number | 'restart' | undefined): void {
-    this.snoozedUntil = untilMs;
     this.render();
   }
 
@@ -120,6 +110,7 @@ export class StatusBarController implements vscode.Disposable {
 
   dispose(): void {
     this.stopTicker();
+    this.snoozeSubscription.dispose();
     this.item.dispose();
   }
 
@@ -129,29 +120,21 @@ export class StatusBarController implements vscode.Disposable {
 
   private inlineMode(): InlineMode {
     if (!this.inlineEnabled) return { kind: 'off' };
-    const until = this.snoozedUntil;
-    if (until === 'restart' || (until !== undefined && until > this.now())) return { kind: 'snoozed', untilMs: until };
+    const until = this.snooze.snoozedUntil;
+    if (until !== undefined) return { kind: 'snoozed', untilMs: until };
     return { kind: 'on' };
-  }
-
-  /** Today's counts; yesterday's are dropped at local midnight. */
-  private today(): StatusSnapshot['today'] {
-    if (this.usage.day !== localDay(this.now())) return { requests: 0, tokens: 0 };
-    return { requests: this.usage.requests, tokens: this.usage.tokens };
   }
 
   private render(): void {
     const inline = this.inlineMode();
-    // A snooze that ran out is over: the countdown ticker stops.
-    if (typeof this.snoozedUntil === 'number' && inline.kind !== 'snoozed') this.snoozedUntil = undefined;
     const view = renderStatus(
-      { ...this.snapshot, state: this.state, detail: this.setup === 'ready' ? this.snapshot.detail : undefined, inline, today: this.today() },
+      { ...this.snapshot, state: this.state, detail: this.setup === 'ready' ? this.snapshot.detail : undefined, inline, today: this.dayUsage() },
       this.now(),
     );
     this.item.text = view.text;
     this.item.tooltip = new vscode.MarkdownString(view.tooltip, true);
     this.item.backgroundColor = view.attention ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    const counting = this.isRateLimited() || typeof this.snoozedUntil === 'number';
+    const counting = this.isRateLimited() || typeof this.snooze.snoozedUntil === 'number';
     if (counting) this.startTicker();
     else this.stopTicker();
   }

@@ -3,6 +3,7 @@
  * chat, the performance report, settings, the API key and the log.
  */
 import * as vscode from 'vscode';
+import { type InlineSnooze } from '../platform/inlineSnooze';
 import { type StatusBarController } from './statusBar';
 
 const MINUTE_MS = 60_000;
@@ -14,19 +15,20 @@ interface MenuItem extends vscode.QuickPickItem {
 
 export interface StatusMenuDeps {
   statusBar: StatusBarController;
+  snooze: InlineSnooze;
   showLog: () => void;
   now?: () => number;
 }
 
-async function toggleInline(statusBar: StatusBarController): Promise<void> {
+async function toggleInline(statusBar: StatusBarController, snooze: InlineSnooze): Promise<void> {
   const config = vscode.workspace.getConfiguration('grokCodeFast');
   const enabled = !config.get<boolean>('inlineCompletions.enabled', true);
   await config.update('inlineCompletions.enabled', enabled, vscode.ConfigurationTarget.Global);
   statusBar.setInlineEnabled(enabled);
-  if (enabled) statusBar.snoozeInline(undefined);
+  if (enabled) snooze.snooze(undefined);
 }
 
-async function snoozeInline(statusBar: StatusBarController, now: () => number): Promise<void> {
+async function snoozeInline(statusBar: StatusBarController, snooze: InlineSnooze, now: () => number): Promise<void> {
   const choices: { label: string; until: number | 'restart' | undefined }[] = [
     { label: 'For 15 minutes', until: now() + 15 * MINUTE_MS },
     { label: 'For 1 hour', until: now() + 60 * MINUTE_MS },
@@ -34,7 +36,7 @@ async function snoozeInline(statusBar: StatusBarController, now: () => number): 
   ];
   if (statusBar.isInlineSnoozed()) choices.unshift({ label: 'Resume now', until: undefined });
   const picked = await vscode.window.showQuickPick(choices, { title: 'Snooze inline completions' });
-  if (picked) statusBar.snoozeInline(picked.until);
+  if (picked) snooze.snooze(picked.until);
 }
 
 function menuItems(statusBar: StatusBarController): MenuItem[] {
@@ -57,8 +59,8 @@ export function registerStatusMenu(deps: StatusMenuDeps): vscode.Disposable {
       const picked = await vscode.window.showQuickPick(menuItems(deps.statusBar), { title: 'Grok Code Fast' });
       if (picked) await vscode.commands.executeCommand(picked.command, ...(picked.args ?? []));
     }),
-    vscode.commands.registerCommand('grokCodeFast.toggleInlineCompletions', () => toggleInline(deps.statusBar)),
-    vscode.commands.registerCommand('grokCodeFast.snoozeInlineCompletions', () => snoozeInline(deps.statusBar, now)),
+    vscode.commands.registerCommand('grokCodeFast.toggleInlineCompletions', () => toggleInline(deps.statusBar, deps.snooze)),
+    vscode.commands.registerCommand('grokCodeFast.snoozeInlineCompletions', () => snoozeInline(deps.statusBar, deps.snooze, now)),
     vscode.commands.registerCommand('grokCodeFast.showLog', () => deps.showLog()),
   );
 }

@@ -14,6 +14,7 @@ export interface StatusSnapshot {
   /** Epoch ms until which the local or the server's rate limit blocks requests. */
   rateLimitedUntilMs?: number;
   inline: InlineMode;
+  /** Requests and tokens of the trailing 24 hours (the day limits' window). */
   today: { requests: number; tokens: number };
   quota: { requestsPerDay: number; tokensPerDay: number };
   lastLatencyMs?: number;
@@ -69,7 +70,7 @@ export function renderStatus(s: StatusSnapshot, now: number): StatusView {
     '',
     `Inline completions: ${inlineWords(s.inline, now)}`,
     '',
-    `Today: ${formatCount(s.today.requests)} / ${formatCount(s.quota.requestsPerDay)} requests, ` +
+    `Last 24 h: ${formatCount(s.today.requests)} / ${formatCount(s.quota.requestsPerDay)} requests, ` +
       `${formatCount(s.today.tokens)} / ${formatCount(s.quota.tokensPerDay)} tokens`,
     '',
     `Last latency: ${s.lastLatencyMs === undefined ? '—' : `${Math.round(s.lastLatencyMs)} ms`}`,

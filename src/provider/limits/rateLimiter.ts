@@ -66,6 +66,15 @@ export class RateLimiter {
     return { allowed: true, remaining, resetTime: new Date(now + nextDropMs) };
   }
 
+  /**
+   * What `userId` used of the day limits: requests and tokens (estimates corrected by the usage
+   * reported at release) in the trailing 24 hours. Counts only requests that went through the
+   * limiter, so nothing while the `rateLimiting` switch is off.
+   */
+  dayUsage(userId: string): { requests: number; tokens: number } {
+    return this.user(userId).windows.dayUsed(this.now());
+  }
+
   async acquire(userId: string, opts: { estimatedTokens: number; signal?: AbortSignal }): Promise<RateLimitLease> {
     const { signal } = opts;
     if (signal?.aborted) throw new AbortError();

@@ -85,6 +85,11 @@ export class UserWindows {
     return { remaining: Math.max(0, tightest.remaining), nextDropMs: tightest.nextDropMs };
   }
 
+  /** Requests and tokens counted in the day window (the trailing 24 hours). */
+  dayUsed(now: number): { requests: number; tokens: number } {
+    return { requests: this.windows.day.used(now, 'requests'), tokens: this.windows.day.used(now, 'tokens') };
+  }
+
   record(now: number, tokens: number): RecordedAt {
     return {
       minute: this.windows.minute.record(now, 1, tokens),

@@ -14,14 +14,14 @@ describe('renderStatus', () => {
     const view = renderStatus(base, 0);
     assert.equal(view.text, '$(check) grok-code-fast-1');
     assert.equal(view.attention, false);
-    assert.match(view.tooltip, /Today: 12 \/ 10k requests, 35k \/ 1M tokens/);
+    assert.match(view.tooltip, /Last 24 h: 12 \/ 10k requests, 35k \/ 1M tokens/);
     assert.match(view.tooltip, /Last latency: —/);
     assert.match(view.tooltip, /Inline completions: on/);
   });
 
   it('groups counts below ten thousand with commas', () => {
     const view = renderStatus({ ...base, today: { requests: 1234, tokens: 9876 }, quota: { requestsPerDay: 5000, tokensPerDay: 999 } }, 0);
-    assert.match(view.tooltip, /Today: 1,234 \/ 5,000 requests, 9,876 \/ 999 tokens/);
+    assert.match(view.tooltip, /Last 24 h: 1,234 \/ 5,000 requests, 9,876 \/ 999 tokens/);
   });
 
   it('shows the last latency', () => {

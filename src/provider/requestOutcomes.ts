@@ -1,0 +1,53 @@
+/**
+ * The one stream of finished requests: every request a provider of the registry started, success,
+ * error or cancellation, is announced once when it ends. The status bar and the health monitor
+ * subscribe to it instead of each feature reporting its own requests.
+ */
+import { type Feature, type Usage } from './types';
+
+export interface RequestFinished {
+  requestId: string;
+  /** The surface the request served (`metadata.feature`; 'other' when none was given). */
+  feature: Feature;
+  /** The model id the feature asked for. */
+  requestedModel: string;
+  /** The model the server says answered (its `model` field; may be another id than asked); undefined without an answer. */
+  servedModel: string | undefined;
+  /** 'aborted': cancelled by the caller or by a consent revocation; neither success nor failure. */
+  outcome: 'success' | 'error' | 'aborted';
+  /** The error's stable code (GrokError.code, 'unknown' otherwise); errors only. */
+  errorCode?: string;
+  /** Tokens and cost when known (the server's usage, or the core's estimate); undefined when nothing came back. */
+  usage: Usage | undefined;
+  /** False when refused before anything was sent (no consent, no key, a local limit). */
+  sent: boolean;
+  /** Milliseconds from sending to the end; 0 when not sent. */
+  latencyMs: number;
+  /** Milliseconds from sending to the first token; null when none came. */
+  ttftMs: number | null;
+  /** Seconds until a retry may succeed: present only for a `rate_limited` error (local or server limit). */
+  retryAfter?: number;
+}
+
+export type RequestFinishedListener = (event: RequestFinished) => void;
+
+export class RequestOutcomes {
+  private readonly listeners = new Set<RequestFinishedListener>();
+
+  /** Calls `listener` after every finished request until the returned handle is disposed. */
+  onDidFinish(listener: RequestFinishedListener): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** A listener that throws is skipped: one broken subscriber must not fail the request or the others. */
+  emit(event: RequestFinished): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event);
+      } catch {
+        // Deliberately ignored (see above).
+      }
+    }
+  }
+}
