@@ -4,7 +4,7 @@
  */
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
-import { REPORT_PERIODS, type ReportPeriod } from '../report/protocol';
+import { REPORT_PERIODS, type ReportPeriod } from '../provider/analytics/reportPeriod';
 
 export type ExportFormat = 'json' | 'csv';
 export type ExportSpan = ReportPeriod | 'all';

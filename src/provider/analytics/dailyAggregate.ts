@@ -3,10 +3,11 @@
  * months of events reads a few hundred small records instead of the event log.
  */
 import * as z from 'zod';
+import { DAY_MS } from './reportPeriod';
 import { type AnalyticsEvent, FeatureSchema } from './analyticsEvent';
 import { UsageTotals, UsageTotalsDataSchema } from './usageTotals';
 
-export const DAY_MS = 86_400_000;
+export { DAY_MS };
 
 const DayKeySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
