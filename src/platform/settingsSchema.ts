@@ -41,7 +41,7 @@ const SPECS = {
   'rateLimits.requestsPerMinute': spec(positiveInt, 60),
   'rateLimits.requestsPerHour': spec(positiveInt, 3600),
   'rateLimits.requestsPerDay': spec(positiveInt, 10_000),
-  'rateLimits.tokensPerMinute': spec(positiveInt, 2_000_000),
+  'rateLimits.tokensPerMinute': spec(positiveInt, 1_000_000),
   'rateLimits.tokensPerDay': spec(positiveInt, 1_000_000),
   'rateLimits.concurrentRequests': spec(boundedInt(1, 32), 4),
   'inlineCompletions.enabled': spec(z.boolean(), true),
@@ -54,8 +54,6 @@ const SPECS = {
   'analytics.retentionDays': spec(boundedInt(1, 3650), 90),
   'health.intervalMinutes': spec(boundedInt(1, 1440), 5),
   'health.p95ThresholdMs': spec(z.number().int().min(100), 10_000),
-  'cloud.region': spec(z.string().trim().min(1), 'us-east-1'),
-  'cloud.environment': spec(z.enum(['production', 'staging', 'development']), 'production'),
   'cloud.features': spec(
     z.strictObject({
       analytics: z.boolean().default(true),
@@ -71,6 +69,11 @@ const SPECS = {
 export type SettingKey = keyof typeof SPECS;
 /** Every `grokCodeFast.*` key this module reads, for the VS Code adapter. */
 export const SETTING_KEYS = Object.keys(SPECS) as SettingKey[];
+
+/** The value used when a setting is unset or invalid, by relative key; package.json declares the same defaults (a unit test checks). */
+export function settingDefault(key: SettingKey): unknown {
+  return SPECS[key].fallback;
+}
 
 /** What the adapter hands in: `grokCodeFast.*` values by relative key, and VS Code's proxy settings. */
 export interface RawSettings {
@@ -174,8 +177,6 @@ function build(reader: SettingsReader, raw: RawSettings) {
     analytics: { enabled: reader.get('analytics.enabled'), retentionDays: reader.get('analytics.retentionDays') },
     health: { intervalMinutes: reader.get('health.intervalMinutes'), p95ThresholdMs: reader.get('health.p95ThresholdMs') },
     cloud: {
-      region: reader.get('cloud.region'),
-      environment: reader.get('cloud.environment'),
       features: reader.get('cloud.features'),
     },
     proxy: proxyOf(reader, raw),

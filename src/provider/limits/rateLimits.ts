@@ -13,12 +13,12 @@ export const RateLimitsSchema = z.object({
 });
 export type RateLimits = z.infer<typeof RateLimitsSchema>;
 
-/** The free tier's limits. */
+/** The free tier's limits; the minute's token limit is no higher than the day's (a larger one could never be reached). */
 export const DEFAULT_RATE_LIMITS: RateLimits = Object.freeze({
   requestsPerMinute: 60,
   requestsPerHour: 3600,
   requestsPerDay: 10_000,
-  tokensPerMinute: 2_000_000,
+  tokensPerMinute: 1_000_000,
   tokensPerDay: 1_000_000,
   concurrentRequests: 4,
 });
