@@ -1,45 +1,80 @@
 /**
- * A fake chat model for tests: each request plays the next script. A script step is a stream event,
- * a number (advance the shared clock by that many ms), 'hang' (wait until the request is aborted)
- * or an Error (thrown there). Requests are recorded as JSON copies (without the signal).
+ * The one fake model of the unit tests (chat turns and inline completions): each request plays a
+ * script of steps on the shared FakeClock. A step is a stream event; a number (that many ms pass at
+ * once, `clock.tick`); `{ sleepMs }` (wait that long on the clock's timers, cancelled by the
+ * request's signal: the test moves time with `clock.advance`); 'hang' (wait until the request is
+ * aborted); or an Error (thrown there). Requests are recorded as JSON copies without the signal;
+ * the signals and the content delivered are kept per request.
  */
 import { AbortError } from '../../src/provider/errors';
 import { type GenerateRequest, type GenerateResult, type StreamEvent, type ToolCall, type Usage } from '../../src/provider/types';
-import { type ChatModel } from '../../src/chat/turnRunner';
+import { FakeClock } from './fakeClock';
 
-export type ScriptStep = StreamEvent | number | 'hang' | Error;
+export type ScriptStep = StreamEvent | number | { sleepMs: number } | 'hang' | Error;
 
-export class TestClock {
-  constructor(public time = 1_000_000) {}
-  readonly now = () => this.time;
-}
+/** The scripts in request order, or a function giving request `index`'s script. */
+export type Scripts = ScriptStep[][] | ((request: GenerateRequest, index: number) => ScriptStep[]);
 
-export class ScriptedModel implements ChatModel {
+export class ScriptedModel {
   readonly requests: GenerateRequest[] = [];
-  readonly signals: AbortSignal[] = [];
+  /** Each request's abort signal (undefined when it had none), by request index. */
+  readonly signals: (AbortSignal | undefined)[] = [];
+  /** The content texts actually yielded, by request index. */
+  readonly delivered: string[][] = [];
 
   constructor(
-    private readonly scripts: ScriptStep[][],
-    private readonly clock = new TestClock(),
+    private readonly scripts: Scripts,
+    private readonly clock = new FakeClock(1_000_000),
   ) {}
 
+  signal(index: number): AbortSignal | undefined {
+    return this.signals[index];
+  }
+
   async *streamEvents(request: GenerateRequest): AsyncIterable<StreamEvent> {
+    const index = this.requests.length;
     const { signal, ...options } = request.options ?? {};
     this.requests.push(JSON.parse(JSON.stringify({ ...request, options })));
-    if (signal !== undefined) this.signals.push(signal);
-    const script = this.scripts.shift();
+    this.signals.push(signal);
+    this.delivered.push([]);
+    const script = typeof this.scripts === 'function' ? this.scripts(request, index) : this.scripts.shift();
     if (script === undefined) throw new Error('ScriptedModel: no script left for this request');
     for (const step of script) {
-      if (typeof step === 'number') this.clock.time += step;
+      if (typeof step === 'number') this.clock.tick(step);
       else if (step instanceof Error) throw step;
-      else if (step === 'hang') {
-        await new Promise<void>((_, reject) => {
-          if (signal?.aborted) reject(new AbortError());
-          signal?.addEventListener('abort', () => reject(new AbortError()));
-        });
-      } else yield step;
+      else if (step === 'hang') await hang(signal);
+      else if ('sleepMs' in step) await this.clock.sleep(step.sleepMs, signal);
+      else {
+        if (step.type === 'content') this.delivered[index].push(step.text);
+        yield step;
+      }
     }
   }
+}
+
+function hang(signal: AbortSignal | undefined): Promise<never> {
+  return new Promise<never>((_, reject) => {
+    if (signal?.aborted) reject(new AbortError());
+    signal?.addEventListener('abort', () => reject(new AbortError()));
+  });
+}
+
+export interface ScriptedAnswer {
+  /** Clock ms before the first content chunk (the model's reasoning time). */
+  latencyMs: number;
+  chunks: string[];
+  /** Clock ms between chunks; default 5. */
+  chunkGapMs?: number;
+}
+
+/** A streamed completion: reasoning first, `latencyMs` on the clock before the first chunk, then the chunks `chunkGapMs` apart. */
+export function streamedChunks(parts: ScriptedAnswer): ScriptStep[] {
+  const { latencyMs, chunks, chunkGapMs = 5 } = parts;
+  return [
+    { type: 'reasoning', text: 'thinking' },
+    { sleepMs: latencyMs },
+    ...chunks.flatMap((text, i): ScriptStep[] => [...(i > 0 ? [{ sleepMs: chunkGapMs }] : []), { type: 'content', text }]),
+  ];
 }
 
 export function usage(promptTokens: number, completionTokens: number, extra: Partial<Usage> = {}): Usage {

@@ -9,7 +9,7 @@ const DOWN: ServiceProbe = { operational: false, responseTime: 5000, errorRate: 
 
 /** A service whose probe answer and request counters the test steers. */
 function setup(options: { canCheck?: () => boolean; p95ThresholdMs?: () => number } = {}) {
-  const clock = new FakeClock();
+  const clock = new FakeClock(Date.parse('2026-11-25T12:00:00Z'));
   const service = { probe: UP as ServiceProbe | Error, successful: 0, failed: 0, p95: 500, probes: 0 };
   const monitor = new HealthMonitor({
     check: async () => {
