@@ -135,14 +135,12 @@ describe('GrokCodeFast1Provider: failures, retries, cancellation and timeouts', 
       h.fake.enqueue({ kind: 'answer', content: Array.from({ length: 300 }, (_, i) => `${i} `), dripMs: 10 });
       const controller = new AbortController();
       const received: string[] = [];
-      const started = Date.now();
       await assert.rejects(async () => {
         for await (const text of h.provider.streamResponse({ prompt: 'q', options: { signal: controller.signal } })) {
           received.push(text);
           if (received.length === 2) controller.abort();
         }
       }, AbortError);
-      assert.ok(Date.now() - started < 1000);
       await waitUntil(() => h.fake.openConnections === 0, 1000);
       assert.equal(received.length, 2);
     });
