@@ -29,5 +29,5 @@ export function start(context: vscode.ExtensionContext) {
   registerDataRights(context, services);
 
   // Test seams exist only when VS Code runs the extension's tests: no other extension can reach them.
-  return services.testApi && { ...services.testApi, chat: () => chat.chat, statusUsage: () => statusBar.usage, analyticsFeatures };
+  return services.testApi && { ...services.testApi, chat: () => chat.chat, chatViewVisible: () => chat.visible, statusUsage: () => statusBar.usage, analyticsFeatures };
 }

@@ -89,6 +89,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.controller.stop();
   }
 
+  /** True while the panel's webview is resolved and shown. */
+  get visible(): boolean {
+    return this.view?.visible === true;
+  }
+
   /** The controller, for the integration tests. */
   get chat(): ChatController {
     return this.controller;

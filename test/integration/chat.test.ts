@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { type Conversation } from '../../src/chat/historySchema';
 import { scenarios, TEST_API_KEY, type FakeXai } from '../fake-xai';
-import { chatRequests, connectToFakeXai, disconnectFromFakeXai, workspaceFile, type GrokTestApi } from './support/extensionApi';
+import { chatRequests, connectToFakeXai, disconnectFromFakeXai, waitFor, workspaceFile, type GrokTestApi } from './support/extensionApi';
 
 /** What the chat test seam offers (see ChatController). */
 interface ChatSeam {
@@ -16,7 +16,7 @@ interface ChatSeam {
   readonly activeConversation: Readonly<Conversation> | undefined;
 }
 
-type ApiWithChat = GrokTestApi & { chat?: () => ChatSeam };
+type ApiWithChat = GrokTestApi & { chat?: () => ChatSeam; chatViewVisible?: () => boolean };
 
 interface WireMessage {
   role: string;
@@ -60,8 +60,11 @@ describe('chat panel', () => {
   });
 
   it('opens the view', async () => {
+    assert.ok(api.chatViewVisible, 'the extension exports no chatViewVisible test seam');
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await waitFor(() => !api.chatViewVisible?.(), 'the chat view to be hidden');
     await vscode.commands.executeCommand('grokCodeFast.openChat');
-    await vscode.commands.executeCommand('grokCodeFast.chatView.focus');
+    await waitFor(() => api.chatViewVisible?.(), 'Open Chat to show the chat view');
   });
 
   it('sends a message to the server and keeps the streamed answer in the history, with the conversation id header', async () => {
