@@ -31,6 +31,10 @@ import {
   type Usage,
 } from './types';
 
+/**
+ * getStatus()'s verdict: whether the endpoint answered a timed `GET /models`, in how many ms, the share of this provider's
+ * sent requests that failed (0..1) and a message.
+ */
 export interface ServiceStatus {
   operational: boolean;
   responseTime: number;
@@ -58,6 +62,12 @@ interface AttemptBatch {
 }
 
 
+/**
+ * One model on one endpoint: every request goes consent check (ConsentRequiredError) -> key (AuthenticationError) -> local
+ * limits (RateLimitError, retryAfter in s) -> the endpoint, with retries only before the first byte reached the caller, ->
+ * typed events. Each outcome is recorded once (metrics, analytics, the registry's request-outcome stream). Errors are the
+ * core's GrokError subclasses; an aborted signal gives AbortError.
+ */
 export class GrokCodeFast1Provider {
   readonly consentManager: ConsentManager;
   private input: ProviderConfigInput;

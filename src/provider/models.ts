@@ -11,6 +11,11 @@ export interface ModelPricing {
   outputPerMillion: number;
 }
 
+/**
+ * What the core knows of a model: id, display name, context window and the product's output cap (tokens), prices (USD per
+ * million tokens; undefined when unknown), capabilities, languages, request fields it rejects, and whether the facts are
+ * inferred defaults.
+ */
 export interface ModelFacts {
   id: string;
   displayName: string;
@@ -27,9 +32,18 @@ export interface ModelFacts {
   inferred: boolean;
 }
 
+/**
+ * The model id the extension starts with. Since 2026-05-15 xAI serves this name with a newer model (the answer's `model` field
+ * says which).
+ */
 export const GROK_CODE_FAST_1 = 'grok-code-fast-1';
 export const MAX_OUTPUT_TOKENS = 32_000;
 
+/**
+ * grok-code-fast-1 as xAI published it: 256,000-token context; $0.20 input, $0.02 cached input, $1.50 output per million
+ * tokens (reasoning billed as output); streaming, tools, reasoning and prompt caching. Source: xAI's models and pricing
+ * documentation (docs.x.ai). The 32,000-token output cap is the product's own.
+ */
 export const GROK_CODE_FAST_1_FACTS: ModelFacts = {
   id: GROK_CODE_FAST_1,
   displayName: 'Grok Code Fast 1',
@@ -82,6 +96,10 @@ export function knownFactsFor(id: string): ModelFacts | undefined {
   return facts && { ...facts, id };
 }
 
+/**
+ * Cost in USD of the tokens at `pricing` (USD per million; cached prompt tokens at the cached price, reasoning at the output
+ * price); 0 when the prices are unknown.
+ */
 export function costUsd(
   pricing: ModelPricing | undefined,
   tokens: { promptTokens: number; cachedTokens: number; completionTokens: number; reasoningTokens: number },

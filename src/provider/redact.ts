@@ -5,6 +5,7 @@ const SECRET_PATTERNS: RegExp[] = [
   /\bsk-[A-Za-z0-9_-]{8,}/g,
 ];
 
+/** `text` with xAI keys (`xai-...`), OpenAI-style keys (`sk-...`) and bearer tokens replaced by `[REDACTED]`. */
 export function redactSecrets(text: string): string {
   let out = text;
   for (const pattern of SECRET_PATTERNS) {

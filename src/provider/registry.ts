@@ -17,10 +17,20 @@ import { defaultFactsFor, KNOWN_MODELS, knownFactsFor, type ModelFacts } from '.
 import { RequestOutcomes, type RequestFinishedListener } from './requestOutcomes';
 import { type Logger } from './types';
 
+/** xAI's API base URL (docs.x.ai: `https://api.x.ai/v1`). */
 export const XAI_ENDPOINT = 'https://api.x.ai/v1';
 
+/**
+ * The shared configuration of every provider: endpoint, key, user id, limits, time-outs, proxy, switches, and optionally the
+ * consent manager, analytics tracker and rate limiter to share. Validated: InvalidConfigError names the bad field.
+ */
 export type ModelRegistryOptions = Partial<SharedConfigInput>;
 
+/**
+ * The models the extension can use and one provider per model, sharing one connection pool, rate limiter, consent manager,
+ * analytics tracker and user id, so limits and consent hold across features. Announces every finished request once
+ * (onDidFinishRequest). getProvider throws InvalidConfigError for an unknown model.
+ */
 export class ModelRegistry {
   private input: SharedConfigInput;
   private config: SharedConfig;

@@ -5,6 +5,7 @@
  */
 import { type Feature, type Usage } from './types';
 
+/** One finished request as the core announces it (ModelRegistry.onDidFinishRequest): times in ms, retryAfter in seconds. */
 export interface RequestFinished {
   requestId: string;
   /** The surface the request served (`metadata.feature`; 'other' when none was given). */
@@ -29,8 +30,10 @@ export interface RequestFinished {
   retryAfter?: number;
 }
 
+/** Called once per finished request; an exception it throws is ignored. */
 export type RequestFinishedListener = (event: RequestFinished) => void;
 
+/** The stream itself: a set of listeners, called in subscription order. */
 export class RequestOutcomes {
   private readonly listeners = new Set<RequestFinishedListener>();
 

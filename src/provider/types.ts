@@ -10,6 +10,7 @@ export type Feature = 'inline' | 'chat' | 'action' | 'health' | 'other';
 /** Stored and read back in several places, so it comes from its schema. */
 export { type Usage };
 
+/** A function call the model asked for (OpenAI `tool_calls` entry): its id, the function name and the arguments as JSON text. */
 export interface ToolCall {
   id: string;
   name: string;
@@ -17,12 +18,17 @@ export interface ToolCall {
   arguments: string;
 }
 
+/**
+ * One conversation message in OpenAI chat roles; an assistant turn may carry its reasoning and tool calls, a `tool` message
+ * answers one call by id.
+ */
 export type ChatMessage =
   | { role: 'system'; content: string }
   | { role: 'user'; content: string }
   | { role: 'assistant'; content: string; reasoning?: string; toolCalls?: ToolCall[] }
   | { role: 'tool'; toolCallId: string; content: string };
 
+/** A function the model may call (OpenAI `tools[].function`): name, description and a JSON Schema of its arguments. */
 export interface ToolDefinition {
   name: string;
   description: string;
@@ -30,8 +36,10 @@ export interface ToolDefinition {
   parameters: Record<string, unknown>;
 }
 
+/** Whether the model may call tools: 'auto', 'none', or one function by name (OpenAI `tool_choice`). */
 export type ToolChoice = 'auto' | 'none' | { name: string };
 
+/** Code the request is about: language id, the code, its path and framework; added to the prompt by buildChatRequestBody. */
 export interface CodeContext {
   language: string;
   code?: string;
@@ -39,11 +47,17 @@ export interface CodeContext {
   framework?: string;
 }
 
+/** The project around the code: its name and technologies; added to the prompt. */
 export interface ProjectContext {
   projectName: string;
   technologies: string[];
 }
 
+/**
+ * One model request: `prompt` or `messages` (or both), optional context, metadata (user, feature, conversation id for xAI's
+ * prompt cache) and options (AbortSignal, max tokens, temperature 0..2, tools). `maxTokens` is capped by the model's output
+ * limit.
+ */
 export interface GenerateRequest {
   prompt?: string;
   messages?: ChatMessage[];
@@ -64,8 +78,13 @@ export interface GenerateRequest {
   };
 }
 
+/** Why the answer ended (OpenAI `finish_reason`); 'unknown' for a value the core does not know. */
 export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'unknown';
 
+/**
+ * A whole answer: content, reasoning, tool calls, finish reason, the model the server says answered, usage (tokens, cost in
+ * USD) and timing in ms from sending (latency, time to first token; null when no token came).
+ */
 export interface GenerateResult {
   content: string;
   reasoning: string;
@@ -84,6 +103,10 @@ export type StreamEvent =
   | { type: 'usage'; usage: Usage }
   | { type: 'done'; result: GenerateResult };
 
+/**
+ * Whether one more request would pass the local limits now: the requests left in the tightest window, when it frees up, and
+ * `retryAfter` seconds when blocked.
+ */
 export interface RateLimitStatus {
   allowed: boolean;
   remaining: number;
@@ -92,6 +115,7 @@ export interface RateLimitStatus {
   retryAfter?: number;
 }
 
+/** Where the core logs (the extension's output channel, or createLogger); messages are already redacted. */
 export interface Logger {
   debug(message: string, ...details: unknown[]): void;
   info(message: string, ...details: unknown[]): void;
@@ -99,6 +123,7 @@ export interface Logger {
   error(message: string, ...details: unknown[]): void;
 }
 
+/** A model as `GET /models` lists it: id, owner and creation time (Unix seconds). */
 export interface ModelInfo {
   id: string;
   ownedBy?: string;

@@ -18,8 +18,10 @@ const OVERFLOW = BUCKET_COUNT - 1;
 /** Fine buckets per bar of the report chart (1.02^12 ≈ 1.27× per bar). */
 const CHART_GROUP = 12;
 
+/** The largest relative error of a quantile read from a LatencyHistogram (about 1%). */
 export const HISTOGRAM_RELATIVE_ERROR = (GROWTH - 1) / (GROWTH + 1);
 
+/** Validates a stored LatencyHistogram (bucket counts, count, sum, max in ms). */
 export const LatencyHistogramDataSchema = z.object({
   count: z.number().int().nonnegative(),
   sum: z.number().nonnegative(),
@@ -36,6 +38,10 @@ export interface ChartBucket {
   count: number;
 }
 
+/**
+ * Latencies in fixed log-spaced buckets (ms): mergeable, and quantiles within HISTOGRAM_RELATIVE_ERROR of the exact nearest-
+ * rank value from 1 ms to 10 minutes.
+ */
 export class LatencyHistogram {
   private readonly counts = new Float64Array(BUCKET_COUNT);
   private total = 0;

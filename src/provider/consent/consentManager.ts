@@ -6,18 +6,25 @@ import { CONSENT_NOTICE, CONSENT_NOTICE_VERSION } from './consentNotice';
 import { type ConsentRecord, ConsentRecordSchema, consentKey, isConsentKey } from './consentRecord';
 import { type ConsentStore, MemoryConsentStore } from './consentStore';
 
+/** What changed: consent for `userId` and `modelId` granted (true) or withdrawn (false). */
 export interface ConsentChange {
   userId: string;
   modelId: string;
   granted: boolean;
 }
 
+/** The clock for record time stamps, and the app name and version every record keeps for the audit trail. */
 export interface ConsentManagerOptions {
   now?: () => Date;
   /** Recorded with every answer, for the audit trail. */
   audit?: { appName?: string; appVersion?: string };
 }
 
+/**
+ * Data-use consent per user and model, bound to the notice version (CONSENT_NOTICE_VERSION: a new version asks again). Records
+ * are kept in a ConsentStore (memory by default; VS Code's globalState in the extension); onDidChange fires on every grant and
+ * revocation, so providers abort what is in flight.
+ */
 export class ConsentManager {
   private readonly store: ConsentStore;
   private readonly now: () => Date;

@@ -1,6 +1,7 @@
 /** The data-use notice users accept. Changing its wording means a new version: everyone is asked again. */
 export const CONSENT_NOTICE_VERSION = '2026-11-01';
 
+/** The notice's text shown before the first request: what is sent and what xAI (or the free route) keeps. */
 export const CONSENT_NOTICE = [
   'Grok Code Fast sends your requests to xAI\'s grok-code-fast-1 model.',
   '',

@@ -15,11 +15,13 @@ export interface RateLimitStore {
   save(userId: string, counters: WindowCounters): void;
 }
 
+/** A granted request's slot: release it once with the actual tokens when the request ends. */
 export interface RateLimitLease {
   /** Records the actual tokens and frees the concurrency slot; later calls do nothing. */
   release(actualTokens: number): void;
 }
 
+/** The clock, the store that keeps the counters across restarts, and how many requests may queue per user (default 32). */
 export interface RateLimiterOptions {
   now?: () => number;
   store?: RateLimitStore;
@@ -40,6 +42,11 @@ interface UserState {
 
 const DEFAULT_MAX_QUEUE = 32;
 
+/**
+ * Local limits per user: sliding minute, hour and day windows for requests and tokens, and a concurrency limit with a
+ * cancellable FIFO queue. acquire() throws RateLimitError (retryAfter in seconds) when a window is full or the queue is,
+ * AbortError when its signal fires while waiting, InvalidConfigError for invalid limits.
+ */
 export class RateLimiter {
   private limits: RateLimits;
   private readonly now: () => number;

@@ -6,12 +6,14 @@ import * as z from 'zod';
 import { type RateLimits } from './rateLimits';
 import { BucketSchema, SlidingWindow, type WindowField } from './slidingWindow';
 
+/** Validates one user's stored counters (versioned minute, hour and day buckets) read back from a RateLimitStore. */
 export const WindowCountersSchema = z.object({
   v: z.literal(1),
   minute: z.array(BucketSchema),
   hour: z.array(BucketSchema),
   day: z.array(BucketSchema),
 });
+/** One user's window counters as a RateLimitStore keeps them. */
 export type WindowCounters = z.infer<typeof WindowCountersSchema>;
 
 type WindowName = 'minute' | 'hour' | 'day';
