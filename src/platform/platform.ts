@@ -178,8 +178,8 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
       warnings = next.warnings;
       log.setVerbose(settings.cloud.features.logging);
       announce(warnings);
+      // Also applies the new limits to the shared rate limiter.
       registry.updateConfig(optionsFrom(settings));
-      registry.getRateLimiter().setLimits(settings.rateLimits);
       settingsChanged.fire(settings);
     }),
   );

@@ -13,10 +13,8 @@ import { exportAnalytics } from './exportAnalyticsCommand';
 import { ReportPanelController } from './reportPanel';
 import { RetentionJob } from './retentionJob';
 
+/** What registerAnalyticsFeatures hands back to the composition root: test seams only (the commands do the rest). */
 export interface AnalyticsFeatures {
-  showReport(): void;
-  /** Re-sends the open report, if any. */
-  refreshReport(): Promise<void>;
   /** Test seam: replaces quick picks, save dialogs and the deletion confirmation; undefined restores them. */
   setPrompts(dialogs: Partial<AnalyticsDialogs> | undefined): void;
   /** Only when the extension runs under test (ExtensionMode.Test): the shared data holders, to seed and inspect data. */
@@ -53,8 +51,6 @@ export function registerAnalyticsFeatures(context: vscode.ExtensionContext, serv
   );
   const chatHistory = () => services.personalData.list().find((holder) => holder.key === 'chatHistory');
   return {
-    showReport: () => report.show(),
-    refreshReport: () => report.refresh(),
     setPrompts: (dialogs) => services.setDialogs(dialogs),
     ...(services.testApi && {
       testing: {
