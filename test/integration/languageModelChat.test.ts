@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { AnalyticsFeatures } from '../../src/report/registerAnalyticsFeatures';
-import { TEST_API_KEY, type FakeXai } from '../fake-xai';
+import { LATE_2026_CATALOGUE, TEST_API_KEY, type FakeXai } from '../fake-xai';
 import { chatRequests, connectToFakeXai, disconnectFromFakeXai, grokConfig, waitFor, type GrokTestApi } from './support/extensionApi';
 
 type ApiWithAnalytics = GrokTestApi & { analyticsFeatures?: AnalyticsFeatures };
@@ -57,13 +57,15 @@ describe("VS Code's chat: Grok models through vscode.lm", () => {
   });
 
   it("lists the registry's models under the vendor grok with their limits and capabilities", async () => {
-    const [model, ...others] = await grokModels();
-    assert.deepEqual(others, [], 'one model in the registry on this branch');
+    const models = await grokModels();
+    assert.deepEqual(models.map((m) => m.id).sort(), LATE_2026_CATALOGUE.map((entry) => entry.id).sort(), "the endpoint's catalogue");
+    const model = models.find((m) => m.id === 'grok-4.3');
+    assert.ok(model);
     assert.equal(model.vendor, 'grok');
-    assert.equal(model.id, 'grok-code-fast-1');
-    assert.equal(model.name, 'Grok Code Fast 1');
-    assert.equal(model.family, 'grok-code-fast-1');
-    assert.equal(model.maxInputTokens, 256_000 - 32_000);
+    assert.equal(model.name, 'grok-4.3');
+    assert.equal(model.family, 'grok-4.3');
+    // The catalogue gives no window; xAI's docs give grok-4.3 1M tokens, the output cap takes 32K.
+    assert.equal(model.maxInputTokens, 1_000_000 - 32_000);
   });
 
   it('lists nothing, and asks nothing, without a key or without consent', async () => {
@@ -80,7 +82,7 @@ describe("VS Code's chat: Grok models through vscode.lm", () => {
       assert.deepEqual(await vscode.lm.selectChatModels({ vendor: 'grok' }), [], 'models listed without consent');
       assert.equal(asked, 0, 'selectChatModels is silent: no consent modal');
       assert.equal(await vscode.commands.executeCommand<boolean>('grokCodeFast.showConsent'), true);
-      assert.equal((await grokModels()).length, 1, 'listed again once consented');
+      assert.equal((await grokModels()).length, LATE_2026_CATALOGUE.length, 'listed again once consented');
     } finally {
       api.setConsentPrompt(async () => true);
     }
@@ -176,12 +178,12 @@ describe("VS Code's chat: Grok models through vscode.lm", () => {
   it('without consent for the model the request is refused with a clear message and no socket is opened', async () => {
     // Consent for the models the features use (listing needs it), none for the one VS Code's chat picked.
     await vscode.commands.executeCommand('grokCodeFast.revokeConsent');
-    for (const setting of FEATURE_MODELS) await grokConfig().update(setting, 'grok-4', vscode.ConfigurationTarget.Global);
+    for (const setting of FEATURE_MODELS) await grokConfig().update(setting, 'grok-4.5', vscode.ConfigurationTarget.Global);
     // All three must have arrived before Show Consent records consent for the current models.
-    await waitFor(() => Object.values(api.settings().models).every((model) => model === 'grok-4'), 'the model settings');
+    await waitFor(() => Object.values(api.settings().models).every((model) => model === 'grok-4.5'), 'the model settings');
     assert.equal(await vscode.commands.executeCommand<boolean>('grokCodeFast.showConsent'), true);
-    const [model] = await grokModels();
-    assert.equal(model.id, 'grok-code-fast-1');
+    const model = (await grokModels()).find((m) => m.id === 'grok-4.3');
+    assert.ok(model, 'grok-4.3 is listed');
 
     let asked = 0;
     api.setConsentPrompt(async () => {
