@@ -1,4 +1,5 @@
 import tseslint from 'typescript-eslint';
+import layers from './eslint-layers.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test/webview/fixtures/**'] },
@@ -12,6 +13,12 @@ export default tseslint.config(
       eqeqeq: ['error', 'smart'],
       'no-console': 'off',
     },
+  },
+  {
+    // Dependencies point inward (features -> platform -> provider); see eslint-layers.mjs.
+    files: ['src/**/*.ts'],
+    plugins: { layers },
+    rules: { 'layers/imports': 'error' },
   },
   {
     // The core never imports vscode: it must run in plain Node and outside the editor.

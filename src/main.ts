@@ -1,253 +1,35 @@
 /**
- * Composition root: builds the core (registry, limiter, analytics) and the platform adapters, hands
- * each surface what it needs, and keeps them in step with key, setting and consent changes.
- * Nothing else lives here. src/extension.ts loads this module right after activation.
+ * The composition root: builds the shared services (src/platform/platform.ts), then registers each
+ * feature on them. Each feature subscribes to the setting, key and consent changes it needs; none
+ * imports another. src/extension.ts loads this module right after activation.
  */
-import * as path from 'node:path';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { registerSelectionActions } from './actions/registerSelectionActions';
-import { registerChatView } from './chat/chatViewProvider';
-import { HistoryStore } from './chat/historyStore';
-import { workspaceKeyOf } from './chat/workspaceKey';
-import { WorkspaceTools } from './chat/tools/workspaceTools';
-import { createVscodeWorkspaceAccess } from './chat/tools/vscodeWorkspaceAccess';
-import { CompletionEngine } from './completion/engine';
-import { createExcludeMatcher } from './platform/excludeMatcher';
-import { registerInlineCompletions } from './completion/provider';
+import { registerChat } from './chat/registerChat';
+import { registerInline } from './completion/registerInline';
 import { registerGrokChatModels } from './lmProvider/registerGrokChatModels';
-import { FileAnalyticsStore } from './platform/analyticsFileStore';
-import { analyticsSalt } from './platform/analyticsSalt';
-import { createPlatform, registerPlatformCommands } from './platform/platform';
-import { ModelCatalogueSync } from './platform/modelCatalogue';
-import { analyticsEnabled, type Settings } from './platform/settings';
-import {
-  AnalyticsTracker,
-  GrokCodeFast1Provider,
-  InvalidConfigError,
-  ModelRegistry,
-  RateLimiter,
-  registerSecret,
-  XAI_ENDPOINT,
-  type GenerateRequest,
-  type ModelRegistryOptions,
-} from './provider';
+import { registerDataRights } from './dataRights/registerDataRights';
+import { registerHealth } from './health/registerHealth';
+import { consentModal } from './onboarding/consentModal';
+import { registerOnboarding } from './onboarding/registerOnboarding';
+import { createServices } from './platform/platform';
 import { registerAnalyticsFeatures } from './report/registerAnalyticsFeatures';
-
-/** Provider settings that follow the user's configuration (key and shared parts are added apart). */
-function providerOptions(settings: Settings): ModelRegistryOptions {
-  return {
-    // An invalid custom URL keeps the previous endpoint: code never goes to a host the user did not pick.
-    ...(settings.endpoint.baseUrl !== null && { endpoint: settings.endpoint.baseUrl }),
-    maxTokens: settings.maxTokens,
-    temperature: settings.temperature,
-    rateLimits: settings.rateLimits,
-    proxy: settings.proxy,
-    rateLimitingEnabled: settings.cloud.features.rateLimiting,
-    cachingEnabled: settings.cloud.features.caching,
-    wireApi: settings.endpoint.wireApi,
-    reasoningEffort: settings.reasoningEffort,
-  };
-}
+import { registerStatus } from './status/registerStatus';
 
 export function start(context: vscode.ExtensionContext) {
-  const platform = createPlatform(context);
-  context.subscriptions.push(platform);
-  const { log, statusBar, userId } = platform;
-  const settings = () => platform.settings();
-  const appInfo = { name: vscode.env.appName, version: String(context.extension.packageJSON.version) };
+  const services = createServices(context, consentModal);
+  context.subscriptions.push(services);
 
-  const analyticsStore = new FileAnalyticsStore(path.join(context.globalStorageUri.fsPath, 'analytics'));
-  void analyticsStore.init().catch((error) => log.error('Could not open the analytics store:', error));
-  const tracker = new AnalyticsTracker({
-    store: analyticsStore,
-    salt: analyticsSalt(platform.globalState),
-    enabled: () => analyticsEnabled(settings()),
-  });
-  const registry = new ModelRegistry(log, {
-    endpoint: XAI_ENDPOINT,
-    apiKey: '',
-    ...providerOptions(settings()),
-    appInfo,
-    consentManager: platform.consentManager,
-    analyticsTracker: tracker,
-    rateLimiter: new RateLimiter(settings().rateLimits, { store: platform.rateLimitStore }),
-  });
-  let hasKey = false;
-  // Restores the last model list at once: no feature can ask for a provider before.
-  const catalogue = new ModelCatalogueSync({ registry, platform, memento: platform.globalState, hasKey: () => hasKey });
-  const applyKey = async () => {
-    const key = (await platform.keyStore.get()) ?? '';
-    hasKey = key !== '';
-    // From now on the key is cut out of every error, log line, history entry and export, in any form.
-    registerSecret(key);
-    registry.updateConfig({ apiKey: key });
-  };
-  const keyApplied = applyKey().catch((error) => log.error('Could not read the API key:', error));
-  /** The configured endpoint; an invalid custom URL stops requests instead of sending them elsewhere. */
-  const endpoint = () => {
-    const url = settings().endpoint.baseUrl;
-    if (url === null) throw new InvalidConfigError('grokCodeFast.endpoint.url is not a valid https:// (or loopback http://) URL.', 'endpoint');
-    return url;
-  };
-  /** The model's context window from the registry's facts; undefined for a model it does not list. */
-  const contextWindowOf = (model: string) => registry.listModels().find((facts) => facts.id === model)?.contextWindow;
-  const providerFor = (feature: 'chat' | 'inline' | 'action') => {
-    endpoint();
-    return registry.getProvider(settings().models[feature]);
-  };
-
-  const history = new HistoryStore(
-    platform.globalState,
-    workspaceKeyOf(vscode.workspace.workspaceFolders?.map((folder) => folder.uri.toString())),
-    log,
-    undefined,
-    (message) => void vscode.window.showWarningMessage(message),
-  );
-  const chat = registerChatView(context, {
-    extensionUri: context.extensionUri,
-    getProvider: () => providerFor('chat'),
-    consent: {
-      has: () => platform.consent.hasConsent(),
-      record: (granted) => platform.consent.setConsent(granted),
-      // Read at each use: the notice names the endpoint the user configured now.
-      get notice() {
-        return platform.consent.noticeText();
-      },
-    },
-    hasApiKey: async () => (await keyApplied, hasKey),
-    history,
-    proposedEdits: platform.proposedEdits,
-    tools: new WorkspaceTools({ access: createVscodeWorkspaceAccess(), getExcludeGlobs: () => settings().exclude }),
-    getSettings: () => ({
-      model: settings().models.chat,
-      maxTokens: settings().maxTokens,
-      temperature: settings().temperature,
-      maxToolRounds: settings().chat.maxToolRounds,
-      contextWindow: contextWindowOf(settings().models.chat),
-    }),
-    logger: log,
-    userId,
-  });
-
-  // Rebuilt when the `caching` cloud switch changes: it turns the completion cache and reuse on or off.
-  const makeInlineEngine = (reuse: boolean) =>
-    new CompletionEngine({
-      model: {
-        streamEvents: (request: GenerateRequest) =>
-          providerFor('inline').streamEvents({ ...request, metadata: { ...request.metadata, userId } }),
-      },
-      reuse,
-      logger: log,
-    });
-  let inlineCaching = settings().cloud.features.caching;
-  let inlineEngine = makeInlineEngine(inlineCaching);
-
-  const analyticsFeatures = registerAnalyticsFeatures(context, {
-    tracker,
-    analyticsStore,
-    consentManager: platform.consentManager,
-    // No key or an invalid custom URL: nothing to probe (providerFor would throw).
-    getProvider: () => (hasKey && settings().endpoint.baseUrl !== null ? providerFor('chat') : undefined),
-    // No background traffic before consent for this endpoint, and none after a revocation.
-    backgroundAllowed: () => platform.consent.hasConsentNow() === true,
-    exportChatHistory: () => history.exportAll(),
-    deleteChatHistory: async () => {
-      await history.deleteAll();
-      // The open panel drops the deleted conversation, draft and chips now, not at its next message.
-      void chat.refresh();
-    },
-    storage: { state: platform.globalState, dir: context.globalStorageUri.fsPath },
-    onDidDeleteMyData: () => statusBar.refresh(),
-    getSettings: settings,
-    onDidChangeSettings: platform.onDidChangeSettings,
-    onHealthChange: (state, verdict) =>
-      statusBar.setState(state === 'ok' ? 'ready' : state === 'degraded' ? 'unhealthy' : 'offline', verdict?.summary),
-    logger: log,
-  });
-
-  context.subscriptions.push(
-    { dispose: () => void registry.dispose() },
-    { dispose: () => void analyticsStore.close() },
-    platform.keyStore.onDidChange(
-      () =>
-        void applyKey().then(() => {
-          chat.refresh();
-          catalogue.keyChanged();
-        }),
-    ),
-    platform.onDidChangeSettings((next) => {
-      registry.updateConfig(providerOptions(next));
-      registry.getRateLimiter().setLimits(next.rateLimits);
-      // Other changes (model, exclude globs, endpoint) only invalidate what is cached; the learned
-      // typing rhythm is kept.
-      if (next.cloud.features.caching !== inlineCaching) {
-        inlineCaching = next.cloud.features.caching;
-        inlineEngine = makeInlineEngine(inlineCaching);
-      } else {
-        inlineEngine.reset();
-      }
-      chat.refresh();
-    }),
-    platform.consent.onDidChange(() => {
-      inlineEngine.reset();
-      chat.refresh();
-    }),
-    platform.consent.onConsentRevoked(() => chat.stop()),
-    registerPlatformCommands(platform, {
-      checkApiKey: async (apiKey, signal) => {
-        const probe = new GrokCodeFast1Provider(log, { ...providerOptions(settings()), endpoint: endpoint(), apiKey, appInfo });
-        try {
-          return await probe.checkApiKey(signal);
-        } finally {
-          await probe.dispose();
-        }
-      },
-      listModels: (signal) => catalogue.listModels(signal),
-    }),
-    registerSelectionActions(context, {
-      getProvider: () => providerFor('action'),
-      ensureConsent: () => platform.consent.ensureConsent(),
-      onConsentRevoked: platform.consent.onConsentRevoked,
-      askInChat: (text, options) => chat.ask(text, options),
-      proposedEdits: platform.proposedEdits,
-      maxTokens: () => settings().maxTokens,
-      isExcluded: (document) =>
-        createExcludeMatcher(settings().exclude)(vscode.workspace.asRelativePath(document.uri, false), document.uri.fsPath),
-      logger: log,
-      userId,
-      statusBar,
-    }),
-    registerInlineCompletions(context, {
-      engine: { provideCompletion: (input, signal) => inlineEngine.provideCompletion(input, signal) },
-      getSettings: () => {
-        const { inlineCompletions: inline, exclude } = settings();
-        return {
-          enabled: inline.enabled,
-          disabledLanguages: inline.disabledLanguages,
-          exclude,
-          debounceMinMs: inline.debounce.minMs,
-          debounceMaxMs: inline.debounce.maxMs,
-        };
-      },
-      isTrusted: () => vscode.workspace.isTrusted,
-      hasConsentSync: () => platform.consent.hasConsentNow() === true,
-      snoozedUntil: () => (statusBar.isInlineSnoozed() ? Number.POSITIVE_INFINITY : undefined),
-      trackInteraction: (action, chars) =>
-        void tracker.trackInteraction({ feature: 'inline', model: settings().models.inline, action, chars }),
-      onNeedsConsent: () => statusBar.setSetup('needsConsent'),
-      logger: log,
-    }),
-    registerGrokChatModels({ platform, registry, endpoint }),
-    vscode.commands.registerCommand('grokCodeFast.openChat', () => chat.reveal()),
-    vscode.commands.registerCommand('grokCodeFast.newChat', () => chat.newChat()),
-    vscode.commands.registerCommand('grokCodeFast.addSelectionToChat', () => chat.addSelection()),
-    vscode.commands.registerCommand('grokCodeFast.addFileToChat', () => chat.addCurrentFile()),
-  );
-
-  context.subscriptions.push(catalogue);
-  catalogue.start(keyApplied);
+  const statusBar = registerStatus(context, services);
+  registerOnboarding(context, services);
+  const chat = registerChat(context, services);
+  registerSelectionActions(context, services);
+  registerInline(context, services);
+  const analyticsFeatures = registerAnalyticsFeatures(context, services);
+  const health = registerHealth(context, services);
+  registerDataRights(context, services);
+  registerGrokChatModels(context, services);
 
   // Test seams exist only when VS Code runs the extension's tests: no other extension can reach them.
-  return platform.testApi && { ...platform.testApi, chat: () => chat.chat, analyticsFeatures, setNoticePrompt: catalogue.setNoticePrompt.bind(catalogue) };
+  return services.testApi && { ...services.testApi, chat: () => chat.chat, chatViewVisible: () => chat.visible, statusUsage: () => statusBar.usage, analyticsFeatures, health };
 }
-

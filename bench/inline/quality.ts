@@ -15,7 +15,7 @@ import type { SourceFile } from './corpus';
 import { type NoiseKind, type NoisyAnswer, drawNoiseKind, noisyAnswer } from './noise';
 import { plainEditingInput } from './plainEditingInput';
 import { randomAt } from './rng';
-import { VirtualClock } from './virtualClock';
+import { FakeClock } from '../../test/support/fakeClock';
 
 const SETTINGS: InlineSettings = { enabled: true, disabledLanguages: [], exclude: [], debounceMinMs: 40, debounceMaxMs: 400 };
 const CHUNK_CHARS = 4;
@@ -86,7 +86,7 @@ export async function benchQuality(files: readonly SourceFile[], seed = 1): Prom
   const pipelineByNoise: QualityResult['pipelineByNoise'] = {};
   const examples: QualityResult['examples'] = [];
   for (const [fileIndex, file] of files.entries()) {
-    const clock = new VirtualClock();
+    const clock = new FakeClock();
     const model = new NoisyModel();
     const engine = new CompletionEngine({ model, timers: clock, reuse: false, debounce: { kind: 'fixed', ms: 0 } });
     for (const [pointIndex, original] of completionPoints(file).entries()) {

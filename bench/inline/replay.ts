@@ -11,7 +11,7 @@ import type { SourceFile } from './corpus';
 import { plainEditingInput } from './plainEditingInput';
 import { type ModelKind, SimulatedModel } from './simulatedModel';
 import { Typist } from './typist';
-import { VirtualClock } from './virtualClock';
+import { FakeClock } from '../../test/support/fakeClock';
 
 export interface Strategy {
   name: string;
@@ -68,7 +68,7 @@ interface Ghost extends Suggestion {
 export async function replay(options: ReplayOptions): Promise<ReplayMetrics> {
   const { file } = options;
   const text = file.text;
-  const clock = new VirtualClock();
+  const clock = new FakeClock();
   const model = new SimulatedModel(text, clock, options.latencyMs, options.model, options.seed);
   const metrics: ReplayMetrics = { keystrokes: 0, requests: 0, wastedRequests: 0, acceptances: 0, acceptedChars: 0, pauseToGhostMs: [], requestCpuMs: [], callCpuMs: [] };
   const onTimings = (t: StepTimings): void => {

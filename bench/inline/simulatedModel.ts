@@ -17,7 +17,7 @@ import { HOLE } from '../../src/completion/prompt';
 import type { CompletionModel } from '../../src/completion/types';
 import type { GenerateRequest, StreamEvent } from '../../src/provider/types';
 import { hashString, randomAt } from './rng';
-import type { VirtualClock } from './virtualClock';
+import type { FakeClock } from '../../test/support/fakeClock';
 
 export type ModelKind = 'oracle' | 'realistic';
 
@@ -36,7 +36,7 @@ export class SimulatedModel implements CompletionModel {
 
   constructor(
     private readonly fileText: string,
-    private readonly clock: VirtualClock,
+    private readonly clock: FakeClock,
     private readonly latencyMs: number,
     private readonly kind: ModelKind,
     private readonly seed: number,

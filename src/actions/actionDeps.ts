@@ -1,4 +1,4 @@
-/** What the selection actions need from the rest of the extension (wired in src/extension.ts). */
+/** What the selection actions need from the rest of the extension (built from the shared services in registerSelectionActions). */
 import type * as vscode from 'vscode';
 import { type ProposedEdits } from '../platform/proposedEdits';
 import { type Logger } from '../provider/types';
@@ -15,14 +15,9 @@ export interface SelectionActionDeps {
   askInChat(text: string, options: { attachSelection: boolean }): unknown;
   /** Files under `grokCodeFast.exclude` never leave the machine. */
   isExcluded(document: vscode.TextDocument): boolean;
-  /** The shared proposed-edit flow (Platform.proposedEdits): diff, range tracking, Accept and Reject. */
+  /** The shared proposed-edit flow (Services.proposedEdits): diff, range tracking, Accept and Reject. */
   proposedEdits: ProposedEdits;
   /** The output-token limit requests use (`grokCodeFast.maxTokens`). */
   maxTokens(): number;
   logger: Logger;
-  userId: string;
-  statusBar?: {
-    recordRequest(r: { tokens: number; latencyMs: number }): void;
-    setRateLimited(retryAfterSeconds: number): void;
-  };
 }

@@ -1,8 +1,11 @@
 /**
  * The selection commands (editor context submenu, palette, keybindings). Accept and Reject belong to
- * the shared proposed-edit flow (Platform.proposedEdits).
+ * the shared proposed-edit flow (Services.proposedEdits).
  */
 import * as vscode from 'vscode';
+import { createExcludeMatcher } from '../platform/excludeMatcher';
+import { INTERNAL_COMMANDS } from '../platform/internalCommands';
+import { type Services } from '../platform/platform';
 import { type SelectionActionDeps } from './actionDeps';
 import { EDIT_ACTIONS, type EditAction } from './actionKinds';
 import { runEditAction } from './editAction';
@@ -26,7 +29,23 @@ async function askForInstruction(fromCaller: unknown): Promise<string | undefine
   return instruction?.trim() || undefined;
 }
 
-export function registerSelectionActions(_context: vscode.ExtensionContext, deps: SelectionActionDeps): vscode.Disposable {
+/** The actions feature: the selection commands and the lightbulb's fixes, on the shared services. */
+export function registerSelectionActions(context: vscode.ExtensionContext, services: Services): void {
+  const deps: SelectionActionDeps = {
+    getProvider: () => services.providerFor('action'),
+    ensureConsent: () => services.consent.ensureConsent(),
+    onConsentRevoked: services.consent.onConsentRevoked,
+    askInChat: (text, options) => vscode.commands.executeCommand(INTERNAL_COMMANDS.askInChat, text, options),
+    proposedEdits: services.proposedEdits,
+    maxTokens: () => services.settings().maxTokens,
+    isExcluded: (document) =>
+      createExcludeMatcher(services.settings().exclude)(vscode.workspace.asRelativePath(document.uri, false), document.uri.fsPath),
+    logger: services.log,
+  };
+  context.subscriptions.push(selectionCommands(deps));
+}
+
+function selectionCommands(deps: SelectionActionDeps): vscode.Disposable {
   const edit = (action: EditAction) => async (instructionArg?: unknown) => {
     const input = readSelection(vscode.window.activeTextEditor);
     if (!input) return undefined;

@@ -1,6 +1,6 @@
 /**
  * The part every model-backed action shares: the exclude and consent gates, the streamed request with
- * `metadata.feature: 'action'`, the status bar figures, and the failure message mapped by error code
+ * `metadata.feature: 'action'` (the core announces its outcome to the status bar), and the failure message mapped by error code
  * (a consent_required answer shows the modal and runs once more).
  */
 import * as vscode from 'vscode';
@@ -37,19 +37,17 @@ export async function runRequest(deps: SelectionActionDeps, action: ActionReques
     return undefined;
   }
   try {
-    const result = await streamAnswer({
+    return await streamAnswer({
       provider: deps.getProvider('action'),
       request: {
         messages: action.messages,
-        metadata: { userId: deps.userId, feature: 'action' },
+        metadata: { feature: 'action' },
         ...(action.maxTokens === undefined ? {} : { options: { maxTokens: action.maxTokens } }),
       },
       title: action.title,
       onConsentRevoked: deps.onConsentRevoked,
       onText: action.onText,
     });
-    deps.statusBar?.recordRequest({ tokens: result.usage.totalTokens, latencyMs: result.metadata.latencyMs });
-    return result;
   } catch (error) {
     await action.onFailed();
     const failure = describeFailure(error, action.title);
@@ -58,7 +56,6 @@ export async function runRequest(deps: SelectionActionDeps, action: ActionReques
       if (await deps.ensureConsent()) await retry();
       return undefined;
     }
-    if (failure.retryAfter !== undefined) deps.statusBar?.setRateLimited(failure.retryAfter);
     announceFailure(failure, retry);
     return undefined;
   }

@@ -48,8 +48,6 @@ export interface ChatControllerDeps {
   tools: WorkspaceTools;
   getSettings(): ChatSettings;
   logger: Logger;
-  /** Sent as `metadata.userId` (rate limits and analytics are per user). */
-  userId?: string;
   now?: () => number;
   newId?: () => string;
 }
@@ -395,7 +393,6 @@ export class ChatController {
       ...(instructions === undefined ? {} : { instructions }),
       signal,
       now: this.now,
-      ...(this.deps.userId === undefined ? {} : { userId: this.deps.userId }),
       onEvent: (event) => {
         waiting.data();
         applyStreamEvent(live, event);

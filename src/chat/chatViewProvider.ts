@@ -6,11 +6,10 @@
  */
 import * as vscode from 'vscode';
 import { type ProposedEdits } from '../platform/proposedEdits';
-import { pageAssets, webviewRoot } from '../platform/webviewAssets';
+import { pageHtml, webviewRoot } from '../platform/webviewAssets';
 import { ChatController, type ChatControllerDeps } from './chatController';
 import { type ChatEditorHost } from './chatEditorHost';
 import { VscodeChatEditorHost } from './vscodeChatEditorHost';
-import { renderChatHtml } from './webviewHtml';
 
 export const CHAT_VIEW_ID = 'grokCodeFast.chatView';
 
@@ -41,7 +40,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       enableScripts: true,
       localResourceRoots: [webviewRoot(this.deps.extensionUri), vscode.Uri.joinPath(this.deps.extensionUri, 'media')],
     };
-    view.webview.html = renderChatHtml(pageAssets(view.webview, this.deps.extensionUri, 'chat'));
+    view.webview.html = pageHtml(view.webview, this.deps.extensionUri, 'chat');
     this.controller.connect((message) => void view.webview.postMessage(message));
     this.viewDisposables = [
       view.webview.onDidReceiveMessage((message: unknown) => this.controller.handle(message)),
@@ -88,6 +87,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   /** Stops the answer in progress (e.g. when consent is revoked). */
   stop(): void {
     this.controller.stop();
+  }
+
+  /** True while the panel's webview is resolved and shown. */
+  get visible(): boolean {
+    return this.view?.visible === true;
   }
 
   /** The controller, for the integration tests. */

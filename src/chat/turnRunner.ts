@@ -43,7 +43,6 @@ export interface TurnOptions {
   settings: TurnSettings;
   signal: AbortSignal;
   now: () => number;
-  userId?: string;
   /** Live events for the panel (deltas, tool calls, usage); `done`/`error` are the caller's to send. */
   onEvent: (event: ChatStreamEvent) => void;
   /** Called after each finished step, so the caller can save the answer so far. */
@@ -171,7 +170,7 @@ function buildRequest(options: TurnOptions, answer: AssistantEntry, toolsOffered
   const { settings } = options;
   return {
     messages: messagesFor([...options.entries, answer], settings, options.instructions),
-    metadata: { feature: 'chat', conversationId: options.conversationId, ...(options.userId === undefined ? {} : { userId: options.userId }) },
+    metadata: { feature: 'chat', conversationId: options.conversationId },
     options: {
       signal: options.signal,
       ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),

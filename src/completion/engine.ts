@@ -9,7 +9,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { FinishReason, GenerateRequest, Logger } from '../provider/types';
-import { AcceptanceRate, type SuggestionFate } from './acceptanceRate';
+import { AcceptanceRate, type SuggestionFate } from './prefetchDecision';
 import { anchorOf } from './anchor';
 import { CompletionCache } from './cache';
 import { type ContextBudget, DEFAULT_CONTEXT_BUDGET, documentWindow, gatherSnippets } from './context';

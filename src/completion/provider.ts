@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Logger } from '../provider/types';
-import { AcceptanceTracker, type InteractionAction } from './acceptance';
+import { AcceptanceTracker, type InteractionAction } from './ghostTextAcceptance';
 import type { CompletionEngine, CompletionInput } from './engine';
 import type { DocumentText, InlineSettings, RecentSnippet } from './types';
 

@@ -2,14 +2,14 @@
 import * as vscode from 'vscode';
 import { utcDay } from '../provider/analytics';
 import { type Logger } from '../provider/types';
-import { type AnalyticsPrompts } from '../report/analyticsPrompts';
+import { type AnalyticsDialogs } from '../platform/dialogs';
 import { describeErasure, erasePersonalData, type ErasureResult } from './personalDataEraser';
 import { buildPersonalDataExport } from './personalDataExport';
 import { type PersonalDataHolders, personalDataErasers, personalDataSources } from './personalDataHolders';
 
 export interface DataRightsDeps {
   holders: PersonalDataHolders;
-  prompts: () => AnalyticsPrompts;
+  dialogs: () => AnalyticsDialogs;
   logger: Logger;
   /** Called after a deletion, e.g. to refresh an open report. */
   afterDeletion: () => Promise<void>;
@@ -17,7 +17,7 @@ export interface DataRightsDeps {
 
 /** Resolves to the file written, or undefined when dismissed or failed. */
 export async function exportMyData(deps: DataRightsDeps): Promise<vscode.Uri | undefined> {
-  const target = await deps.prompts().chooseSaveLocation({
+  const target = await deps.dialogs().chooseSaveLocation({
     title: 'Export My Data',
     defaultName: `grok-my-data-${utcDay(deps.holders.now())}.json`,
     format: 'json',
@@ -38,7 +38,7 @@ export async function exportMyData(deps: DataRightsDeps): Promise<vscode.Uri | u
 
 /** Resolves to what was erased, or undefined when the user did not confirm. */
 export async function deleteMyData(deps: DataRightsDeps): Promise<ErasureResult | undefined> {
-  if (!(await deps.prompts().confirmDeletion())) return undefined;
+  if (!(await deps.dialogs().confirmDeletion())) return undefined;
   const result = await erasePersonalData(personalDataErasers(deps.holders));
   const message = describeErasure(result);
   if (result.failed.length > 0) {

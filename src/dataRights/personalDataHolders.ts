@@ -1,7 +1,8 @@
 /** Where the extension keeps personal data, and how Export and Delete My Data reach each holder. */
 import { type AnalyticsTracker } from '../provider/analytics';
 import { type ConsentManager } from '../provider/consent';
-import { allTime } from '../report/reportPeriod';
+import { allTime } from '../provider/analytics/reportPeriod';
+import { type PersonalDataHolder } from '../platform/personalData';
 import { type Eraser } from './personalDataEraser';
 import { type PersonalDataSources } from './personalDataExport';
 import { eraseExtensionStorage, type ExtensionStorage } from './storageEraser';
@@ -9,18 +10,20 @@ import { eraseExtensionStorage, type ExtensionStorage } from './storageEraser';
 export interface PersonalDataHolders {
   tracker: Pick<AnalyticsTracker, 'exportAnalytics' | 'deleteAll'>;
   consentManager: Pick<ConsentManager, 'listConsents' | 'deleteAll'>;
-  exportChatHistory: () => Promise<unknown>;
-  deleteChatHistory: () => Promise<void>;
+  /** What the features keep (the chat history), as they registered it. */
+  features: { list(): PersonalDataHolder[] };
   /** Everything else the extension keeps: its globalState keys and its global storage folder. */
   storage: ExtensionStorage;
   now: () => number;
 }
 
+const CHAT_HISTORY = 'chatHistory';
+
 export function personalDataSources(holders: PersonalDataHolders): PersonalDataSources {
   return {
     listConsents: () => holders.consentManager.listConsents(),
     exportAnalyticsJson: () => holders.tracker.exportAnalytics({ period: allTime(holders.now()), format: 'json' }),
-    exportChatHistory: holders.exportChatHistory,
+    exportChatHistory: async () => (await holders.features.list().find((holder) => holder.key === CHAT_HISTORY)?.exportAll()) ?? null,
     now: () => new Date(holders.now()),
   };
 }
@@ -29,8 +32,8 @@ export function personalDataErasers(holders: PersonalDataHolders): Eraser[] {
   return [
     { what: 'consent records', erase: () => holders.consentManager.deleteAll() },
     { what: 'analytics', erase: () => holders.tracker.deleteAll() },
-    { what: 'chat history', erase: holders.deleteChatHistory },
+    ...holders.features.list().map((holder) => ({ what: holder.what, erase: () => holder.deleteAll() })),
     // Last: whatever the holders above left, and what no holder owns (user id, salt, counters).
-    { what: 'other stored data (user id, analytics salt, rate-limit and status-bar counters)', erase: () => eraseExtensionStorage(holders.storage) },
+    { what: 'other stored data (user id, analytics salt, rate-limit counters)', erase: () => eraseExtensionStorage(holders.storage) },
   ];
 }

@@ -1,8 +1,9 @@
 /** The verdict of one health check, as a pure function of the probe and the request window. */
 import { formatDuration } from '../provider/duration';
+import { type HealthState } from '../platform/serviceHealth';
 import { type WindowFigures } from './requestWindow';
 
-export type HealthState = 'ok' | 'degraded' | 'down';
+export type { HealthState } from '../platform/serviceHealth';
 
 /** What `provider.getStatus()` reports from a timed `GET /models`. */
 export interface ServiceProbe {

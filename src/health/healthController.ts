@@ -4,16 +4,17 @@
  */
 import * as vscode from 'vscode';
 import { type Settings } from '../platform/settings';
+import { RequestMetrics } from '../provider/analytics';
+import { type RequestFinished } from '../provider/requestOutcomes';
 import { type Logger } from '../provider/types';
 import { type HealthState, type HealthVerdict, type ServiceProbe } from './healthAssessment';
 import { HealthMonitor } from './healthMonitor';
 import { type RequestCounters } from './requestWindow';
-import { type Scheduler } from './scheduler';
+import { type Scheduler } from '../platform/scheduler';
 
 /** What the monitor needs of the provider: GrokCodeFast1Provider fits. */
 export interface HealthProbeTarget {
   getStatus(): Promise<ServiceProbe>;
-  getMetrics(): RequestCounters;
 }
 
 export interface HealthControllerDeps {
@@ -24,6 +25,8 @@ export interface HealthControllerDeps {
    * (never given, or revoked) the background check sends nothing, not even the key.
    */
   backgroundAllowed: () => boolean;
+  /** The core's request-outcome stream (ModelRegistry.onDidFinishRequest): every feature's requests count toward the success rate. */
+  onDidFinishRequest: (listener: (event: RequestFinished) => void) => { dispose(): void };
   onHealthChange: (state: HealthState, verdict: HealthVerdict | undefined) => void;
   showReport: () => void;
   logger: Logger;
@@ -31,11 +34,12 @@ export interface HealthControllerDeps {
   scheduler: Scheduler;
 }
 
-const NO_COUNTERS: RequestCounters = { successfulRequests: 0, failedRequests: 0, p95Latency: 0 };
 const MINUTE_MS = 60_000;
 
 export class HealthController implements vscode.Disposable {
   private readonly monitor: HealthMonitor;
+  /** Requests that were sent and not cancelled, of every feature and model. */
+  private readonly requests = new RequestMetrics();
   private readonly subscriptions: { dispose(): void }[] = [];
   private settings: Settings['health'] | undefined;
   private intervalMs: number | undefined;
@@ -47,14 +51,17 @@ export class HealthController implements vscode.Disposable {
         if (!provider) throw new Error('no provider is configured');
         return provider.getStatus();
       },
-      // A provider made anew (settings changed) starts its counters at zero; the window copes.
-      metrics: () => deps.getProvider()?.getMetrics() ?? NO_COUNTERS,
+      metrics: (): RequestCounters => this.requests.snapshot(),
       canCheck: () => deps.backgroundAllowed() && deps.getProvider() !== undefined,
       thresholds: () => ({ p95ThresholdMs: this.settings?.p95ThresholdMs ?? 10_000 }),
       now: deps.now,
       scheduler: deps.scheduler,
     });
     this.subscriptions.push(
+      deps.onDidFinishRequest((event) => {
+        if (event.latencyMs === null || event.outcome === 'aborted') return;
+        this.requests.add({ outcome: event.outcome, latencyMs: event.latencyMs, ttftMs: event.ttftMs, totalTokens: event.usage?.totalTokens ?? 0 });
+      }),
       this.monitor.onDidChangeState((verdict) => deps.onHealthChange(verdict?.state ?? 'ok', verdict)),
       this.monitor.onWarning((verdict) => void this.warn(verdict)),
     );

@@ -5,7 +5,7 @@
  */
 import { assessHealth, type HealthState, type HealthThresholds, type HealthVerdict, type ServiceProbe } from './healthAssessment';
 import { type RequestCounters, RequestWindow } from './requestWindow';
-import { type Scheduler } from './scheduler';
+import { type Scheduler } from '../platform/scheduler';
 
 export interface HealthMonitorDeps {
   /** provider.getStatus(): a timed GET /models. */

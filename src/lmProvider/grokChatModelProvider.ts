@@ -26,7 +26,6 @@ export interface GrokChatModelDeps {
   hasConsent(): Promise<boolean>;
   /** Asks with the extension's consent modal for whatever of `models` is missing; true when all have consent. */
   ensureConsent(models?: string[]): Promise<boolean>;
-  userId: string;
 }
 
 /** Finish reasons that mean the answer is not whole: VS Code's chat must not show it as complete. */
@@ -83,7 +82,7 @@ export class GrokChatModelProvider implements vscode.LanguageModelChatProvider {
       // modelOptions are not forwarded: the core sends only parameters the model accepts.
       const events = this.deps.streamEvents(model.id, {
         messages: chatMessages,
-        metadata: { userId: this.deps.userId, feature: 'vscode-chat', conversationId: conversationKey(model.id, chatMessages) },
+        metadata: { feature: 'vscode-chat', conversationId: conversationKey(model.id, chatMessages) },
         options: { signal: controller.signal, ...toolRequest(options.tools, options.toolMode) },
       });
       for await (const event of events) {

@@ -4,38 +4,30 @@
  * consent or settings change.
  */
 import * as vscode from 'vscode';
-import { type Platform } from '../platform/platform';
-import { type ModelRegistry } from '../provider/registry';
+import { type Services } from '../platform/platform';
 import { GrokChatModelProvider } from './grokChatModelProvider';
 
 export const VENDOR = 'grok';
 
-export interface GrokChatModelsDeps {
-  platform: Pick<Platform, 'keyStore' | 'consent' | 'userId' | 'onDidChangeSettings'>;
-  registry: Pick<ModelRegistry, 'listModels' | 'getProvider'>;
-  /** The configured endpoint's base URL; throws the core's InvalidConfigError when it is not usable. */
-  endpoint(): string;
-}
-
-export function registerGrokChatModels({ platform, registry, endpoint }: GrokChatModelsDeps): vscode.Disposable {
+export function registerGrokChatModels(context: vscode.ExtensionContext, services: Services): void {
+  const { registry, consent, keyStore } = services;
   const provider = new GrokChatModelProvider({
     listModels: () => registry.listModels(),
     streamEvents: (modelId, request) => {
       // An invalid custom URL stops the request instead of sending it to the last good endpoint.
-      endpoint();
+      services.endpoint();
       return registry.getProvider(modelId).streamEvents(request);
     },
-    hasApiKey: async () => (await platform.keyStore.get()) !== undefined,
-    hasConsent: () => platform.consent.hasConsent(),
-    ensureConsent: (models) => platform.consent.ensureConsent(models),
-    userId: platform.userId,
+    hasApiKey: async () => (await keyStore.get()) !== undefined,
+    hasConsent: () => consent.hasConsent(),
+    ensureConsent: (models) => consent.ensureConsent(models),
   });
   const refresh = () => provider.refresh();
-  return vscode.Disposable.from(
+  context.subscriptions.push(
     provider,
     vscode.lm.registerLanguageModelChatProvider(VENDOR, provider),
-    platform.keyStore.onDidChange(refresh),
-    platform.consent.onDidChange(refresh),
-    platform.onDidChangeSettings(refresh),
+    keyStore.onDidChange(refresh),
+    consent.onDidChange(refresh),
+    services.onDidChangeSettings(refresh),
   );
 }

@@ -3,71 +3,49 @@
  * globalState at once (an offline start; the registry is initialised before any feature can ask
  * for a provider), then a refresh from the endpoint at start, when the endpoint or key changes and
  * once a day, each only once the user has consented (Select Model refreshes on request). Also
- * routes every finished request to the served-model notice and moves the retired Roo Code Cloud
- * profile.
+ * moves the retired Roo Code Cloud profile.
  */
 import * as vscode from 'vscode';
 import { type ModelRegistry } from '../provider/registry';
+import { DAY_MS } from '../provider/analytics/reportPeriod';
 import { type ModelFacts } from '../provider/models';
-import { type Platform } from './platform';
+import { type Logger } from '../provider/types';
+import { type ConsentGate } from './consentGate';
+import { type NoticePrompt } from './noticePrompt';
 import { migrateRetiredProfile } from './retiredProfileMigration';
-import { ServedModelNotice, showNotice, type NoticePrompt } from './onboarding/servedModelNotice';
+import { systemScheduler } from './scheduler';
+import { type Settings } from './settings';
 
 export const CATALOGUE_KEY = 'grokCodeFast.modelCatalogue';
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface ModelCatalogueDeps {
   registry: ModelRegistry;
-  platform: Platform;
+  settings(): Settings;
+  consent: Pick<ConsentGate, 'onDidChange' | 'hasConsentNow'>;
   memento: vscode.Memento;
+  logger: Logger;
   /** Whether an API key is set (read after the registry got it). */
   hasKey(): boolean;
+  /** How the retired-profile notice is shown. */
+  prompt: NoticePrompt;
 }
 
 export class ModelCatalogueSync implements vscode.Disposable {
-  private readonly notice: ServedModelNotice;
   private migrating: Promise<void> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private inFlight: Promise<void> | undefined;
   private endpoint: string | null;
-  private prompt: NoticePrompt = showNotice;
 
   constructor(private readonly deps: ModelCatalogueDeps) {
     deps.registry.restore(deps.memento.get(CATALOGUE_KEY));
-    this.endpoint = deps.platform.settings().endpoint.baseUrl;
-    this.notice = new ServedModelNotice({
-      models: deps.registry,
-      settings: () => deps.platform.settings(),
-      memento: deps.memento,
-      setServedModel: (model) => deps.platform.statusBar.setServedModel(model),
-      logger: deps.platform.log,
-      prompt: (...args) => this.prompt(...args),
-    });
+    this.endpoint = deps.settings().endpoint.baseUrl;
   }
 
-  /** Test seam: answers the notices (redirect, not served, retired profile); undefined restores VS Code's. */
-  setNoticePrompt(prompt: NoticePrompt | undefined): void {
-    this.prompt = prompt ?? showNotice;
-  }
-
-  /**
-   * Call once the registry has its key and main's own listeners are subscribed (they update the
-   * registry's endpoint first). `keyApplied` resolves once the stored key reached the registry.
-   */
+  /** `keyApplied` resolves once the stored key reached the registry. */
   start(keyApplied: Promise<unknown>): void {
-    const { platform, registry } = this.deps;
-    const timer = setInterval(() => this.refresh(), DAY_MS);
     this.disposables.push(
-      { dispose: () => clearInterval(timer) },
-      registry.onDidFinishRequest((event) => void this.notice.onRequestFinished(event).catch((error) => platform.log.error('Model notice failed:', error))),
-      platform.onDidChangeSettings((settings) => {
-        // Old settings can come back (Settings Sync, a workspace file): moved again, told once.
-        if (settings.endpoint.retiredProfile) this.migrate();
-        if (settings.endpoint.baseUrl === this.endpoint) return;
-        this.endpoint = settings.endpoint.baseUrl;
-        this.refresh();
-      }),
-      platform.consent.onDidChange((granted) => {
+      systemScheduler.every(() => this.refresh(), DAY_MS),
+      this.deps.consent.onDidChange((granted) => {
         if (granted) this.refresh();
       }),
     );
@@ -75,11 +53,20 @@ export class ModelCatalogueSync implements vscode.Disposable {
     void keyApplied.then(() => this.refresh());
   }
 
+  /** After the registry applied new settings (it has the new endpoint). */
+  settingsChanged(settings: Settings): void {
+    // Old settings can come back (Settings Sync, a workspace file): moved again, told once.
+    if (settings.endpoint.retiredProfile) this.migrate();
+    if (settings.endpoint.baseUrl === this.endpoint) return;
+    this.endpoint = settings.endpoint.baseUrl;
+    this.refresh();
+  }
+
   /** One migration at a time: its own setting updates fire change events while it runs. */
   private migrate(): void {
-    const { memento, platform } = this.deps;
-    this.migrating ??= migrateRetiredProfile(memento, platform.log, (message, buttons) => this.prompt('warning', message, buttons))
-      .catch((error: unknown) => platform.log.error('Could not move the rooCodeCloud setting:', error))
+    const { memento, logger } = this.deps;
+    this.migrating ??= migrateRetiredProfile(memento, logger, (message, buttons) => this.deps.prompt('warning', message, buttons))
+      .catch((error: unknown) => logger.error('Could not move the rooCodeCloud setting:', error))
       .finally(() => {
         this.migrating = undefined;
       });
@@ -109,9 +96,9 @@ export class ModelCatalogueSync implements vscode.Disposable {
 
   /** A background refresh: only with a key, an endpoint and the user's consent. */
   private refresh(): void {
-    const { platform, hasKey } = this.deps;
-    if (!hasKey() || platform.settings().endpoint.baseUrl === null || platform.consent.hasConsentNow() !== true) return;
-    void this.read().catch((error) => platform.log.error('Could not refresh the model list:', error));
+    const { settings, consent, hasKey, logger } = this.deps;
+    if (!hasKey() || settings().endpoint.baseUrl === null || consent.hasConsentNow() !== true) return;
+    void this.read().catch((error) => logger.error('Could not refresh the model list:', error));
   }
 
   /** One read at a time (`signal` cancels the read it starts); the snapshot read is kept for the next offline start. */

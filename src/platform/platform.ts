@@ -1,58 +1,129 @@
 /**
- * Builds the platform parts every surface shares from the extension context: the log channel, the
- * validated settings (warnings shown once and logged), the key store, the user id, consent (manager,
- * gate, store), the rate-limit store, the status bar and the proposed-edit flow, and keeps them in
- * step with setting, key and consent changes. `registerPlatformCommands` adds the onboarding and status-menu commands.
+ * The shared services every feature's `register(context, services)` receives, built once by the
+ * composition root (src/main.ts): the log channel, the validated settings (warnings shown once and
+ * logged) and their change event, the key store, consent (manager and gate), the core's model
+ * registry (given the install's user id once; it follows key and setting changes here), the
+ * analytics tracker and its file store, the model catalogue sync, the proposed-edit flow, the inline
+ * snooze, the service health, the served chat model and the personal-data holders. Nothing here
+ * imports a feature.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ConsentManager } from '../provider/consent';
-import { type ModelFacts } from '../provider/models';
+import {
+  AnalyticsTracker,
+  ConsentManager,
+  type GrokCodeFast1Provider,
+  InvalidConfigError,
+  ModelRegistry,
+  type ModelRegistryOptions,
+  RateLimiter,
+  registerSecret,
+  XAI_ENDPOINT,
+} from '../provider';
+import { FileAnalyticsStore } from './analyticsFileStore';
+import { analyticsSalt } from './analyticsSalt';
 import { ApiKeyStore } from './apiKeyStore';
+import { ConsentGate, type ConsentDialog } from './consentGate';
 import { GlobalStateConsentStore } from './consentStore';
+import { type AnalyticsDialogs, interactiveDialogs } from './dialogs';
+import { InlineSnooze } from './inlineSnooze';
 import { LogChannel } from './logChannel';
-import { type ApiKeyCheckResult } from './onboarding/keyVerdict';
-import { ConsentGate, type ConsentPrompt } from './onboarding/consentGate';
-import { registerOnboarding } from './onboarding/registerOnboarding';
+import { ModelCatalogueSync } from './modelCatalogue';
+import { type NoticePrompt, showNotice } from './noticePrompt';
+import { PersonalDataHolders } from './personalData';
 import { ProposedEdits } from './proposedEdits';
 import { GlobalStateRateLimitStore } from './rateLimitStore';
-import { onSettingsChanged, readSettings, type Settings } from './settings';
-import { StatusBarController } from './statusBar';
 import { SerialMemento } from './serialMemento';
-import { registerStatusMenu } from './statusMenu';
+import { ServedChatModel } from './servedChatModel';
+import { ServiceHealth } from './serviceHealth';
+import { analyticsEnabled, onSettingsChanged, readSettings, type Settings } from './settings';
 import { getOrCreateUserId } from './userId';
 
-export interface Platform extends vscode.Disposable {
+export type ModelFeature = 'chat' | 'inline' | 'action';
+
+export interface Services extends vscode.Disposable {
   log: LogChannel;
   /** The current validated settings. */
   settings(): Settings;
-  /** Fires with the new settings after any `grokCodeFast.*` or proxy change. */
+  /** Fires with the new settings after any `grokCodeFast.*` or proxy change (the registry has already applied them). */
   onDidChangeSettings: vscode.Event<Settings>;
   keyStore: ApiKeyStore;
   /** context.globalState behind one write queue: every holder must use this, never globalState itself (see SerialMemento). */
   globalState: vscode.Memento;
-  userId: string;
+  /** True once the stored key was read and is not empty. */
+  hasApiKey(): Promise<boolean>;
+  /** The last read answer of hasApiKey without waiting; false until the key was read. */
+  hasApiKeyNow(): boolean;
+  /** Fires after a stored key was read anew and applied to the registry. */
+  onDidApplyKey: vscode.Event<void>;
   consentManager: ConsentManager;
   consent: ConsentGate;
-  rateLimitStore: GlobalStateRateLimitStore;
-  statusBar: StatusBarController;
+  /** The core: one provider per model, one rate limiter, consent and analytics for the install's user. */
+  registry: ModelRegistry;
+  /** Keeps the registry's model list: restored at once, refreshed from the endpoint; Select Model's list. */
+  modelCatalogue: ModelCatalogueSync;
+  tracker: AnalyticsTracker;
+  analyticsStore: FileAnalyticsStore;
+  /**
+   * The configured endpoint's base URL.
+   * @throws InvalidConfigError when the custom endpoint URL is invalid: requests stop instead of going elsewhere.
+   */
+  endpoint(): string;
+  /**
+   * The provider serving `feature`'s configured model.
+   * @throws InvalidConfigError when the custom endpoint URL is invalid (nothing is sent elsewhere) or the model is unknown.
+   */
+  providerFor(feature: ModelFeature): GrokCodeFast1Provider;
+  /** The provider options the settings give (endpoint, limits, proxy, switches), for a one-off provider such as the key check. */
+  providerOptions(): ModelRegistryOptions;
+  appInfo: { name: string; version: string };
   /** The one proposed-edit flow (diff, range tracking, Accept/Reject) the actions and the chat's Apply use. */
   proposedEdits: ProposedEdits;
+  inlineSnooze: InlineSnooze;
+  serviceHealth: ServiceHealth;
+  /** The model that answered the chat model's last request when the endpoint redirected it (the status bar shows it). */
+  servedChatModel: ServedChatModel;
+  /** How notices about the model list are shown (served-model notice, retired profile); replaceable by the tests. */
+  noticePrompt: NoticePrompt;
+  personalData: PersonalDataHolders;
+  /** The analytics and data-rights questions; replaceable by the integration tests (`setDialogs`). */
+  dialogs(): AnalyticsDialogs;
+  /** Test seam: replaces some dialogs; undefined restores the interactive ones. */
+  setDialogs(dialogs: Partial<AnalyticsDialogs> | undefined): void;
   /**
    * The seams the integration tests reach through the extension's exported API; undefined outside
-   * test mode, so no other extension can answer the consent prompt or read the key.
+   * test mode (ExtensionMode.Test), so no other extension can answer the consent dialog or read the key.
    */
   testApi: PlatformTestApi | undefined;
 }
 
 export interface PlatformTestApi {
-  setConsentPrompt(prompt: ConsentPrompt | undefined): void;
+  setConsentPrompt(dialog: ConsentDialog | undefined): void;
+  /** Answers the model-list notices (redirect, not served, retired profile); undefined restores VS Code's. */
+  setNoticePrompt(prompt: NoticePrompt | undefined): void;
   logLines(): readonly string[];
   settings(): Settings;
   settingsWarnings(): readonly string[];
   storedApiKey(): Promise<string | undefined>;
 }
 
-export function createPlatform(context: vscode.ExtensionContext): Platform {
+/** Provider settings that follow the user's configuration (key and shared parts are added apart). */
+function optionsFrom(settings: Settings): ModelRegistryOptions {
+  return {
+    // An invalid custom URL keeps the previous endpoint: code never goes to a host the user did not pick.
+    ...(settings.endpoint.baseUrl !== null && { endpoint: settings.endpoint.baseUrl }),
+    maxTokens: settings.maxTokens,
+    temperature: settings.temperature,
+    rateLimits: settings.rateLimits,
+    proxy: settings.proxy,
+    rateLimitingEnabled: settings.cloud.features.rateLimiting,
+    cachingEnabled: settings.cloud.features.caching,
+    wireApi: settings.endpoint.wireApi,
+    reasoningEffort: settings.reasoningEffort,
+  };
+}
+
+export function createServices(context: vscode.ExtensionContext, consentDialog: ConsentDialog): Services {
   const log = new LogChannel();
   const disposables: vscode.Disposable[] = [log];
   let { settings, warnings } = readSettings();
@@ -70,59 +141,95 @@ export function createPlatform(context: vscode.ExtensionContext): Platform {
   log.setVerbose(settings.cloud.features.logging);
   announce(warnings);
 
+  const appInfo = { name: vscode.env.appName, version: String(context.extension.packageJSON.version ?? 'unknown') };
   const keyStore = new ApiKeyStore(context.secrets);
   const globalState = new SerialMemento(context.globalState);
   const userId = getOrCreateUserId(globalState);
   const consentManager = new ConsentManager(new GlobalStateConsentStore(globalState), {
-    audit: { appName: vscode.env.appName, appVersion: String(context.extension.packageJSON.version ?? 'unknown') },
+    audit: { appName: appInfo.name, appVersion: appInfo.version },
   });
   const consent = new ConsentGate({
     manager: consentManager,
     userId,
     models: () => Object.values(settings.models),
     endpoint: () => settings.endpoint.baseUrl ?? undefined,
+    dialog: consentDialog,
     logger: log,
   });
-  const statusBar = new StatusBarController({
-    state: globalState,
-    model: settings.models.chat,
-    quota: { requestsPerDay: settings.rateLimits.requestsPerDay, tokensPerDay: settings.rateLimits.tokensPerDay },
-    inlineEnabled: settings.inlineCompletions.enabled,
+  const analyticsStore = new FileAnalyticsStore(path.join(context.globalStorageUri.fsPath, 'analytics'));
+  void analyticsStore.init().catch((error) => log.error('Could not open the analytics store:', error));
+  const tracker = new AnalyticsTracker({ store: analyticsStore, salt: analyticsSalt(globalState), enabled: () => analyticsEnabled(settings) });
+  const registry = new ModelRegistry(log, {
+    endpoint: XAI_ENDPOINT,
+    apiKey: '',
+    userId,
+    ...optionsFrom(settings),
+    appInfo,
+    consentManager,
+    analyticsTracker: tracker,
+    rateLimiter: new RateLimiter(settings.rateLimits, { store: new GlobalStateRateLimitStore(globalState) }),
   });
+
+  const endpoint = () => {
+    const url = settings.endpoint.baseUrl;
+    if (url === null) throw new InvalidConfigError('grokCodeFast.endpoint.url is not a valid https:// (or loopback http://) URL.', 'endpoint');
+    return url;
+  };
+  let hasKey = false;
+  const keyApplied = new vscode.EventEmitter<void>();
+  const applyKey = async () => {
+    const key = (await keyStore.get()) ?? '';
+    hasKey = key !== '';
+    // From now on the key is cut out of every error, log line, history entry and export, in any form.
+    registerSecret(key);
+    registry.updateConfig({ apiKey: key });
+    keyApplied.fire();
+  };
+  let keyRead = applyKey().catch((error) => log.error('Could not read the API key:', error));
   const settingsChanged = new vscode.EventEmitter<Settings>();
   const proposedEdits = new ProposedEdits();
-
-  const refreshSetup = async () => {
-    const hasKey = (await keyStore.get()) !== undefined;
-    const hasConsent = await consent.hasConsent();
-    statusBar.setSetup(!hasKey ? 'needsKey' : hasConsent ? 'ready' : 'needsConsent');
-    // The walkthrough's steps complete on these, once the key or consent is really there.
-    void vscode.commands.executeCommand('setContext', 'grokCodeFast.hasApiKey', hasKey);
-    void vscode.commands.executeCommand('setContext', 'grokCodeFast.hasConsent', hasConsent);
-  };
-  const refresh = () => void refreshSetup().catch((error) => log.error('Could not read the key or consent state:', error));
-  refresh();
+  let dialogs = interactiveDialogs;
+  let noticePrompt: NoticePrompt = showNotice;
+  // Restores the last model list at once: no feature can ask for a provider before.
+  const modelCatalogue = new ModelCatalogueSync({
+    registry,
+    settings: () => settings,
+    consent,
+    memento: globalState,
+    logger: log,
+    hasKey: () => hasKey,
+    prompt: (...args) => noticePrompt(...args),
+  });
 
   disposables.push(
     consent,
-    statusBar,
     settingsChanged,
+    keyApplied,
     proposedEdits,
     proposedEdits.register(),
-    keyStore.onDidChange(refresh),
-    consent.onDidChange(refresh),
+    { dispose: () => void registry.dispose() },
+    { dispose: () => void analyticsStore.close() },
+    keyStore.onDidChange(() => {
+      keyRead = applyKey().catch((error) => log.error('Could not read the API key:', error));
+      void keyRead.then(() => modelCatalogue.keyChanged());
+    }),
     onSettingsChanged((next) => {
       settings = next.settings;
       warnings = next.warnings;
       log.setVerbose(settings.cloud.features.logging);
       announce(warnings);
-      statusBar.setModel(settings.models.chat);
-      statusBar.setQuota({ requestsPerDay: settings.rateLimits.requestsPerDay, tokensPerDay: settings.rateLimits.tokensPerDay });
-      statusBar.setInlineEnabled(settings.inlineCompletions.enabled);
-      refresh();
+      // Also applies the new limits to the shared rate limiter.
+      registry.updateConfig(optionsFrom(settings));
+      modelCatalogue.settingsChanged(settings);
       settingsChanged.fire(settings);
     }),
+    modelCatalogue,
   );
+  modelCatalogue.start(keyRead);
+  const inlineSnooze = new InlineSnooze();
+  const serviceHealth = new ServiceHealth();
+  const servedChatModel = new ServedChatModel();
+  disposables.push(inlineSnooze, serviceHealth, servedChatModel);
 
   return {
     log,
@@ -130,16 +237,39 @@ export function createPlatform(context: vscode.ExtensionContext): Platform {
     onDidChangeSettings: settingsChanged.event,
     keyStore,
     globalState,
-    userId,
+    hasApiKey: async () => (await keyRead, hasKey),
+    hasApiKeyNow: () => hasKey,
+    onDidApplyKey: keyApplied.event,
     consentManager,
     consent,
-    rateLimitStore: new GlobalStateRateLimitStore(globalState),
-    statusBar,
+    registry,
+    modelCatalogue,
+    tracker,
+    analyticsStore,
+    endpoint,
+    providerFor(feature) {
+      endpoint();
+      return registry.getProvider(settings.models[feature]);
+    },
+    providerOptions: () => optionsFrom(settings),
+    appInfo,
     proposedEdits,
+    inlineSnooze,
+    serviceHealth,
+    servedChatModel,
+    noticePrompt: (...args) => noticePrompt(...args),
+    personalData: new PersonalDataHolders(),
+    dialogs: () => dialogs,
+    setDialogs(replacement) {
+      dialogs = replacement === undefined ? interactiveDialogs : { ...interactiveDialogs, ...replacement };
+    },
     testApi:
       context.extensionMode === vscode.ExtensionMode.Test
         ? {
-            setConsentPrompt: (prompt) => consent.setConsentPrompt(prompt),
+            setConsentPrompt: (dialog) => consent.setConsentDialog(dialog),
+            setNoticePrompt: (prompt) => {
+              noticePrompt = prompt ?? showNotice;
+            },
             logLines: () => log.recentLines(),
             settings: () => settings,
             settingsWarnings: () => warnings,
@@ -148,26 +278,4 @@ export function createPlatform(context: vscode.ExtensionContext): Platform {
         : undefined,
     dispose: () => vscode.Disposable.from(...disposables).dispose(),
   };
-}
-
-export interface PlatformCommandDeps {
-  /** Checks `apiKey` against the configured endpoint, e.g. with a provider built for that key. */
-  checkApiKey(apiKey: string, signal: AbortSignal): Promise<ApiKeyCheckResult>;
-  /** The endpoint's catalogue, refreshed: Select Model's list. */
-  listModels(signal: AbortSignal): Promise<ModelFacts[]>;
-}
-
-/** Set/Clear API Key, Show/Revoke Consent, Select Model, the status menu, toggle/snooze, Show Log. */
-export function registerPlatformCommands(platform: Platform, deps: PlatformCommandDeps): vscode.Disposable {
-  return vscode.Disposable.from(
-    registerOnboarding({
-      keyStore: platform.keyStore,
-      consent: platform.consent,
-      logger: platform.log,
-      endpoint: () => platform.settings().endpoint.baseUrl ?? undefined,
-      checkApiKey: deps.checkApiKey,
-      listModels: deps.listModels,
-    }),
-    registerStatusMenu({ statusBar: platform.statusBar, showLog: () => platform.log.show() }),
-  );
 }

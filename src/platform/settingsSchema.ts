@@ -57,7 +57,7 @@ const SPECS = {
   'rateLimits.requestsPerMinute': spec(positiveInt, 60),
   'rateLimits.requestsPerHour': spec(positiveInt, 3600),
   'rateLimits.requestsPerDay': spec(positiveInt, 10_000),
-  'rateLimits.tokensPerMinute': spec(positiveInt, 2_000_000),
+  'rateLimits.tokensPerMinute': spec(positiveInt, 1_000_000),
   'rateLimits.tokensPerDay': spec(positiveInt, 1_000_000),
   'rateLimits.concurrentRequests': spec(boundedInt(1, 32), 4),
   'inlineCompletions.enabled': spec(z.boolean(), true),
@@ -94,6 +94,10 @@ export const SETTING_KEYS = Object.keys(SPECS) as SettingKey[];
  * `.vscode/settings.json` cannot redirect the key.
  */
 export const USER_SCOPE_KEYS = ['endpoint.profile', 'endpoint.url', 'endpoint.api'] as const satisfies readonly SettingKey[];
+/** The value used when a setting is unset or invalid, by relative key; package.json declares the same defaults (a unit test checks). */
+export function settingDefault(key: SettingKey): unknown {
+  return SPECS[key].fallback;
+}
 
 /** What the adapter hands in: `grokCodeFast.*` values by relative key, and VS Code's proxy settings. */
 export interface RawSettings {

@@ -1,13 +1,13 @@
-/** Where a webview page's built files live (dist/webview) and their URIs as the webview sees them, with a fresh nonce. */
+/** Where the webview pages' built files live (dist/webview), and a page's HTML for one webview with a fresh nonce. */
 import * as vscode from 'vscode';
-import { type PageAssets, webviewNonce } from './webviewHtml';
+import { type PageName, renderPage, webviewNonce } from './webviewHtml';
 
 export function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
 }
 
-/** The assets of page `name` (dist/webview/<name>.js and <name>-style.css) for this webview. */
-export function pageAssets(webview: vscode.Webview, extensionUri: vscode.Uri, name: 'chat' | 'report'): PageAssets {
+/** Page `name` (dist/webview/<name>.js and <name>-style.css) as HTML for this webview. */
+export function pageHtml(webview: vscode.Webview, extensionUri: vscode.Uri, name: PageName): string {
   const asset = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot(extensionUri), file)).toString();
-  return { cspSource: webview.cspSource, nonce: webviewNonce(), scriptUri: asset(`${name}.js`), styleUri: asset(`${name}-style.css`) };
+  return renderPage(name, { cspSource: webview.cspSource, nonce: webviewNonce(), scriptUri: asset(`${name}.js`), styleUri: asset(`${name}-style.css`) });
 }

@@ -41,6 +41,20 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   return ["default-src 'none'", `script-src 'nonce-${nonce}'`, `style-src ${cspSource}`, `img-src ${cspSource} data:`].join('; ');
 }
 
+/** The extension's pages: the chat view and the Performance Report (bundles dist/webview/<name>.js). */
+export type PageName = 'chat' | 'report';
+
+const PAGES: Record<PageName, Pick<WebviewPage, 'title' | 'root'>> = {
+  chat: { title: 'Grok Code Fast', root: { tag: 'div', id: 'app', className: 'app', role: 'application', label: 'Grok chat' } },
+  report: { title: 'Grok Performance Report', root: { tag: 'main', id: 'app', className: 'report', label: 'Grok Code Fast performance report' } },
+};
+
+/** Page `name` in the shared shell with its assets (hosts and the browser tests build the same HTML). */
+export function renderPage(name: PageName, assets: PageAssets): string {
+  const { styleUri, ...rest } = assets;
+  return renderWebviewPage({ ...rest, styleUris: [styleUri], ...PAGES[name] });
+}
+
 export function renderWebviewPage(page: WebviewPage): string {
   const { root } = page;
   const styles = page.styleUris.map((uri) => `\n    <link rel="stylesheet" href="${escapeAttribute(uri)}">`).join('');

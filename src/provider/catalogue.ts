@@ -50,6 +50,7 @@ export const catalogueSnapshotSchema = z.object({
   /** The server's entries as received; each is validated when the catalogue is built. */
   models: z.array(z.unknown()),
 });
+/** An endpoint's model list as read (endpoint, source route, epoch-ms time, raw entries); stored for an offline start. */
 export type CatalogueSnapshot = z.infer<typeof catalogueSnapshotSchema>;
 
 function pricingOf(entry: LanguageModelJson): ModelPricing | undefined {

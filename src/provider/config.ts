@@ -61,6 +61,8 @@ export const sharedConfigSchema = z.object({
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   }),
   apiKey: z.string(),
+  /** Who the requests are for (consent, limits and analytics are kept per user) unless a request names one; given once per install. */
+  userId: z.string().min(1).default('default'),
   maxTokens: z.number().int().min(1).max(MAX_OUTPUT_TOKENS).default(MAX_OUTPUT_TOKENS),
   temperature: z.number().min(0).max(2).optional(),
   rateLimits: RateLimitsSchema.optional(),
@@ -89,12 +91,19 @@ export const sharedConfigSchema = z.object({
   rateLimiter: withMethods<RateLimiter>('acquire', 'check').optional(),
 });
 
+/** Validates one provider's configuration: the shared configuration plus the model id (default grok-code-fast-1). */
 export const providerConfigSchema = sharedConfigSchema.extend({
   model: z.string().min(1).default(GROK_CODE_FAST_1),
 });
 
+/** What a GrokCodeFast1Provider is constructed with (defaults applied by providerConfigSchema). */
 export type ProviderConfigInput = z.input<typeof providerConfigSchema>;
+/** A provider's configuration after validation, defaults filled in. */
 export type ProviderConfig = z.output<typeof providerConfigSchema>;
+/**
+ * The configuration every provider of a registry shares: endpoint, key, user id, max tokens (<= 32,000), temperature (0..2),
+ * limits, time-outs and retries (ms, count), proxy, app info and switches.
+ */
 export type SharedConfigInput = z.input<typeof sharedConfigSchema>;
 
 /** Parses with `schema`; the first problem becomes an InvalidConfigError naming its field. */

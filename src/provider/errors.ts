@@ -4,6 +4,7 @@
  */
 import { redactSecrets } from './redact';
 
+/** The stable `code` of every error the core throws; features map it to an action (Set API Key, countdown, pick a model...). */
 export type GrokErrorCode =
   | 'consent_required'
   | 'rate_limited'
@@ -22,6 +23,7 @@ export interface PartialAnswer {
   reasoning: string;
 }
 
+/** Base of the core's errors: a stable `code` and a message with secrets (API keys, bearer tokens) redacted. */
 export abstract class GrokError extends Error {
   abstract readonly code: GrokErrorCode;
   /** Set when the error ended a stream that had already delivered part of the answer. */
@@ -32,6 +34,7 @@ export abstract class GrokError extends Error {
   }
 }
 
+/** No data-use consent for this user and model: nothing was sent. Ask for consent, then retry. */
 export class ConsentRequiredError extends GrokError {
   readonly code = 'consent_required' as const;
   constructor(message = 'Data-use consent is required before any request is sent to the model.') {
@@ -39,6 +42,10 @@ export class ConsentRequiredError extends GrokError {
   }
 }
 
+/**
+ * A local window limit, a full queue (HTTP not sent), or the server's 429. `retryAfter` is in seconds (the server's `retry-
+ * after` header when it sent one); `quotaExhausted` means credits or the spending limit are used up and waiting will not help.
+ */
 export class RateLimitError extends GrokError {
   readonly code = 'rate_limited' as const;
   /** Seconds until a retry may succeed. */
@@ -70,6 +77,7 @@ export class ProxyAuthenticationError extends GrokError {
   }
 }
 
+/** The key is missing or rejected (HTTP 401/403; `status` when the server answered). Set another key. */
 export class AuthenticationError extends GrokError {
   readonly code = 'unauthorized' as const;
   readonly status?: number;
@@ -79,6 +87,10 @@ export class AuthenticationError extends GrokError {
   }
 }
 
+/**
+ * The server answered with an error (HTTP status in `status`; xAI also sends errors inside an HTTP 200 body, then `status` is
+ * 200) or a malformed answer.
+ */
 export class ApiError extends GrokError {
   readonly code = 'api_error' as const;
   readonly status?: number;
@@ -103,6 +115,7 @@ export class ModelNotServedError extends ApiError {
   }
 }
 
+/** The endpoint could not be reached, or the connection broke before the answer ended (the cause is kept). */
 export class NetworkError extends GrokError {
   readonly code = 'network_error' as const;
   constructor(message: string, options?: { cause?: unknown }) {
@@ -110,10 +123,12 @@ export class NetworkError extends GrokError {
   }
 }
 
+/** No headers, or no data for the idle time-out, within the configured time (`timeoutMs`, `idleTimeoutMs`). */
 export class TimeoutError extends GrokError {
   readonly code = 'timeout' as const;
 }
 
+/** The caller's AbortSignal fired, or consent was revoked mid-request: neither success nor failure. */
 export class AbortError extends GrokError {
   readonly code = 'aborted' as const;
   constructor(message = 'The request was cancelled.') {
@@ -121,6 +136,10 @@ export class AbortError extends GrokError {
   }
 }
 
+/**
+ * A configuration value was rejected (the dotted path in `field`), e.g. an endpoint that is not https or loopback http, or an
+ * unknown model.
+ */
 export class InvalidConfigError extends GrokError {
   readonly code = 'invalid_config' as const;
   /** The dotted path of the offending field, e.g. `rateLimits.requestsPerMinute`. */
@@ -131,6 +150,7 @@ export class InvalidConfigError extends GrokError {
   }
 }
 
+/** True for any of the core's errors (which carry a `code`). */
 export function isGrokError(value: unknown): value is GrokError {
   return value instanceof GrokError;
 }

@@ -33,6 +33,7 @@ import { ModelIdSchema } from './identifiers';
 import { registerSecret } from './redact';
 import { formatDuration } from './duration';
 import { OutcomeRecorder } from './outcomeRecorder';
+import { type RequestOutcomes } from './requestOutcomes';
 import {
   type Feature,
   type GenerateRequest,
@@ -44,6 +45,10 @@ import {
   type Usage,
 } from './types';
 
+/**
+ * getStatus()'s verdict: whether the endpoint answered a timed `GET /models`, in how many ms, the share of this provider's
+ * sent requests that failed (0..1) and a message.
+ */
 export interface ServiceStatus {
   operational: boolean;
   responseTime: number;
@@ -58,19 +63,10 @@ export interface ProviderDependencies {
   pool?: ConnectionPool;
   /** Model facts by id or alias (the registry's live catalogue); last-resort facts when absent. */
   catalogue?: Pick<ModelCatalogue, 'factsFor'>;
-  /** Hears every request that was sent, once it finished: which model served it, or why it failed. */
-  onDidFinish?: (event: RequestFinished) => void;
   retry?: Partial<Pick<RetryPolicy, 'random' | 'sleep' | 'baseDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs'>>;
   now?: () => number;
-}
-
-/** A sent request's end, for notices about the model that served it. */
-export interface RequestFinished {
-  feature: Feature;
-  requestedModel: string;
-  /** The response's `model`: the model that served (and bills) the request. */
-  servedModel?: string;
-  failure?: unknown;
+  /** The stream every finished request is announced on (the registry's, shared by its providers). */
+  outcomes?: RequestOutcomes;
 }
 
 /** What one attempt yields per network read: its events; the last batch also has the whole answer. */
@@ -79,8 +75,12 @@ interface AttemptBatch {
   answer?: AssembledAnswer;
 }
 
-const DEFAULT_USER = 'default';
-
+/**
+ * One model on one endpoint: every request goes consent check (ConsentRequiredError) -> key (AuthenticationError) -> local
+ * limits (RateLimitError, retryAfter in s) -> the endpoint, with retries only before the first byte reached the caller, ->
+ * typed events. Each outcome is recorded once (metrics, analytics, the registry's request-outcome stream). Errors are the
+ * core's GrokError subclasses; an aborted signal gives AbortError.
+ */
 export class GrokCodeFast1Provider {
   readonly consentManager: ConsentManager;
   private input: ProviderConfigInput;
@@ -91,7 +91,6 @@ export class GrokCodeFast1Provider {
   private readonly limiter: RateLimiter;
   private readonly ownsLimiter: boolean;
   private readonly catalogue: Pick<ModelCatalogue, 'factsFor'>;
-  private readonly onDidFinish: ((event: RequestFinished) => void) | undefined;
   private readonly outcomes: OutcomeRecorder;
   private readonly now: () => number;
   private readonly retry: Omit<RetryPolicy, 'maxRetries'>;
@@ -110,13 +109,12 @@ export class GrokCodeFast1Provider {
     this.now = deps.now ?? Date.now;
     this.retry = { ...DEFAULT_RETRY_POLICY, ...deps.retry };
     this.catalogue = deps.catalogue ?? new ModelCatalogue(undefined);
-    this.onDidFinish = deps.onDidFinish;
     this.ownsPool = !deps.pool;
     this.pool = deps.pool ?? new ConnectionPool(this.config.proxy);
     this.client = new XaiClient(this.pool, clientSettings(this.config));
     this.ownsLimiter = !this.config.rateLimiter;
     this.limiter = this.config.rateLimiter ?? new RateLimiter(this.config.rateLimits ?? DEFAULT_RATE_LIMITS);
-    this.outcomes = new OutcomeRecorder(logger, this.config.analyticsTracker, this.now);
+    this.outcomes = new OutcomeRecorder(logger, this.config.analyticsTracker, this.now, deps.outcomes);
     this.consentManager = this.config.consentManager ?? new ConsentManager();
     this.consentSubscription = this.consentManager.onDidChange((change) => {
       if (change.granted || change.modelId !== this.config.model) return;
@@ -164,7 +162,7 @@ export class GrokCodeFast1Provider {
    * one settled promise each: no generator step per token in any layer.
    */
   private async *eventBatches(request: GenerateRequest): AsyncGenerator<StreamEvent[]> {
-    const userId = request.metadata?.userId ?? DEFAULT_USER;
+    const userId = request.metadata?.userId ?? this.config.userId;
     const requestId = randomUUID();
     const controller = new AbortController();
     const userSignal = request.options?.signal;
@@ -236,12 +234,11 @@ export class GrokCodeFast1Provider {
       if (!result && failure === undefined) failure = new AbortError();
       lease?.release(usage?.totalTokens ?? 0);
       this.outcomes.finished({ requestId, result, failure, sentAt, firstTokenAt, usage });
-      if (sentAt !== undefined) this.onDidFinish?.({ feature, requestedModel: this.model, servedModel: result?.model, failure });
     }
   }
 
   /** Reports whether a request would pass the local limits now; consumes nothing. */
-  checkRateLimit(userId: string = DEFAULT_USER): RateLimitStatus {
+  checkRateLimit(userId: string = this.config.userId): RateLimitStatus {
     return this.limiter.check(userId);
   }
 

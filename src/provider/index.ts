@@ -1,10 +1,12 @@
 /**
- * The core's public API, built on its own as dist/provider.js and used by main.ts (surfaces import
- * the few core modules they need directly).
+ * The core's public API, built on its own as dist/provider.js (plain Node, no `vscode`) and used by
+ * the extension's platform layer (features import the few core modules they need directly). Every
+ * export is documented (test/unit/provider/publicApiDocs.test.ts checks).
  */
 export { createLogger, type LoggerOptions, type LogLevel } from './logger';
 export { GrokCodeFast1Provider, type ProviderDependencies, type ServiceStatus } from './grokCodeFast1';
 export { ModelRegistry, XAI_ENDPOINT, type ModelRegistryOptions } from './registry';
+export { type RequestFinished, type RequestFinishedListener } from './requestOutcomes';
 export {
   endpointProblem,
   providerConfigSchema,
@@ -14,7 +16,6 @@ export {
 } from './config';
 export { GROK_CODE_FAST_1, costUsd, effortToSend, type ModelFacts, type ModelPricing, type PriceTier } from './models';
 export { ModelCatalogue, type CatalogueSnapshot } from './catalogue';
-export { type RequestFinished } from './grokCodeFast1';
 export { SYSTEM_PROMPT, buildChatRequestBody } from './prompt';
 export { type ApiKeyCheck } from './client/accountQueries';
 export { type ProxySettings } from './client/connectionPool';

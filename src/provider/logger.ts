@@ -5,8 +5,10 @@
 import { redactSecrets } from './redact';
 import { type Logger } from './types';
 
+/** A log line's level, lowest first: debug < info < warn < error. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
+/** createLogger's options: the lowest level kept, where lines go, and the clock for time stamps. */
 export interface LoggerOptions {
   /** Lines below this level are dropped. Default `info`. */
   level?: LogLevel;
@@ -32,6 +34,10 @@ function consoleSink(level: LogLevel, line: string): void {
   console[level](line);
 }
 
+/**
+ * A Logger for use outside VS Code (plain Node, tests): one line per call, `<ISO time> [level] message details`, secrets
+ * redacted, lines below `level` dropped. Never throws on odd details (they are stringified).
+ */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const threshold = LEVEL_RANK[options.level ?? 'info'];
   const sink = options.sink ?? consoleSink;

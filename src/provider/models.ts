@@ -12,6 +12,7 @@ export function usdPerMillionFromTicks(ticksPerToken: number): number {
   return (ticksPerToken * 1_000_000) / TICKS_PER_USD;
 }
 
+/** One price tier in USD per million tokens: input, cached input and output (reasoning is billed as output). */
 export interface PriceTier {
   /** USD per million input tokens not served from the cache. */
   inputPerMillion: number;
@@ -21,11 +22,17 @@ export interface PriceTier {
   outputPerMillion: number;
 }
 
+/** A model's prices (USD per million tokens), with a long-context tier when the model has one. */
 export interface ModelPricing extends PriceTier {
   /** Prices for a request whose prompt has more than `thresholdTokens` tokens; absent when the model has no such tier. */
   longContext?: PriceTier & { thresholdTokens: number };
 }
 
+/**
+ * What the core knows of a model: id, aliases, input modalities, context window and the product's output cap (tokens),
+ * prices (USD per million tokens; undefined when unknown), the reasoning efforts it accepts, and whether the facts are
+ * inferred defaults.
+ */
 export interface ModelFacts {
   /** The id as the catalogue (or the user) names it. */
   id: string;
@@ -48,7 +55,9 @@ export interface ModelFacts {
   inferred: boolean;
 }
 
+/** The model id the extension is named after (retired by xAI; the name is served by another model). */
 export const GROK_CODE_FAST_1 = 'grok-code-fast-1';
+/** The product's cap on output tokens per request. */
 export const MAX_OUTPUT_TOKENS = 32_000;
 
 /** The order efforts are ranked in, lowest first (xai-responses.md §1). */

@@ -1,10 +1,11 @@
 /**
  * Records each request's outcome exactly once: the provider's own metrics (only requests that were
- * sent and not cancelled: a cancellation is neither success nor failure, so it is left out), a log line, and the shared analytics
- * tracker when one is configured.
+ * sent and not cancelled: a cancellation is neither success nor failure, so it is left out), a log line, the shared analytics
+ * tracker when one is configured, and one RequestFinished event on the shared stream when one is given.
  */
 import { RequestMetrics, type AnalyticsTracker, type RequestMetricsSnapshot } from './analytics';
-import { AbortError, isGrokError } from './errors';
+import { AbortError, isGrokError, RateLimitError } from './errors';
+import { type RequestOutcomes } from './requestOutcomes';
 import { type Feature, type GenerateResult, type Logger, type Usage } from './types';
 
 export interface RequestOutcome {
@@ -23,14 +24,18 @@ function describe(error: unknown): string {
 
 export class OutcomeRecorder {
   private readonly metrics = new RequestMetrics();
+  /** Feature and model of the requests started and not yet finished, for the finished event. */
+  private readonly open = new Map<string, { feature: Feature; model: string }>();
 
   constructor(
     private readonly logger: Logger,
     private readonly analytics: AnalyticsTracker | undefined,
     private readonly now: () => number,
+    private readonly stream?: RequestOutcomes,
   ) {}
 
   started(e: { requestId: string; userId: string; feature: Feature; model: string }): void {
+    this.open.set(e.requestId, { feature: e.feature, model: e.model });
     this.analytics?.trackRequest(e);
   }
 
@@ -50,15 +55,32 @@ export class OutcomeRecorder {
       }
       this.logger[aborted ? 'debug' : 'warn'](`Request ${requestId} ended: ${errorCode}: ${describe(failure)}`);
     }
+    const ttftMs = outcome.firstTokenAt === null || sentAt === undefined ? null : outcome.firstTokenAt - sentAt;
+    const kind = result ? 'success' : aborted ? 'aborted' : 'error';
+    const started = this.open.get(requestId);
+    this.open.delete(requestId);
+    this.stream?.emit({
+      requestId,
+      feature: started?.feature ?? 'other',
+      requestedModel: started?.model ?? result?.model ?? '',
+      servedModel: result?.model,
+      outcome: kind,
+      ...(kind === 'error' && { errorCode, failure }),
+      usage,
+      sent: sentAt !== undefined,
+      latencyMs,
+      ttftMs,
+      ...(failure instanceof RateLimitError && { retryAfter: failure.retryAfter }),
+    });
     if (!this.analytics) return;
     void this.analytics
       .trackResponse({
         requestId,
-        outcome: result ? 'success' : aborted ? 'aborted' : 'error',
-        ...(!result && !aborted && { errorCode }),
+        outcome: kind,
+        ...(kind === 'error' && { errorCode }),
         ...(result && { servedModel: result.model }),
         usage,
-        timeToFirstTokenMs: outcome.firstTokenAt === null || sentAt === undefined ? null : outcome.firstTokenAt - sentAt,
+        timeToFirstTokenMs: ttftMs,
         latencyMs,
       })
       .catch((error: unknown) => this.logger.warn(`Could not record analytics for ${requestId}: ${describe(error)}`));

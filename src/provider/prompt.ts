@@ -8,6 +8,7 @@ import { MAX_OUTPUT_TOKENS } from './models';
 import { type ChatRequestBody, type WireMessage, type WireTool, type WireToolChoice } from './client/wire';
 import { type ChatMessage, type CodeContext, type GenerateRequest, type ProjectContext, type ToolChoice, type ToolDefinition } from './types';
 
+/** The system message every chat request starts with; byte-stable so xAI's prompt cache can serve it. */
 export const SYSTEM_PROMPT = [
   'You are Grok Code Fast, a coding assistant working inside the Visual Studio Code editor.',
   'Answer precisely and concisely. When you write code, write complete, correct code in the language and style of the surrounding project,',

@@ -63,6 +63,7 @@ function isMaskedKnownSecret(token: string): boolean {
   return known.some((key) => key.startsWith(head) && key.endsWith(tail) && head.length + tail.length < key.length);
 }
 
+/** `text` with xAI keys (`xai-...`), OpenAI-style keys (`sk-...`) and bearer tokens replaced by `[REDACTED]`. */
 export function redactSecrets(text: string): string {
   let out = formPattern ? text.replace(formPattern, '[REDACTED]') : text;
   if (known.length > 0) out = out.replace(MASKED_TOKEN, (token) => (isMaskedKnownSecret(token) ? '[REDACTED]' : token));

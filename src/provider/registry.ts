@@ -12,15 +12,26 @@ import { ConnectionPool } from './client/connectionPool';
 import { XaiClient } from './client/xaiClient';
 import { clientSettings, parseConfig, sharedConfigSchema, type SharedConfig, type SharedConfigInput } from './config';
 import { ConsentManager } from './consent';
-import { GrokCodeFast1Provider, type RequestFinished } from './grokCodeFast1';
+import { GrokCodeFast1Provider } from './grokCodeFast1';
 import { DEFAULT_RATE_LIMITS, RateLimiter } from './limits';
 import { type ModelFacts } from './models';
+import { RequestOutcomes, type RequestFinishedListener } from './requestOutcomes';
 import { type Logger } from './types';
 
+/** xAI's API base URL (docs.x.ai: `https://api.x.ai/v1`). */
 export const XAI_ENDPOINT = 'https://api.x.ai/v1';
 
+/**
+ * The shared configuration of every provider: endpoint, key, user id, limits, time-outs, proxy, switches, and optionally the
+ * consent manager, analytics tracker and rate limiter to share. Validated: InvalidConfigError names the bad field.
+ */
 export type ModelRegistryOptions = Partial<SharedConfigInput>;
 
+/**
+ * The models the extension can use and one provider per model, sharing one connection pool, rate limiter, consent manager,
+ * analytics tracker and user id, so limits and consent hold across features. Announces every finished request once
+ * (onDidFinishRequest). getProvider throws when the registry was never initialised (initialize or restore).
+ */
 export class ModelRegistry {
   private input: SharedConfigInput;
   private config: SharedConfig;
@@ -32,7 +43,7 @@ export class ModelRegistry {
   /** Undefined until `initialize()` or `restore()`: a provider made before would have no prices. */
   private catalogue: ModelCatalogue | undefined;
   private readonly providers = new Map<string, GrokCodeFast1Provider>();
-  private readonly finishedListeners = new Set<(event: RequestFinished) => void>();
+  private readonly outcomes = new RequestOutcomes();
   private readonly now: () => number;
 
   constructor(
@@ -108,9 +119,7 @@ export class ModelRegistry {
         pool: this.pool,
         // The registry's current catalogue, also after a refresh (the provider outlives it).
         catalogue: { factsFor: (name) => this.requireCatalogue().factsFor(name) },
-        onDidFinish: (event) => {
-          for (const listener of [...this.finishedListeners]) listener(event);
-        },
+        outcomes: this.outcomes,
       },
     );
     this.providers.set(modelId, provider);
@@ -132,10 +141,17 @@ export class ModelRegistry {
     return this.requireCatalogue().canonicalId(name);
   }
 
-  /** Hears every sent request of every provider once it finished (served model or failure). */
-  onDidFinishRequest(listener: (event: RequestFinished) => void): { dispose(): void } {
-    this.finishedListeners.add(listener);
-    return { dispose: () => this.finishedListeners.delete(listener) };
+  /**
+   * Calls `listener` once per finished request of any of this registry's providers (any feature,
+   * any model, success, error or cancellation), until the returned handle is disposed.
+   */
+  onDidFinishRequest(listener: RequestFinishedListener): { dispose(): void } {
+    return this.outcomes.onDidFinish(listener);
+  }
+
+  /** The registry's user's requests and tokens in the trailing 24 hours, as the shared rate limiter counted them. */
+  dayUsage(): { requests: number; tokens: number } {
+    return this.rateLimiter.dayUsage(this.config.userId);
   }
 
   getAnalyticsTracker(): AnalyticsTracker {

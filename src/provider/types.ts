@@ -13,6 +13,7 @@ export type Feature = 'inline' | 'chat' | 'vscode-chat' | 'action' | 'health' | 
 /** Stored and read back in several places, so it comes from its schema. */
 export { type Usage };
 
+/** A function call the model asked for (OpenAI `tool_calls` entry): its id, the function name and the arguments as JSON text. */
 export interface ToolCall {
   id: string;
   name: string;
@@ -37,6 +38,10 @@ export interface ImageInput {
   url: string;
 }
 
+/**
+ * One conversation message in OpenAI chat roles; an assistant turn may carry its reasoning and tool calls, a `tool` message
+ * answers one call by id.
+ */
 export type ChatMessage =
   | { role: 'system'; content: string }
   /** `images` only for models whose input modalities include `image`; others answer HTTP 400. */
@@ -44,6 +49,7 @@ export type ChatMessage =
   | { role: 'assistant'; content: string; reasoning?: string; toolCalls?: ToolCall[]; reasoningItems?: ReasoningItem[] }
   | { role: 'tool'; toolCallId: string; content: string };
 
+/** A function the model may call (OpenAI `tools[].function`): name, description and a JSON Schema of its arguments. */
 export interface ToolDefinition {
   name: string;
   description: string;
@@ -51,9 +57,10 @@ export interface ToolDefinition {
   parameters: Record<string, unknown>;
 }
 
-/** `required`: the model must call one of the tools; `{ name }`: it must call that one. */
+/** Whether the model may call tools (OpenAI `tool_choice`): 'auto', 'none', `required` (one of them), or `{ name }` (that one). */
 export type ToolChoice = 'auto' | 'none' | 'required' | { name: string };
 
+/** Code the request is about: language id, the code, its path and framework; added to the prompt by buildChatRequestBody. */
 export interface CodeContext {
   language: string;
   code?: string;
@@ -61,11 +68,17 @@ export interface CodeContext {
   framework?: string;
 }
 
+/** The project around the code: its name and technologies; added to the prompt. */
 export interface ProjectContext {
   projectName: string;
   technologies: string[];
 }
 
+/**
+ * One model request: `prompt` or `messages` (or both), optional context, metadata (user, feature, conversation id for xAI's
+ * prompt cache) and options (AbortSignal, max tokens, temperature 0..2, tools). `maxTokens` is capped by the model's output
+ * limit.
+ */
 export interface GenerateRequest {
   prompt?: string;
   messages?: ChatMessage[];
@@ -99,8 +112,13 @@ export interface RetryNotice {
   delayMs: number;
 }
 
+/** Why the answer ended (OpenAI `finish_reason`); 'unknown' for a value the core does not know. */
 export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'unknown';
 
+/**
+ * A whole answer: content, reasoning, tool calls, finish reason, the model the server says answered, usage (tokens, cost in
+ * USD) and timing in ms from sending (latency, time to first token; null when no token came).
+ */
 export interface GenerateResult {
   content: string;
   reasoning: string;
@@ -121,6 +139,10 @@ export type StreamEvent =
   | { type: 'usage'; usage: Usage }
   | { type: 'done'; result: GenerateResult };
 
+/**
+ * Whether one more request would pass the local limits now: the requests left in the tightest window, when it frees up, and
+ * `retryAfter` seconds when blocked.
+ */
 export interface RateLimitStatus {
   allowed: boolean;
   remaining: number;
@@ -129,6 +151,7 @@ export interface RateLimitStatus {
   retryAfter?: number;
 }
 
+/** Where the core logs (the extension's output channel, or createLogger); messages are already redacted. */
 export interface Logger {
   debug(message: string, ...details: unknown[]): void;
   info(message: string, ...details: unknown[]): void;
@@ -136,6 +159,7 @@ export interface Logger {
   error(message: string, ...details: unknown[]): void;
 }
 
+/** A model as `GET /models` lists it: id, owner and creation time (Unix seconds). */
 export interface ModelInfo {
   id: string;
   ownedBy?: string;

@@ -7,6 +7,10 @@ import * as z from 'zod';
 
 const count = z.number().int().nonnegative();
 
+/**
+ * Parses a Usage read back from storage: token counts (non-negative integers) and cost in USD. Throws (zod) on anything else;
+ * use safeParse at a boundary.
+ */
 export const UsageSchema = z.object({
   promptTokens: count,
   completionTokens: count,
@@ -18,8 +22,13 @@ export const UsageSchema = z.object({
   costUsd: z.number().nonnegative(),
 });
 
+/**
+ * A request's tokens (prompt, of them cached; completion; reasoning, billed as output; total) and cost in USD: the server's
+ * figures, or the core's estimate from the model's prices when the server sent none.
+ */
 export type Usage = z.infer<typeof UsageSchema>;
 
+/** The Usage of nothing (all zero), to start a sum with addUsage. */
 export const ZERO_USAGE: Readonly<Usage> = Object.freeze({
   promptTokens: 0,
   completionTokens: 0,

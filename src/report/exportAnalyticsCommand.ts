@@ -2,24 +2,24 @@
 import * as vscode from 'vscode';
 import { type AnalyticsTracker, utcDay } from '../provider/analytics';
 import { type Logger } from '../provider/types';
-import { type AnalyticsPrompts } from './analyticsPrompts';
-import { allTime, lastDays } from './reportPeriod';
+import { type AnalyticsDialogs } from '../platform/dialogs';
+import { allTime, lastDays } from '../provider/analytics/reportPeriod';
 
 export interface ExportAnalyticsDeps {
   tracker: Pick<AnalyticsTracker, 'exportAnalytics'>;
-  prompts: () => AnalyticsPrompts;
+  dialogs: () => AnalyticsDialogs;
   logger: Logger;
   now: () => number;
 }
 
 /** Resolves to the file written, or undefined when the user dismissed a question. */
 export async function exportAnalytics(deps: ExportAnalyticsDeps): Promise<vscode.Uri | undefined> {
-  const prompts = deps.prompts();
-  const choice = await prompts.chooseAnalyticsExport();
+  const dialogs = deps.dialogs();
+  const choice = await dialogs.chooseAnalyticsExport();
   if (!choice) return undefined;
   const now = deps.now();
   const spanName = choice.span === 'all' ? 'all' : `${choice.span}d`;
-  const target = await prompts.chooseSaveLocation({
+  const target = await dialogs.chooseSaveLocation({
     title: 'Export Analytics',
     defaultName: `grok-analytics-${utcDay(now)}-${spanName}.${choice.format}`,
     format: choice.format,

@@ -10,9 +10,10 @@
  */
 // zod/mini: the same validation as `zod` at a fraction of the webview bundle size.
 import * as z from 'zod/mini';
+import { REPORT_PERIODS, type ReportPeriod } from '../provider/analytics/reportPeriod';
 import { parseOrUndefined } from '../platform/parseOrUndefined';
 
-export const REPORT_PERIODS = [7, 30, 90] as const;
+export { REPORT_PERIODS, type ReportPeriod };
 export const DEFAULT_REPORT_PERIOD: ReportPeriod = 30;
 
 const LIMITS = { label: 200, days: 400, buckets: 200, errors: 100, models: 200, message: 2000 } as const;
@@ -79,7 +80,6 @@ export const FromReportMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('export') }),
 ]);
 
-export type ReportPeriod = (typeof REPORT_PERIODS)[number];
 export type UsageStatsView = z.infer<typeof UsageStatsViewSchema>;
 export type ReportView = z.infer<typeof ReportViewSchema>;
 export type ToReportMessage = z.infer<typeof ToReportMessageSchema>;

@@ -1,140 +1,66 @@
 /**
- * One call wires issue 6's VS Code surfaces: the Performance Report, Export Analytics, Export My Data,
- * Delete My Data, Check Service Health, the health monitor and the retention job. The returned
- * handle is already in `context.subscriptions`; disposing it twice is harmless.
+ * The report feature: the Performance Report, Export Analytics and the retention job that keeps the
+ * analytics store within `grokCodeFast.analytics.retentionDays`. Health and the data-rights commands
+ * register themselves (src/health, src/dataRights).
  */
 import * as vscode from 'vscode';
-import { deleteMyData, exportMyData } from '../dataRights/dataRightsCommands';
-import { type HealthState, type HealthVerdict } from '../health/healthAssessment';
-import { HealthController, type HealthProbeTarget } from '../health/healthController';
-import { type Scheduler, systemScheduler } from '../health/scheduler';
-import { analyticsEnabled, type Settings } from '../platform/settings';
-import { type AnalyticsStore, type AnalyticsTracker } from '../provider/analytics';
-import { type ConsentManager } from '../provider/consent';
-import { type ExtensionStorage } from '../dataRights/storageEraser';
-import { type Logger } from '../provider/types';
-import { type AnalyticsPrompts, interactivePrompts } from './analyticsPrompts';
+import { type AnalyticsDialogs } from '../platform/dialogs';
+import { INTERNAL_COMMANDS } from '../platform/internalCommands';
+import { type Services } from '../platform/platform';
+import { systemScheduler } from '../platform/scheduler';
+import { analyticsEnabled } from '../platform/settings';
 import { exportAnalytics } from './exportAnalyticsCommand';
 import { ReportPanelController } from './reportPanel';
 import { RetentionJob } from './retentionJob';
 
-export interface AnalyticsFeatureDeps {
-  tracker: AnalyticsTracker;
-  /** The store behind the tracker (FileAnalyticsStore), pruned by the retention job. */
-  analyticsStore: Pick<AnalyticsStore, 'prune'>;
-  consentManager: ConsentManager;
-  /** The provider health checks probe (getStatus, getMetrics); undefined while none can run (no key). */
-  getProvider: () => HealthProbeTarget | undefined;
-  /** Whether background requests (the health check) may go out: consent for the current endpoint. */
-  backgroundAllowed: () => boolean;
-  /** Every conversation the chat keeps, as JSON-ready data. */
-  exportChatHistory: () => Promise<unknown>;
-  deleteChatHistory: () => Promise<void>;
-  /** The extension's globalState and global storage folder: Delete My Data empties both. */
-  storage: ExtensionStorage;
-  /** After Delete My Data: surfaces that show stored figures redraw from the (now empty) store. */
-  onDidDeleteMyData?: () => void;
-  getSettings: () => Settings;
-  /** The platform's one settings event (it has already read and validated them). */
-  onDidChangeSettings: vscode.Event<Settings>;
-  /** For the status bar: 'ok' → ready, 'degraded' → unhealthy, 'down' → offline. Verdict undefined: monitoring was switched off. */
-  onHealthChange: (state: HealthState, verdict: HealthVerdict | undefined) => void;
-  logger: Logger;
-  now?: () => number;
-  scheduler?: Scheduler;
-}
-
-export interface AnalyticsFeatures extends vscode.Disposable {
-  showReport(): void;
-  /** Re-sends the open report, if any. */
-  refreshReport(): Promise<void>;
-  readonly healthState: HealthState;
+/** What registerAnalyticsFeatures hands back to the composition root: test seams only (the commands do the rest). */
+export interface AnalyticsFeatures {
   /** Test seam: replaces quick picks, save dialogs and the deletion confirmation; undefined restores them. */
-  setPrompts(prompts: Partial<AnalyticsPrompts> | undefined): void;
-  /** Only when the extension runs under test (ExtensionMode.Test): what it was given, to seed and inspect data. */
-  readonly testing?: { deps: AnalyticsFeatureDeps };
+  setPrompts(dialogs: Partial<AnalyticsDialogs> | undefined): void;
+  /** Only when the extension runs under test (ExtensionMode.Test): the shared data holders, to seed and inspect data. */
+  readonly testing?: { deps: Pick<Services, 'tracker' | 'consentManager' | 'analyticsStore'> & { exportChatHistory(): Promise<unknown> } };
 }
 
-const ANALYTICS_COMMANDS = {
-  showPerformanceReport: 'grokCodeFast.showPerformanceReport',
-  exportAnalytics: 'grokCodeFast.exportAnalytics',
-  exportMyData: 'grokCodeFast.exportMyData',
-  deleteMyData: 'grokCodeFast.deleteMyData',
-  checkHealth: 'grokCodeFast.checkHealth',
-} as const;
-
-export function registerAnalyticsFeatures(context: vscode.ExtensionContext, deps: AnalyticsFeatureDeps): AnalyticsFeatures {
-  const now = deps.now ?? Date.now;
-  const scheduler = deps.scheduler ?? systemScheduler;
-  let prompts: AnalyticsPrompts = interactivePrompts;
-
-  const runExport = () => exportAnalytics({ tracker: deps.tracker, prompts: () => prompts, logger: deps.logger, now });
+export function registerAnalyticsFeatures(context: vscode.ExtensionContext, services: Services): AnalyticsFeatures {
+  const now = Date.now;
+  const logger = services.log;
+  const runExport = () => exportAnalytics({ tracker: services.tracker, dialogs: () => services.dialogs(), logger, now });
   const report = new ReportPanelController({
     extensionUri: context.extensionUri,
-    tracker: deps.tracker,
-    analyticsEnabled: () => analyticsEnabled(deps.getSettings()),
+    tracker: services.tracker,
+    analyticsEnabled: () => analyticsEnabled(services.settings()),
     exportAnalytics: () => void runExport(),
-    logger: deps.logger,
+    logger,
     now,
-  });
-  const health = new HealthController({
-    getProvider: deps.getProvider,
-    backgroundAllowed: deps.backgroundAllowed,
-    onHealthChange: deps.onHealthChange,
-    showReport: () => report.show(),
-    logger: deps.logger,
-    now,
-    scheduler,
   });
   const retention = new RetentionJob({
-    prune: (olderThan) => deps.analyticsStore.prune(olderThan),
-    retentionDays: () => deps.getSettings().analytics.retentionDays,
+    prune: (olderThan) => services.analyticsStore.prune(olderThan),
+    retentionDays: () => services.settings().analytics.retentionDays,
     now,
-    scheduler,
-    logger: deps.logger,
+    scheduler: systemScheduler,
+    logger,
   });
-  const dataRights = {
-    holders: { ...deps, now },
-    prompts: () => prompts,
-    logger: deps.logger,
-    afterDeletion: async () => {
-      deps.onDidDeleteMyData?.();
-      await report.refresh();
-    },
-  };
-
-  health.applySettings(deps.getSettings());
   void retention.start();
 
-  const disposables: vscode.Disposable[] = [
+  context.subscriptions.push(
     report,
-    health,
     retention,
-    deps.onDidChangeSettings((settings) => health.applySettings(settings)),
-    vscode.commands.registerCommand(ANALYTICS_COMMANDS.showPerformanceReport, () => report.show()),
-    vscode.commands.registerCommand(ANALYTICS_COMMANDS.exportAnalytics, runExport),
-    vscode.commands.registerCommand(ANALYTICS_COMMANDS.exportMyData, () => exportMyData(dataRights)),
-    vscode.commands.registerCommand(ANALYTICS_COMMANDS.deleteMyData, () => deleteMyData(dataRights)),
-    vscode.commands.registerCommand(ANALYTICS_COMMANDS.checkHealth, () => health.checkHealthCommand()),
-  ];
-
-  let disposed = false;
-  const features: AnalyticsFeatures = {
-    showReport: () => report.show(),
-    refreshReport: () => report.refresh(),
-    get healthState() {
-      return health.state;
-    },
-    setPrompts(replacement) {
-      prompts = replacement === undefined ? interactivePrompts : { ...interactivePrompts, ...replacement };
-    },
-    ...(context.extensionMode === vscode.ExtensionMode.Test ? { testing: { deps } } : {}),
-    dispose() {
-      if (disposed) return;
-      disposed = true;
-      for (const disposable of disposables) disposable.dispose();
-    },
+    vscode.commands.registerCommand('grokCodeFast.showPerformanceReport', () => report.show()),
+    vscode.commands.registerCommand('grokCodeFast.exportAnalytics', runExport),
+    vscode.commands.registerCommand(INTERNAL_COMMANDS.refreshReport, () => report.refresh()),
+  );
+  const chatHistory = () => services.personalData.list().find((holder) => holder.key === 'chatHistory');
+  return {
+    setPrompts: (dialogs) => services.setDialogs(dialogs),
+    ...(services.testApi && {
+      testing: {
+        deps: {
+          tracker: services.tracker,
+          consentManager: services.consentManager,
+          analyticsStore: services.analyticsStore,
+          exportChatHistory: async () => (await chatHistory()?.exportAll()) ?? null,
+        },
+      },
+    }),
   };
-  context.subscriptions.push(features);
-  return features;
 }

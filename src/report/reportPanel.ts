@@ -3,12 +3,11 @@
  * typed messages with reports from the tracker, and drops (and logs) anything that does not parse.
  */
 import * as vscode from 'vscode';
-import { pageAssets, webviewRoot } from '../platform/webviewAssets';
+import { pageHtml, webviewRoot } from '../platform/webviewAssets';
 import { type AnalyticsTracker } from '../provider/analytics';
 import { type Logger } from '../provider/types';
 import { DEFAULT_REPORT_PERIOD, parseFromReport, type ReportPeriod, type ToReportMessage } from './protocol';
-import { renderReportHtml } from './reportHtml';
-import { lastDays } from './reportPeriod';
+import { lastDays } from '../provider/analytics/reportPeriod';
 import { toReportView } from './reportView';
 
 export interface ReportPanelDeps {
@@ -43,7 +42,7 @@ export class ReportPanelController implements vscode.Disposable {
     });
     panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'activity.svg');
     const { webview } = panel;
-    webview.html = renderReportHtml(pageAssets(webview, this.deps.extensionUri, 'report'));
+    webview.html = pageHtml(webview, this.deps.extensionUri, 'report');
     const subscription = webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
     panel.onDidDispose(() => {
       subscription.dispose();

@@ -5,7 +5,7 @@
  */
 import { DAY_MS } from '../provider/analytics';
 import { type Logger } from '../provider/types';
-import { type Scheduler } from '../health/scheduler';
+import { type Scheduler } from '../platform/scheduler';
 
 export interface RetentionJobDeps {
   /** store.prune: deletes every day that ended at or before `olderThan` (epoch ms). */

@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { waitFor } from './support/extensionApi';
 import type { ErasureResult } from '../../src/dataRights/personalDataEraser';
-import type { AnalyticsFeatureDeps, AnalyticsFeatures } from '../../src/report/registerAnalyticsFeatures';
+import type { AnalyticsFeatures } from '../../src/report/registerAnalyticsFeatures';
+
+type AnalyticsFeatureDeps = NonNullable<AnalyticsFeatures['testing']>['deps'];
 
 const EXTENSION_ID = 'grok-code-fast.grok-code-fast';
 const USER = 'integration-user';

@@ -23,7 +23,7 @@ interface ChatSeam {
   readonly activeConversation: Readonly<Conversation> | undefined;
 }
 
-type ApiWithChat = GrokTestApi & { chat?: () => ChatSeam };
+type ApiWithChat = GrokTestApi & { chat?: () => ChatSeam; chatViewVisible?: () => boolean };
 
 interface WireMessage {
   role: string;
@@ -67,8 +67,11 @@ describe('chat panel', () => {
   });
 
   it('opens the view', async () => {
+    assert.ok(api.chatViewVisible, 'the extension exports no chatViewVisible test seam');
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await waitFor(() => !api.chatViewVisible?.(), 'the chat view to be hidden');
     await vscode.commands.executeCommand('grokCodeFast.openChat');
-    await vscode.commands.executeCommand('grokCodeFast.chatView.focus');
+    await waitFor(() => api.chatViewVisible?.(), 'Open Chat to show the chat view');
   });
 
   it('sends a message to the server and keeps the streamed answer in the history, with the conversation id header', async () => {

@@ -3,15 +3,14 @@
  * endpoint needs its own consent. Item 2 at the socket level: with a key stored and no consent, the
  * health check (the extension's background traffic) opens no connection to the endpoint however many
  * intervals pass, and none after a revocation. Time moves on a fake clock: the controller is built
- * from the very dependencies the extension's composition root handed to registerAnalyticsFeatures
- * (its `testing` seam), with only the scheduler and clock replaced.
+ * from the very dependencies the extension's health feature uses (registerHealth's `testing` seam), with only the scheduler and clock replaced.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { HealthController } from '../../src/health/healthController';
-import { type AnalyticsFeatures } from '../../src/report/registerAnalyticsFeatures';
+import { type HealthFeature } from '../../src/health/registerHealth';
 import { scenarios, startFakeXai, TEST_API_KEY, type FakeXai } from '../fake-xai';
-import { FakeClock } from '../unit/health/fakeClock';
+import { FakeClock } from '../support/fakeClock';
 import { chatRequests, connectToFakeXai, disconnectFromFakeXai, grokApi, useFakeEndpoint, waitFor, workspaceFile, type ConsentNotice, type GrokTestApi } from './support/extensionApi';
 
 const INTERVAL_MS = 5 * 60_000;
@@ -20,13 +19,13 @@ const modelListRequests = (fake: FakeXai) => fake.requests.filter((r) => r.metho
 describe('no background traffic without consent (socket level)', () => {
   let api: GrokTestApi;
   let fake: FakeXai;
-  let features: AnalyticsFeatures;
+  let features: HealthFeature;
   let controller: HealthController | undefined;
 
   before(async () => {
     ({ api, fake } = await connectToFakeXai());
-    features = ((await grokApi()) as unknown as { analyticsFeatures: AnalyticsFeatures }).analyticsFeatures;
-    assert.ok(features.testing, 'the extension exposes its analytics dependencies in test mode');
+    features = ((await grokApi()) as unknown as { health: HealthFeature }).health;
+    assert.ok(features.testing, 'the extension exposes its health dependencies in test mode');
   });
 
   after(async () => {
@@ -35,17 +34,9 @@ describe('no background traffic without consent (socket level)', () => {
   });
 
   function healthOnFakeClock(clock: FakeClock): HealthController {
-    const deps = features.testing!.deps;
-    const health = new HealthController({
-      getProvider: deps.getProvider,
-      backgroundAllowed: deps.backgroundAllowed,
-      onHealthChange: () => undefined,
-      showReport: () => undefined,
-      logger: deps.logger,
-      now: clock.now,
-      scheduler: clock,
-    });
-    health.applySettings(deps.getSettings());
+    const { deps, settings } = features.testing!;
+    const health = new HealthController({ ...deps, onHealthChange: () => undefined, showReport: () => undefined, now: clock.now, scheduler: clock });
+    health.applySettings(settings());
     return health;
   }
 

@@ -12,7 +12,9 @@ interface KeyVerdict {
 /** Every `grokCodeFast.*` value VS Code holds, in every scope, as text. */
 function allSettingsText(): string {
   const config = vscode.workspace.getConfiguration('grokCodeFast');
-  const keys = Object.keys(vscode.extensions.getExtension('grok-code-fast.grok-code-fast')!.packageJSON.contributes.configuration.properties);
+  // contributes.configuration is an array of titled sections.
+  const sections = [vscode.extensions.getExtension('grok-code-fast.grok-code-fast')!.packageJSON.contributes.configuration].flat() as { properties: object }[];
+  const keys = sections.flatMap((section) => Object.keys(section.properties));
   return JSON.stringify(keys.map((key) => config.inspect(key.replace(/^grokCodeFast\./, ''))));
 }
 

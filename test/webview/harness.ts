@@ -1,12 +1,12 @@
 /**
  * Loads the built chat webview (dist/webview) in headless Chromium, in the very page the extension
- * serves (renderChatHtml, strict CSP), through the shared BrowserHarness. The host stub keeps the
+ * serves (renderPage, strict CSP), through the shared BrowserHarness. The host stub keeps the
  * webview's state in sessionStorage, so a reload behaves like VS Code re-creating a hidden view.
  */
 import * as assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { type Page } from 'playwright-core';
-import { renderChatHtml } from '../../src/chat/webviewHtml';
+import { renderPage } from '../../src/platform/webviewHtml';
 import type { FromWebviewMessage, ToWebviewMessage } from '../../src/chat/protocol';
 import { BrowserHarness, collectErrors, fromHost, launch, postedBy, ROOT, settle, waitForPosted, type WebviewPageSpec } from './browserPage';
 
@@ -14,7 +14,7 @@ export const ARTIFACTS = resolve(ROOT, 'test-artifacts/webview');
 export const NONCE = 'test-nonce-5f2a9c';
 
 const CHAT_PAGE: WebviewPageSpec = {
-  render: (origin) => renderChatHtml({ cspSource: origin, nonce: NONCE, scriptUri: `${origin}/chat.js`, styleUri: `${origin}/chat-style.css` }),
+  render: (origin) => renderPage('chat', { cspSource: origin, nonce: NONCE, scriptUri: `${origin}/chat.js`, styleUri: `${origin}/chat-style.css` }),
   nonce: NONCE,
   state: 'session',
   files: {

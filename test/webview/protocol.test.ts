@@ -6,7 +6,7 @@ import {
   type FromWebviewMessage,
   type ToWebviewMessage,
 } from '../../src/chat/protocol';
-import { renderChatHtml } from '../../src/chat/webviewHtml';
+import { renderPage } from '../../src/platform/webviewHtml';
 import { contentSecurityPolicy, escapeAttribute } from '../../src/platform/webviewHtml';
 
 const usage = { promptTokens: 10, completionTokens: 5, reasoningTokens: 3, cachedTokens: 8, costUsd: 0.0001, latencyMs: 900, timeToFirstTokenMs: null };
@@ -124,7 +124,7 @@ describe('chat webview page', () => {
   const options = { cspSource: 'https://x.vscode-cdn.net', nonce: 'abc123', scriptUri: 'https://x.vscode-cdn.net/chat.js', styleUri: 'https://x.vscode-cdn.net/chat.css' };
 
   it('allows only the nonce\'d script and the webview\'s own styles and images (no fonts: the page loads none)', () => {
-    const html = renderChatHtml(options);
+    const html = renderPage('chat', options);
     const policy = escapeAttribute(contentSecurityPolicy(options.cspSource, options.nonce));
     assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${policy}">`));
     assert.equal(policy, 'default-src &#39;none&#39;; script-src &#39;nonce-abc123&#39;; style-src https://x.vscode-cdn.net; img-src https://x.vscode-cdn.net data:');
@@ -136,7 +136,7 @@ describe('chat webview page', () => {
   });
 
   it('escapes URIs into attributes', () => {
-    const html = renderChatHtml({ ...options, scriptUri: 'https://x/"><script>alert(1)</script>', styleUri: 'https://x/chat.css?a=1&b=2' });
+    const html = renderPage('chat', { ...options, scriptUri: 'https://x/"><script>alert(1)</script>', styleUri: 'https://x/chat.css?a=1&b=2' });
     assert.match(html, /src="https:\/\/x\/&quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;"/);
     assert.match(html, /<link rel="stylesheet" href="https:\/\/x\/chat.css\?a=1&amp;b=2">/);
   });

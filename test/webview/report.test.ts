@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AnalyticsTracker } from '../../src/provider/analytics';
-import { lastDays } from '../../src/report/reportPeriod';
+import { lastDays } from '../../src/provider/analytics/reportPeriod';
 import { toReportView } from '../../src/report/reportView';
 import { type MonthOfUsage, monthOfUsage, NOW } from './reportData';
 import { NONCE, ReportHarness, type ReportPage, ROOT } from './reportHarness';
@@ -137,9 +137,31 @@ describe('report webview', () => {
     assert.equal(await page.page.getByRole('alert').innerText(), 'The report could not be built: disk full');
   });
 
-  it('looks right (screenshot in media/screenshots/report.png)', async () => {
+  it('looks right: everything laid out inside the page, nothing overlapping (screenshot in media/screenshots/report.png)', async () => {
     await showMonth();
+    const blocks = page.page.locator('.cards > *, svg.daily-chart, svg.histogram-chart, table');
+    const boxes = (await blocks.evaluateAll((elements) =>
+      elements.map((element) => {
+        const box = element.getBoundingClientRect();
+        return { tag: element.tagName, left: box.left, right: box.right, top: box.top, bottom: box.bottom, width: box.width, height: box.height };
+      }),
+    )) as { tag: string; left: number; right: number; top: number; bottom: number; width: number; height: number }[];
+    const [width, scrollWidth] = (await page.page.evaluate('[document.documentElement.clientWidth, document.documentElement.scrollWidth]')) as number[];
+    const layout = { width, scrollWidth, boxes };
+    assert.ok(layout.boxes.length >= 5, `cards, charts and tables are drawn (${layout.boxes.length})`);
+    assert.ok(layout.scrollWidth <= layout.width, `no horizontal scrolling: ${layout.scrollWidth} > ${layout.width}`);
+    for (const box of layout.boxes) {
+      assert.ok(box.width > 0 && box.height > 0, `${box.tag} has a size`);
+      assert.ok(box.left >= 0 && box.right <= layout.width + 0.5, `${box.tag} fits the width (${box.left}..${box.right} of ${layout.width})`);
+    }
+    const overlapping = layout.boxes.flatMap((a, i) =>
+      layout.boxes.slice(i + 1).filter((b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5).map((b) => `${a.tag}/${b.tag}`),
+    );
+    assert.deepEqual(overlapping, [], 'no two blocks overlap');
     mkdirSync(resolve(SCREENSHOT, '..'), { recursive: true });
-    await page.page.screenshot({ path: SCREENSHOT, fullPage: true });
+    const png = await page.page.screenshot({ path: SCREENSHOT, fullPage: true });
+    // PNG signature, then the IHDR width and height (big-endian) at bytes 16..23.
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.ok(png.readUInt32BE(16) > 0 && png.readUInt32BE(20) > 0);
   });
 });

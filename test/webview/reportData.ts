@@ -5,7 +5,7 @@
  */
 import { AnalyticsTracker, MemoryAnalyticsStore } from '../../src/provider/analytics';
 import { type Feature } from '../../src/provider/types';
-import { lastDays } from '../../src/report/reportPeriod';
+import { lastDays } from '../../src/provider/analytics/reportPeriod';
 import { toReportView } from '../../src/report/reportView';
 import { type ReportView } from '../../src/report/protocol';
 

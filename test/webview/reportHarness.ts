@@ -1,18 +1,18 @@
 /**
  * Loads the built Performance Report webview (dist/webview/report.js) in headless Chromium, in the
- * very page the panel serves (renderReportHtml, strict CSP), through the shared BrowserHarness; the
+ * very page the panel serves (renderPage, strict CSP), through the shared BrowserHarness; the
  * host stub keeps state in the page only. Console warnings and errors are kept.
  */
 import { type Page } from 'playwright-core';
 import { type FromReportMessage, type ToReportMessage } from '../../src/report/protocol';
-import { renderReportHtml } from '../../src/report/reportHtml';
+import { renderPage } from '../../src/platform/webviewHtml';
 import { BrowserHarness, collectErrors, fromHost, launch, postedBy, type WebviewPageSpec } from './browserPage';
 
 export { ROOT } from './browserPage';
 export const NONCE = 'report-nonce-7d1e3b';
 
 const REPORT_PAGE: WebviewPageSpec = {
-  render: (origin) => renderReportHtml({ cspSource: origin, nonce: NONCE, scriptUri: `${origin}/report.js`, styleUri: `${origin}/report-style.css` }),
+  render: (origin) => renderPage('report', { cspSource: origin, nonce: NONCE, scriptUri: `${origin}/report.js`, styleUri: `${origin}/report-style.css` }),
   nonce: NONCE,
   state: 'page',
   files: {

@@ -10,6 +10,10 @@ export const FeatureSchema = z.enum(FEATURES);
 const count = z.number().int().nonnegative();
 const epochMs = z.number().int().nonnegative();
 
+/**
+ * Validates a stored `request` event (one per request, see README "Analytics export format"): time (epoch ms), ids, hashed
+ * user, feature, model, outcome, error code, latency and time to first token (ms), tokens and cost (USD).
+ */
 export const RequestEventSchema = z.object({
   kind: z.literal('request'),
   v: z.literal(1),
@@ -40,8 +44,11 @@ const InteractionEventSchema = z.object({
   chars: count,
 });
 
+/** Validates any stored analytics event: a `request` event or an inline `interaction` event (shown, accepted, partial; chars). */
 export const AnalyticsEventSchema = z.discriminatedUnion('kind', [RequestEventSchema, InteractionEventSchema]);
 
+/** One request's stored record (see RequestEventSchema). */
 export type RequestEvent = z.infer<typeof RequestEventSchema>;
 export type InteractionEvent = z.infer<typeof InteractionEventSchema>;
+/** Any stored analytics event (see AnalyticsEventSchema). */
 export type AnalyticsEvent = z.infer<typeof AnalyticsEventSchema>;

@@ -10,6 +10,7 @@ import { type AnalyticsEvent } from './analyticsEvent';
 
 const EXPORT_FORMAT_VERSION = 1;
 
+/** The CSV export's header, in column order (README "Analytics export format"). */
 export const EXPORT_CSV_COLUMNS = [
   'kind',
   'v',

@@ -5,11 +5,16 @@
 import { type AnalyticsEvent } from './analyticsEvent';
 import { type DailyAggregate, DAY_MS, DayAggregator, dayOverlaps, dayStart, utcDay } from './dailyAggregate';
 
+/** Epoch ms, start inclusive, end exclusive. */
 export interface TimeRange {
   start: number;
   end: number;
 }
 
+/**
+ * Where analytics events and their daily aggregates live (the extension's is file-backed; MemoryAnalyticsStore for tests and
+ * the stand-alone module). Methods reject when the storage fails.
+ */
 export interface AnalyticsStore {
   append(event: AnalyticsEvent): Promise<void>;
   /** The events with start <= time < end, for export. */
@@ -21,6 +26,7 @@ export interface AnalyticsStore {
   deleteAll(): Promise<void>;
 }
 
+/** An AnalyticsStore in memory: forgotten when the process ends. */
 export class MemoryAnalyticsStore implements AnalyticsStore {
   private readonly days = new Map<string, { events: AnalyticsEvent[]; aggregate: DayAggregator }>();
 

@@ -12,6 +12,10 @@ import { DAY_MS } from './dailyAggregate';
 import { buildPerformanceReport, type PerformanceReport } from './performanceReport';
 import { RequestMetrics, type RequestMetricsSnapshot } from './requestMetrics';
 
+/**
+ * analyticsTracker's collaborators: the store (memory by default), the salt user ids are hashed with, the clock, and
+ * `enabled()` (false: nothing is stored).
+ */
 export interface AnalyticsTrackerOptions {
   store?: AnalyticsStore;
   /** Persist it (e.g. in globalState) so hashes stay comparable across sessions; random if absent. */
@@ -20,6 +24,7 @@ export interface AnalyticsTrackerOptions {
   now?: () => number;
 }
 
+/** A request's end as the tracker records it: outcome, error code (errors only), usage, latency and time to first token in ms. */
 export interface TrackedResponse {
   requestId: string;
   outcome: 'success' | 'error' | 'aborted';
@@ -37,6 +42,11 @@ const MAX_PENDING = 1000;
 const DEFAULT_REPORT_DAYS = 30;
 const SESSION_METRICS_WINDOW = 10_000;
 
+/**
+ * Records each request's outcome once and the inline interactions into a local store, user ids as salted SHA-256 hashes;
+ * builds the performance report (from daily aggregates) and the JSON/CSV exports. Store failures reject the returned promises;
+ * nothing is ever sent anywhere.
+ */
 export class AnalyticsTracker {
   private readonly store: AnalyticsStore;
   private readonly salt: string;

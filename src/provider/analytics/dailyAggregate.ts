@@ -4,19 +4,22 @@
  * months of events reads a few hundred small records instead of the event log.
  */
 import * as z from 'zod';
+import { DAY_MS } from './reportPeriod';
 import { type AnalyticsEvent, FeatureSchema } from './analyticsEvent';
 import { UsageTotals, UsageTotalsDataSchema } from './usageTotals';
 
-export const DAY_MS = 86_400_000;
+export { DAY_MS };
 
 const DayKeySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+/** Validates one UTC day's stored totals (per feature and model) read back from a store. */
 export const DailyAggregateSchema = z.object({
   v: z.literal(1),
   /** UTC day, YYYY-MM-DD. */
   day: DayKeySchema,
   groups: z.array(UsageTotalsDataSchema.extend({ feature: FeatureSchema, model: z.string() })),
 });
+/** One UTC day's totals (YYYY-MM-DD) per feature and model. */
 export type DailyAggregate = z.infer<typeof DailyAggregateSchema>;
 
 /** The UTC day an epoch-ms time falls on, YYYY-MM-DD. */
@@ -35,6 +38,7 @@ export function dayOverlaps(day: string, range: { start: number; end: number }):
   return start < range.end && start + DAY_MS > range.start;
 }
 
+/** Folds events into per-day totals, one DailyAggregate per UTC day. */
 export class DayAggregator {
   private readonly groups = new Map<string, { feature: AnalyticsEvent['feature']; model: string; totals: UsageTotals }>();
 

@@ -20,8 +20,10 @@ const CHART_GROUP = 12;
 /** Fewest bars a chart gets: data in one or two bars is shown amid empty neighbours, not as one wide block. */
 const MIN_CHART_BARS = 9;
 
+/** The largest relative error of a quantile read from a LatencyHistogram (about 1%). */
 export const HISTOGRAM_RELATIVE_ERROR = (GROWTH - 1) / (GROWTH + 1);
 
+/** Validates a stored LatencyHistogram (bucket counts, count, sum, max in ms). */
 export const LatencyHistogramDataSchema = z.object({
   count: z.number().int().nonnegative(),
   sum: z.number().nonnegative(),
@@ -38,6 +40,10 @@ export interface ChartBucket {
   count: number;
 }
 
+/**
+ * Latencies in fixed log-spaced buckets (ms): mergeable, and quantiles within HISTOGRAM_RELATIVE_ERROR of the exact nearest-
+ * rank value from 1 ms to 10 minutes.
+ */
 export class LatencyHistogram {
   private readonly counts = new Float64Array(BUCKET_COUNT);
   private total = 0;

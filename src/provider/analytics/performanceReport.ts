@@ -23,6 +23,11 @@ const UsageStatsSchema = z.object({
 });
 type UsageStats = z.infer<typeof UsageStatsSchema>;
 
+/**
+ * Validates a performance report: requests, success rate (successes over completed requests; cancellations left out), latency
+ * and time-to-first-token percentiles (ms), tokens, cache hit rate, cost (USD), per feature, per day, and the latency
+ * histogram.
+ */
 export const PerformanceReportSchema = UsageStatsSchema.extend({
   period: z.object({ start: z.iso.datetime(), end: z.iso.datetime() }),
   modelId: z.string().optional(),
@@ -40,6 +45,7 @@ export const PerformanceReportSchema = UsageStatsSchema.extend({
   byDay: z.array(z.object({ day: z.string(), requests: z.number(), successRate: z.number(), p95: z.number(), costUsd: z.number() })),
   latencyHistogram: z.array(z.object({ fromMs: z.number(), toMs: z.number(), count: z.number() })),
 });
+/** The Performance Report's figures for a period (see PerformanceReportSchema). */
 export type PerformanceReport = z.infer<typeof PerformanceReportSchema>;
 
 export function buildPerformanceReport(

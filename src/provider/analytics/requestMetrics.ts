@@ -6,6 +6,7 @@
  */
 import { percentile } from './percentile';
 
+/** Counters since start (or reset) and latency figures in ms over a bounded window of the newest requests. */
 export interface RequestMetricsSnapshot {
   /** Every request added, aborted ones included (they are neither successes nor failures). */
   totalRequests: number;
@@ -33,6 +34,10 @@ export interface RequestSample {
 /** Enough for stable percentiles, small enough to sort on demand. */
 const DEFAULT_METRICS_WINDOW = 1000;
 
+/**
+ * Request outcome figures for a quick status line: counters and exact nearest-rank latency percentiles (ms) over the newest
+ * samples.
+ */
 export class RequestMetrics {
   private totalRequests = 0;
   private successfulRequests = 0;

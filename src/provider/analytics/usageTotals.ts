@@ -9,6 +9,10 @@ import { LatencyHistogram, LatencyHistogramDataSchema } from './latencyHistogram
 
 const count = z.number().int().nonnegative();
 
+/**
+ * Validates stored running totals: counts, error codes, latency and time-to-first-token histograms, tokens, cost and inline
+ * interactions.
+ */
 export const UsageTotalsDataSchema = z.object({
   requests: count,
   successes: count,

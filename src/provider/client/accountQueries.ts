@@ -7,6 +7,10 @@ import { type ModelInfo } from '../types';
 import { NO_API_KEY_MESSAGE, type XaiClient } from './xaiClient';
 import { apiKeyInfoSchema, modelListSchema } from './wire';
 
+/**
+ * The verdict on a key from the endpoint's `GET /api-key` (xAI) or `GET /models` (others): valid or not, a message for the
+ * user, and the server's redacted form of the key.
+ */
 export interface ApiKeyCheck {
   valid: boolean;
   message: string;

@@ -9,6 +9,7 @@ import { type ModelPricing } from '../models';
 import { type FinishReason, type GenerateResult, type StreamEvent, type ToolCall, type Usage } from '../types';
 import { RetryableFailure } from './retry';
 
+/** The ApiError message for an answer with neither text nor tool calls (xAI sometimes ends a stream so). */
 export const EMPTY_ANSWER_MESSAGE = 'The model returned an empty answer (no text and no tool calls).';
 
 /** The result but for the request's timings; `usage` is undefined when the server sent none. */

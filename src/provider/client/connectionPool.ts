@@ -6,6 +6,7 @@
 import type { Dispatcher } from 'undici';
 import { undici } from './undiciRuntime';
 
+/** An HTTP(S) proxy for every request (VS Code's `http.proxy` and `http.proxyStrictSSL`). */
 export interface ProxySettings {
   url: string;
   /** False accepts any TLS certificate (corporate proxies that re-sign traffic). Default true. */

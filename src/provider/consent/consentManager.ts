@@ -7,16 +7,23 @@ import { consentNotice, CONSENT_NOTICE_VERSION } from './consentNotice';
 import { type ConsentRecord, ConsentRecordSchema, consentKey, type ConsentSubject, isConsentKey } from './consentRecord';
 import { type ConsentStore, MemoryConsentStore } from './consentStore';
 
+/** What changed: consent for the subject (user, model, endpoint) granted (true) or withdrawn (false). */
 export interface ConsentChange extends ConsentSubject {
   granted: boolean;
 }
 
+/** The clock for record time stamps, and the app name and version every record keeps for the audit trail. */
 export interface ConsentManagerOptions {
   now?: () => Date;
   /** Recorded with every answer, for the audit trail. */
   audit?: { appName?: string; appVersion?: string };
 }
 
+/**
+ * Data-use consent per user, model and endpoint, bound to the notice version (CONSENT_NOTICE_VERSION: a new version asks again). Records
+ * are kept in a ConsentStore (memory by default; VS Code's globalState in the extension); onDidChange fires on every grant and
+ * revocation, so providers abort what is in flight.
+ */
 export class ConsentManager {
   private readonly store: ConsentStore;
   private readonly now: () => Date;

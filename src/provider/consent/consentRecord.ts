@@ -14,6 +14,7 @@ export const ConsentRecordSchema = z.object({
   appName: z.string(),
   appVersion: z.string(),
 });
+/** One stored answer: user, model, given or not, data use acknowledged, notice version, time (ISO 8601), app name and version. */
 export type ConsentRecord = z.infer<typeof ConsentRecordSchema>;
 
 /** Who consents to what, where: the user, the model and the endpoint origin. */

@@ -6,6 +6,7 @@ export interface ConsentStore {
   keys(): Promise<string[]>;
 }
 
+/** A ConsentStore in memory (tests, the stand-alone module): forgotten when the process ends. */
 export class MemoryConsentStore implements ConsentStore {
   private readonly values = new Map<string, unknown>();
 

@@ -20,11 +20,13 @@ export interface RateLimitStore {
   erasedSinceLoad?(): boolean;
 }
 
+/** A granted request's slot: release it once with the actual tokens when the request ends. */
 export interface RateLimitLease {
   /** Records the actual tokens and frees the concurrency slot; later calls do nothing. */
   release(actualTokens: number): void;
 }
 
+/** The clock, the store that keeps the counters across restarts, and how many requests may queue per user (default 32). */
 export interface RateLimiterOptions {
   now?: () => number;
   store?: RateLimitStore;
@@ -45,6 +47,11 @@ interface UserState {
 
 const DEFAULT_MAX_QUEUE = 32;
 
+/**
+ * Local limits per user: sliding minute, hour and day windows for requests and tokens, and a concurrency limit with a
+ * cancellable FIFO queue. acquire() throws RateLimitError (retryAfter in seconds) when a window is full or the queue is,
+ * AbortError when its signal fires while waiting, InvalidConfigError for invalid limits.
+ */
 export class RateLimiter {
   private limits: RateLimits;
   private readonly now: () => number;
@@ -69,6 +76,15 @@ export class RateLimiter {
     }
     const { remaining, nextDropMs } = windows.remaining(now, this.limits);
     return { allowed: true, remaining, resetTime: new Date(now + nextDropMs) };
+  }
+
+  /**
+   * What `userId` used of the day limits: requests and tokens (estimates corrected by the usage
+   * reported at release) in the trailing 24 hours. Counts only requests that went through the
+   * limiter, so nothing while the `rateLimiting` switch is off.
+   */
+  dayUsage(userId: string): { requests: number; tokens: number } {
+    return this.user(userId).windows.dayUsed(this.now());
   }
 
   async acquire(userId: string, opts: { estimatedTokens: number; signal?: AbortSignal }): Promise<RateLimitLease> {

@@ -3,6 +3,7 @@ import * as z from 'zod';
 
 const positiveInt = z.number().int().positive();
 
+/** Validates a set of limits: positive integers (requests per minute, hour, day; tokens per minute, day; concurrent requests). */
 export const RateLimitsSchema = z.object({
   requestsPerMinute: positiveInt,
   requestsPerHour: positiveInt,
@@ -11,14 +12,15 @@ export const RateLimitsSchema = z.object({
   tokensPerDay: positiveInt,
   concurrentRequests: positiveInt,
 });
+/** The local limits: requests per minute, hour and day, tokens per minute and day, requests in flight at once. */
 export type RateLimits = z.infer<typeof RateLimitsSchema>;
 
-/** The free tier's limits. */
+/** The free tier's limits; the minute's token limit is no higher than the day's (a larger one could never be reached). */
 export const DEFAULT_RATE_LIMITS: RateLimits = Object.freeze({
   requestsPerMinute: 60,
   requestsPerHour: 3600,
   requestsPerDay: 10_000,
-  tokensPerMinute: 2_000_000,
+  tokensPerMinute: 1_000_000,
   tokensPerDay: 1_000_000,
   concurrentRequests: 4,
 });

@@ -6,12 +6,14 @@ import * as z from 'zod';
 import { type RateLimits } from './rateLimits';
 import { BucketSchema, SlidingWindow, type WindowField } from './slidingWindow';
 
+/** Validates one user's stored counters (versioned minute, hour and day buckets) read back from a RateLimitStore. */
 export const WindowCountersSchema = z.object({
   v: z.literal(1),
   minute: z.array(BucketSchema),
   hour: z.array(BucketSchema),
   day: z.array(BucketSchema),
 });
+/** One user's window counters as a RateLimitStore keeps them. */
 export type WindowCounters = z.infer<typeof WindowCountersSchema>;
 
 type WindowName = 'minute' | 'hour' | 'day';
@@ -83,6 +85,11 @@ export class UserWindows {
       if (left < tightest.remaining) tightest = { remaining: left, nextDropMs: window.nextDropMs(now) };
     }
     return { remaining: Math.max(0, tightest.remaining), nextDropMs: tightest.nextDropMs };
+  }
+
+  /** Requests and tokens counted in the day window (the trailing 24 hours). */
+  dayUsed(now: number): { requests: number; tokens: number } {
+    return { requests: this.windows.day.used(now, 'requests'), tokens: this.windows.day.used(now, 'tokens') };
   }
 
   record(now: number, tokens: number): RecordedAt {

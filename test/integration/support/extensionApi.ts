@@ -4,10 +4,10 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { type ConsentNotice } from '../../../src/platform/onboarding/consentGate';
+import { type ConsentNotice } from '../../../src/platform/consentGate';
 import { startFakeXai, type FakeXai } from '../../fake-xai';
 
-export type { ConsentNotice } from '../../../src/platform/onboarding/consentGate';
+export type { ConsentNotice } from '../../../src/platform/consentGate';
 
 export const EXTENSION_ID = 'grok-code-fast.grok-code-fast';
 

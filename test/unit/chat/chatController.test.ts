@@ -9,7 +9,8 @@ import { CreditsExhaustedError, RateLimitError } from '../../../src/provider/err
 import { type Logger } from '../../../src/provider/types';
 import { FakeEditorHost } from './fakeEditorHost';
 import { MemoryMemento } from './memoryMemento';
-import { response, ScriptedModel, type ScriptStep, TestClock } from './scriptedModel';
+import { response, ScriptedModel, type ScriptStep } from '../../support/scriptedModel';
+import { FakeClock } from '../../support/fakeClock';
 import { createWorkspaceFixture, type WorkspaceFixture } from './tools/workspaceFixture';
 import { until } from './until';
 
@@ -38,7 +39,7 @@ describe('ChatController', () => {
   const logger: Logger = { debug: () => undefined, info: () => undefined, error: (m) => void warnings.push(m), warn: (m) => void warnings.push(m) };
 
   function setup(scripts: ScriptStep[][] = [], overrides: Partial<ChatControllerDeps> = {}) {
-    const clock = new TestClock();
+    const clock = new FakeClock(1_000_000);
     const model = new ScriptedModel(scripts, clock);
     let ids = 0;
     const history = new HistoryStore(memento, 'ws');

@@ -14,7 +14,8 @@ import { AuthenticationError, ConsentRequiredError, CreditsExhaustedError, Netwo
 import { type ChatMessage } from '../../../src/provider/types';
 import { createWorkspaceFixture, type WorkspaceFixture } from './tools/workspaceFixture';
 import { MemoryMemento } from './memoryMemento';
-import { response, ScriptedModel, type ScriptStep, TestClock, usage } from './scriptedModel';
+import { response, ScriptedModel, type ScriptStep, usage } from '../../support/scriptedModel';
+import { FakeClock } from '../../support/fakeClock';
 import { until } from './until';
 
 function userEntry(id: string, prompt: string): UserEntry {
@@ -25,12 +26,12 @@ const readUtil = { id: 'call_1', name: 'read_file', arguments: '{"path":"src/uti
 
 describe('runTurn', () => {
   let fixture: WorkspaceFixture;
-  let clock: TestClock;
+  let clock: FakeClock;
   let events: ChatStreamEvent[];
 
   beforeEach(() => {
     fixture = createWorkspaceFixture();
-    clock = new TestClock();
+    clock = new FakeClock(1_000_000);
     events = [];
   });
   afterEach(() => fixture.dispose());

@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { AdaptiveDebouncer, isNaturalPausePoint } from '../../../src/completion/debounce';
-import { VirtualClock } from '../../../bench/inline/virtualClock';
+import { FakeClock } from '../../support/fakeClock';
 
 const BOUNDS = { minMs: 40, maxMs: 400 };
 const midWord = { linePrefix: '  const total = comp', lineSuffix: '' };
 const afterParen = { linePrefix: '  compute(', lineSuffix: ')' };
 
-async function typeWithGaps(clock: VirtualClock, debouncer: AdaptiveDebouncer, gaps: number[]): Promise<void> {
+async function typeWithGaps(clock: FakeClock, debouncer: AdaptiveDebouncer, gaps: number[]): Promise<void> {
   debouncer.recordKeystroke();
   for (const gap of gaps) {
     await clock.advance(gap);
@@ -28,15 +28,15 @@ describe('completion/debounce', () => {
   });
 
   it('waits less at a pause point than mid-word', () => {
-    const debouncer = new AdaptiveDebouncer(new VirtualClock());
+    const debouncer = new AdaptiveDebouncer(new FakeClock());
     assert.ok(debouncer.delayFor(afterParen, BOUNDS) < debouncer.delayFor(midWord, BOUNDS));
   });
 
   it('learns a fast rhythm: shorter delays than for a slow typist', async () => {
-    const fastClock = new VirtualClock();
+    const fastClock = new FakeClock();
     const fast = new AdaptiveDebouncer(fastClock);
     await typeWithGaps(fastClock, fast, Array(40).fill(60));
-    const slowClock = new VirtualClock();
+    const slowClock = new FakeClock();
     const slow = new AdaptiveDebouncer(slowClock);
     await typeWithGaps(slowClock, slow, Array(40).fill(300));
     assert.ok(Math.abs(fast.rhythm().meanGapMs - 60) < 5, `fast mean ${fast.rhythm().meanGapMs}`);
@@ -45,14 +45,14 @@ describe('completion/debounce', () => {
   });
 
   it('ignores thinking pauses when learning the rhythm', async () => {
-    const clock = new VirtualClock();
+    const clock = new FakeClock();
     const debouncer = new AdaptiveDebouncer(clock);
     await typeWithGaps(clock, debouncer, [100, 100, 5_000, 100]);
     assert.ok(debouncer.rhythm().meanGapMs < 150);
   });
 
   it('stays within the configured bounds', async () => {
-    const clock = new VirtualClock();
+    const clock = new FakeClock();
     const debouncer = new AdaptiveDebouncer(clock);
     await typeWithGaps(clock, debouncer, Array(30).fill(900));
     assert.equal(debouncer.delayFor(midWord, BOUNDS), 400);
@@ -61,7 +61,7 @@ describe('completion/debounce', () => {
   });
 
   it('resolves true once the delay has passed, not before', async () => {
-    const clock = new VirtualClock();
+    const clock = new FakeClock();
     const debouncer = new AdaptiveDebouncer(clock);
     let result: boolean | undefined;
     void debouncer.wait(100, new AbortController().signal).then((r) => (result = r));
@@ -72,7 +72,7 @@ describe('completion/debounce', () => {
   });
 
   it('resolves false at once when cancelled, and clears its timer', async () => {
-    const clock = new VirtualClock();
+    const clock = new FakeClock();
     const debouncer = new AdaptiveDebouncer(clock);
     const controller = new AbortController();
     const waiting = debouncer.wait(100, controller.signal);

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { type CompletionInput, CompletionEngine, type CompletionOutcome, type StepTimings } from '../../../src/completion/engine';
 import type { InlineSettings } from '../../../src/completion/types';
 import { plainEditingInput } from '../../../bench/inline/plainEditingInput';
-import { VirtualClock } from '../../../bench/inline/virtualClock';
-import { type ScriptedAnswer, ScriptedModel } from './scriptedModel';
+import { FakeClock } from '../../support/fakeClock';
+import { type ScriptedAnswer, ScriptedModel, streamedChunks } from '../../support/scriptedModel';
 
 const SETTINGS: InlineSettings = {
   enabled: true,
@@ -33,8 +33,8 @@ function input(typed = '', overrides: Partial<CompletionInput> = {}): Completion
 }
 
 function setup(answer: (index: number) => ScriptedAnswer = () => ({ latencyMs: 300, chunks: ['Math.PI * ', 'radius ** 2;'] }), reuse = true) {
-  const clock = new VirtualClock();
-  const model = new ScriptedModel(clock, (_request, index) => answer(index));
+  const clock = new FakeClock();
+  const model = new ScriptedModel((_request, index) => streamedChunks(answer(index)), clock);
   const timings: StepTimings[] = [];
   const engine = new CompletionEngine({ model, timers: clock, reuse, reuseGraceMs: 100, onTimings: (t) => timings.push(t) });
   return { clock, model, engine, timings };
@@ -292,14 +292,14 @@ describe('completion/engine', () => {
 
   it('prefetches the next suggestion while the user keeps taking suggestions', async () => {
     const lines = Array.from({ length: 8 }, (_, i) => `const v${i} = ${i};`);
-    const clock = new VirtualClock();
+    const clock = new FakeClock();
     // Answers the next line of `lines` after whatever the prompt's file holds before the hole.
-    const model = new ScriptedModel(clock, (request) => {
+    const model = new ScriptedModel((request) => {
       const file = request.messages?.[1].content ?? '';
       const before = file.slice(file.indexOf('<file>\n') + 7, file.indexOf('{{HOLE}}'));
       const done = before === '' ? 0 : before.split('\n').length;
-      return { latencyMs: 100, chunks: [`${before === '' ? '' : '\n'}${lines[done] ?? ''}`] };
-    });
+      return streamedChunks({ latencyMs: 100, chunks: [`${before === '' ? '' : '\n'}${lines[done] ?? ''}`] });
+    }, clock);
     const engine = new CompletionEngine({ model, timers: clock, reuseGraceMs: 100 });
     let text = '';
     const at = (): CompletionInput => ({ ...input(), text, offset: text.length });

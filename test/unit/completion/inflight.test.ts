@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { InflightRequests, type RunModel, type RunProgress } from '../../../src/completion/inflight';
 import type { Suggestion } from '../../../src/completion/types';
-import { VirtualClock } from '../../../bench/inline/virtualClock';
+import { FakeClock } from '../../support/fakeClock';
 
 const PREFIX = 'const sum = ';
 const SUFFIX = '\n';
@@ -32,7 +32,7 @@ function controlledRun(): {
 
 describe('completion/inflight', () => {
   it('reuses a request whose pending completion matches what was typed since', async () => {
-    const requests = new InflightRequests(new VirtualClock(), 100);
+    const requests = new InflightRequests(new FakeClock(), 100);
     const control = controlledRun();
     requests.start(PREFIX, SUFFIX, control.run);
     control.emit('items.reduce(');
@@ -45,7 +45,7 @@ describe('completion/inflight', () => {
   });
 
   it('keeps a request whose answer has not started yet: any typing may still match', () => {
-    const requests = new InflightRequests(new VirtualClock(), 100);
+    const requests = new InflightRequests(new FakeClock(), 100);
     const control = controlledRun();
     requests.start(PREFIX, SUFFIX, control.run);
     assert.equal(requests.match(`${PREFIX}xyz`, SUFFIX)?.typed, 'xyz');
@@ -53,7 +53,7 @@ describe('completion/inflight', () => {
   });
 
   it('aborts a request once the typing diverges from its pending completion', () => {
-    const requests = new InflightRequests(new VirtualClock(), 100);
+    const requests = new InflightRequests(new FakeClock(), 100);
     const control = controlledRun();
     requests.start(PREFIX, SUFFIX, control.run);
     control.emit('items.reduce(');
@@ -62,7 +62,7 @@ describe('completion/inflight', () => {
   });
 
   it('aborts a request when the cursor moved elsewhere or text was deleted', () => {
-    const clock = new VirtualClock();
+    const clock = new FakeClock();
     const requests = new InflightRequests(clock, 100);
     const moved = controlledRun();
     requests.start(PREFIX, SUFFIX, moved.run);
@@ -75,7 +75,7 @@ describe('completion/inflight', () => {
   });
 
   it('aborts a request nobody waits for after the grace period, not before', async () => {
-    const clock = new VirtualClock();
+    const clock = new FakeClock();
     const requests = new InflightRequests(clock, 100);
     const control = controlledRun();
     const request = requests.start(PREFIX, SUFFIX, control.run);
@@ -90,7 +90,7 @@ describe('completion/inflight', () => {
   });
 
   it('survives the grace period when the next keystroke attaches to it', async () => {
-    const clock = new VirtualClock();
+    const clock = new FakeClock();
     const requests = new InflightRequests(clock, 100);
     const control = controlledRun();
     const request = requests.start(PREFIX, SUFFIX, control.run);
@@ -106,7 +106,7 @@ describe('completion/inflight', () => {
   });
 
   it('with no grace, the request dies with its caller (the baselines)', () => {
-    const requests = new InflightRequests(new VirtualClock(), 0);
+    const requests = new InflightRequests(new FakeClock(), 0);
     const control = controlledRun();
     const request = requests.start(PREFIX, SUFFIX, control.run);
     const caller = new AbortController();
@@ -116,7 +116,7 @@ describe('completion/inflight', () => {
   });
 
   it('returns nothing to a waiter whose typing the final completion does not continue', async () => {
-    const requests = new InflightRequests(new VirtualClock(), 100);
+    const requests = new InflightRequests(new FakeClock(), 100);
     const control = controlledRun();
     requests.start(PREFIX, SUFFIX, control.run);
     const match = requests.match(`${PREFIX}it`, SUFFIX);
@@ -127,7 +127,7 @@ describe('completion/inflight', () => {
   });
 
   it('answers a fresh waiter with the early part, and keeps streaming the rest for the next keystroke', async () => {
-    const clock = new VirtualClock();
+    const clock = new FakeClock();
     const requests = new InflightRequests(clock, 100);
     const control = controlledRun();
     const request = requests.start(PREFIX, SUFFIX, control.run);
@@ -146,7 +146,7 @@ describe('completion/inflight', () => {
   });
 
   it('keeps a follow-up while the typing heads for its position, and aborts it when the typing leaves', () => {
-    const requests = new InflightRequests(new VirtualClock(), 100);
+    const requests = new InflightRequests(new FakeClock(), 100);
     const followUp = controlledRun();
     const path = { anchor: PREFIX, text: 'total + 1;' };
     requests.startFollowUp(`${PREFIX}total + 1;`, SUFFIX, path, followUp.run);

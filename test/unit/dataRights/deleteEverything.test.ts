@@ -57,8 +57,7 @@ describe('Delete My Data leaves nothing behind (issue 17)', () => {
       const holders: PersonalDataHolders = {
         tracker,
         consentManager,
-        exportChatHistory: () => history.exportAll(),
-        deleteChatHistory: () => history.deleteAll(),
+        features: { list: () => [{ key: 'chatHistory', what: 'chat history', exportAll: () => history.exportAll(), deleteAll: () => history.deleteAll() }] },
         storage: { state, dir },
         now: () => NOW,
       };

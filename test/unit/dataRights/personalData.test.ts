@@ -23,9 +23,17 @@ async function setup() {
   const holders: PersonalDataHolders = {
     tracker,
     consentManager,
-    exportChatHistory: async () => history,
-    deleteChatHistory: async () => {
-      history = { conversations: [] };
+    features: {
+      list: () => [
+        {
+          key: 'chatHistory',
+          what: 'chat history',
+          exportAll: async () => history,
+          deleteAll: async () => {
+            history = { conversations: [] };
+          },
+        },
+      ],
     },
     storage: { state: new MemoryMemento(), dir },
     now: () => clock,

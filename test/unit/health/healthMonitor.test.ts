@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { type HealthState, type ServiceProbe } from '../../../src/health/healthAssessment';
 import { HealthMonitor } from '../../../src/health/healthMonitor';
-import { FakeClock } from './fakeClock';
+import { FakeClock } from '../../support/fakeClock';
 
 const MIN = 60_000;
 const UP: ServiceProbe = { operational: true, responseTime: 150, errorRate: 0, message: 'ok' };
@@ -9,7 +9,7 @@ const DOWN: ServiceProbe = { operational: false, responseTime: 5000, errorRate: 
 
 /** A service whose probe answer and request counters the test steers. */
 function setup(options: { canCheck?: () => boolean; p95ThresholdMs?: () => number } = {}) {
-  const clock = new FakeClock();
+  const clock = new FakeClock(Date.parse('2026-11-25T12:00:00Z'));
   const service = { probe: UP as ServiceProbe | Error, successful: 0, failed: 0, p95: 500, probes: 0 };
   const monitor = new HealthMonitor({
     check: async () => {

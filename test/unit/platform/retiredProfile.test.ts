@@ -23,7 +23,7 @@ describe('the removed Roo Code Cloud profile', () => {
     const files = [...textFiles(path.join(root, 'src')), ...textFiles(path.join(root, 'media')), path.join(root, 'package.json')];
     const offenders = files.filter((file) => /roocode\.com/i.test(fs.readFileSync(file, 'utf8')));
     assert.deepEqual(offenders, []);
-    const profile = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).contributes.configuration.properties['grokCodeFast.endpoint.profile'];
+    const profile = Object.assign({}, ...[JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).contributes.configuration].flat().map((section: { properties: object }) => section.properties))['grokCodeFast.endpoint.profile'];
     assert.deepEqual(profile.enum, ['xai', 'custom']);
   });
 

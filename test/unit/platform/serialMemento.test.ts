@@ -102,7 +102,9 @@ describe('SerialMemento (globalState behind one write queue)', () => {
       state,
       vscodeState,
       () => state.update('grokCodeFast.modelCatalogue', ['grok-4.3']),
-      () => manager.recordConsent({ ...subject, consentGiven: true, dataUsageAcknowledged: true }),
+      async () => {
+        await manager.recordConsent({ ...subject, consentGiven: true, dataUsageAcknowledged: true });
+      },
     );
 
     assert.equal(await manager.hasConsent(subject), true);

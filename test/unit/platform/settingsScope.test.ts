@@ -4,11 +4,12 @@ import { USER_SCOPE_KEYS } from '../../../src/platform/settingsSchema';
 
 interface Manifest {
   capabilities: { untrustedWorkspaces: { restrictedConfigurations?: string[] } };
-  contributes: { configuration: { properties: Record<string, { scope?: string }> } };
+  contributes: { configuration: { properties: Record<string, { scope?: string }> }[] };
 }
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as Manifest;
-const properties = manifest.contributes.configuration.properties;
+/** Every section's settings in one record (package.json groups them into titled sections). */
+const properties = Object.assign({}, ...manifest.contributes.configuration.map((section) => section.properties)) as Record<string, { scope?: string }>;
 
 describe('settings that decide where requests go (package.json)', () => {
   it('are user settings only: scope "application", so a repository cannot redirect the key', () => {

@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { ConsentRequiredError, InvalidConfigError, ModelNotServedError } from '../../../src/provider/errors';
-import { type RequestFinished } from '../../../src/provider/grokCodeFast1';
+import { type RequestFinished } from '../../../src/provider/requestOutcomes';
 import { createLogger } from '../../../src/provider/logger';
 import { ModelRegistry } from '../../../src/provider/registry';
 import { type FakeXai, LATE_2026_SERVED_BY, startFakeXai, TEST_API_KEY } from '../../fake-xai';
+import { scenarios } from '../../fake-xai/scenarios';
 import { recordingAnalytics } from './doubles';
 
 describe('ModelRegistry', function () {
@@ -214,6 +215,90 @@ describe('ModelRegistry', function () {
     } finally {
       await other.close();
     }
+  });
+
+  describe('the request-outcome stream', () => {
+    it('announces every finished request once, whatever the feature or model, with model asked and served and usage', async () => {
+      await registry.initialize();
+      await consent('grok-code-fast-1');
+      await consent('grok-4.3');
+      const events: RequestFinished[] = [];
+      registry.onDidFinishRequest((event) => events.push(event));
+      await registry.getProvider('grok-code-fast-1').generateResponse({ prompt: 'q', metadata: { feature: 'chat' } });
+      await registry.getProvider('grok-4.3').generateResponse({ prompt: 'q', metadata: { feature: 'inline' } });
+      await registry.getProvider('grok-code-fast-1').generateResponse({ prompt: 'q', metadata: { feature: 'action' } });
+      assert.deepEqual(
+        events.map((e) => [e.feature, e.requestedModel, e.outcome, e.sent]),
+        [
+          ['chat', 'grok-code-fast-1', 'success', true],
+          ['inline', 'grok-4.3', 'success', true],
+          ['action', 'grok-code-fast-1', 'success', true],
+        ],
+      );
+      assert.ok(events.every((e) => typeof e.servedModel === 'string' && e.servedModel !== '' && (e.usage?.totalTokens ?? 0) > 0));
+    });
+
+    it("carries a server rate limit's retryAfter and the error code", async () => {
+      registry.restore(undefined);
+      await consent('grok-code-fast-1');
+      const events: RequestFinished[] = [];
+      registry.onDidFinishRequest((event) => events.push(event));
+      fake.enqueue(scenarios.status(429, undefined, { 'retry-after': '7' }));
+      registry.updateConfig({ maxRetries: 0 });
+      await assert.rejects(registry.getProvider('grok-code-fast-1').generateResponse({ prompt: 'q', metadata: { feature: 'chat' } }));
+      assert.equal(events.length, 1);
+      assert.equal(events[0].outcome, 'error');
+      assert.equal(events[0].errorCode, 'rate_limited');
+      assert.equal(events[0].retryAfter, 7);
+      assert.equal(events[0].servedModel, undefined);
+    });
+
+    it('announces a request refused before sending (no consent) as not sent, and a cancelled one as aborted', async () => {
+      registry.restore(undefined);
+      const events: RequestFinished[] = [];
+      registry.onDidFinishRequest((event) => events.push(event));
+      await assert.rejects(registry.getProvider('grok-code-fast-1').generateResponse({ prompt: 'q', metadata: { feature: 'inline' } }));
+      await consent('grok-code-fast-1');
+      const controller = new AbortController();
+      controller.abort();
+      await assert.rejects(registry.getProvider('grok-code-fast-1').generateResponse({ prompt: 'q', options: { signal: controller.signal } }));
+      assert.deepEqual(
+        events.map((e) => [e.feature, e.outcome, e.errorCode, e.sent]),
+        [
+          ['inline', 'error', 'consent_required', false],
+          ['other', 'aborted', undefined, false],
+        ],
+      );
+    });
+
+    it('stops calling a listener once disposed, and a throwing listener does not fail the request', async () => {
+      registry.restore(undefined);
+      await consent('grok-code-fast-1');
+      const seen: string[] = [];
+      registry.onDidFinishRequest(() => {
+        throw new Error('broken subscriber');
+      });
+      const subscription = registry.onDidFinishRequest((event) => seen.push(event.requestId));
+      await registry.getProvider('grok-code-fast-1').generateResponse({ prompt: 'q' });
+      subscription.dispose();
+      await registry.getProvider('grok-code-fast-1').generateResponse({ prompt: 'q' });
+      assert.equal(seen.length, 1);
+    });
+  });
+
+  it('counts a given user once, for every provider: dayUsage reads the shared limiter', async () => {
+    await registry.dispose();
+    registry = new ModelRegistry(logger, { endpoint: fake.url, apiKey: TEST_API_KEY, userId: 'install-1' });
+    registry.restore(undefined);
+    await registry
+      .getConsentManager()
+      .recordConsent({ userId: 'install-1', modelId: 'grok-code-fast-1', endpoint: new URL(fake.url).origin, consentGiven: true, dataUsageAcknowledged: true });
+    await registry.getProvider('grok-code-fast-1').generateResponse({ prompt: 'q', metadata: { feature: 'chat' } });
+    await registry.getProvider('grok-code-fast-1').generateResponse({ prompt: 'q', metadata: { feature: 'inline' } });
+    const usage = registry.dayUsage();
+    assert.equal(usage.requests, 2);
+    assert.ok(usage.tokens > 0);
+    assert.equal(registry.getRateLimiter().dayUsage('default').requests, 0, 'the requests were counted for the given user, not the default one');
   });
 
   it('validates its options', () => {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { AnalyticsTracker, MemoryAnalyticsStore } from '../../../src/provider/analytics';
 import { parseFromReport, parseToReport } from '../../../src/report/protocol';
-import { renderReportHtml } from '../../../src/report/reportHtml';
-import { allTime, lastDays } from '../../../src/report/reportPeriod';
+import { renderPage } from '../../../src/platform/webviewHtml';
+import { allTime, lastDays } from '../../../src/provider/analytics/reportPeriod';
 import { toReportView } from '../../../src/report/reportView';
 
 const NOW = Date.parse('2026-11-25T15:30:00Z');
@@ -39,7 +39,7 @@ describe('report host: periods, the view sent to the webview, the page', () => {
   });
 
   it('builds the page with a nonce-only script policy and escaped attributes', () => {
-    const html = renderReportHtml({ cspSource: 'vscode-resource:', nonce: 'n"1', scriptUri: 'a.js?x=<y>', styleUri: 's.css' });
+    const html = renderPage('report', { cspSource: 'vscode-resource:', nonce: 'n"1', scriptUri: 'a.js?x=<y>', styleUri: 's.css' });
     const policy = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1].replace(/&#39;/g, "'");
     assert.equal(policy, "default-src 'none'; script-src 'nonce-n&quot;1'; style-src vscode-resource:; img-src vscode-resource: data:");
     assert.match(html, /<script nonce="n&quot;1" src="a.js\?x=&lt;y&gt;"><\/script>/);

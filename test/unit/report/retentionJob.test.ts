@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { MemoryAnalyticsStore, type RequestEvent } from '../../../src/provider/analytics';
 import { RetentionJob } from '../../../src/report/retentionJob';
-import { FakeClock } from '../health/fakeClock';
+import { FakeClock } from '../../support/fakeClock';
 
 const DAY = 86_400_000;
 
@@ -53,7 +53,7 @@ describe('RetentionJob', () => {
   });
 
   it('logs a failed prune and tries again at the next run', async () => {
-    const clock = new FakeClock();
+    const clock = new FakeClock(Date.parse('2026-11-25T12:00:00Z'));
     const warnings: string[] = [];
     let calls = 0;
     const job = new RetentionJob({

@@ -171,20 +171,18 @@ describe('XaiClient against the fake xAI server', function () {
   it('ends a stream that stalls mid-way with TimeoutError after the idle timeout', async () => {
     client = makeClient({ idleTimeoutMs: 150 });
     fake.enqueue({ kind: 'answer', content: ['a', 'b', 'c'], stallAfterEvents: 2 });
-    const started = Date.now();
     const { items, error } = await drainChunks(client.streamChat(body));
+    // The stall never ends, so only the idle timeout can end this stream.
     assert.ok(error instanceof TimeoutError, String(error));
     assert.equal(contentOf(items), 'ab');
-    assert.ok(Date.now() - started < 3000);
   });
 
   it('ends with TimeoutError when the headers do not come in time', async () => {
     client = makeClient({ headersTimeoutMs: 150 });
     fake.enqueue({ kind: 'answer', content: ['late'], headersDelayMs: 3000 });
-    const started = Date.now();
     const { error } = await drainChunks(client.streamChat(body));
+    // Had the client waited for the late headers, the answer would have come through instead.
     assert.ok(error instanceof TimeoutError, String(error));
-    assert.ok(Date.now() - started < 2500);
   });
 
   it('closes the socket at once when the signal aborts mid-stream', async () => {

@@ -49,7 +49,7 @@ describe('RateLimiter', () => {
       requestsPerMinute: 60,
       requestsPerHour: 3600,
       requestsPerDay: 10_000,
-      tokensPerMinute: 2_000_000,
+      tokensPerMinute: 1_000_000,
       tokensPerDay: 1_000_000,
       concurrentRequests: 4,
     });

@@ -1,0 +1,71 @@
+/** Set API Key (stored in SecretStorage, then checked against the endpoint) and Clear API Key. */
+import * as vscode from 'vscode';
+import { type ApiKeyStore } from '../platform/apiKeyStore';
+import { withCancellableProgress } from '../platform/cancellableProgress';
+import { afterWalkthroughFocus } from '../platform/walkthroughFocus';
+import { type Logger } from '../provider/types';
+import { type ApiKeyCheckResult, apiKeyPrompt, keyVerdict, type KeyVerdict } from './keyVerdict';
+
+export interface ApiKeyCommandDeps {
+  keyStore: ApiKeyStore;
+  /** Checks `apiKey` against the configured endpoint (a provider built with that key). */
+  checkApiKey(apiKey: string, signal: AbortSignal): Promise<ApiKeyCheckResult>;
+  /** The endpoint's base URL for the messages, or undefined when none is configured. */
+  endpoint(): string | undefined;
+  logger: Logger;
+}
+
+async function askForKey(endpoint: string | undefined): Promise<string | undefined> {
+  await afterWalkthroughFocus();
+  const key = await vscode.window.showInputBox({
+    title: 'Grok Code Fast: API key',
+    prompt: apiKeyPrompt(endpoint),
+    placeHolder: 'xai-…',
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() === '' ? 'Enter a key, or press Escape to cancel.' : undefined),
+  });
+  return key?.trim() || undefined;
+}
+
+function announce(verdict: KeyVerdict): void {
+  // Not awaited: a notification stays until dismissed and the command must not wait for that.
+  if (verdict.kind === 'valid') {
+    void vscode.window.showInformationMessage(verdict.text);
+    return;
+  }
+  const show = verdict.kind === 'rejected' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
+  void show(verdict.text, 'Set API Key').then((choice) => {
+    if (choice) void vscode.commands.executeCommand('grokCodeFast.setApiKey');
+  });
+}
+
+/** The command; `keyFromCaller` skips the input box (automation and tests). Resolves to the verdict. */
+export async function setApiKey(deps: ApiKeyCommandDeps, keyFromCaller?: unknown): Promise<KeyVerdict | undefined> {
+  const key = typeof keyFromCaller === 'string' && keyFromCaller.trim() !== '' ? keyFromCaller.trim() : await askForKey(deps.endpoint());
+  if (!key) return undefined;
+  await deps.keyStore.set(key);
+  deps.logger.info('API key saved to SecretStorage; checking it against the endpoint.');
+  const endpoint = deps.endpoint();
+  if (endpoint === undefined) {
+    const verdict: KeyVerdict = { kind: 'unreachable', text: 'API key saved; no valid endpoint is configured to check it (see grokCodeFast.endpoint.url).' };
+    announce(verdict);
+    return verdict;
+  }
+  const verdict = await withCancellableProgress('Checking the API key…', async (signal) => {
+    try {
+      return keyVerdict({ result: await deps.checkApiKey(key, signal) }, endpoint);
+    } catch (error) {
+      return keyVerdict({ error }, endpoint);
+    }
+  });
+  deps.logger.info(`API key check: ${verdict.kind}.`);
+  announce(verdict);
+  return verdict;
+}
+
+export async function clearApiKey(deps: ApiKeyCommandDeps): Promise<void> {
+  await deps.keyStore.clear();
+  deps.logger.info('API key removed from SecretStorage.');
+  void vscode.window.showInformationMessage('Grok Code Fast: API key removed. Set one again to send requests.');
+}

@@ -1,0 +1,39 @@
+/**
+ * The Set API Key command in words: what its input box says the check does, and its verdict: valid,
+ * rejected (with the server's message) or could not reach the endpoint. A refused key comes back as
+ * `valid: false`; an unreachable server as a thrown error.
+ */
+import { isGrokError } from '../provider/errors';
+import { redactSecrets } from '../provider/redact';
+
+export interface ApiKeyCheckResult {
+  valid: boolean;
+  message: string;
+  redactedKey?: string;
+}
+
+export type KeyVerdict = { kind: 'valid' | 'rejected' | 'unreachable'; text: string };
+
+export function keyVerdict(outcome: { result: ApiKeyCheckResult } | { error: unknown }, endpoint: string): KeyVerdict {
+  if ('result' in outcome) {
+    const { valid, redactedKey } = outcome.result;
+    // The server's words may echo the key; its own redacted label (`xai-...b14o`) is shown on purpose.
+    const message = redactSecrets(outcome.result.message);
+    const which = redactedKey ? ` (${redactedKey})` : '';
+    return valid
+      ? { kind: 'valid', text: `API key saved and accepted by ${endpoint}${which}. ${message}` }
+      : { kind: 'rejected', text: `API key saved, but ${endpoint} rejected it${which}: ${message}` };
+  }
+  const { error } = outcome;
+  const reason = isGrokError(error) ? `${error.message} [${error.code}]` : error instanceof Error ? error.message : String(error);
+  return { kind: 'unreachable', text: `API key saved, but ${endpoint} could not be reached to check it: ${redactSecrets(reason)}` };
+}
+
+/** What the input box says the command will do with the key: the user starts this request, so say it. */
+export function apiKeyPrompt(endpoint: string | undefined): string {
+  const check =
+    endpoint === undefined
+      ? 'No valid endpoint is configured, so the key is not checked.'
+      : `Saving it checks the key with a GET to ${endpoint}/api-key; no code is sent.`;
+  return `Your xAI API key (or the token of the endpoint you configured). It is kept in the OS keychain. ${check}`;
+}

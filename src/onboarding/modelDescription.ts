@@ -1,0 +1,49 @@
+/**
+ * A model's facts in words, for Select Model and the served-model notice: prices per million
+ * tokens (with the long-context tier), context window and accepted reasoning efforts. No `vscode`,
+ * so the wording is unit-tested.
+ */
+import { type ModelFacts, type PriceTier } from '../provider/models';
+
+function usd(value: number): string {
+  return `$${value < 0.1 && value > 0 ? value.toFixed(3).replace(/0$/, '') : value.toFixed(2)}`;
+}
+
+function tier(prices: PriceTier): string {
+  return `${usd(prices.inputPerMillion)} in / ${usd(prices.cachedInputPerMillion)} cached / ${usd(prices.outputPerMillion)} out`;
+}
+
+/** Tokens as `256K` or `1M`. */
+export function formatTokens(tokens: number): string {
+  if (tokens >= 1_000_000 && tokens % 100_000 === 0) return `${tokens / 1_000_000}M`;
+  if (tokens >= 1000) return `${Math.round(tokens / 1000)}K`;
+  return String(tokens);
+}
+
+/** `$1.25 in / $0.20 cached / $2.50 out per million tokens (above 200K prompt tokens: ...)`, or undefined without prices. */
+export function describePrices(facts: ModelFacts): string | undefined {
+  const pricing = facts.pricing;
+  if (!pricing) return undefined;
+  const long = pricing.longContext;
+  const longWords = long ? ` (above ${formatTokens(long.thresholdTokens)} prompt tokens: ${tier(long)})` : '';
+  return `${tier(pricing)} per million tokens${longWords}`;
+}
+
+/** The efforts as `none–high` style words, or `no reasoning effort` when the model takes none. */
+export function describeEfforts(facts: ModelFacts): string {
+  const efforts = facts.reasoningEfforts;
+  if (efforts.length === 0) return 'no reasoning effort';
+  const list = efforts.join(', ');
+  return facts.defaultReasoningEffort ? `effort ${list} (default ${facts.defaultReasoningEffort})` : `effort ${list}`;
+}
+
+/** One line for a model picker: prices, context, efforts. */
+export function describeModel(facts: ModelFacts): string {
+  return [
+    describePrices(facts) ?? 'prices not listed (the server reports the cost)',
+    facts.contextWindow === undefined ? undefined : `${formatTokens(facts.contextWindow)} context`,
+    describeEfforts(facts),
+  ]
+    .filter((part) => part !== undefined)
+    .join(' · ');
+}

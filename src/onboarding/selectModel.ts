@@ -1,0 +1,96 @@
+/**
+ * Select Model: the endpoint's catalogue (refreshed on the way), each model with its prices, context
+ * and accepted reasoning efforts, for chat, inline completions, actions or all three; the choice is
+ * written to the matching `grokCodeFast.*.model` setting.
+ */
+import * as vscode from 'vscode';
+import * as z from 'zod';
+import { type ModelFacts } from '../provider/models';
+import { type Logger } from '../provider/types';
+import { withCancellableProgress } from '../platform/cancellableProgress';
+import { afterWalkthroughFocus } from '../platform/walkthroughFocus';
+import { describeModel } from './modelDescription';
+import { MODEL_FEATURES, type ModelFeature } from './servedModelWords';
+
+export const MODEL_SETTINGS: Record<ModelFeature, string> = { chat: 'chat.model', inline: 'inlineCompletions.model', action: 'actions.model' };
+const ALL_FEATURES = MODEL_FEATURES;
+const featureSchema = z.enum(MODEL_FEATURES);
+
+/** Arguments a caller may pass to skip the pickers (automation, notices and tests). */
+const SelectModelArgsSchema = z.object({
+  feature: z.union([featureSchema, z.literal('all')]).optional(),
+  features: z.array(featureSchema).min(1).optional(),
+  model: z.string().min(1).optional(),
+  /** Shown above the list, e.g. why the picker opened. */
+  reason: z.string().optional(),
+});
+
+export interface SelectModelDeps {
+  /** The catalogue after a refresh; throws when the endpoint cannot be read. */
+  listModels(signal: AbortSignal): Promise<ModelFacts[]>;
+  logger: Logger;
+}
+
+export interface ModelSelection {
+  features: ModelFeature[];
+  model: string;
+}
+
+async function pickFeature(): Promise<ModelFeature[] | undefined> {
+  const items: { label: string; features: ModelFeature[] }[] = [
+    { label: 'All features', features: [...ALL_FEATURES] },
+    { label: 'Chat', features: ['chat'] },
+    { label: 'Inline completions', features: ['inline'] },
+    { label: 'Selection actions', features: ['action'] },
+  ];
+  await afterWalkthroughFocus();
+  return (await vscode.window.showQuickPick(items, { title: 'Select Model: for which feature?' }))?.features;
+}
+
+async function fetchModels(deps: SelectModelDeps): Promise<ModelFacts[] | undefined> {
+  return withCancellableProgress('Fetching the model list…', async (signal) => {
+    try {
+      return await deps.listModels(signal);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      deps.logger.warn('Could not list models:', message);
+      void vscode.window.showErrorMessage(`Grok Code Fast: could not list the models: ${message}`);
+      return undefined;
+    }
+  });
+}
+
+function featuresOf(args: z.infer<typeof SelectModelArgsSchema>): Promise<ModelFeature[] | undefined> | ModelFeature[] {
+  if (args.features) return args.features;
+  if (args.feature === 'all') return [...ALL_FEATURES];
+  if (args.feature) return [args.feature];
+  return pickFeature();
+}
+
+export async function selectModel(deps: SelectModelDeps, rawArgs?: unknown): Promise<ModelSelection | undefined> {
+  const parsedArgs = SelectModelArgsSchema.safeParse(rawArgs ?? {});
+  const args = parsedArgs.success ? parsedArgs.data : {};
+  const features = await featuresOf(args);
+  if (!features) return undefined;
+  const models = await fetchModels(deps);
+  if (!models) return undefined;
+  const config = vscode.workspace.getConfiguration('grokCodeFast');
+  let model = args.model;
+  if (model === undefined) {
+    const current = config.get<string>(MODEL_SETTINGS[features[0]]);
+    const items = models.map((m) => ({
+      label: m.id,
+      description: [m.id === current || m.aliases.includes(current ?? '') ? 'current' : undefined, ...m.aliases].filter(Boolean).join(' · '),
+      detail: describeModel(m),
+    }));
+    const placeHolder = args.reason ?? (items.length === 0 ? 'The endpoint lists no models' : 'Models the endpoint serves');
+    model = (await vscode.window.showQuickPick(items, { title: 'Select Model', placeHolder, matchOnDescription: true }))?.label;
+    if (model === undefined) return undefined;
+  } else if (!models.some((m) => m.id === model || m.aliases.includes(model as string))) {
+    void vscode.window.showWarningMessage(`Grok Code Fast: the endpoint does not list the model "${model}"; nothing changed.`);
+    return undefined;
+  }
+  for (const feature of features) await config.update(MODEL_SETTINGS[feature], model, vscode.ConfigurationTarget.Global);
+  deps.logger.info(`Model ${model} selected for ${features.join(', ')}.`);
+  return { features: [...features], model };
+}

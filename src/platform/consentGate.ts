@@ -1,0 +1,188 @@
+/**
+ * Asks for data-use consent before the first request a feature would send, and records the answer
+ * through the core's ConsentManager (globalState, endpoint origin, notice version, time, app name and
+ * version). Consent is per endpoint origin: pointing the extension elsewhere asks again, with that
+ * endpoint's notice. Chat and actions await `ensureConsent()`; inline completions and background
+ * checks only read `hasConsentNow()` and never show the modal. The dialog (onboarding/consentModal)
+ * is given by the composition root and is replaceable so integration tests answer it.
+ */
+import * as vscode from 'vscode';
+import { consentNotice, CONSENT_NOTICE_VERSION, endpointOrigin, type ConsentManager, type ConsentSubject } from '../provider/consent';
+import { type Logger } from '../provider/types';
+
+export interface ConsentNotice {
+  message: string;
+  detail: string;
+  version: string;
+}
+
+/** Shows the notice and resolves true only for an explicit "I consent". */
+export type ConsentDialog = (notice: ConsentNotice) => Promise<boolean>;
+
+export interface ConsentGateDeps {
+  manager: ConsentManager;
+  userId: string;
+  /** The model ids the features currently use (chat, inline, actions): consent is kept per model. */
+  models: () => string[];
+  /** The configured endpoint's base URL; undefined when none is valid (then nothing has consent). */
+  endpoint: () => string | undefined;
+  /** The question shown to the user (onboarding/consentModal in the product). */
+  dialog: ConsentDialog;
+  logger: Logger;
+}
+
+export class ConsentGate implements vscode.Disposable {
+  private dialog: ConsentDialog;
+  /** The question on screen per set of models asked about: one modal at a time for the same models. */
+  private readonly pending = new Map<string, Promise<boolean>>();
+  private readonly revoked = new vscode.EventEmitter<void>();
+  private readonly changed = new vscode.EventEmitter<boolean>();
+  /** Fires the moment consent is withdrawn: abort requests in flight, stop completions and background checks. */
+  readonly onConsentRevoked = this.revoked.event;
+  /** Fires with the new overall answer (all current models at the current endpoint) after any change. */
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: { dispose(): void };
+
+  constructor(private readonly deps: ConsentGateDeps) {
+    this.dialog = deps.dialog;
+    this.subscription = deps.manager.onDidChange((change) => {
+      if (change.userId !== deps.userId) return;
+      if (!change.granted) this.revoked.fire();
+      this.changed.fire(this.hasConsentNow() === true);
+    });
+  }
+
+  /** Test seam: replaces the dialog; undefined restores the one given at construction. */
+  setConsentDialog(dialog: ConsentDialog | undefined): void {
+    this.dialog = dialog ?? this.deps.dialog;
+  }
+
+  /** The notice for the current endpoint, as the modal and the chat panel show it. */
+  noticeText(): string {
+    return consentNotice(this.origin() ?? 'no valid endpoint');
+  }
+
+  /** The last known answer for every current model at the current endpoint without waiting; undefined until read once. */
+  hasConsentNow(): boolean | undefined {
+    const subjects = this.subjects();
+    if (subjects === undefined) return false;
+    let all: boolean | undefined = true;
+    for (const subject of subjects) {
+      const known = this.deps.manager.hasConsentSync(subject);
+      if (known === false) return false;
+      if (known === undefined) all = undefined;
+    }
+    return all;
+  }
+
+  /** Reads the stored answers (fills the synchronous cache). */
+  async hasConsent(): Promise<boolean> {
+    const missing = await this.missingSubjects();
+    return missing !== undefined && missing.length === 0;
+  }
+
+  /**
+   * True when consent is (or has just been) given for `models` (default: the models the features
+   * use; VS Code's chat passes the model the user picked there); shows the modal at most once at a time.
+   */
+  ensureConsent(models: string[] = [...this.deps.models()]): Promise<boolean> {
+    const key = [...new Set(models)].sort().join('\n');
+    let pending = this.pending.get(key);
+    if (!pending) {
+      pending = this.askIfMissing(models).finally(() => this.pending.delete(key));
+      this.pending.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** The Show Consent command: the notice with the current status; "I consent" (re)records it. */
+  async showConsent(): Promise<boolean> {
+    const subjects = this.subjects();
+    const given = subjects && (await this.deps.manager.getConsent(subjects[0]!));
+    const status =
+      given && (await this.hasConsent())
+        ? `Current status: consent given on ${new Date(given.timestamp).toLocaleString()} for ${given.endpoint}.`
+        : 'Current status: no consent given for this endpoint; nothing is sent to it.';
+    const accepted = await this.dialog(this.notice(status));
+    if (accepted && subjects) await this.record(subjects);
+    return this.hasConsent();
+  }
+
+  /**
+   * The user's answer given outside the modal (the chat panel's notice): true records consent for
+   * every current model at the current endpoint, false withdraws it as Revoke Consent does.
+   */
+  async setConsent(granted: boolean): Promise<void> {
+    const subjects = this.subjects();
+    if (granted && subjects) await this.record(subjects);
+    else if (!granted) await this.revoke();
+  }
+
+  /** Withdraws consent for every model and endpoint this user answered for; listeners cancel what is in flight. */
+  async revoke(): Promise<void> {
+    const records = await this.deps.manager.listConsents();
+    const subjects = new Map<string, ConsentSubject>();
+    for (const subject of [...(this.subjects() ?? []), ...records.filter((r) => r.userId === this.deps.userId)]) {
+      const { userId, modelId, endpoint } = subject;
+      subjects.set(JSON.stringify([modelId, endpoint]), { userId, modelId, endpoint });
+    }
+    for (const subject of subjects.values()) await this.deps.manager.revokeConsent(subject);
+    this.deps.logger.info('Data-use consent revoked.');
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.revoked.dispose();
+    this.changed.dispose();
+  }
+
+  private origin(): string | undefined {
+    const endpoint = this.deps.endpoint();
+    return endpoint === undefined ? undefined : endpointOrigin(endpoint);
+  }
+
+  /** One subject per model (default: the models the features use) at the current endpoint; undefined when no endpoint is valid. */
+  private subjects(models: readonly string[] = this.deps.models()): ConsentSubject[] | undefined {
+    const endpoint = this.origin();
+    if (endpoint === undefined) return undefined;
+    return [...new Set(models)].map((modelId) => ({ userId: this.deps.userId, modelId, endpoint }));
+  }
+
+  private async missingSubjects(models?: readonly string[]): Promise<ConsentSubject[] | undefined> {
+    const subjects = this.subjects(models);
+    if (subjects === undefined) return undefined;
+    const missing: ConsentSubject[] = [];
+    for (const subject of subjects) {
+      if (!(await this.deps.manager.hasConsent(subject))) missing.push(subject);
+    }
+    return missing;
+  }
+
+  private async askIfMissing(models: readonly string[]): Promise<boolean> {
+    const missing = await this.missingSubjects(models);
+    if (missing === undefined) return false;
+    if (missing.length === 0) return true;
+    const accepted = await this.dialog(this.notice(`Endpoint: ${missing[0]!.endpoint}. Models: ${missing.map((s) => s.modelId).join(', ')}.`));
+    if (!accepted) {
+      this.deps.logger.info('Data-use consent declined; no request was sent.');
+      return false;
+    }
+    await this.record(missing);
+    return true;
+  }
+
+  private async record(subjects: ConsentSubject[]): Promise<void> {
+    for (const subject of subjects) {
+      await this.deps.manager.recordConsent({ ...subject, consentGiven: true, dataUsageAcknowledged: true });
+    }
+    this.deps.logger.info(`Data-use consent recorded for ${subjects[0]?.endpoint ?? 'no endpoint'} (notice ${CONSENT_NOTICE_VERSION}).`);
+  }
+
+  private notice(status: string): ConsentNotice {
+    return {
+      message: 'Grok Code Fast: data-use consent',
+      detail: `${this.noticeText()}\n\n${status}`,
+      version: CONSENT_NOTICE_VERSION,
+    };
+  }
+}

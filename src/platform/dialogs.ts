@@ -1,0 +1,62 @@
+/**
+ * Every question the analytics and data-rights commands ask the user, behind one replaceable
+ * interface: the integration tests answer them without UI (see the report feature's setPrompts test seam).
+ */
+import { homedir } from 'node:os';
+import * as vscode from 'vscode';
+import { REPORT_PERIODS, type ReportPeriod } from '../provider/analytics/reportPeriod';
+
+export type ExportFormat = 'json' | 'csv';
+export type ExportSpan = ReportPeriod | 'all';
+
+export interface AnalyticsDialogs {
+  /** Export Analytics: the period and the format; undefined when dismissed. */
+  chooseAnalyticsExport(): Promise<{ span: ExportSpan; format: ExportFormat } | undefined>;
+  /** A save dialog; undefined when dismissed. */
+  chooseSaveLocation(options: { title: string; defaultName: string; format: ExportFormat }): Promise<vscode.Uri | undefined>;
+  /** Delete My Data: true only for an explicit "Delete". */
+  confirmDeletion(): Promise<boolean>;
+}
+
+export const DELETE_BUTTON = 'Delete';
+
+const FILTERS: Record<ExportFormat, Record<string, string[]>> = {
+  json: { JSON: ['json'] },
+  csv: { CSV: ['csv'] },
+};
+
+export const interactiveDialogs: AnalyticsDialogs = {
+  async chooseAnalyticsExport() {
+    const spans: (vscode.QuickPickItem & { span: ExportSpan })[] = [
+      ...REPORT_PERIODS.map((days) => ({ label: `Last ${days} days`, span: days })),
+      { label: 'Everything retained', span: 'all' as const },
+    ];
+    const span = await vscode.window.showQuickPick(spans, { title: 'Export Analytics (1/2): period', placeHolder: 'Which period?' });
+    if (!span) return undefined;
+    const formats: (vscode.QuickPickItem & { format: ExportFormat })[] = [
+      { label: 'JSON', description: 'one document: version, period and the events as stored', format: 'json' },
+      { label: 'CSV', description: 'one event a row, for spreadsheets', format: 'csv' },
+    ];
+    const format = await vscode.window.showQuickPick(formats, { title: 'Export Analytics (2/2): format', placeHolder: 'Which format?' });
+    return format ? { span: span.span, format: format.format } : undefined;
+  },
+
+  async chooseSaveLocation({ title, defaultName, format }) {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir());
+    return vscode.window.showSaveDialog({ title, saveLabel: 'Export', defaultUri: vscode.Uri.joinPath(folder, defaultName), filters: FILTERS[format] });
+  },
+
+  async confirmDeletion() {
+    const answer = await vscode.window.showWarningMessage(
+      'Delete all your Grok Code Fast data on this machine?',
+      {
+        modal: true,
+        detail:
+          'This deletes your analytics (every recorded request), your chat history and your data-use consent records. ' +
+          'It cannot be undone. You will be asked for consent again before the next request.',
+      },
+      DELETE_BUTTON,
+    );
+    return answer === DELETE_BUTTON;
+  },
+};

@@ -1,0 +1,66 @@
+/**
+ * The status bar's click menu and the commands behind it: toggle and snooze inline completions, open
+ * chat, the performance report, settings, the API key and the log.
+ */
+import * as vscode from 'vscode';
+import { type InlineSnooze } from '../platform/inlineSnooze';
+import { type StatusBarController } from './statusBar';
+
+const MINUTE_MS = 60_000;
+
+interface MenuItem extends vscode.QuickPickItem {
+  command: string;
+  args?: unknown[];
+}
+
+export interface StatusMenuDeps {
+  statusBar: StatusBarController;
+  snooze: InlineSnooze;
+  showLog: () => void;
+  now?: () => number;
+}
+
+async function toggleInline(statusBar: StatusBarController, snooze: InlineSnooze): Promise<void> {
+  const config = vscode.workspace.getConfiguration('grokCodeFast');
+  const enabled = !config.get<boolean>('inlineCompletions.enabled', true);
+  await config.update('inlineCompletions.enabled', enabled, vscode.ConfigurationTarget.Global);
+  statusBar.setInlineEnabled(enabled);
+  if (enabled) snooze.snooze(undefined);
+}
+
+async function snoozeInline(statusBar: StatusBarController, snooze: InlineSnooze, now: () => number): Promise<void> {
+  const choices: { label: string; until: number | 'restart' | undefined }[] = [
+    { label: 'For 15 minutes', until: now() + 15 * MINUTE_MS },
+    { label: 'For 1 hour', until: now() + 60 * MINUTE_MS },
+    { label: 'Until VS Code restarts', until: 'restart' },
+  ];
+  if (statusBar.isInlineSnoozed()) choices.unshift({ label: 'Resume now', until: undefined });
+  const picked = await vscode.window.showQuickPick(choices, { title: 'Snooze inline completions' });
+  if (picked) snooze.snooze(picked.until);
+}
+
+function menuItems(statusBar: StatusBarController): MenuItem[] {
+  const inlineLabel = statusBar.isInlineActive() || statusBar.isInlineSnoozed() ? 'Turn inline completions off' : 'Turn inline completions on';
+  return [
+    { label: `$(lightbulb) ${inlineLabel}`, command: 'grokCodeFast.toggleInlineCompletions' },
+    { label: '$(clock) Snooze inline completions…', command: 'grokCodeFast.snoozeInlineCompletions' },
+    { label: '$(comment-discussion) Open chat', command: 'grokCodeFast.openChat' },
+    { label: '$(graph) Show performance report', command: 'grokCodeFast.showPerformanceReport' },
+    { label: '$(gear) Open settings', command: 'workbench.action.openSettings', args: ['grokCodeFast'] },
+    { label: '$(key) Set API key…', command: 'grokCodeFast.setApiKey' },
+    { label: '$(output) Show log', command: 'grokCodeFast.showLog' },
+  ];
+}
+
+export function registerStatusMenu(deps: StatusMenuDeps): vscode.Disposable {
+  const now = deps.now ?? Date.now;
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('grokCodeFast.statusMenu', async () => {
+      const picked = await vscode.window.showQuickPick(menuItems(deps.statusBar), { title: 'Grok Code Fast' });
+      if (picked) await vscode.commands.executeCommand(picked.command, ...(picked.args ?? []));
+    }),
+    vscode.commands.registerCommand('grokCodeFast.toggleInlineCompletions', () => toggleInline(deps.statusBar, deps.snooze)),
+    vscode.commands.registerCommand('grokCodeFast.snoozeInlineCompletions', () => snoozeInline(deps.statusBar, deps.snooze, now)),
+    vscode.commands.registerCommand('grokCodeFast.showLog', () => deps.showLog()),
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * What the status bar item says, as a pure function of the state: its text, its tooltip (markdown) and
+ * whether it asks for attention. Kept apart from VS Code so the wording is unit-tested.
+ */
+import { formatDuration } from '../provider/duration';
+
+export type ServiceState = 'ready' | 'needsKey' | 'needsConsent' | 'offline' | 'unhealthy';
+
+export type InlineMode = { kind: 'on' } | { kind: 'off' } | { kind: 'snoozed'; untilMs: number | 'restart' };
+
+export interface StatusSnapshot {
+  model: string;
+  /** The model that answered the last chat request, when it is not `model` (a redirect). */
+  servedModel?: string;
+  state: ServiceState;
+  /** Extra words for the tooltip, e.g. the health check's finding. */
+  detail?: string;
+  /** Epoch ms until which the local or the server's rate limit blocks requests. */
+  rateLimitedUntilMs?: number;
+  inline: InlineMode;
+  /** Requests and tokens of the trailing 24 hours (the day limits' window). */
+  today: { requests: number; tokens: number };
+  quota: { requestsPerDay: number; tokensPerDay: number };
+  lastLatencyMs?: number;
+}
+
+export interface StatusView {
+  text: string;
+  tooltip: string;
+  /** True when the user must act or wait: the item takes the warning colour. */
+  attention: boolean;
+}
+
+const STATE_LABEL: Record<ServiceState, { icon: string; words: string }> = {
+  ready: { icon: '$(check)', words: 'Ready' },
+  needsKey: { icon: '$(key)', words: 'Needs an API key' },
+  needsConsent: { icon: '$(shield)', words: 'Needs data-use consent' },
+  offline: { icon: '$(cloud-offline)', words: 'Offline: the endpoint cannot be reached' },
+  unhealthy: { icon: '$(warning)', words: 'Slow or failing: see the health check' },
+};
+
+export function formatCountdown(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return minutes > 0 ? `${minutes}:${String(seconds).padStart(2, '0')}` : `${seconds}s`;
+}
+
+function formatCount(n: number): string {
+  if (n >= 1_000_000) return `${(n / 1_000_000).toFixed(1).replace(/\.0$/, '')}M`;
+  if (n >= 10_000) return `${Math.round(n / 1000)}k`;
+  // Grouped by hand: the first toLocaleString call loads ICU data, ~10 ms on the activation path.
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function inlineWords(inline: InlineMode, now: number): string {
+  if (inline.kind === 'on') return 'on';
+  if (inline.kind === 'off') return 'off';
+  if (inline.untilMs === 'restart') return 'snoozed until restart';
+  return `snoozed for ${formatCountdown(inline.untilMs - now)}`;
+}
+
+export function renderStatus(s: StatusSnapshot, now: number): StatusView {
+  const limitedMs = s.rateLimitedUntilMs === undefined ? 0 : s.rateLimitedUntilMs - now;
+  const limited = limitedMs > 0;
+  const label = STATE_LABEL[s.state];
+  const icon = limited ? '$(watch)' : s.state === 'ready' && s.inline.kind !== 'on' ? '$(circle-slash)' : label.icon;
+  const suffix = limited ? ` ${formatCountdown(limitedMs)}` : '';
+  const stateLine = limited ? `Rate-limited: retry in ${formatCountdown(limitedMs)}` : label.words;
+  const tooltip = [
+    `**Grok Code Fast** · \`${s.model}\`${s.servedModel ? ` · answered by \`${s.servedModel}\`` : ''}`,
+    '',
+    `${label.icon} ${stateLine}${s.detail ? ` — ${s.detail}` : ''}`,
+    '',
+    `Inline completions: ${inlineWords(s.inline, now)}`,
+    '',
+    `Last 24 h: ${formatCount(s.today.requests)} / ${formatCount(s.quota.requestsPerDay)} requests, ` +
+      `${formatCount(s.today.tokens)} / ${formatCount(s.quota.tokensPerDay)} tokens`,
+    '',
+    `Last latency: ${s.lastLatencyMs === undefined ? '—' : formatDuration(s.lastLatencyMs)}`,
+    '',
+    'Click for the menu.',
+  ].join('\n');
+  return { text: `${icon} ${s.model}${suffix}`, tooltip, attention: limited || s.state !== 'ready' };
+}
