@@ -1,22 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { postprocess } from '../../../src/completion/postprocess';
-import { CompletionStreamFilter } from '../../../src/completion/streamFilters';
-import { CURSOR, surroundingsOf } from './golden/cursorDoc';
-import { INLINE_KIND_CASES, type InlineKindCase } from './golden/inlineKindCases';
-
-/** The document after Tab, with the cursor after the inserted text; undefined when nothing is shown. */
-function afterTab(c: InlineKindCase, chunkSize: number): string | undefined {
-  const at = c.doc.indexOf(CURSOR);
-  const prefix = c.doc.slice(0, at);
-  const suffix = c.doc.slice(at + CURSOR.length);
-  const cursor = surroundingsOf(c.doc);
-  const filter = new CompletionStreamFilter(cursor);
-  for (let i = 0; i < c.answer.length; i += chunkSize) if (filter.push(c.answer.slice(i, i + chunkSize))) break;
-  filter.finish({ cut: c.finishReason === 'length' || c.finishReason === 'content_filter' });
-  const suggestion = postprocess(filter.text(), cursor);
-  if (suggestion === undefined) return undefined;
-  return `${prefix}${suggestion.text}${CURSOR}${suffix.slice(suggestion.replaceLength)}`;
-}
+import { afterTab } from './golden/afterTab';
+import { INLINE_KIND_CASES } from './golden/inlineKindCases';
 
 describe('completion: issue 18 kinds (golden, stream filters + post-processing)', () => {
   for (const c of INLINE_KIND_CASES) {

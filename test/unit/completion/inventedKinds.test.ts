@@ -3,17 +3,12 @@
  * stream filters and post-processing as the golden cases.
  */
 import * as assert from 'node:assert/strict';
-import { postprocess } from '../../../src/completion/postprocess';
-import { CompletionStreamFilter } from '../../../src/completion/streamFilters';
-import { CURSOR, surroundingsOf } from './golden/cursorDoc';
+import { afterTab, type AnsweredDoc } from './golden/afterTab';
 
-interface Case {
+interface Case extends AnsweredDoc {
   kind: number;
   name: string;
-  doc: string;
-  answer: string;
   afterTab: string | undefined;
-  finishReason?: 'stop' | 'length';
   /** The issue allows "re-indented or not offered" for this kind: no suggestion is right too. */
   orNone?: boolean;
 }
@@ -56,19 +51,6 @@ const CASES: Case[] = [
   { kind: 10, name: 'CRLF: the if’s closer below is not doubled', doc: 'function f() {\r\n  if (ok) {█\r\n  }\r\n}\r\n', answer: '\n    go();\n  }', afterTab: 'function f() {\r\n  if (ok) {\n    go();█\r\n  }\r\n}\r\n' },
   { kind: 2, name: 'CRLF: the last lines of the prefix restated', doc: 'def area(r):\r\n    pi = 3.14\r\n    return pi█', answer: 'def area(r):\n    pi = 3.14\n    return pi * r * r', afterTab: 'def area(r):\r\n    pi = 3.14\r\n    return pi * r * r█' },
 ];
-
-function afterTab(c: Case, chunkSize: number): string | undefined {
-  const at = c.doc.indexOf(CURSOR);
-  const prefix = c.doc.slice(0, at);
-  const suffix = c.doc.slice(at + CURSOR.length);
-  const cursor = surroundingsOf(c.doc);
-  const filter = new CompletionStreamFilter(cursor);
-  for (let i = 0; i < c.answer.length; i += chunkSize) if (filter.push(c.answer.slice(i, i + chunkSize))) break;
-  filter.finish({ cut: c.finishReason === 'length' });
-  const suggestion = postprocess(filter.text(), cursor);
-  if (suggestion === undefined) return undefined;
-  return `${prefix}${suggestion.text}${CURSOR}${suffix.slice(suggestion.replaceLength)}`;
-}
 
 describe('completion: invented instances of issue 18 kinds', () => {
   for (const c of CASES) {
