@@ -7,12 +7,12 @@
  */
 import * as vscode from 'vscode';
 import { type ModelRegistry } from '../provider/registry';
-import { DAY_MS } from '../provider/analytics/reportPeriod';
 import { type ModelFacts } from '../provider/models';
 import { type Logger } from '../provider/types';
 import { type ConsentGate } from './consentGate';
 import { type NoticePrompt } from './noticePrompt';
 import { migrateRetiredProfile } from './retiredProfileMigration';
+import { CatalogueRefresh } from './catalogueRefresh';
 import { systemScheduler } from './scheduler';
 import { type Settings } from './settings';
 
@@ -35,16 +35,24 @@ export class ModelCatalogueSync implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private inFlight: Promise<void> | undefined;
   private endpoint: string | null;
+  private readonly background: CatalogueRefresh;
 
   constructor(private readonly deps: ModelCatalogueDeps) {
     deps.registry.restore(deps.memento.get(CATALOGUE_KEY));
     this.endpoint = deps.settings().endpoint.baseUrl;
+    this.background = new CatalogueRefresh({
+      read: () => this.read(),
+      allowed: () => deps.hasKey() && deps.settings().endpoint.baseUrl !== null && deps.consent.hasConsentNow() === true,
+      scheduler: systemScheduler,
+      logger: deps.logger,
+    });
   }
 
   /** `keyApplied` resolves once the stored key reached the registry. */
   start(keyApplied: Promise<unknown>): void {
+    this.background.start();
     this.disposables.push(
-      systemScheduler.every(() => this.refresh(), DAY_MS),
+      this.background,
       this.deps.consent.onDidChange((granted) => {
         if (granted) this.refresh();
       }),
@@ -94,11 +102,9 @@ export class ModelCatalogueSync implements vscode.Disposable {
     vscode.Disposable.from(...this.disposables).dispose();
   }
 
-  /** A background refresh: only with a key, an endpoint and the user's consent. */
+  /** A background refresh: only with a key, an endpoint and the user's consent (CatalogueRefresh). */
   private refresh(): void {
-    const { settings, consent, hasKey, logger } = this.deps;
-    if (!hasKey() || settings().endpoint.baseUrl === null || consent.hasConsentNow() !== true) return;
-    void this.read().catch((error) => logger.error('Could not refresh the model list:', error));
+    this.background.now();
   }
 
   /** One read at a time (`signal` cancels the read it starts); the snapshot read is kept for the next offline start. */
