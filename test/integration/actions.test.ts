@@ -18,7 +18,9 @@ async function openWithSelection(name: string): Promise<vscode.TextEditor> {
   const uri = workspaceFile(name);
   await vscode.workspace.fs.writeFile(uri, Buffer.from(SOURCE));
   const document = await vscode.workspace.openTextDocument(uri);
-  const editor = await vscode.window.showTextDocument(document);
+  await vscode.window.showTextDocument(document);
+  // A diff the previous test closed can hand the focus back a moment later: the commands read the active editor.
+  const editor = await waitFor(() => (vscode.window.activeTextEditor?.document === document ? vscode.window.activeTextEditor : undefined), `${name} as the active editor`);
   editor.selection = new vscode.Selection(SELECTED_LINES.from, 0, SELECTED_LINES.to + 1, 0);
   return editor;
 }
