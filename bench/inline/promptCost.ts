@@ -13,11 +13,15 @@
 import type { CompletionModel } from '../../src/completion/types';
 import type { GenerateRequest, StreamEvent } from '../../src/provider/types';
 import { CHARS_PER_TOKEN, cachedPromptTokens, type PromptCacheMemory } from '../../test/fake-xai/promptCache';
+import { costUsd as costOfTokens, lastResortFactsFor, type ModelPricing } from '../../src/provider/models';
 import type { SourceFile } from './corpus';
 import { STRATEGIES, replay } from './replay';
 
-export const GROK_4_3_TICKS_PER_TOKEN = { input: 12_500, cachedInput: 2_000, output: 25_000 };
-const TICKS_PER_USD = 1e10;
+/**
+ * grok-4.3's prices (12500 / 2000 / 25000 ticks a token) from the core's facts, without the
+ * long-context tier: every inline prompt is far below its 200K threshold, the sums below are not.
+ */
+const GROK_4_3_PRICING: ModelPricing = { ...lastResortFactsFor('grok-4.3')!.pricing!, longContext: undefined };
 /** Other files of the corpus offered as open documents, like the editor's most recent ones. */
 const OPEN_FILES = 5;
 
@@ -122,11 +126,7 @@ function costOf(tallies: readonly Tally[], acceptedChars: number): LayoutCost {
   const promptTokens = sum((t) => t.promptTokens);
   const cachedTokens = sum((t) => t.cachedTokens);
   const completionTokens = sum((t) => t.completionTokens);
-  const ticks =
-    (promptTokens - cachedTokens) * GROK_4_3_TICKS_PER_TOKEN.input +
-    cachedTokens * GROK_4_3_TICKS_PER_TOKEN.cachedInput +
-    completionTokens * GROK_4_3_TICKS_PER_TOKEN.output;
-  const costUsd = ticks / TICKS_PER_USD;
+  const costUsd = costOfTokens(GROK_4_3_PRICING, { promptTokens, cachedTokens, completionTokens, reasoningTokens: 0 });
   const later = sum((t) => t.laterPromptTokens);
   return {
     requests: sum((t) => t.requests),

@@ -2,6 +2,7 @@
  * Renders an answer scenario as the chunks xAI would stream (or the one completion it would send
  * without streaming), with usage computed from the text unless the scenario sets it.
  */
+import { CHARS_PER_TOKEN } from './promptCache';
 import { type AnswerScenario, type ToolCallSpec, type UsageJson } from './scenarios';
 
 const PRICE_PER_TOKEN_TICKS = { input: 0.2 * 1e4, output: 1.5 * 1e4 }; // USD per million * 1e10 ticks / 1e6
@@ -14,7 +15,7 @@ export function nextAnswerId(): string {
 }
 
 function tokens(text: string): number {
-  return Math.ceil(text.length / 4);
+  return Math.ceil(text.length / CHARS_PER_TOKEN);
 }
 
 /** `cachedTokens`: the part of the prompt the prompt cache served (promptCache.ts). */

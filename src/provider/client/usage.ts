@@ -3,11 +3,10 @@
  * counted outside `completion_tokens`, cost comes from `cost_in_usd_ticks` (10^10 ticks a dollar)
  * and only falls back to list prices when the server sent no cost.
  */
-import { costUsd, type ModelPricing } from '../models';
+import { costUsd, TICKS_PER_USD, type ModelPricing } from '../models';
 import { type Usage } from '../types';
 import { type WireUsage } from './wire';
 
-const TICKS_PER_USD = 1e10;
 /** A rough size of a token in characters, used only when the server sent no usage at all. */
 const CHARS_PER_TOKEN = 4;
 
