@@ -15,20 +15,23 @@ interface EditOutcome {
 
 /** Writes `name` with SOURCE, opens it and selects lines 2-3 whole (with their line break). */
 async function openWithSelection(name: string): Promise<vscode.TextEditor> {
-  const uri = workspaceFile(name);
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(SOURCE));
-  const document = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(document);
-  // A diff the previous test closed can hand the focus back a moment later: the commands read the active editor.
-  const editor = await waitFor(() => (vscode.window.activeTextEditor?.document === document ? vscode.window.activeTextEditor : undefined), `${name} as the active editor`);
+  const editor = await openDocument(name, SOURCE);
   editor.selection = new vscode.Selection(SELECTED_LINES.from, 0, SELECTED_LINES.to + 1, 0);
   return editor;
 }
 
+/** Writes and shows the file, and returns once it is the active editor (the commands read the active editor). */
 async function openDocument(name: string, text: string): Promise<vscode.TextEditor> {
   const uri = workspaceFile(name);
   await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
-  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  const document = await vscode.workspace.openTextDocument(uri);
+  // An editor the previous test closed can take the focus back a moment later: show the file again until it holds.
+  return waitFor(async () => {
+    const active = vscode.window.activeTextEditor;
+    if (active?.document === document) return active;
+    await vscode.window.showTextDocument(document);
+    return undefined;
+  }, `${name} as the active editor`);
 }
 
 /** An answer the fake server holds back until `release()`: the test edits while the model "thinks". */
