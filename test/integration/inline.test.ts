@@ -168,13 +168,16 @@ describe('inline completions', () => {
     await type('return ');
     // Not awaited: the trigger command settles when the answer is complete, and this one never is.
     const triggered = trigger();
-    const streaming = await waitFor(() => requestsFor(fake, 'inline-cancel.ts')[0], 'the completion request');
+    await waitFor(() => requestsFor(fake, 'inline-cancel.ts')[0], 'the completion request');
     await sleep(300);
-    assert.equal(streaming.closedEarlyAt, undefined, 'the request was closed before the user typed on');
+    // VS Code may ask again for the same position (an automatic trigger racing the explicit one), and
+    // the engine rightly closes the superseded request; what matters is that one is still streaming.
+    const open = requestsFor(fake, 'inline-cancel.ts').filter((request) => request.closedEarlyAt === undefined);
+    assert.equal(open.length, 1, 'no request was still streaming before the user typed on');
 
     // `z` diverges from the pending `values.reduce(`: the request can serve nothing any more.
     await type('z');
-    await waitFor(() => streaming.closedEarlyAt, 'the stalled request to be closed', 3000);
+    await waitFor(() => open[0].closedEarlyAt, 'the stalled request to be closed', 3000);
     await triggered;
   });
 });
