@@ -2,7 +2,7 @@
  * Runs the chosen sections one after another (never in parallel: they would disturb each other's
  * timings) and gathers their figures. A section that throws is reported as failed; the others run.
  */
-import { activationInCodeServer, emptyExtensionActivationInCodeServer } from './activation/codeServerActivation';
+import { activationInCodeServer } from './activation/codeServerActivation';
 import { benchAnalyticsSection } from './analyticsSection';
 import { benchCacheSection } from './cacheSection';
 import { benchChatRender } from './chatRender';
@@ -47,10 +47,7 @@ function runSection(name: SectionName, options: BenchOptions): Promise<SectionRe
       return benchStartup({
         root: repoRoot(),
         runs: size.activationRuns,
-        ...(options.codeServer && {
-          measureInVsCode: () => activationInCodeServer(repoRoot()),
-          measureEmptyInVsCode: emptyExtensionActivationInCodeServer,
-        }),
+        ...(options.codeServer && { measureInVsCode: () => activationInCodeServer(repoRoot()) }),
       });
     case 'analytics':
       return benchAnalyticsSection({ events: size.events, days: 90 });
