@@ -12,6 +12,7 @@ import { type Figure, type SectionResult } from './figure';
 import { benchInlineSection } from './inlineSection';
 import { type BenchOptions, repoRoot, type SectionName } from './options';
 import { benchQualitySection } from './qualitySection';
+import { benchSoakSection } from './soakSection';
 import { benchStartup } from './startup';
 import { benchStreaming } from './streaming';
 
@@ -53,6 +54,8 @@ function runSection(name: SectionName, options: BenchOptions): Promise<SectionRe
       return benchAnalyticsSection({ events: size.events, days: 90 });
     case 'chatRender':
       return benchChatRender({ updates: size.renderUpdates, sizes: { small: 10_000, large: 100_000 } });
+    case 'soak':
+      return benchSoakSection({ root: repoRoot(), quick: options.quick });
   }
 }
 
