@@ -15,7 +15,7 @@ import { type Page } from 'playwright-core';
 import * as z from 'zod';
 import { chromiumPath, codeServerDir, codeServerEntry, freePort, installExtension, launchChromium, startCodeServer, waitForCodeServer } from '../../test/support/codeServerProcess';
 
-const OVERALL_TIMEOUT_MS = 300_000;
+const OVERALL_TIMEOUT_MS = 420_000;
 /** How long one opening of the list is watched for both rows' times (they appear as activation ends). */
 const WATCH_MS = 30_000;
 const SAMPLES = 5;
@@ -113,7 +113,6 @@ export async function activationInCodeServer(root: string): Promise<VsCodeActiva
       // A reload starts a new extension host: the next sample is a fresh activation of both.
       await page.reload();
     }
-    if (result.ms.length === 0 && process.env.GROK_BENCH_SCREENSHOT) await page.screenshot({ path: process.env.GROK_BENCH_SCREENSHOT });
     if (result.ms.length === 0) return { skipped: `not measured: no activation times for ${extensionId} and ${EMPTY_ROW_TEXT} within ${OVERALL_TIMEOUT_MS / 1000} s` };
     return result;
   } catch (error) {

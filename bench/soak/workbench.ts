@@ -7,6 +7,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import picomatch from 'picomatch';
 import { permissive, type Stub } from '../activation/permissive';
 import { createVscodeStub } from '../activation/vscodeStub';
 import { Position, Range, Selection, TextDocumentModel } from './textModel';
@@ -360,7 +361,14 @@ export function createWorkbench(workspaceDir: string, configuration: Record<stri
       }
       return true;
     },
-    findFiles: async () => (await listFiles(workspaceDir)).map((file) => Uri.file(file)),
+    findFiles: async (include: unknown, exclude?: unknown, maxResults?: number) => {
+      const matches = globMatcher(include);
+      const excluded = exclude ? globMatcher(exclude) : () => false;
+      const found = (await listFiles(workspaceDir))
+        .map((file) => path.relative(workspaceDir, file).split(path.sep).join('/'))
+        .filter((relative) => matches(relative) && !excluded(relative));
+      return found.slice(0, maxResults ?? found.length).map((relative) => Uri.file(path.join(workspaceDir, relative)));
+    },
     fs: permissive('workspace.fs', {
       readFile: async (uri: { fsPath: string }) => new Uint8Array(await fs.readFile(uri.fsPath)),
       stat: async (uri: { fsPath: string }) => {
@@ -523,6 +531,12 @@ function pick(from: Stub, keys: string[]): Stub {
 function languageOf(file: string): string {
   const byExtension: Record<string, string> = { '.ts': 'typescript', '.py': 'python', '.go': 'go', '.rs': 'rust', '.java': 'java', '.md': 'markdown' };
   return byExtension[path.extname(file)] ?? 'plaintext';
+}
+
+/** A glob as VS Code takes it (a string, or a RelativePattern's `pattern`), matched as VS Code does. */
+function globMatcher(glob: unknown): (relative: string) => boolean {
+  const pattern = typeof glob === 'string' ? glob : String((glob as { pattern?: unknown }).pattern ?? '');
+  return picomatch(pattern, { dot: true, nocase: false });
 }
 
 async function listFiles(dir: string): Promise<string[]> {
