@@ -142,9 +142,10 @@ function soakFigures(report: Extract<SoakReport, { ok: true }>, served: Record<s
     },
     {
       section,
-      name: 'analytics on disk per 1,000 requests (since Delete My Data)',
-      value: round(end.analyticsBytes / 1024 / (report.analyticsRequests * 0.3 / 1000)),
+      name: 'analytics on disk per 1,000 requests',
+      value: round(end.analyticsBytes / 1024 / (report.requestsSinceDeletion / 1000)),
       unit: 'KB',
+      note: `${report.requestsSinceDeletion} requests since Delete My Data emptied the store`,
     },
     {
       section,

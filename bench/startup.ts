@@ -113,22 +113,27 @@ function activationFigure(activation: ActivationRuns | undefined, runs: number):
   };
 }
 
-/** VS Code's reported activation: ours against the empty extension's, medians of paired samples. */
-function vsCodeActivationFigure(inVsCode: VsCodeActivation): Figure {
+/**
+ * VS Code's reported activation: ours against the empty extension's. Each sample pair comes from one
+ * window load (same moment, same load on the machine), so pairs are compared, not two medians that
+ * may come from different loads: the target holds when the median pair's excess over
+ * 1.1× empty + 5 ms is at most 0.
+ */
+export function vsCodeActivationFigure(inVsCode: VsCodeActivation): Figure {
   const name = 'activation reported by VS Code (code-server)';
   if ('skipped' in inVsCode) return { section: 'startup', name, value: null, unit: 'ms', note: inVsCode.skipped };
-  const ours = median(inVsCode.ms);
-  const empty = median(inVsCode.emptyMs);
-  const limit = VS_CODE_RATIO * empty + VS_CODE_SLACK_MS;
+  const pairs = inVsCode.ms.map((ms, i) => ({ ours: ms, empty: inVsCode.emptyMs[i] }));
+  const excess = median(pairs.map((pair) => pair.ours - (VS_CODE_RATIO * pair.empty + VS_CODE_SLACK_MS)));
+  const ratios = pairs.filter((pair) => pair.empty > 0).map((pair) => pair.ours / pair.empty);
   return {
     section: 'startup',
     name,
-    value: round(ours),
+    value: round(median(inVsCode.ms)),
     unit: 'ms',
-    baseline: { name: 'an extension that does nothing, same window', value: round(empty) },
-    ...(empty > 0 && { ratio: round(ours / empty) }),
-    target: atMost(ours, limit, `≤ ${VS_CODE_RATIO}× the empty extension + ${VS_CODE_SLACK_MS} ms`),
-    runs: inVsCode.ms.length,
-    note: `paired samples (ours, empty): ${inVsCode.ms.map((ms, i) => `(${ms}, ${inVsCode.emptyMs[i]})`).join(' ')} ms (code loading + activate call, as VS Code shows it)`,
+    baseline: { name: 'an extension that does nothing, same window', value: round(median(inVsCode.emptyMs)) },
+    ...(ratios.length > 0 && { ratio: round(median(ratios)) }),
+    target: { text: `≤ ${VS_CODE_RATIO}× the empty extension + ${VS_CODE_SLACK_MS} ms (median of paired samples)`, pass: excess <= 0 },
+    runs: pairs.length,
+    note: `paired samples (ours, empty): ${pairs.map((pair) => `(${pair.ours}, ${pair.empty})`).join(' ')} ms; median excess over the limit ${round(excess)} ms (code loading + activate call, as VS Code shows it)`,
   };
 }

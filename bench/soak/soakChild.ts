@@ -15,7 +15,7 @@ import { createExtensionContext } from '../activation/vscodeStub';
 import { type Stub } from '../activation/permissive';
 import { ASK_SLOW, ASK_TOOL } from './soakServerMain';
 import { type SoakCheckpoint, type SoakPlan, SoakPlanSchema, type SoakReport } from './soakProtocol';
-import { TextDocumentModel } from './textModel';
+import { type TextDocumentModel } from './textModel';
 import { createWorkbench, type Editor, type Workbench } from './workbench';
 
 const HOUR_MS = 3_600_000;
@@ -282,6 +282,7 @@ async function runDay(plan: SoakPlan, workspaceDir: string, storage: string, ext
   let actions = 0;
   let lm = 0;
   let hour = 0;
+  let stepsAtDeletion = 0;
   for (let tenth = 0; tenth < tenths; tenth++) {
     let cpu = 0;
     let requests = 0;
@@ -327,6 +328,7 @@ async function runDay(plan: SoakPlan, workspaceDir: string, storage: string, ext
     if (tenth === 6) {
       await bench.commands.get('grokCodeFast.deleteMyData')?.();
       count(day, 'Delete My Data');
+      stepsAtDeletion = inlineDone + turns + actions + lm;
       await grantConsent(day);
     }
     cpuPerRequest.push(requests > 0 ? cpu / requests : 0);
@@ -342,7 +344,7 @@ async function runDay(plan: SoakPlan, workspaceDir: string, storage: string, ext
     outcomes: day.outcomes,
     socketPoolSize: SOCKET_POOL_SIZE,
     retentionDays: RETENTION_DAYS,
-    analyticsRequests: inlineDone + turns + actions + lm,
+    requestsSinceDeletion: inlineDone + turns + actions + lm - stepsAtDeletion,
   };
 }
 

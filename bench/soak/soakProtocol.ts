@@ -55,7 +55,8 @@ export const SoakReportSchema = z.discriminatedUnion('ok', [
     outcomes: z.record(z.string(), z.number().int()),
     socketPoolSize: z.number().int(),
     retentionDays: z.number(),
-    analyticsRequests: z.number().int(),
+    /** Requests the features made (inline, chat turns, actions, VS Code chat) since Delete My Data emptied the store. */
+    requestsSinceDeletion: z.number().int(),
   }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);

@@ -6,10 +6,11 @@
  * Reports request counts per route on request; exits when the parent disconnects.
  */
 import type * as http from 'node:http';
-import { type AnswerScenario, type RecordedRequest, startFakeXai, TEST_API_KEY } from '../../test/fake-xai';
+import { type AnswerScenario, type RecordedRequest, TEST_API_KEY } from '../../test/fake-xai';
 import { streamPayloads } from '../../test/fake-xai/answer';
 import { responsesStreamPayloads } from '../../test/fake-xai/responsesAnswer';
 import { encodeEvents } from '../../test/fake-xai/sseWriter';
+import { runFakeServerChild } from '../fakeServerChild';
 import { type SoakServerReply, SoakServerRequestSchema } from './soakProtocol';
 
 /** Words in a chat turn that ask the scripted model for a behaviour (soakChild writes them). */
@@ -69,24 +70,21 @@ function send(message: SoakServerReply): void {
 }
 
 function main(): void {
-  const started = startFakeXai({ host: '127.0.0.1', apiKeys: [TEST_API_KEY] });
-  const stop = () => void started.then((fake) => fake.close()).finally(() => process.exit(0));
-  process.once('disconnect', stop);
-  process.once('SIGTERM', stop);
-  process.on('message', async (raw: unknown) => {
-    const message = SoakServerRequestSchema.parse(raw);
-    const fake = await started;
-    if (message.type === 'start') {
-      fake.setDefault({ kind: 'handler', handle: respond });
-      send({ type: 'ready', url: fake.url, apiKey: TEST_API_KEY });
-    } else {
+  runFakeServerChild(
+    (raw) => SoakServerRequestSchema.parse(raw),
+    (fake, message) => {
+      if (message.type === 'start') {
+        fake.setDefault({ kind: 'handler', handle: respond });
+        send({ type: 'ready', url: fake.url, apiKey: TEST_API_KEY });
+        return;
+      }
       const byPath: Record<string, number> = {};
       for (const request of fake.requests) byPath[request.path] = (byPath[request.path] ?? 0) + 1;
-      // The recorded requests are what a leak check of the server itself would flag: keep none.
+      // The server records every request; counted, they are dropped, so a long day stays small.
       fake.requests.length = 0;
       send({ type: 'counts', byPath, openConnections: fake.openConnections });
-    }
-  });
+    },
+  );
 }
 
 if (require.main === module) main();
