@@ -37,6 +37,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function readActivationTimes(page: Page, ids: readonly string[]): Promise<number[] | undefined> {
   await page.keyboard.press('F1');
   await page.keyboard.type('Show Running Extensions');
+  // Enter before the palette has listed the command closes it with nothing run: wait for the row.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Running Extensions' }).first().waitFor({ timeout: WATCH_MS }).catch(() => undefined);
   await page.keyboard.press('Enter');
   const until = Date.now() + WATCH_MS;
   while (Date.now() < until) {
