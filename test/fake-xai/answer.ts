@@ -75,6 +75,10 @@ export function streamPayloads(scenario: AnswerScenario, model: string, promptTe
   ];
   const payloads: (object | string)[] = deltas.map((delta, i) => chunk(i === 0 ? { role: 'assistant', ...delta } : delta));
   if (deltas.length === 0) payloads.push(chunk({ role: 'assistant' }));
+  if (scenario.failure) {
+    payloads.push({ error: { message: scenario.failure.message, type: 'invalid_request_error', code: scenario.failure.code } });
+    return payloads;
+  }
   const finish = finishReason(scenario);
   if (finish !== null) payloads.push(chunk({}, finish));
   const usage = computeUsage(scenario, promptText, cachedTokens);

@@ -14,3 +14,4 @@ export {
   type ToolCallSpec,
   type UsageJson,
 } from './scenarios';
+export { BODY_RULES, checkChatBody, checkResponsesBody, encryptedReasoningModel, type BodyFacts, type BodyRule, type BodyRuleViolation } from './bodyRules';

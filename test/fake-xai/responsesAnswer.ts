@@ -37,7 +37,12 @@ interface Rendered {
   frames: object[];
 }
 
-function render(scenario: AnswerScenario, encrypted: boolean): Rendered {
+/** Opaque to the client; the fake reads the model back from it (bodyRules.ts, encryptedReasoningModel). */
+function encryptReasoning(model: string, text: string): string {
+  return Buffer.from(`fake-reasoning:${model}:${text}`).toString('base64');
+}
+
+function render(scenario: AnswerScenario, model: string, encrypted: boolean): Rendered {
   const id = `${nextAnswerId()}-resp`;
   const output: object[] = [];
   const frames: object[] = [];
@@ -51,7 +56,7 @@ function render(scenario: AnswerScenario, encrypted: boolean): Rendered {
       summary: [{ text, type: 'summary_text' }],
       type: 'reasoning',
       status: 'completed',
-      ...(encrypted && { encrypted_content: Buffer.from(`reasoning:${text}`).toString('base64') }),
+      ...(encrypted && { encrypted_content: encryptReasoning(model, text) }),
     };
     frames.push({ type: 'response.output_item.added', item: { id: itemId, summary: [], type: 'reasoning', status: 'in_progress' }, output_index: index });
     frames.push({ type: 'response.reasoning_summary_part.added', item_id: itemId, output_index: index, part: { text: '', type: 'summary_text' }, summary_index: 0 });
@@ -128,12 +133,15 @@ export interface ResponsesRequestFacts {
 /** The JSON payloads of the stream, `[DONE]` (as the string) only when the scenario asks with `done: true`. */
 export function responsesStreamPayloads(scenario: AnswerScenario, facts: ResponsesRequestFacts): (object | string)[] {
   const model = scenario.model ?? facts.model;
-  const { id, output, frames } = render(scenario, facts.encrypted);
+  const { id, output, frames } = render(scenario, model, facts.encrypted);
   const snapshot = responseObject(id, model, 'in_progress', [], null, facts.store);
   const all: object[] = [{ type: 'response.created', response: snapshot }, { type: 'response.in_progress', response: snapshot }, ...frames];
   const terminal = terminalType(scenario);
   const usage = responsesUsage(computeUsage(scenario, facts.prompt, facts.cachedTokens));
-  if (terminal === 'error') all.push({ type: 'error', code: null, message: 'Internal error during token generation', param: null });
+  const failure = scenario.failure;
+  if (failure?.event === 'error') all.push({ type: 'error', code: failure.code, message: failure.message, param: null });
+  else if (failure) all.push({ type: 'response.failed', response: { ...responseObject(id, model, 'failed', output, usage, facts.store), error: { code: failure.code, message: failure.message } } });
+  else if (terminal === 'error') all.push({ type: 'error', code: null, message: 'Internal error during token generation', param: null });
   else if (terminal === 'response.incomplete') all.push({ type: terminal, response: responseObject(id, model, 'incomplete', output, usage, facts.store) });
   else if (terminal) all.push({ type: terminal, response: responseObject(id, model, 'completed', output, usage, facts.store) });
   const payloads: (object | string)[] = all.map((frame, sequence) => ({ sequence_number: sequence, ...frame }));
@@ -143,7 +151,8 @@ export function responsesStreamPayloads(scenario: AnswerScenario, facts: Respons
 
 /** The whole answer as one response object (a request without `stream: true`). */
 export function responsesBody(scenario: AnswerScenario, facts: ResponsesRequestFacts): object {
-  const { id, output } = render(scenario, facts.encrypted);
+  const model = scenario.model ?? facts.model;
+  const { id, output } = render(scenario, model, facts.encrypted);
   const status = terminalType(scenario) === 'response.incomplete' ? 'incomplete' : 'completed';
-  return responseObject(id, scenario.model ?? facts.model, status, output, responsesUsage(computeUsage(scenario, facts.prompt, facts.cachedTokens)), facts.store);
+  return responseObject(id, model, status, output, responsesUsage(computeUsage(scenario, facts.prompt, facts.cachedTokens)), facts.store);
 }

@@ -33,6 +33,12 @@ export interface AnswerScenario {
   /** Content deltas. */
   content?: string[];
   toolCalls?: ToolCallSpec[];
+  /**
+   * The answer fails in the stream after its output: Responses sends `response.failed` (its
+   * `error` and usage) or, with `event: 'error'`, an `error` event; Chat Completions an error chunk
+   * `{error: {message, type, code}}` and no finish.
+   */
+  failure?: { code: string; message: string; event?: 'response.failed' | 'error' };
   /** Default `tool_calls` when there are tool calls, else `stop`; null sends no finish chunk. */
   finishReason?: string | null;
   /** Overrides of the computed usage; false sends no usage chunk; `cost_in_usd_ticks: undefined` drops the cost. */
@@ -96,6 +102,8 @@ export interface RecordedRequest {
   receivedAt: number;
   /** Set when the client closed the connection before the response ended (an aborted stream). */
   closedEarlyAt?: number;
+  /** The body rule (bodyRules.ts) the request broke: it was answered with 400. */
+  refusedBy?: string;
 }
 
 export interface HandlerScenario {

@@ -17,7 +17,8 @@
  * else one JSON completion or response; the same scenarios and faults on both), GET /v1/models,
  * GET /v1/language-models (the catalogue, catalogue.ts; 404 with `languageModelsRoute: false`),
  * GET /v1/api-key (404 with `apiKeyRoute: false`, like OpenAI-compatible proxies). Like xAI it
- * checks the Bearer key (400 "Incorrect API key" for a wrong one, 401 without one), answers 415
+ * checks the Bearer key (400 "Incorrect API key" for a wrong one, 401 without one), refuses a body
+ * that breaks a rule of bodyRules.ts with 400 `<rule>: <why>` (unless `bodyRules: 'lenient'`), answers 415
  * without a JSON content type, 404 for an unknown or `retired` model, 400 for `stop`,
  * `presence_penalty` and `frequency_penalty`, and 400 "Model X does not support parameter
  * reasoningEffort." for a reasoning effort (`reasoning_effort`, or `reasoning.effort` on Responses)
@@ -32,6 +33,7 @@ import { type AddressInfo, type Socket } from 'node:net';
 import { completionBody, streamPayloads } from './answer';
 import { responsesBody, responsesStreamPayloads } from './responsesAnswer';
 import { LATE_2026_CATALOGUE } from './catalogue';
+import { checkChatBody, checkResponsesBody, type BodyFacts, type BodyRuleViolation } from './bodyRules';
 import { cachedPromptTokens, promptCacheKey, type PromptCacheMemory } from './promptCache';
 import {
   CHAT_PATH,
@@ -69,6 +71,13 @@ export interface FakeXaiOptions {
   /** Overrides of GET /v1/api-key's answer (e.g. `{ api_key_blocked: true }`). */
   apiKeyInfo?: Record<string, unknown>;
   defaultScenario?: Scenario;
+  /**
+   * `strict` (the default) answers a body that breaks a rule of bodyRules.ts with 400 naming the
+   * rule; `lenient` accepts any body (only for a test that says so in its name).
+   */
+  bodyRules?: 'strict' | 'lenient';
+  /** The most output tokens a request may ask of any model (max-tokens-within-limit). Default 128,000 (xai-responses.md §1). */
+  maxOutputTokens?: number;
   host?: string;
   /** Default 0: any free port. */
   port?: number;
@@ -85,6 +94,9 @@ export interface FakeXai {
   setDefault(scenario: Scenario): void;
   close(): Promise<void>;
 }
+
+/** xAI's default `max_output_tokens`, the largest it documents (xai-responses.md §1). */
+const DEFAULT_MAX_OUTPUT_TOKENS = 128_000;
 
 const UNSUPPORTED_PARAMETERS = ['stop', 'presence_penalty', 'frequency_penalty'];
 /** Not Responses API fields (xai-responses.md §1): the fake refuses them as xAI does on chat. */
@@ -245,6 +257,22 @@ export async function startFakeXai(options: FakeXaiOptions = {}): Promise<FakeXa
     return { fields, served };
   }
 
+  /** The body rules of the route's wire format; true when the request was refused (answered). */
+  function refused(
+    recorded: RecordedRequest,
+    res: http.ServerResponse,
+    check: (body: Record<string, unknown>, facts: BodyFacts) => BodyRuleViolation | undefined,
+    fields: Record<string, unknown>,
+    served: string,
+  ): boolean {
+    if (options.bodyRules === 'lenient') return false;
+    const broken = check(fields, { model: served, maxOutputTokens: options.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS });
+    if (!broken) return false;
+    recorded.refusedBy = broken.rule;
+    sendJson(res, 400, { code: 'Client specified an invalid argument', error: `${broken.rule}: ${broken.message}` });
+    return true;
+  }
+
   async function answerChat(recorded: RecordedRequest, res: http.ServerResponse, scenario: AnswerScenario): Promise<void> {
     const checked = checkModelRequest(recorded, res, UNSUPPORTED_PARAMETERS);
     if (!checked) return;
@@ -252,6 +280,7 @@ export async function startFakeXai(options: FakeXaiOptions = {}): Promise<FakeXa
     if (!Array.isArray(fields.messages) || fields.messages.length === 0) {
       return sendJson(res, 422, { code: 'Client specified an invalid argument', error: 'messages: expected a non-empty array.' });
     }
+    if (refused(recorded, res, checkChatBody, fields, served)) return;
     const prompt = promptTextOf(fields);
     const cached = cachedPromptTokens(promptCache, promptCacheKey(recorded.headers, fields), prompt);
     if (fields.stream !== true) return sendJson(res, 200, completionBody(scenario, served, prompt, cached));
@@ -267,6 +296,7 @@ export async function startFakeXai(options: FakeXaiOptions = {}): Promise<FakeXa
     if (!(typeof input === 'string' ? input !== '' : Array.isArray(input) && input.length > 0)) {
       return sendJson(res, 400, { code: 'Client specified an invalid argument', error: 'Invalid request content: input must not be empty.' });
     }
+    if (refused(recorded, res, checkResponsesBody, fields, served)) return;
     const prompt = typeof input === 'string' ? input : responsesPromptText(input as unknown[]);
     const facts = {
       model: served,
