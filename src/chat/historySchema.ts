@@ -24,7 +24,7 @@ export const StoredToolCallSchema = z.object({
 });
 
 /** A Responses API reasoning item, kept as it came so the next turn sends it back (the prompt cache holds). */
-const ReasoningItemSchema = z.object({ id: z.string(), summary: z.string(), encryptedContent: z.string().optional() });
+const ReasoningItemSchema = z.object({ id: z.string(), summary: z.string(), encryptedContent: z.string().optional(), model: z.string().optional() });
 
 /** One model response inside an answer: tool-call rounds produce several. */
 export const AnswerStepSchema = z.object({

@@ -187,7 +187,16 @@ export class GrokCodeFast1Provider {
       const conversationId = this.config.cachingEnabled ? request.metadata?.conversationId : undefined;
       const { maxTokens, temperature, wireApi } = this.config;
       const reasoningEffort = effortToSend(effortSettingOf(this.config, feature), feature, this.modelFacts);
-      const body = buildWireRequest(wireApi, request, { model: this.model, maxTokens, temperature, reasoningEffort, conversationId });
+      const facts = this.modelFacts;
+      const body = buildWireRequest(wireApi, request, {
+        model: this.model,
+        maxTokens,
+        maxOutputTokens: facts.maxOutputTokens,
+        modelNames: [this.model, facts.id, ...facts.aliases],
+        temperature,
+        reasoningEffort,
+        conversationId,
+      });
       this.throwIfStopped(controller.signal);
       if (this.config.rateLimitingEnabled) {
         lease = await this.limiter.acquire(userId, { estimatedTokens: estimateTokens(promptTextOf(body)), signal: controller.signal });

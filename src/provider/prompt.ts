@@ -3,8 +3,8 @@
  * cache: the system text comes first and never changes by a byte, earlier turns stay as they were
  * sent, and everything that varies (code and project context) joins the last user message.
  */
-import { InvalidConfigError } from './errors';
 import { MAX_OUTPUT_TOKENS } from './models';
+import { normaliseOutbound, type OutboundRequest } from './outboundNormaliser';
 import { type ChatRequestBody, type WireMessage, type WireTool, type WireToolChoice } from './client/wire';
 import { type ChatMessage, type CodeContext, type GenerateRequest, type ProjectContext, type ToolChoice, type ToolDefinition } from './types';
 
@@ -72,9 +72,6 @@ function renderContext(context: GenerateRequest['context']): string | undefined 
 export function orderedMessages(request: GenerateRequest): ChatMessage[] {
   const messages: ChatMessage[] = [...(request.messages ?? [])];
   if (request.prompt !== undefined && request.prompt !== '') messages.push({ role: 'user', content: request.prompt });
-  if (!messages.some((message) => message.role !== 'system')) {
-    throw new InvalidConfigError('A request needs a prompt or at least one user message.', 'prompt');
-  }
   if (messages[0]?.role !== 'system') messages.unshift({ role: 'system', content: SYSTEM_PROMPT });
 
   const context = renderContext(request.context);
@@ -90,8 +87,32 @@ export function orderedMessages(request: GenerateRequest): ChatMessage[] {
   return messages;
 }
 
-export function buildWireMessages(request: GenerateRequest): WireMessage[] {
-  return orderedMessages(request).map(toWireMessage);
+export interface BodySettings {
+  model: string;
+  /** The `maxTokens` setting: the output limit when the request asks for none. */
+  maxTokens: number;
+  /** The model's output cap; default MAX_OUTPUT_TOKENS. */
+  maxOutputTokens?: number;
+  /** Names the model answers under (id, aliases): reasoning items from them are replayed; default `[model]`. */
+  modelNames?: readonly string[];
+  temperature?: number;
+  /** Already checked against the model's accepted efforts. */
+  reasoningEffort?: string;
+}
+
+/** The request through the outbound normaliser: what both wire formats render. */
+export function outboundRequest(request: GenerateRequest, settings: BodySettings): OutboundRequest {
+  const options = request.options ?? {};
+  return normaliseOutbound(orderedMessages(request), options, {
+    maxTokens: settings.maxTokens,
+    maxOutputTokens: settings.maxOutputTokens ?? MAX_OUTPUT_TOKENS,
+    modelNames: settings.modelNames ?? [settings.model],
+  });
+}
+
+/** The Chat Completions messages of a request (for a model that takes its own reasoning items only). */
+export function buildWireMessages(request: GenerateRequest, settings: BodySettings = { model: '', maxTokens: MAX_OUTPUT_TOKENS }): WireMessage[] {
+  return outboundRequest(request, settings).messages.map(toWireMessage);
 }
 
 function toWireTools(tools: readonly ToolDefinition[]): WireTool[] {
@@ -105,34 +126,25 @@ function toWireToolChoice(choice: ToolChoice): WireToolChoice {
   return typeof choice === 'string' ? choice : { type: 'function', function: { name: choice.name } };
 }
 
-export interface BodySettings {
-  model: string;
-  maxTokens: number;
-  temperature?: number;
-  /** Already checked against the model's accepted efforts. */
-  reasoningEffort?: string;
-}
-
 /**
  * The streamed request body. Never carries `stop`, `presence_penalty` or `frequency_penalty`
  * (xAI answers them with HTTP 400); `reasoning_effort` only when the settings give one.
  */
 export function buildChatRequestBody(request: GenerateRequest, settings: BodySettings): ChatRequestBody {
-  const options = request.options ?? {};
+  const outbound = outboundRequest(request, settings);
   const body: ChatRequestBody = {
     model: settings.model,
-    messages: buildWireMessages(request),
-    // A request may ask for more than the setting (a retry of a cut answer), never above the model's maximum.
-    max_tokens: Math.min(options.maxTokens ?? settings.maxTokens, MAX_OUTPUT_TOKENS),
+    messages: outbound.messages.map(toWireMessage),
+    max_tokens: outbound.maxTokens,
     stream: true,
     stream_options: { include_usage: true },
   };
-  const temperature = options.temperature ?? settings.temperature;
+  const temperature = request.options?.temperature ?? settings.temperature;
   if (temperature !== undefined) body.temperature = temperature;
   if (settings.reasoningEffort !== undefined) body.reasoning_effort = settings.reasoningEffort;
-  if (options.tools?.length) {
-    body.tools = toWireTools(options.tools);
-    if (options.toolChoice) body.tool_choice = toWireToolChoice(options.toolChoice);
+  if (outbound.tools) {
+    body.tools = toWireTools(outbound.tools);
+    if (outbound.toolChoice) body.tool_choice = toWireToolChoice(outbound.toolChoice);
   }
   return body;
 }

@@ -7,7 +7,7 @@
  * its conversation id is the `prompt_cache_key`.
  */
 import { type ResponsesInputItem, type ResponsesRequestBody, type ResponsesTool } from './client/responsesWire';
-import { orderedMessages, type BodySettings } from './prompt';
+import { outboundRequest, type BodySettings } from './prompt';
 import { type ChatMessage, type GenerateRequest, type ToolChoice, type ToolDefinition } from './types';
 
 function inputItems(message: ChatMessage): ResponsesInputItem[] {
@@ -50,24 +50,23 @@ function toToolChoice(choice: ToolChoice): NonNullable<ResponsesRequestBody['too
 }
 
 export function buildResponsesRequestBody(request: GenerateRequest, settings: BodySettings & { conversationId?: string }): ResponsesRequestBody {
-  const options = request.options ?? {};
-  const messages = orderedMessages(request);
+  const outbound = outboundRequest(request, settings);
   const body: ResponsesRequestBody = {
     model: settings.model,
-    input: messages.flatMap(inputItems),
-    max_output_tokens: Math.min(options.maxTokens ?? settings.maxTokens, settings.maxTokens),
+    input: outbound.messages.flatMap(inputItems),
+    max_output_tokens: outbound.maxTokens,
     stream: true,
     store: false,
   };
-  const multiTurn = settings.conversationId !== undefined || messages.some((message) => message.role === 'assistant');
+  const multiTurn = settings.conversationId !== undefined || outbound.messages.some((message) => message.role === 'assistant');
   if (multiTurn) body.include = ['reasoning.encrypted_content'];
   if (settings.conversationId !== undefined) body.prompt_cache_key = settings.conversationId;
-  const temperature = options.temperature ?? settings.temperature;
+  const temperature = request.options?.temperature ?? settings.temperature;
   if (temperature !== undefined) body.temperature = temperature;
   if (settings.reasoningEffort !== undefined) body.reasoning = { effort: settings.reasoningEffort };
-  if (options.tools?.length) {
-    body.tools = toTools(options.tools);
-    if (options.toolChoice) body.tool_choice = toToolChoice(options.toolChoice);
+  if (outbound.tools) {
+    body.tools = toTools(outbound.tools);
+    if (outbound.toolChoice) body.tool_choice = toToolChoice(outbound.toolChoice);
   }
   return body;
 }

@@ -31,6 +31,8 @@ export interface ReasoningItem {
   summary: string;
   /** Opaque; present when the request asked for `reasoning.encrypted_content`. */
   encryptedContent?: string;
+  /** The model that produced it (the response's `model`): only that model can read it back. */
+  model?: string;
 }
 
 /** An image the model reads: a `data:<mime>;base64,<bytes>` URL (or an https URL the server fetches). */

@@ -143,8 +143,9 @@ export class ResponsesAssembler extends AnswerAssembler<ResponsesEvent> {
     return this.finishedAs === 'stop' && hasToolCalls ? 'tool_calls' : this.finishedAs;
   }
 
+  /** The reasoning items are tagged with the model that served the answer: only it can read them back. */
   protected override extras(): Partial<AssembledAnswer> {
-    return this.reasoningItems.length > 0 ? { reasoningItems: this.reasoningItems } : {};
+    return this.reasoningItems.length > 0 ? { reasoningItems: this.reasoningItems.map((item) => ({ ...item, model: this.model })) } : {};
   }
 
   protected toolCalls(): ToolCall[] {

@@ -318,7 +318,7 @@ describe('Responses API field faults', function () {
     h.fake.enqueue(responsesLeniency.bareCrlfDone);
     const result = await h.provider.generateResponse({ prompt: 'q' });
     assert.deepEqual([result.content, result.reasoning, result.finishReason], ['hello', 'Think', 'stop']);
-    assert.deepEqual(result.reasoningItems, [{ id: 'rs_r1', summary: 'Think', encryptedContent: 'ZW5j' }]);
+    assert.deepEqual(result.reasoningItems, [{ id: 'rs_r1', summary: 'Think', encryptedContent: 'ZW5j', model: 'grok-4.3' }]);
     assert.deepEqual([result.usage.promptTokens, result.usage.cachedTokens, result.usage.completionTokens, result.usage.reasoningTokens], [197, 128, 1, 110]);
     assert.equal(result.usage.costUsd, 3893500 / 1e10);
   });
