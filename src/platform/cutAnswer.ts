@@ -4,13 +4,14 @@
  * a proposal, and the chat marks it. Source: the OpenAI-compatible `finish_reason` values xAI sends
  * (/work/shared/xai-api.md). No `vscode` import.
  */
+import { isCut } from '../provider/client/answerAssembler';
 import { MAX_OUTPUT_TOKENS } from '../provider/models';
 import { type FinishReason } from '../provider/types';
 
 export type CutReason = 'length' | 'content_filter';
 
 export function cutReason(finishReason: FinishReason): CutReason | undefined {
-  return finishReason === 'length' || finishReason === 'content_filter' ? finishReason : undefined;
+  return isCut(finishReason) ? (finishReason as CutReason) : undefined;
 }
 
 /** Why the answer stopped, as a clause: "it reached the output limit of 4,000 tokens". */

@@ -34,6 +34,7 @@ import { registerSecret } from './redact';
 import { formatDuration } from './duration';
 import { OutcomeRecorder } from './outcomeRecorder';
 import { type RequestOutcomes } from './requestOutcomes';
+import { addUsage, ZERO_USAGE } from './usageSchema';
 import {
   type Feature,
   type GenerateRequest,
@@ -177,6 +178,11 @@ export class GrokCodeFast1Provider {
     let lease: RateLimitLease | undefined;
     let sentAt: number | undefined;
     let firstTokenAt: number | null = null;
+    /** What the server billed for the attempts that ended without an answer (failed, empty, retried). */
+    let billed: Usage | undefined;
+    const bill = (attemptUsage: Usage | undefined) => {
+      if (attemptUsage) billed = addUsage(billed ?? ZERO_USAGE, attemptUsage);
+    };
     let usage: Usage | undefined;
     let result: GenerateResult | undefined;
     let failure: unknown;
@@ -203,7 +209,7 @@ export class GrokCodeFast1Provider {
       }
       sentAt = this.now();
       const attempts = retryingStream(
-        () => this.attempt(body, conversationId, controller.signal),
+        () => this.attempt(body, conversationId, controller.signal, bill),
         { ...this.retry, maxRetries: this.config.maxRetries },
         controller.signal,
         (retryable, delayMs) => {
@@ -215,18 +221,15 @@ export class GrokCodeFast1Provider {
       for await (const batch of attempts) {
         // The clock is read for the first token only, not per token.
         if (firstTokenAt === null && batch.events.some(isToken)) firstTokenAt = this.now();
-        if (batch.answer) {
-          answer = batch.answer;
-          usage = answer.usage;
-        }
+        if (batch.answer) answer = batch.answer;
         if (batch.events.length > 0) yield batch.events;
       }
       if (!answer) throw new NetworkError('The stream ended without an answer.');
-      if (!usage) {
-        const pricing = this.catalogue.factsFor(answer.model).pricing;
-        usage = estimateUsage({ prompt: promptTextOf(body), completion: answer.content, reasoning: answer.reasoning }, pricing);
-        yield [{ type: 'usage', usage }];
-      }
+      const pricing = this.catalogue.factsFor(answer.model).pricing;
+      const answered = answer.usage ?? estimateUsage({ prompt: promptTextOf(body), completion: answer.content, reasoning: answer.reasoning }, pricing);
+      // Attempts retried before this one were billed too: the request's usage is their sum.
+      usage = billed ? addUsage(billed, answered) : answered;
+      yield [{ type: 'usage', usage }];
       result = {
         ...answer,
         usage,
@@ -241,6 +244,7 @@ export class GrokCodeFast1Provider {
       this.inFlight.delete(flight);
       // Left without result or error: the consumer stopped reading, which cancels the request.
       if (!result && failure === undefined) failure = new AbortError();
+      usage ??= billed;
       lease?.release(usage?.totalTokens ?? 0);
       this.outcomes.finished({ requestId, result, failure, sentAt, firstTokenAt, usage });
     }
@@ -301,18 +305,29 @@ export class GrokCodeFast1Provider {
     if (this.ownsPool) await this.pool.close();
   }
 
-  /** One HTTP attempt: wire items in, events out a network read at a time, and the assembled answer last. */
-  private async *attempt(body: WireRequest, conversationId: string | undefined, signal: AbortSignal): AsyncGenerator<AttemptBatch> {
+  /**
+   * One HTTP attempt: wire items in, events out a network read at a time, and the assembled answer
+   * last. An attempt that ends in an error (an empty answer too) tells `bill` what the server billed.
+   */
+  private async *attempt(
+    body: WireRequest,
+    conversationId: string | undefined,
+    signal: AbortSignal,
+    bill: (usage: Usage | undefined) => void,
+  ): AsyncGenerator<AttemptBatch> {
     const model = { id: this.model, pricingFor: (served: string) => this.catalogue.factsFor(served).pricing };
     const attempt = startAttempt(this.client, body, model, { signal, conversationId });
+    let finished: AttemptBatch;
     try {
       // Nothing yielded means nothing reached the caller: the attempt may still be retried.
       for await (const events of attempt.events) yield { events };
+      finished = attempt.finish();
     } catch (error) {
       keepPartial(error, attempt.partial());
+      bill(attempt.billed());
       throw error;
     }
-    yield attempt.finish();
+    yield finished;
   }
 
   private throwIfStopped(signal: AbortSignal): void {

@@ -15,6 +15,11 @@ export const EMPTY_ANSWER_MESSAGE = 'The model returned an empty answer (no text
 /** The result but for the request's timings; `usage` is undefined when the server sent none. */
 export type AssembledAnswer = Omit<GenerateResult, 'usage' | 'metadata'> & { usage?: Usage };
 
+/** The answer stopped before the model finished it: the output limit or a content filter cut it. */
+export function isCut(reason: FinishReason): boolean {
+  return reason === 'length' || reason === 'content_filter';
+}
+
 export abstract class AnswerAssembler<T> {
   private readonly content: string[] = [];
   private readonly reasoning: string[] = [];
@@ -42,25 +47,31 @@ export abstract class AnswerAssembler<T> {
     return { content: this.content.join(''), reasoning: this.reasoning.join('') };
   }
 
+  /** What the server billed for this attempt so far (also from a failed or empty one); undefined when it said nothing. */
+  billed(): Usage | undefined {
+    return this.usage;
+  }
+
   /**
-   * The events still owed at the end of the stream (tool calls not yet emitted, usage), then the
-   * whole answer. Usage waits for the end so an empty answer can still be retried unseen.
+   * The events still owed at the end of the stream (tool calls not yet emitted), then the whole
+   * answer. The usage event is the provider's: a request's usage sums all its attempts.
    */
   finish(): { events: StreamEvent[]; answer: AssembledAnswer } {
     const events: StreamEvent[] = [];
     this.emitToolCalls(events);
-    if (this.usage) events.push({ type: 'usage', usage: this.usage });
-    const toolCalls = this.toolCalls();
+    const calls = this.toolCalls();
+    const finishReason = this.finishReason(calls.length > 0);
     const answer: AssembledAnswer = {
       content: this.content.join(''),
       reasoning: this.reasoning.join(''),
-      toolCalls,
-      finishReason: this.finishReason(toolCalls.length > 0),
+      toolCalls: isCut(finishReason) ? [] : calls,
+      finishReason,
       model: this.model,
       usage: this.usage,
       ...this.extras(),
     };
-    if (answer.content === '' && toolCalls.length === 0) {
+    // A cut answer whose only output was a call it may not run is still an answer: the surface says it was cut.
+    if (answer.content === '' && calls.length === 0) {
       if (answer.finishReason === 'length') {
         throw new ApiError('The model used all its output tokens before answering. Raise maxTokens or shorten the request.');
       }
@@ -95,11 +106,15 @@ export abstract class AnswerAssembler<T> {
     events.push({ type: 'reasoning', text });
   }
 
-  /** Emits the tool calls, once: when the answer finishes or at the end of the stream. */
+  /**
+   * Emits the tool calls, once: when the answer finishes or at the end of the stream. Never for an
+   * answer cut by the output limit or a content filter: its calls may be cut too (a path ending in
+   * the middle), and running them acts on what the model did not finish.
+   */
   protected emitToolCalls(events: StreamEvent[]): void {
     if (this.callsEmitted) return;
     const calls = this.toolCalls();
-    if (calls.length === 0) return;
+    if (calls.length === 0 || isCut(this.finishReason(true))) return;
     this.callsEmitted = true;
     for (const call of calls) events.push({ type: 'tool_call', call });
   }

@@ -7,7 +7,7 @@ import { type PartialAnswer } from '../errors';
 import { type ModelPricing } from '../models';
 import { buildChatRequestBody, type BodySettings } from '../prompt';
 import { buildResponsesRequestBody } from '../responsesPrompt';
-import { type GenerateRequest, type StreamEvent } from '../types';
+import { type GenerateRequest, type StreamEvent, type Usage } from '../types';
 import { ResponsesAssembler } from './responsesAssembler';
 import { type ResponsesInputItem, type ResponsesRequestBody } from './responsesWire';
 import { type AssembledAnswer } from './answerAssembler';
@@ -42,6 +42,8 @@ export interface AnswerAttempt {
   events: AsyncGenerator<StreamEvent[]>;
   /** What arrived so far, for an error that ends the stream. */
   partial(): PartialAnswer;
+  /** The usage the server reported for this attempt, whether it ends in an answer or an error. */
+  billed(): Usage | undefined;
   /** The events still owed and the whole answer; throws for an empty one. */
   finish(): { events: StreamEvent[]; answer: AssembledAnswer };
 }
@@ -49,6 +51,7 @@ export interface AnswerAttempt {
 interface Assembler<T> {
   accept(items: readonly T[]): StreamEvent[];
   partial(): PartialAnswer;
+  billed(): Usage | undefined;
   finish(): { events: StreamEvent[]; answer: AssembledAnswer };
 }
 
@@ -60,7 +63,7 @@ async function* eventsOf<T>(batches: AsyncGenerator<T[]>, assembler: Assembler<T
 }
 
 function attemptOf<T>(batches: AsyncGenerator<T[]>, assembler: Assembler<T>): AnswerAttempt {
-  return { events: eventsOf(batches, assembler), partial: () => assembler.partial(), finish: () => assembler.finish() };
+  return { events: eventsOf(batches, assembler), partial: () => assembler.partial(), billed: () => assembler.billed(), finish: () => assembler.finish() };
 }
 
 export function startAttempt(

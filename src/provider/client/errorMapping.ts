@@ -172,20 +172,42 @@ export function webPageInsteadOfStream(bodyText: string): ApiError {
 }
 
 /**
+ * The HTTP status an in-stream error code stands for: a number or `"429"`, OpenAI's codes
+ * (`context_length_exceeded`, `invalid_request_error`, `invalid_api_key`, `rate_limit_exceeded`)
+ * and xAI's gRPC-style texts ("Client specified an invalid argument", "Unauthenticated", "Some
+ * resource has been exhausted"); undefined when the code says nothing (a server failure).
+ */
+export function statusOfStreamCode(code: unknown): number | undefined {
+  if (typeof code === 'number') return code;
+  if (typeof code !== 'string' || code === '') return undefined;
+  if (/^\d{3}$/.test(code)) return Number(code);
+  if (/rate.?limit|exhausted|too.?many/i.test(code)) return 429;
+  if (/auth|api.?key/i.test(code)) return 401;
+  if (/permission|forbidden/i.test(code)) return 403;
+  if (/not.?found/i.test(code)) return 404;
+  if (/context.?length|too.?long|invalid|bad.?request|unsupported/i.test(code)) return 400;
+  return undefined;
+}
+
+/**
  * An error the server wrote inside an answer that had started (a chat chunk's `error`, a Responses
- * `error` event or `response.failed`): typed by its code like an HTTP status, so a server failure
- * may be retried while nothing of the answer reached the caller, and a rate limit stays one.
+ * `error` event or `response.failed`): classified by its code as the same failure sent as an HTTP
+ * status would be. A server failure (5xx or no code) may be retried while nothing of the answer
+ * reached the caller, a rate limit stays one, and a refusal (context too long, invalid request,
+ * authentication) is never retried: it would fail the same way.
  */
 export function mapStreamError(error: { code?: unknown; message?: unknown } | string): GrokError | RetryableFailure {
   const message = typeof error === 'string' ? error : typeof error.message === 'string' ? error.message : 'no message';
   const code = typeof error === 'string' ? undefined : error.code;
-  const status = typeof code === 'number' ? code : typeof code === 'string' && /^\d{3}$/.test(code) ? Number(code) : undefined;
+  const status = statusOfStreamCode(code);
   if (CREDITS_PATTERN.test(message)) return creditsExhausted(message, status ?? 429);
-  if (status === 429 || /rate.?limit/i.test(String(code ?? ''))) {
+  if (status === 429) {
     return new RetryableFailure(new RateLimitError(`The server's rate limit was reached mid-answer: ${message}`, DEFAULT_RETRY_AFTER_SECONDS));
   }
-  const label = status ?? (typeof code === 'string' && code !== '' ? code : undefined);
-  const failure = new ApiError(`The server failed in the middle of the answer${label === undefined ? '' : ` (${label})`}: ${message}`, status, message);
+  const label = typeof code === 'string' && code !== '' ? code : status;
+  const said = `${label === undefined ? '' : ` (${label})`}: ${message}`;
+  if (status === 401 || status === 403) return new AuthenticationError(`The server refused the API key in the middle of the answer${said}`, status);
+  const failure = new ApiError(`The server failed in the middle of the answer${said}`, status, message);
   return status !== undefined && status >= 400 && status < 500 ? failure : new RetryableFailure(failure);
 }
 

@@ -84,7 +84,11 @@ export class ResponsesReader {
       }
       const event = parseEvent(data);
       if (event.type === 'error') throw mapStreamError({ code: event.code, message: event.message });
-      if (event.type === 'response.failed') throw mapStreamError(event.response?.error ?? { message: 'The response failed.' });
+      if (event.type === 'response.failed') {
+        // Its snapshot carries what was billed: the assembler reads it before the error is thrown.
+        into.push(event);
+        throw mapStreamError(event.response?.error ?? { message: 'The response failed.' });
+      }
       into.push(event);
       if (TERMINAL_EVENT_TYPES.has(event.type)) this.ended = true;
     }

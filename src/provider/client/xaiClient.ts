@@ -93,15 +93,21 @@ interface EventReader<T> {
   readonly complete: boolean;
 }
 
+/** The items of a whole answer, and the failure it reports after them (a failed response's usage is still billed). */
+interface WholeAnswer<T> {
+  items: T[];
+  failure?: GrokError | RetryableFailure;
+}
+
 interface WireFormat<T> {
   reader(): EventReader<T>;
   /** A whole JSON answer from a server that ignored `stream: true`, as the items a stream would carry. */
-  whole(text: string): T[];
+  whole(text: string): WholeAnswer<T>;
 }
 
 const CHAT_FORMAT: WireFormat<ChatChunk> = {
   reader: () => new ChunkReader(),
-  whole: (text) => completionAsChunks(parseWhole(text, chatCompletionSchema)),
+  whole: (text) => ({ items: completionAsChunks(parseWhole(text, chatCompletionSchema)) }),
 };
 
 const RESPONSES_FORMAT: WireFormat<ResponsesEvent> = {
@@ -110,8 +116,10 @@ const RESPONSES_FORMAT: WireFormat<ResponsesEvent> = {
 };
 
 /** A whole response as the events a stream would carry: its items' text, then its terminal event. */
-function responseAsEvents(response: ResponseObject): ResponsesEvent[] {
-  if (response.status === 'failed') throw mapStreamError(response.error ?? { message: 'The response failed.' });
+function responseAsEvents(response: ResponseObject): WholeAnswer<ResponsesEvent> {
+  if (response.status === 'failed') {
+    return { items: [{ type: 'response.failed', response }], failure: mapStreamError(response.error ?? { message: 'The response failed.' }) };
+  }
   const events: ResponsesEvent[] = [];
   for (const item of response.output ?? []) {
     if (item.type === 'reasoning') {
@@ -125,7 +133,7 @@ function responseAsEvents(response: ResponseObject): ResponsesEvent[] {
     events.push({ type: 'response.output_item.done', item });
   }
   events.push({ type: response.status === 'incomplete' ? 'response.incomplete' : 'response.completed', response });
-  return events;
+  return { items: events };
 }
 
 export class XaiClient {
@@ -221,7 +229,9 @@ export class XaiClient {
 
     const contentType = header(response.headers, 'content-type') ?? '';
     if (contentType.includes('application/json')) {
-      yield format.whole(await this.readText(response.body, signal));
+      const whole = format.whole(await this.readText(response.body, signal));
+      yield whole.items;
+      if (whole.failure) throw whole.failure;
       return;
     }
     if (isHtml('', contentType)) throw webPageInsteadOfStream(await this.readText(response.body, signal));

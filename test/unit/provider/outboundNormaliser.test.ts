@@ -79,7 +79,7 @@ const tools = fc.array(
 const decoder = new TextDecoder();
 function textOfPart(part: object): string {
   if ('value' in part) return String(part.value);
-  if ('mimeType' in part && part.mimeType === 'text/plain') return decoder.decode((part as { data: Uint8Array }).data);
+  if ('mimeType' in part && part.mimeType === 'text/plain' && 'data' in part && part.data instanceof Uint8Array) return decoder.decode(part.data);
   return '';
 }
 

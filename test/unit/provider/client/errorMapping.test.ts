@@ -3,6 +3,7 @@ import {
   htmlTitle,
   mapErrorIn200,
   mapStreamError,
+  statusOfStreamCode,
   mapTransportFailure,
   parseDurationMs,
   retryHintMs,
@@ -132,6 +133,22 @@ describe('error mapping', () => {
     const limited = mapStreamError({ code: 'rate_limit_exceeded', message: 'slow down' });
     assert.ok(limited instanceof RetryableFailure && limited.error instanceof RateLimitError);
     assert.ok(mapStreamError('used all available credits') instanceof CreditsExhaustedError);
+  });
+
+  it('classifies an in-stream code as the same failure sent as a status: refusals are never retried', () => {
+    for (const code of ['context_length_exceeded', 'invalid_request_error', 'Client specified an invalid argument', '400']) {
+      const refusal = mapStreamError({ code, message: 'no' });
+      assert.ok(refusal instanceof ApiError, code);
+      assert.equal(refusal.status, 400, code);
+    }
+    for (const code of ['invalid_api_key', 'authentication_error', 'Unauthenticated']) {
+      assert.ok(mapStreamError({ code, message: 'no' }) instanceof AuthenticationError, code);
+    }
+    for (const code of ['server_error', 'The service is currently unavailable', null, 503]) {
+      assert.ok(mapStreamError({ code, message: 'try again' }) instanceof RetryableFailure, String(code));
+    }
+    assert.equal(statusOfStreamCode('Some resource has been exhausted'), 429);
+    assert.equal(statusOfStreamCode('Some requested entity was not found'), 404);
   });
 
   it('marks a reset or closed socket retryable, other network failures final (kind 6)', () => {
