@@ -2,13 +2,15 @@
  * Grok models in VS Code's own chat (`vscode.lm`, stable since VS Code 1.104). Every request goes
  * through the same core as the extension's other surfaces: consent, rate limits, analytics (feature
  * `vscode-chat`), the prompt-cache key, cancellation closing the HTTP stream. Reasoning is not shown
- * (thinking parts are proposed API); it stays in the usage figures.
+ * (thinking parts are proposed API); it stays in the usage figures and, kept in memory per answer
+ * (reasoningMemory.ts), goes back with the next turn so the prompt cache holds.
  */
 import * as vscode from 'vscode';
 import { type FinishReason, type GenerateRequest, type StreamEvent } from '../provider/types';
 import { conversationKey } from './conversationKey';
 import { CONSENT_DECLINED_MESSAGE, toLanguageModelError } from './languageModelErrors';
 import { modelInformation, type PickerFacts } from './modelInformation';
+import { ReasoningMemory } from './reasoningMemory';
 import { toChatMessages } from './requestMessages';
 import { estimateTokenCount } from './tokenCount';
 import { toolCallInput } from './toolCallInput';
@@ -40,6 +42,8 @@ const USED_IN_VSCODE_CHAT_CONTEXT = 'grokCodeFast.usedInVsCodeChat';
 export class GrokChatModelProvider implements vscode.LanguageModelChatProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeLanguageModelChatInformation = this.changed.event;
+  /** Each answer's reasoning, sent back with it next turn (the stable API carries none). */
+  private readonly reasoning = new ReasoningMemory();
 
   constructor(private readonly deps: GrokChatModelDeps) {}
 
@@ -74,6 +78,7 @@ export class GrokChatModelProvider implements vscode.LanguageModelChatProvider {
     // Consent is kept per model: the one picked in VS Code's chat may not be one the features use.
     if (!(await this.deps.ensureConsent([model.id]))) throw vscode.LanguageModelError.NoPermissions(CONSENT_DECLINED_MESSAGE);
     const chatMessages = toChatMessages(messages, { model: model.id, imageInput: model.capabilities.imageInput === true });
+    const conversationId = conversationKey(model.id, chatMessages);
     const controller = new AbortController();
     const cancellation = token.onCancellationRequested(() => controller.abort());
     if (token.isCancellationRequested) controller.abort();
@@ -81,14 +86,17 @@ export class GrokChatModelProvider implements vscode.LanguageModelChatProvider {
     try {
       // modelOptions are not forwarded: the core sends only parameters the model accepts.
       const events = this.deps.streamEvents(model.id, {
-        messages: chatMessages,
-        metadata: { feature: 'vscode-chat', conversationId: conversationKey(model.id, chatMessages) },
+        messages: this.reasoning.replay(conversationId, chatMessages),
+        metadata: { feature: 'vscode-chat', conversationId },
         options: { signal: controller.signal, ...toolRequest(options.tools, options.toolMode) },
       });
       for await (const event of events) {
         if (event.type === 'content') progress.report(new vscode.LanguageModelTextPart(event.text));
         else if (event.type === 'tool_call') progress.report(new vscode.LanguageModelToolCallPart(event.call.id, event.call.name, toolCallInput(event.call)));
-        else if (event.type === 'done') finishReason = event.result.finishReason;
+        else if (event.type === 'done') {
+          finishReason = event.result.finishReason;
+          this.reasoning.remember(conversationId, event.result);
+        }
       }
     } catch (error) {
       throw toLanguageModelError(error, token);

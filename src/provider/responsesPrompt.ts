@@ -58,7 +58,10 @@ export function buildResponsesRequestBody(request: GenerateRequest, settings: Bo
     stream: true,
     store: false,
   };
-  const multiTurn = settings.conversationId !== undefined || outbound.messages.some((message) => message.role === 'assistant');
+  // A conversation's answers become its history: their reasoning must be replayable (store:false keeps nothing).
+  const feature = request.metadata?.feature;
+  const multiTurn =
+    settings.conversationId !== undefined || feature === 'chat' || feature === 'vscode-chat' || outbound.messages.some((message) => message.role === 'assistant');
   if (multiTurn) body.include = ['reasoning.encrypted_content'];
   if (settings.conversationId !== undefined) body.prompt_cache_key = settings.conversationId;
   const temperature = request.options?.temperature ?? settings.temperature;

@@ -242,6 +242,32 @@ describe('Responses API requests', function () {
     ]);
   });
 
+  for (const feature of ['chat', 'vscode-chat'] as const) {
+    it(`${feature} with caching off: the second turn replays the reasoning with its encrypted content (opencode#7724)`, async () => {
+      h = await startHarness({ wireApi: 'responses', cachingEnabled: false });
+      h.fake.enqueue({ kind: 'answer', reasoning: ['Plan'], content: ['First answer'] });
+      const first = await h.provider.generateResponse({ messages: [{ role: 'user', content: 'one' }], metadata: { feature, conversationId: 'conv-8' } });
+      const opening = h.fake.requests[0].body as Record<string, unknown>;
+      assert.ok(!('prompt_cache_key' in opening), 'caching off: no cache key');
+      assert.deepEqual(opening.include, ['reasoning.encrypted_content'], 'a conversation asks for replayable reasoning from its first turn');
+      const items = first.reasoningItems ?? [];
+      assert.ok(items[0]?.encryptedContent, 'the answer carries encrypted reasoning');
+
+      await h.provider.generateResponse({
+        messages: [
+          { role: 'user', content: 'one' },
+          { role: 'assistant', content: first.content, reasoningItems: items },
+          { role: 'user', content: 'two' },
+        ],
+        metadata: { feature, conversationId: 'conv-8' },
+      });
+      assert.equal(h.fake.requests[1].refusedBy, undefined, 'the strict fake accepted the second turn');
+      const input = (h.fake.requests[1].body as { input: Record<string, unknown>[] }).input;
+      const reasoning = input.filter((item) => item.type === 'reasoning');
+      assert.deepEqual(reasoning, [{ type: 'reasoning', id: items[0].id, summary: [{ type: 'summary_text', text: 'Plan' }], encrypted_content: items[0].encryptedContent }]);
+    });
+  }
+
   it('sends tool calls and results as function_call items keyed by call_id', async () => {
     h = await startHarness({ wireApi: 'responses' });
     await h.provider.generateResponse({
