@@ -24,3 +24,11 @@ export const DEFAULT_RATE_LIMITS: RateLimits = Object.freeze({
   tokensPerDay: 1_000_000,
   concurrentRequests: 4,
 });
+
+/**
+ * Validates limits a caller gives, any of them: the ones left out take DEFAULT_RATE_LIMITS' values (the document's Model
+ * Configuration names five of the six).
+ */
+export const RateLimitsInputSchema = RateLimitsSchema.partial().transform(
+  (given): RateLimits => ({ ...DEFAULT_RATE_LIMITS, ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) }),
+);

@@ -146,7 +146,7 @@ describe('AnalyticsTracker', () => {
     const report = PerformanceReportSchema.parse(await tracker.generatePerformanceReport('grok-code-fast-1', period));
     assert.equal(report.modelId, 'grok-code-fast-1');
     assert.equal(report.totalRequests, 4);
-    assert.equal(report.successRate, 2 / 3);
+    assert.equal(report.successRate, (2 / 3) * 100, "in percent, as the document reads it");
     assert.deepEqual(report.errors, { timeout: 1 });
     assert.equal(report.latency.mean, 2000);
     assert.ok(Math.abs(report.latency.p50 - 2000) / 2000 <= 0.01);
