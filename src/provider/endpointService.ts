@@ -90,6 +90,7 @@ export class EndpointService {
 }
 
 /**
- * @deprecated Roo Code Cloud shut down; the design document's name for EndpointService, kept so its samples run as written.
+ * EndpointService under the design document's name, kept so its Cloud Service Configuration sample runs as written.
+ * @deprecated Roo Code Cloud shut down on 2026-05-15 (xai-api.md); use EndpointService.
  */
 export const RooCodeCloudService = EndpointService;

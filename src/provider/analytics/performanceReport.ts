@@ -61,8 +61,9 @@ export function buildPerformanceReport(
   const byDay: PerformanceReport['byDay'] = [];
   for (const aggregate of aggregates) {
     const day = new UsageTotals();
-    for (const { feature, model, ...totals } of aggregate.groups) {
-      if (modelId !== undefined && model !== modelId) continue;
+    for (const { feature, model, requestedModel, ...totals } of aggregate.groups) {
+      // A report for a name counts the requests asked of it, also those another model answered (a redirect).
+      if (modelId !== undefined && model !== modelId && requestedModel !== modelId) continue;
       overall.merge(totals);
       day.merge(totals);
       let featureTotals = byFeature.get(feature);
