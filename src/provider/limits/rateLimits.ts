@@ -15,7 +15,10 @@ export const RateLimitsSchema = z.object({
 /** The local limits: requests per minute, hour and day, tokens per minute and day, requests in flight at once. */
 export type RateLimits = z.infer<typeof RateLimitsSchema>;
 
-/** The free tier's limits; the minute's token limit is no higher than the day's (a larger one could never be reached). */
+/**
+ * The default local limits (the figures of the retired free tier, documented-api.md); the minute's token limit is no higher
+ * than the day's (a larger one could never be reached).
+ */
 export const DEFAULT_RATE_LIMITS: RateLimits = Object.freeze({
   requestsPerMinute: 60,
   requestsPerHour: 3600,

@@ -217,6 +217,14 @@ describe('the design document runs as written (documented-api.md against dist/pr
     return session;
   }
 
+  /** A session where the user consented and Basic Usage ran (logger, registry, provider in reach). */
+  async function afterBasicUsage(): Promise<Session> {
+    const s = await start();
+    await s.consent();
+    await s.run('Basic Usage');
+    return s;
+  }
+
   afterEach(async () => {
     await session?.close();
   });
@@ -248,9 +256,7 @@ describe('the design document runs as written (documented-api.md against dist/pr
   });
 
   check('With Code Context', async () => {
-    const s = await start();
-    await s.consent();
-    await s.run('Basic Usage');
+    const s = await afterBasicUsage();
     const { response } = (await s.run('With Code Context')) as { response: { content: string } };
     assert.equal(response.content, ANSWER);
     const prompt = s.sentPrompts()[1];
@@ -258,9 +264,7 @@ describe('the design document runs as written (documented-api.md against dist/pr
   });
 
   check('Streaming Responses', async () => {
-    const s = await start();
-    await s.consent();
-    await s.run('Basic Usage');
+    const s = await afterBasicUsage();
     await s.run('Streaming Responses');
     assert.ok(s.stdout.length > 1, 'written a chunk at a time');
     assert.equal(s.stdout.join(''), ANSWER);
@@ -280,9 +284,7 @@ describe('the design document runs as written (documented-api.md against dist/pr
   });
 
   check('Analytics Tracking', async () => {
-    const s = await start();
-    await s.consent();
-    await s.run('Basic Usage');
+    const s = await afterBasicUsage();
     const { exportData } = (await s.run('Analytics Tracking')) as { exportData: string };
     const [[printed]] = s.lines().slice(1) as [[{ totalRequests: number; successRate: number; latency: { average: number; p95: number } }]];
     assert.equal(printed.totalRequests, 1);
@@ -294,28 +296,26 @@ describe('the design document runs as written (documented-api.md against dist/pr
   });
 
   check('Integration with Chat', async () => {
-    const s = await start();
-    await s.consent();
-    await s.run('Basic Usage');
+    const s = await afterBasicUsage();
     const { chat } = (await s.run('Integration with Chat')) as { chat: { sendMessage(message: string): Promise<string> } };
     const sentBefore = s.sentPrompts().length;
     const documentedPrompt = samples.find((sample) => sample.heading === 'Integration with Chat' && sample.lang === '');
     assert.ok(documentedPrompt, 'the document shows the consent prompt');
     const lastLine = documentedPrompt.code.trim().split('\n').at(-1) ?? '';
-    const asked = await chat.sendMessage('How do I read a file in Node.js?');
+    // Its logger is Basic Usage's createLogger(), which writes to the console.
+    const send = (message: string) => s.printing(() => chat.sendMessage(message));
+    const asked = await send('How do I read a file in Node.js?');
     assert.ok(asked.endsWith(lastLine), asked);
     assert.match(asked, /we need your consent/);
     assert.ok(asked.includes(s.origin), 'the notice names the endpoint');
     assert.equal(s.sentPrompts().length, sentBefore, 'nothing sent before consent');
-    assert.match(await chat.sendMessage('I consent'), /consent is recorded/);
-    assert.equal(await chat.sendMessage('How do I read a file in Node.js?'), ANSWER);
+    assert.match(await send('I consent'), /consent is recorded/);
+    assert.equal(await send('How do I read a file in Node.js?'), ANSWER);
     assert.equal(s.sentPrompts().length, sentBefore + 1);
   });
 
   check('Rate Limiting', async () => {
-    const s = await start();
-    await s.consent();
-    await s.run('Basic Usage');
+    const s = await afterBasicUsage();
     await s.run('Rate Limiting');
     assert.deepEqual(s.lines().at(-1), [`Remaining requests: ${core.DEFAULT_RATE_LIMITS.requestsPerMinute - 1}`]);
     await s.useUpMinute();
@@ -326,9 +326,7 @@ describe('the design document runs as written (documented-api.md against dist/pr
   });
 
   check('Error Handling', async () => {
-    const s = await start();
-    await s.consent();
-    await s.run('Basic Usage');
+    const s = await afterBasicUsage();
     await s.consentManager.revokeConsent(USER, MODEL);
     await s.run('Error Handling');
     assert.deepEqual(s.lines('error').at(-1), ['User consent required']);
@@ -353,9 +351,7 @@ describe('the design document runs as written (documented-api.md against dist/pr
   });
 
   check('2. Handle Rate Limits Gracefully', async () => {
-    const s = await start();
-    await s.consent();
-    await s.run('Basic Usage');
+    const s = await afterBasicUsage();
     await s.run('2. Handle Rate Limits Gracefully');
     assert.deepEqual(s.queued, []);
     await s.useUpMinute();
@@ -366,9 +362,7 @@ describe('the design document runs as written (documented-api.md against dist/pr
   });
 
   check('3. Provide Context for Better Results', async () => {
-    const s = await start();
-    await s.consent();
-    await s.run('Basic Usage');
+    const s = await afterBasicUsage();
     const { response } = (await s.run('3. Provide Context for Better Results')) as { response: { content: string } };
     assert.equal(response.content, ANSWER);
     const prompt = s.sentPrompts()[1];
@@ -378,9 +372,7 @@ describe('the design document runs as written (documented-api.md against dist/pr
   });
 
   check('4. Track Analytics', async () => {
-    const s = await start();
-    await s.consent();
-    await s.run('Basic Usage');
+    const s = await afterBasicUsage();
     await s.run('Analytics Tracking');
     await s.run('4. Track Analytics');
     const report = await s.registry.getAnalyticsTracker().generatePerformanceReport(MODEL);
@@ -390,9 +382,7 @@ describe('the design document runs as written (documented-api.md against dist/pr
   });
 
   check('5. Monitor Performance', async () => {
-    const s = await start();
-    await s.consent();
-    await s.run('Basic Usage');
+    const s = await afterBasicUsage();
     await s.run('Analytics Tracking');
     await s.run('5. Monitor Performance');
     const warnings = () => s.lines('warn').filter(([line]) => String(line).includes('Success rate below threshold'));
@@ -406,9 +396,7 @@ describe('the design document runs as written (documented-api.md against dist/pr
   });
 
   check('Model Configuration', async () => {
-    const s = await start();
-    await s.consent();
-    await s.run('Basic Usage');
+    const s = await afterBasicUsage();
     const { provider } = (await s.run('Model Configuration')) as { provider: Provider };
     assert.notEqual(provider, s.registry.getProvider(MODEL));
     assert.equal(provider.checkRateLimit(USER).remaining, 30, 'its requestsPerMinute');
@@ -418,9 +406,7 @@ describe('the design document runs as written (documented-api.md against dist/pr
   });
 
   check('Cloud Service Configuration', async () => {
-    const s = await start();
-    await s.consent();
-    await s.run('Basic Usage');
+    const s = await afterBasicUsage();
     const { cloudService } = (await s.run('Cloud Service Configuration')) as { cloudService: InstanceType<Core['EndpointService']> };
     assert.ok(cloudService instanceof core.EndpointService);
     const health = await cloudService.getHealthStatus();
@@ -443,9 +429,7 @@ describe('the design document runs as written (documented-api.md against dist/pr
   });
 
   check('2. Rate Limit Issues', async () => {
-    const s = await start();
-    await s.consent();
-    await s.run('Basic Usage');
+    const s = await afterBasicUsage();
     await s.run('2. Rate Limit Issues');
     const [line] = s.lines().at(-1) as [string];
     const match = /^Remaining: (\d+), Reset: (.+)$/.exec(line);
@@ -455,9 +439,7 @@ describe('the design document runs as written (documented-api.md against dist/pr
   });
 
   check('3. Connection Issues', async () => {
-    const s = await start();
-    await s.consent();
-    await s.run('Basic Usage');
+    const s = await afterBasicUsage();
     await s.run('Cloud Service Configuration');
     await s.run('3. Connection Issues');
     assert.deepEqual(s.lines().at(-1), ['Status: healthy']);
@@ -467,9 +449,7 @@ describe('the design document runs as written (documented-api.md against dist/pr
   });
 
   check('4. Performance Issues', async () => {
-    const s = await start();
-    await s.consent();
-    await s.run('Basic Usage');
+    const s = await afterBasicUsage();
     await s.run('4. Performance Issues');
     const [line] = s.lines().at(-1) as [string];
     assert.match(line, /^Operational: true, Latency: \d+ms$/);
