@@ -25,7 +25,7 @@ function responsesUsage(usage: UsageJson | undefined): object | null {
 function terminalType(scenario: AnswerScenario): string | null {
   const finish = scenario.finishReason;
   if (finish === null) return null;
-  if (finish === 'length') return 'response.incomplete';
+  if (finish === 'length' || finish === 'content_filter') return 'response.incomplete';
   if (finish === 'error') return 'error';
   return 'response.completed';
 }
@@ -98,7 +98,12 @@ function render(scenario: AnswerScenario, model: string, encrypted: boolean): Re
   return { id, output, frames };
 }
 
-function responseObject(id: string, model: string, status: string, output: object[], usage: object | null, store: boolean): object {
+/** Why an answer stopped early, as xAI's `incomplete_details.reason` says it. */
+function incompleteReason(scenario: AnswerScenario): string {
+  return scenario.finishReason === 'content_filter' ? 'content_filter' : 'max_output_tokens';
+}
+
+function responseObject(id: string, model: string, status: string, output: object[], usage: object | null, store: boolean, reason = 'max_output_tokens'): object {
   return {
     created_at: Math.floor(Date.now() / 1000),
     id,
@@ -114,7 +119,7 @@ function responseObject(id: string, model: string, status: string, output: objec
     tool_choice: 'auto',
     tools: [],
     usage,
-    incomplete_details: status === 'incomplete' ? { reason: 'max_output_tokens' } : null,
+    incomplete_details: status === 'incomplete' ? { reason } : null,
     error: null,
     instructions: null,
   };
@@ -142,7 +147,7 @@ export function responsesStreamPayloads(scenario: AnswerScenario, facts: Respons
   if (failure?.event === 'error') all.push({ type: 'error', code: failure.code, message: failure.message, param: null });
   else if (failure) all.push({ type: 'response.failed', response: { ...responseObject(id, model, 'failed', output, usage, facts.store), error: { code: failure.code, message: failure.message } } });
   else if (terminal === 'error') all.push({ type: 'error', code: null, message: 'Internal error during token generation', param: null });
-  else if (terminal === 'response.incomplete') all.push({ type: terminal, response: responseObject(id, model, 'incomplete', output, usage, facts.store) });
+  else if (terminal === 'response.incomplete') all.push({ type: terminal, response: responseObject(id, model, 'incomplete', output, usage, facts.store, incompleteReason(scenario)) });
   else if (terminal) all.push({ type: terminal, response: responseObject(id, model, 'completed', output, usage, facts.store) });
   const payloads: (object | string)[] = all.map((frame, sequence) => ({ sequence_number: sequence, ...frame }));
   if (scenario.done === true) payloads.push('[DONE]');
@@ -154,5 +159,5 @@ export function responsesBody(scenario: AnswerScenario, facts: ResponsesRequestF
   const model = scenario.model ?? facts.model;
   const { id, output } = render(scenario, model, facts.encrypted);
   const status = terminalType(scenario) === 'response.incomplete' ? 'incomplete' : 'completed';
-  return responseObject(id, model, status, output, responsesUsage(computeUsage(scenario, facts.prompt, facts.cachedTokens)), facts.store);
+  return responseObject(id, model, status, output, responsesUsage(computeUsage(scenario, facts.prompt, facts.cachedTokens)), facts.store, incompleteReason(scenario));
 }

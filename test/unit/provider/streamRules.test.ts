@@ -42,16 +42,18 @@ describe('stream rules', function () {
         assert.equal(h.fake.requests.length, 4);
       });
 
-      it('a tool call cut by the output limit is never emitted or returned', async () => {
-        h = await startHarness({ wireApi });
-        h.fake.enqueue({ kind: 'answer', toolCalls: [{ name: 'read_file', arguments: '{"path":"src/ut' }], finishReason: 'length' });
-        const { items, error } = await drain(h.provider.streamEvents({ prompt: 'q', options: { tools: [readFile] } }));
-        assert.equal(error, undefined);
-        assert.ok(!items.some((event) => event.type === 'tool_call'));
-        const done = items.at(-1) as Extract<StreamEvent, { type: 'done' }>;
-        assert.equal(done.result.finishReason, 'length');
-        assert.deepEqual(done.result.toolCalls, []);
-      });
+      for (const cut of ['length', 'content_filter'] as const) {
+        it(`a tool call cut by ${cut === 'length' ? 'the output limit' : 'a content filter'} is never emitted or returned`, async () => {
+          h = await startHarness({ wireApi });
+          h.fake.enqueue({ kind: 'answer', toolCalls: [{ name: 'read_file', arguments: '{"path":"src/ut' }], finishReason: cut });
+          const { items, error } = await drain(h.provider.streamEvents({ prompt: 'q', options: { tools: [readFile] } }));
+          assert.equal(error, undefined);
+          assert.ok(!items.some((event) => event.type === 'tool_call'));
+          const done = items.at(-1) as Extract<StreamEvent, { type: 'done' }>;
+          assert.equal(done.result.finishReason, cut);
+          assert.deepEqual(done.result.toolCalls, []);
+        });
+      }
 
       it('two empty answers: the error, and both attempts billed in analytics, the usage and getMetrics', async () => {
         const analytics = recordingAnalytics();
@@ -96,36 +98,38 @@ describe('stream rules', function () {
     assert.equal(analytics.responses[0].usage?.costUsd, 0.0005);
   });
 
-  it('the chat does not run read_file with a cut path, sends no second request, and marks the answer cut', async () => {
-    h = await startHarness({ wireApi: 'responses' });
-    h.fake.enqueue({ kind: 'answer', toolCalls: [{ name: 'read_file', arguments: '{"path":"src/ut' }], finishReason: 'length' });
-    const runs: string[] = [];
-    const tools: TurnTools = {
-      available: true,
-      definitions: [readFile],
-      describeCall: () => '',
-      run: async (call) => {
-        runs.push(call.arguments);
-        return { ok: true, content: 'text', argsSummary: '', resultSummary: '' };
-      },
-    };
-    const entries: Entry[] = [{ role: 'user', id: 'u1', createdAt: 0, text: 'read it', chips: [], prompt: 'read it' }];
-    const entry = await runTurn({
-      conversationId: 'c',
-      entries,
-      answerId: 'a1',
-      model: h.provider,
-      tools,
-      settings: { maxTokens: 4000, maxToolRounds: 3 },
-      signal: new AbortController().signal,
-      now: () => 0,
-      onEvent: () => {},
+  for (const cut of ['length', 'content_filter'] as const) {
+    it(`the chat does not run read_file with a path cut by ${cut}, sends no second request, and marks the answer cut`, async () => {
+      h = await startHarness({ wireApi: 'responses' });
+      h.fake.enqueue({ kind: 'answer', toolCalls: [{ name: 'read_file', arguments: '{"path":"src/ut' }], finishReason: cut });
+      const runs: string[] = [];
+      const tools: TurnTools = {
+        available: true,
+        definitions: [readFile],
+        describeCall: () => '',
+        run: async (call) => {
+          runs.push(call.arguments);
+          return { ok: true, content: 'text', argsSummary: '', resultSummary: '' };
+        },
+      };
+      const entries: Entry[] = [{ role: 'user', id: 'u1', createdAt: 0, text: 'read it', chips: [], prompt: 'read it' }];
+      const entry = await runTurn({
+        conversationId: 'c',
+        entries,
+        answerId: 'a1',
+        model: h.provider,
+        tools,
+        settings: { maxTokens: 4000, maxToolRounds: 3 },
+        signal: new AbortController().signal,
+        now: () => 0,
+        onEvent: () => {},
+      });
+      assert.deepEqual(runs, []);
+      assert.equal(h.fake.requests.length, 1);
+      assert.deepEqual(entry.cut, { reason: cut, maxTokens: 4000 });
+      assert.equal(entry.error, undefined);
     });
-    assert.deepEqual(runs, []);
-    assert.equal(h.fake.requests.length, 1);
-    assert.deepEqual(entry.cut, { reason: 'length', maxTokens: 4000 });
-    assert.equal(entry.error, undefined);
-  });
+  }
 });
 
 const readFile = { name: 'read_file', description: 'Reads a file', parameters: { type: 'object', properties: { path: { type: 'string' } } } };
