@@ -135,6 +135,36 @@ describe("VS Code's chat: Grok models through vscode.lm", () => {
     assert.equal(sent.headers['x-grok-conv-id'], first.headers['x-grok-conv-id'], 'one conversation, one cache key');
   });
 
+  it("replays each answer's encrypted reasoning on the next turn of the conversation (Responses API)", async () => {
+    await grokConfig().update('endpoint.api', 'responses', vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor(() => api.settings().endpoint.wireApi === 'responses', 'the Responses API setting');
+      const [model] = await grokModels();
+      const responses = () => fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/responses');
+      const before = responses().length;
+      fake.enqueue({ kind: 'answer', reasoning: ['Recall the tour.'], content: ['Closures keep their scope.'] }, { kind: 'answer', content: ['Like this.'] });
+      const question = vscode.LanguageModelChatMessage.User('Explain closures in one line.');
+      const first = await readAll(await model.sendRequest([question]));
+      const answer = first.filter((part) => part instanceof vscode.LanguageModelTextPart).map((part) => part.value).join('');
+      assert.equal(answer, 'Closures keep their scope.');
+      // VS Code hands the answer back as text only: its stable API has no part for reasoning.
+      await readAll(await model.sendRequest([question, vscode.LanguageModelChatMessage.Assistant(answer), vscode.LanguageModelChatMessage.User('An example?')]));
+
+      const [opening, next] = responses().slice(before);
+      assert.deepEqual((opening.body as { include?: string[] }).include, ['reasoning.encrypted_content']);
+      assert.equal(next.refusedBy, undefined, 'the strict fake accepted the second turn');
+      const input = (next.body as { input: { type?: string; role?: string; encrypted_content?: unknown }[] }).input;
+      const reasoning = input.findIndex((item) => item.type === 'reasoning');
+      assert.ok(reasoning !== -1, `no reasoning item replayed: ${JSON.stringify(input)}`);
+      assert.equal(typeof input[reasoning].encrypted_content, 'string');
+      assert.equal(input[reasoning + 1].role, 'assistant', "the reasoning goes back just before the answer it produced");
+      assert.equal(next.headers['x-grok-conv-id'], opening.headers['x-grok-conv-id'], 'one conversation');
+    } finally {
+      await grokConfig().update('endpoint.api', undefined, vscode.ConfigurationTarget.Global);
+      await waitFor(() => api.settings().endpoint.wireApi === 'chat-completions', 'Chat Completions again');
+    }
+  });
+
   it('records the request in analytics under the feature vscode-chat, in the report and in the export', async () => {
     const features = api.analyticsFeatures;
     assert.ok(features?.testing, 'activate() returns { analyticsFeatures } with its test seam');

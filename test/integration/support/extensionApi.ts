@@ -17,7 +17,7 @@ export interface GrokTestApi {
   logLines(): readonly string[];
   settings(): {
     maxTokens: number;
-    endpoint: { profile: string; baseUrl: string | null };
+    endpoint: { profile: string; baseUrl: string | null; wireApi: 'responses' | 'chat-completions' };
     models: { chat: string; inline: string; action: string };
     proxy?: { url: string; strictSSL: boolean };
   };
