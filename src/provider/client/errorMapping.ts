@@ -173,9 +173,11 @@ export function webPageInsteadOfStream(bodyText: string): ApiError {
 
 /**
  * The HTTP status an in-stream error code stands for: a number or `"429"`, OpenAI's codes
- * (`context_length_exceeded`, `invalid_request_error`, `invalid_api_key`, `rate_limit_exceeded`)
- * and xAI's gRPC-style texts ("Client specified an invalid argument", "Unauthenticated", "Some
- * resource has been exhausted"); undefined when the code says nothing (a server failure).
+ * (`context_length_exceeded`, `invalid_request_error`, `invalid_api_key`, `rate_limit_exceeded`,
+ * the Responses API's `invalid_prompt`, `image_too_large`, …), gRPC status names as xAI's API uses
+ * them (`InvalidArgument`, `FailedPrecondition`, `PermissionDenied`, `ResourceExhausted`) and xAI's
+ * texts ("Client specified an invalid argument", "Unauthenticated", "Some resource has been
+ * exhausted"); undefined when the code says nothing (a server failure).
  */
 export function statusOfStreamCode(code: unknown): number | undefined {
   if (typeof code === 'number') return code;
@@ -185,7 +187,11 @@ export function statusOfStreamCode(code: unknown): number | undefined {
   if (/auth|api.?key/i.test(code)) return 401;
   if (/permission|forbidden/i.test(code)) return 403;
   if (/not.?found/i.test(code)) return 404;
-  if (/context.?length|too.?long|invalid|bad.?request|unsupported/i.test(code)) return 400;
+  // A request the model will refuse however often it is sent: too long or too large, malformed, or
+  // against a content policy (OpenAI's Responses codes: image_too_large, image_content_policy_violation, …).
+  if (/context.?length|too.?(long|large|small)|max.?length|invalid|bad.?request|unsupported|precondition|out.?of.?range|content.?(filter|policy)|safety|moderation|image/i.test(code)) {
+    return 400;
+  }
   return undefined;
 }
 

@@ -136,15 +136,21 @@ describe('error mapping', () => {
   });
 
   it('classifies an in-stream code as the same failure sent as a status: refusals are never retried', () => {
-    for (const code of ['context_length_exceeded', 'invalid_request_error', 'Client specified an invalid argument', '400']) {
+    const refusals = [
+      ...['context_length_exceeded', 'invalid_request_error', 'Client specified an invalid argument', '400'],
+      // Other instances: OpenAI's Responses failure codes and gRPC status names.
+      ...['invalid_prompt', 'image_too_large', 'image_content_policy_violation', 'content_filter', 'string_above_max_length'],
+      ...['InvalidArgument', 'FailedPrecondition', 'OutOfRange'],
+    ];
+    for (const code of refusals) {
       const refusal = mapStreamError({ code, message: 'no' });
       assert.ok(refusal instanceof ApiError, code);
       assert.equal(refusal.status, 400, code);
     }
-    for (const code of ['invalid_api_key', 'authentication_error', 'Unauthenticated']) {
+    for (const code of ['invalid_api_key', 'authentication_error', 'Unauthenticated', 'PermissionDenied', 'unauthorized']) {
       assert.ok(mapStreamError({ code, message: 'no' }) instanceof AuthenticationError, code);
     }
-    for (const code of ['server_error', 'The service is currently unavailable', null, 503]) {
+    for (const code of ['server_error', 'The service is currently unavailable', null, 503, 'Internal', 'Unavailable', 'DeadlineExceeded', 'vector_store_timeout']) {
       assert.ok(mapStreamError({ code, message: 'try again' }) instanceof RetryableFailure, String(code));
     }
     assert.equal(statusOfStreamCode('Some resource has been exhausted'), 429);
