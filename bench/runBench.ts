@@ -4,6 +4,7 @@
  */
 import { activationInCodeServer, emptyExtensionActivationInCodeServer } from './activation/codeServerActivation';
 import { benchAnalyticsSection } from './analyticsSection';
+import { benchApplySection } from './applySection';
 import { benchCacheSection } from './cacheSection';
 import { benchChatRender } from './chatRender';
 import { benchConnections } from './connections';
@@ -56,6 +57,8 @@ function runSection(name: SectionName, options: BenchOptions): Promise<SectionRe
       return benchAnalyticsSection({ events: size.events, days: 90 });
     case 'chatRender':
       return benchChatRender({ updates: size.renderUpdates, sizes: { small: 10_000, large: 100_000 } });
+    case 'apply':
+      return benchApplySection({ quick: options.quick });
   }
 }
 
