@@ -155,6 +155,14 @@ describe('chat panel', () => {
 
     // 1. An edit block: applied where its SEARCH text matches once, shown as a diff first.
     const edit = 'apply-util.ts\n<<<<<<< SEARCH\n  return a + b;\n=======\n  return b + a;\n>>>>>>> REPLACE\n';
+    // The answer as the chat shows it (the panel renders the block as its diff), beside the proposal.
+    await chat.handle({ type: 'newChat' });
+    fake.enqueue(scenarios.text('Swap the operands in `add`:\n\n```ts\n' + edit + '```\n'));
+    await chat.handle({ type: 'send', text: 'Swap the operands in add', chips: [] });
+    await chat.idle();
+    await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+    await vscode.commands.executeCommand('grokCodeFast.openChat');
+    await vscode.window.showTextDocument(document);
     await chat.handle({ type: 'applyCode', code: edit, language: 'ts' });
     const diff = await waitFor(() => proposalTab(), 'the Apply diff');
     assert.equal(document.getText(), util, 'the file changed before Accept');
