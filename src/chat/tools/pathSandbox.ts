@@ -77,18 +77,20 @@ export class PathSandbox {
       if (this.rootOf(candidate) === undefined) {
         throw new ToolError(`Refused: "${written}" is outside the workspace folders.`);
       }
-      // Before the file system is asked: an excluded name is refused whether or not it exists.
-      if (this.isExcluded(candidate)) throw this.excludedError(written);
+      // An excluded name is refused whether or not it exists; a link out says so, not "excluded".
+      const excluded = this.isExcluded(candidate);
       let realPath: string;
       try {
         realPath = await this.access.realpath(candidate);
       } catch {
+        if (excluded) throw this.excludedError(written);
         notFound = true;
         continue;
       }
       if (!(await this.isInsideRealRoot(realPath))) {
         throw new ToolError(`Refused: "${written}" is a symbolic link that leads outside the workspace folders.`);
       }
+      if (excluded) throw this.excludedError(written);
       if (this.isExcluded(await this.asLexical(realPath))) throw this.excludedError(written);
       return { absPath: candidate, realPath, display: this.display(candidate) };
     }

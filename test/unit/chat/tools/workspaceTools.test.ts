@@ -258,15 +258,15 @@ describe('WorkspaceTools', () => {
   });
 
   describe('list_directory', () => {
-    it('lists folders first with a slash and hides excluded entries', async () => {
+    it('lists folders first with a slash and hides excluded entries and links leading outside', async () => {
       const run = await call(tools(), 'list_directory', { path: '.' });
       assert.equal(run.ok, true);
       assert.equal(
         run.content,
-        ['./ (8 entries)', 'config/', 'docs/', 'src/', 'big.txt', 'bin.dat', 'link-in.ts', 'link-out.txt', 'linkdir-out', '[3 entries hidden by the exclude setting]'].join('\n'),
+        ['./ (6 entries)', 'config/', 'docs/', 'src/', 'big.txt', 'bin.dat', 'link-in.ts', '[5 entries hidden by the exclude setting]'].join('\n'),
       );
-      // innocent.txt is a link to .env: hidden like .env itself.
-      assert.match(run.content, /\[3 entries hidden by the exclude setting\]$/);
+      // innocent.txt is a link to .env: hidden like .env itself; link-out.txt and linkdir-out lead outside.
+      assert.match(run.content, /\[5 entries hidden by the exclude setting\]$/);
     });
 
     it('caps the entries and refuses a file', async () => {
