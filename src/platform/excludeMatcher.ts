@@ -79,10 +79,13 @@ const ALWAYS_EXCLUDED = '**/.git';
 
 export type ExcludeMatcher = (relativePath: string, absolutePath?: string) => boolean;
 
-/** Compiled once per glob list: settings rarely change, keystrokes and tool calls are many. */
-const compiled = new Map<string, picomatch.Matcher>();
+/** A compiled glob list: true when a path matches. */
+type Matches = (path: string) => boolean;
 
-function compile(globs: readonly string[]): picomatch.Matcher {
+/** Compiled once per glob list: settings rarely change, keystrokes and tool calls are many. */
+const compiled = new Map<string, Matches>();
+
+function compile(globs: readonly string[]): Matches {
   const key = JSON.stringify(globs);
   let matcher = compiled.get(key);
   if (matcher === undefined) {
@@ -99,8 +102,8 @@ function isNegation(glob: string): boolean {
 
 /** The user's globs split into what excludes and what takes paths back out of that. */
 interface Rules {
-  excludes: picomatch.Matcher;
-  keeps: picomatch.Matcher;
+  excludes: Matches;
+  keeps: Matches;
 }
 
 function rulesOf(globs: readonly string[]): Rules {
@@ -131,7 +134,7 @@ function segmentsOf(text: string): string[] {
 }
 
 /** True when the path or any folder above it matches. */
-function matchesAnyPrefix(matches: picomatch.Matcher, segments: string[]): boolean {
+function matchesAnyPrefix(matches: Matches, segments: string[]): boolean {
   for (let end = segments.length; end > 0; end--) {
     if (matches(segments.slice(0, end).join('/'))) return true;
   }
