@@ -1,7 +1,7 @@
 /** Loopback never goes through a proxy: real sockets on 127.0.0.1, a recording proxy, a target server. */
 import { strict as assert } from 'node:assert';
 import * as http from 'node:http';
-import { type AddressInfo } from 'node:net';
+import { type AddressInfo, type Socket } from 'node:net';
 import { ConnectionPool } from '../../../../src/provider/client/connectionPool';
 import { isLoopbackHost } from '../../../../src/provider/client/loopback';
 import { undici } from '../../../../src/provider/client/undiciRuntime';
@@ -22,7 +22,7 @@ describe('loopback bypasses the proxy', () => {
     targetSeen = [];
     // undici tunnels through CONNECT; this proxy answers inside the tunnel itself (nothing leaves the machine).
     proxy = await listen((_req, res) => res.writeHead(405).end());
-    proxy.server.on('connect', (req: http.IncomingMessage, socket: import('node:net').Socket) => {
+    proxy.server.on('connect', (req: http.IncomingMessage, socket: Socket) => {
       socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       socket.once('data', (request: Buffer) => {
         const authorization = /authorization: ([^\r]*)/i.exec(request.toString())?.[1] ?? '';
