@@ -35,7 +35,7 @@ export function registerSelectionActions(context: vscode.ExtensionContext, servi
     getProvider: () => services.providerFor('action'),
     ensureConsent: () => services.consent.ensureConsent(),
     onConsentRevoked: services.consent.onConsentRevoked,
-    askInChat: (text, options) => vscode.commands.executeCommand(INTERNAL_COMMANDS.askInChat, text, options),
+    askInChat: (text, options) => services.internalCommands.execute(INTERNAL_COMMANDS.askInChat, text, options),
     proposedEdits: services.proposedEdits,
     maxTokens: () => services.settings().maxTokens,
     isExcluded: ({ uri }) => createExcludeMatcher(services.settings().exclude)(vscode.workspace.asRelativePath(uri, false), uri.fsPath),

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { type Conversation } from '../../src/chat/historySchema';
 import { scenarios, TEST_API_KEY, type FakeXai } from '../fake-xai';
-import { chatRequests, connectToFakeXai, disconnectFromFakeXai, waitFor, workspaceFile, type GrokTestApi } from './support/extensionApi';
+import { chatRequests, connectToFakeXai, disconnectFromFakeXai, type GrokTestApi, setApiKeyAs, waitFor, workspaceFile } from './support/extensionApi';
 import { userInput } from './support/userInput';
 
 function proposalTab(): vscode.Tab | undefined {
@@ -45,7 +45,7 @@ describe('chat panel', () => {
     ({ api, fake } = await connectToFakeXai());
     assert.ok(api.chat, 'the extension exports no chat test seam (testApi.chat)');
     chat = api.chat();
-    await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+    await setApiKeyAs(TEST_API_KEY);
     await chat.handle({ type: 'consent', granted: true });
   });
 

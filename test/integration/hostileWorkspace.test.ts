@@ -11,7 +11,7 @@ import { HealthController } from '../../src/health/healthController';
 import { type HealthFeature } from '../../src/health/registerHealth';
 import { scenarios, startFakeXai, TEST_API_KEY, type FakeXai } from '../fake-xai';
 import { FakeClock } from '../support/fakeClock';
-import { chatRequests, connectToFakeXai, disconnectFromFakeXai, grokApi, useFakeEndpoint, waitFor, workspaceFile, type ConsentNotice, type GrokTestApi } from './support/extensionApi';
+import { chatRequests, connectToFakeXai, type ConsentNotice, disconnectFromFakeXai, grokApi, type GrokTestApi, setApiKeyAs, useFakeEndpoint, waitFor, workspaceFile } from './support/extensionApi';
 
 const INTERVAL_MS = 5 * 60_000;
 const modelListRequests = (fake: FakeXai) => fake.requests.filter((r) => r.method === 'GET' && r.path === '/v1/models').length;
@@ -42,7 +42,7 @@ describe('no background traffic without consent (socket level)', () => {
 
   it('sends nothing with a key stored and no consent, then nothing after a revocation', async () => {
     await vscode.commands.executeCommand('grokCodeFast.revokeConsent');
-    await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+    await setApiKeyAs(TEST_API_KEY);
     // The key is applied asynchronously; the health probe target exists once it is.
     await waitFor(() => features.testing!.deps.getProvider() !== undefined, 'the key to be applied');
     const clock = new FakeClock();

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { AnalyticsFeatures } from '../../src/report/registerAnalyticsFeatures';
 import { LATE_2026_CATALOGUE, TEST_API_KEY, type FakeXai } from '../fake-xai';
-import { chatRequests, connectToFakeXai, disconnectFromFakeXai, grokConfig, waitFor, type GrokTestApi } from './support/extensionApi';
+import { chatRequests, connectToFakeXai, disconnectFromFakeXai, grokConfig, type GrokTestApi, setApiKeyAs, waitFor } from './support/extensionApi';
 
 type ApiWithAnalytics = GrokTestApi & { analyticsFeatures?: AnalyticsFeatures };
 
@@ -43,7 +43,7 @@ describe("VS Code's chat: Grok models through vscode.lm", () => {
 
   before(async () => {
     ({ api, fake } = await connectToFakeXai());
-    await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+    await setApiKeyAs(TEST_API_KEY);
     api.setConsentPrompt(async () => true);
     assert.equal(await vscode.commands.executeCommand<boolean>('grokCodeFast.showConsent'), true);
     scratch = await mkdtemp(join(tmpdir(), 'grok-lm-it-'));
@@ -77,7 +77,7 @@ describe("VS Code's chat: Grok models through vscode.lm", () => {
     try {
       await vscode.commands.executeCommand('grokCodeFast.clearApiKey');
       assert.deepEqual(await vscode.lm.selectChatModels({ vendor: 'grok' }), [], 'models listed without a key');
-      await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+      await setApiKeyAs(TEST_API_KEY);
       await vscode.commands.executeCommand('grokCodeFast.revokeConsent');
       assert.deepEqual(await vscode.lm.selectChatModels({ vendor: 'grok' }), [], 'models listed without consent');
       assert.equal(asked, 0, 'selectChatModels is silent: no consent modal');
