@@ -158,7 +158,7 @@ function rootOf(relativePath: string, absolutePath: string): string | undefined 
   return absolute.slice(0, absolute.length - relative.length);
 }
 
-function isInside(root: string, target: string): boolean {
+export function isInside(root: string, target: string): boolean {
   const relative = path.relative(root, target);
   return relative === '' || (!path.isAbsolute(relative) && relative !== '..' && !relative.startsWith(`..${path.sep}`));
 }
@@ -195,6 +195,16 @@ function realFileExcluded(rules: Rules, relativePath: string, absolutePath: stri
     return excludedSegments(rules, segmentsOf(path.relative(realRoot, real)));
   }
   return excludedSegments(rules, segmentsOf(real), wholeForm(real));
+}
+
+/**
+ * Whether `absPath` is excluded, matched relative to the workspace folder holding it (lexically), or
+ * whole when it lies outside every folder (`~/.aws/credentials` still matches `**\/.aws/credentials`).
+ */
+export function isExcludedUnder(matcher: ExcludeMatcher, roots: readonly string[], absPath: string): boolean {
+  const root = roots.find((candidate) => isInside(candidate, absPath));
+  const relative = root === undefined ? absPath.replace(/^[/\\]+/, '') : path.relative(root, absPath);
+  return matcher(relative, absPath);
 }
 
 export function createExcludeMatcher(globs: readonly string[]): ExcludeMatcher {
