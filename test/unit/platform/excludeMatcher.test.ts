@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createExcludeMatcher, DEFAULT_EXCLUDE_GLOBS } from '../../../src/platform/excludeMatcher';
@@ -128,5 +128,13 @@ describe('exclude matcher', () => {
       assert.equal(check('missing.env.'), false);
       assert.equal(check('.env.missing'), true);
     });
+  });
+});
+
+describe('the credential defaults in the README', () => {
+  it('"Your data" names every default exclude glob, so the README says which files are refused', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const yourData = readme.slice(readme.indexOf('## Your data'), readme.indexOf('\n## ', readme.indexOf('## Your data') + 1));
+    assert.deepEqual(DEFAULT_EXCLUDE_GLOBS.filter((glob) => !yourData.includes(`\`${glob}\``)), []);
   });
 });
