@@ -14,6 +14,8 @@ import * as path from 'node:path';
 import { createExtensionContext } from '../activation/vscodeStub';
 import { type Stub } from '../activation/permissive';
 import { ASK_SLOW, ASK_TOOL } from './soakServerMain';
+import { analyticsFiles } from './analyticsOnDisk';
+import { soakSource } from './soakSources';
 import { type SoakCheckpoint, type SoakPlan, SoakPlanSchema, type SoakReport } from './soakProtocol';
 import { type TextDocumentModel } from './textModel';
 import { createWorkbench, type Editor, type Workbench } from './workbench';
@@ -63,25 +65,6 @@ async function settle(day: Day, done: () => boolean, what: string): Promise<void
   }
 }
 
-/** The analytics files under `dir`: their bytes and the UTC days they cover. */
-async function analyticsFiles(dir: string, days = new Set<string>()): Promise<{ bytes: number; days: Set<string> }> {
-  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-  let bytes = 0;
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    const day = /^(?:events|aggregate)-(\d{4}-\d{2}-\d{2})/.exec(entry.name)?.[1];
-    if (entry.isDirectory()) bytes += (await analyticsFiles(full, days)).bytes;
-    else if (day) {
-      // An atomic write's temp file may be renamed away between the listing and the stat.
-      const stat = await fs.stat(full).catch(() => undefined);
-      if (!stat) continue;
-      bytes += stat.size;
-      days.add(day);
-    }
-  }
-  return { bytes, days };
-}
-
 async function checkpoint(day: Day, done: number): Promise<SoakCheckpoint> {
   await day.clock.tickAsync(0);
   gc();
@@ -99,16 +82,6 @@ async function checkpoint(day: Day, done: number): Promise<SoakCheckpoint> {
     analyticsBytes: analytics.bytes,
     analyticsDays: analytics.days.size,
   };
-}
-
-function source(i: number): { path: string; text: string; language: string } {
-  const kinds = [
-    { ext: 'ts', language: 'typescript', text: (n: number) => `export function total${n}(values: number[]): number {\n  let sum = 0;\n  for (const value of values) {\n    sum += value;\n  }\n  return sum;\n}\n\n` },
-    { ext: 'py', language: 'python', text: (n: number) => `def total_${n}(values):\n    result = 0\n    for value in values:\n        result += value\n    return result\n\n` },
-    { ext: 'go', language: 'go', text: (n: number) => `package main\n\nfunc Total${n}(values []int) int {\n\tsum := 0\n\tfor _, v := range values {\n\t\tsum += v\n\t}\n\treturn sum\n}\n\n` },
-  ];
-  const kind = kinds[i % kinds.length];
-  return { path: `src/doc${i}.${kind.ext}`, text: kind.text(i), language: kind.language };
 }
 
 /** Types `text` at the cursor, one character per edit, as a user does. */
@@ -288,7 +261,7 @@ async function runDay(plan: SoakPlan, workspaceDir: string, storage: string, ext
     let requests = 0;
     const share = (total: number) => Math.round((total * (tenth + 1)) / tenths);
     while (inlineDone < share(plan.inlineRequests)) {
-      const doc = source(Math.floor(inlineDone / inlinePerDocument));
+      const doc = soakSource(Math.floor(inlineDone / inlinePerDocument));
       const editor = await bench.open(doc.path, doc.text, doc.language);
       bench.select(editor, new bench.classes.Selection(new bench.classes.Position(5, 0), new bench.classes.Position(5, 0)));
       for (let i = 0; i < inlinePerDocument && inlineDone < share(plan.inlineRequests); i++, inlineDone++) {
@@ -355,7 +328,7 @@ if (require.main === module) {
     try {
       const workspace = path.join(scratch, 'workspace');
       await fs.mkdir(path.join(workspace, 'src'), { recursive: true });
-      await fs.writeFile(path.join(workspace, 'src/file0.ts'), source(0).text);
+      await fs.writeFile(path.join(workspace, 'src/file0.ts'), soakSource(0).text);
       const report = await runDay(SoakPlanSchema.parse(JSON.parse(planJson)), workspace, path.join(scratch, 'storage'), extensionRoot, url, apiKey).catch(
         (error: unknown): SoakReport => ({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
       );
