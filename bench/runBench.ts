@@ -58,7 +58,7 @@ function runSection(name: SectionName, options: BenchOptions): Promise<SectionRe
     case 'apply':
       return benchApplySection({ quick: options.quick });
     case 'soak':
-      return benchSoakSection({ root: repoRoot(), quick: options.quick });
+      return benchSoakSection({ root: repoRoot(), quick: options.quick, inCodeServer: options.soakInCodeServer });
   }
 }
 

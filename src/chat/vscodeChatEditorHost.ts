@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type ApplyDeps, applyInEditor } from './apply/applyInEditor';
+import { confirmOpenAddress } from '../platform/confirmOpenAddress';
 import { type ChatEditorHost, type EditorDocument } from './chatEditorHost';
 
 /** Larger files are not attached: they would not fit a useful prompt anyway. */
@@ -86,6 +87,10 @@ export class VscodeChatEditorHost implements ChatEditorHost {
 
   async openExternal(url: string): Promise<void> {
     await vscode.env.openExternal(vscode.Uri.parse(url));
+  }
+
+  confirmOpen(url: string): Promise<boolean> {
+    return confirmOpenAddress(url);
   }
 
   async runSelectionAction(action: 'explain' | 'fix' | 'writeTests' | 'generateDocs'): Promise<void> {
