@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { type Page } from 'playwright-core';
 import { renderPage } from '../../src/platform/webviewHtml';
 import type { FromWebviewMessage, ToWebviewMessage } from '../../src/chat/protocol';
-import { BrowserHarness, collectErrors, fromHost, launch, postedBy, ROOT, settle, waitForPosted, type WebviewPageSpec } from './browserPage';
+import { BrowserHarness, collectErrors, fromHost, launch, postedBy, ROOT, settle, type Theme, waitForPosted, type WebviewPageSpec } from './browserPage';
 
 export const ARTIFACTS = resolve(ROOT, 'test-artifacts/webview');
 export const NONCE = 'test-nonce-5f2a9c';
@@ -57,11 +57,11 @@ export class Harness extends BrowserHarness {
     return new Harness(await launch(CHAT_PAGE));
   }
 
-  /** A fresh page (own session storage) with the webview loaded; uncaught page errors are collected. */
-  async open(viewport = { width: 420, height: 760 }, deviceScaleFactor = 1): Promise<{ chat: ChatPage; errors: string[] }> {
+  /** A fresh page (own session storage) with the webview loaded in `theme`; uncaught page errors are collected. */
+  async open(viewport = { width: 420, height: 760 }, deviceScaleFactor = 1, theme: Theme = 'dark'): Promise<{ chat: ChatPage; errors: string[] }> {
     const page = await this.newPage(viewport, deviceScaleFactor);
     const errors = collectErrors(page);
-    await this.load(page);
+    await this.load(page, theme);
     return { chat: new ChatPage(page), errors };
   }
 }

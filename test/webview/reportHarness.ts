@@ -6,7 +6,7 @@
 import { type Page } from 'playwright-core';
 import { type FromReportMessage, type ToReportMessage } from '../../src/report/protocol';
 import { renderPage } from '../../src/platform/webviewHtml';
-import { BrowserHarness, collectErrors, fromHost, launch, postedBy, type WebviewPageSpec } from './browserPage';
+import { BrowserHarness, collectErrors, fromHost, launch, postedBy, type Theme, type WebviewPageSpec } from './browserPage';
 
 export { ROOT } from './browserPage';
 export const NONCE = 'report-nonce-7d1e3b';
@@ -52,11 +52,11 @@ export class ReportHarness extends BrowserHarness {
     return new ReportHarness(await launch(REPORT_PAGE));
   }
 
-  /** A fresh page with the report loaded and its `ready` received. */
-  async open(viewport = { width: 1180, height: 900 }): Promise<ReportPage> {
+  /** A fresh page with the report loaded in `theme` and its `ready` received. */
+  async open(viewport = { width: 1180, height: 900 }, theme: Theme = 'dark'): Promise<ReportPage> {
     const page = await this.newPage(viewport);
     const report = new ReportPage(page);
-    await this.load(page);
+    await this.load(page, theme);
     return report;
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { ChatStatus, Chip, ConversationSummary, FromWebviewMessage, ToWebviewMessage } from '../../chat/protocol';
 import { parseSlashCommand } from '../../chat/slashCommands';
+import { Announcer } from './announcer';
 import { Composer } from './composer';
 import { ConversationList } from './conversationList';
 import { el } from '../shared/dom';
@@ -41,6 +42,7 @@ export class ChatApp {
   private readonly instructions = el('div', { class: 'instructions-slot' });
   private readonly transcript: Transcript;
   private readonly composer: Composer;
+  private readonly announcer = new Announcer();
 
   private readonly statusEvents: StatusEvents = {
     consent: () => this.post({ type: 'consent', granted: true }),
@@ -57,7 +59,7 @@ export class ChatApp {
       copy: (text) => this.post({ type: 'copy', text }),
       code: (action) => this.post(action),
     };
-    this.transcript = new Transcript(messageActions);
+    this.transcript = new Transcript(messageActions, (text) => this.announcer.announce(text));
     this.history = new ConversationList({
       open: (id) => {
         this.toggleHistory(false);
@@ -83,10 +85,17 @@ export class ChatApp {
         this.post({ type: 'newChat' });
       }));
     root.replaceChildren(header, this.history.element,
-      el('main', { class: 'main' }, this.welcome, this.transcript.element), this.notices, this.instructions, this.composer.element);
+      el('main', { class: 'main' }, this.welcome, this.transcript.element), this.notices, this.instructions, this.composer.element, this.announcer.element);
 
     document.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && !event.defaultPrevented && this.busy) this.post({ type: 'stop' });
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (this.history.isOpen) {
+        event.preventDefault();
+        this.toggleHistory(false);
+        this.historyButton.focus();
+      } else if (this.busy) {
+        this.post({ type: 'stop' });
+      }
     });
 
     const restored = host.persisted;
@@ -97,7 +106,8 @@ export class ChatApp {
 
   handle(message: ToWebviewMessage): void {
     switch (message.type) {
-      case 'state':
+      case 'state': {
+        const wasBusy = this.busy;
         this.status = message.status;
         this.conversations = message.conversations;
         this.activeId = message.active?.id;
@@ -112,14 +122,17 @@ export class ChatApp {
         }
         this.host.persist({ snapshot: message });
         this.render();
+        if (wasBusy && !this.busy) this.returnFocus();
         this.sendWaiting();
         break;
+      }
       case 'stream': {
         if (this.activeId !== undefined && message.conversationId !== this.activeId) return; // another conversation's turn
         const ended = this.transcript.applyStream(message.messageId, message.event);
         const wasBusy = this.busy;
         this.busy = !ended;
         if (this.busy !== wasBusy || !this.welcome.hidden) this.render(); // per token: only the transcript changes
+        if (ended) this.returnFocus();
         break;
       }
       case 'contextChips':
@@ -139,6 +152,15 @@ export class ChatApp {
         this.saveDraft(message.text);
         break;
     }
+  }
+
+  /**
+   * After an answer, focus goes back to the composer for the next message, unless the user moved it to
+   * another control meanwhile (the Stop button, hidden now, would leave it on the page's body).
+   */
+  private returnFocus(): void {
+    const active = document.activeElement;
+    if (active === null || active === document.body || this.composer.element.contains(active)) this.composer.focus();
   }
 
   private post(message: FromWebviewMessage): void {

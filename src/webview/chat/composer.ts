@@ -177,8 +177,8 @@ export class Composer {
     this.events.mentionPick(item.path);
   }
 
+  /** The highlighted option for screen readers (a textarea may not carry `aria-expanded`: the list's own visibility tells). */
   private syncActiveOption(): void {
-    this.input.setAttribute('aria-expanded', String(this.mentions.isOpen));
     const active = this.mentions.activeId;
     if (active === '') this.input.removeAttribute('aria-activedescendant');
     else this.input.setAttribute('aria-activedescendant', active);

@@ -22,8 +22,9 @@ const ACTION_LABELS = {
   openConsole: 'Open console',
 } as const;
 
+/** A live error is a `role="alert"` (announced assertively, once, as it appears); one restored from history is not announced. */
 export function renderError(error: ErrorView, live: boolean, actions: ErrorActions): HTMLElement {
-  const box = el('div', { class: 'error-box', role: 'alert' }, el('span', { class: 'error-message' }, error.message));
+  const box = el('div', { class: 'error-box', role: live ? 'alert' : undefined }, el('span', { class: 'error-message' }, error.message));
   if (error.action === 'none') return box;
   const action = error.action;
   const button = el('button', { type: 'button', class: 'button secondary' }, ACTION_LABELS[action]);
@@ -37,7 +38,8 @@ export function renderError(error: ErrorView, live: boolean, actions: ErrorActio
     actions[action]();
   };
   button.addEventListener('click', run);
-  const countdown = el('span', { class: 'countdown', 'aria-live': 'polite' });
+  // Not live: the alert reads the first "Retrying in 30 s"; one announcement a second would drown the rest.
+  const countdown = el('span', { class: 'countdown' });
   box.append(button, countdown);
 
   if (live && action === 'retry' && error.retryAfter !== undefined) {

@@ -85,6 +85,13 @@ export class MessageView {
     return this.message.id;
   }
 
+  /** The answer as read aloud: "Grok said" and the rendered text, without the code blocks' toolbars. */
+  plainText(): string {
+    const body = this.body.cloneNode(true) as HTMLElement;
+    for (const toolbar of Array.from(body.querySelectorAll('.code-toolbar'))) toolbar.remove();
+    return `${this.element.getAttribute('aria-label') ?? ''}: ${body.textContent ?? ''}`.trim();
+  }
+
   update(message: TranscriptMessage, flags: MessageFlags): void {
     this.message = message;
     this.element.classList.toggle('streaming', flags.streaming);

@@ -15,7 +15,7 @@ export interface DayPoint {
 const MAX_X_LABELS = 8;
 
 export function dailyRequestsChart(days: readonly DayPoint[]): SVGSVGElement {
-  const root = chartRoot('Requests per day with p95 latency', 'daily-chart');
+  const root = chartRoot('Requests per day with p95 latency (the table By day lists the figures)', 'daily-chart');
   const requestsAxis = axisTicks(Math.max(...days.map((d) => d.requests), 1), { integer: true });
   const latencyAxis = axisTicks(Math.max(...days.map((d) => d.p95), 1), { integer: true });
   root.append(yAxis(requestsAxis, 'left', formatCount, true), yAxis(latencyAxis, 'right', formatMsAxis, false));

@@ -37,3 +37,8 @@ export function formatMsAxis(ms: number): string {
   if (ms < 60_000) return `${Number((ms / 1000).toFixed(1))}s`;
   return `${Number((ms / 60_000).toFixed(1))}m`;
 }
+
+/** A latency bucket as "250 ms – 500 ms", or "≥ 8.00 s" when open-ended (toMs null). */
+export function formatBucketRange(bucket: { fromMs: number; toMs: number | null }): string {
+  return bucket.toMs === null ? `≥ ${formatMs(bucket.fromMs)}` : `${formatMs(bucket.fromMs)} – ${formatMs(bucket.toMs)}`;
+}

@@ -8,7 +8,7 @@ import { el } from '../shared/dom';
 import { formatDay } from './format';
 import { latencyHistogramChart } from './histogramChart';
 import { type ReportApi } from './reportApi';
-import { dayTable, errorTable, featureTable, latencyTable, modelTable, tokensTable } from './reportTables';
+import { dayTable, errorTable, featureTable, latencyBucketTable, latencyTable, modelTable, tokensTable } from './reportTables';
 import { summaryCards } from './summaryCards';
 
 const DAY_MS = 86_400_000;
@@ -118,6 +118,7 @@ export class ReportApp {
         { class: 'chart-card' },
         el('figcaption', {}, 'Latency distribution'),
         latencyHistogramChart(report.latencyHistogram, { p50: report.latency.p50, p95: report.latency.p95 }),
+        latencyBucketTable(report),
       ),
     );
   }

@@ -1,7 +1,7 @@
 /** The report's tables: latency, tokens, per feature, per day and errors by code. */
 import { type ReportView, type UsageStatsView } from '../../report/protocol';
 import { el } from '../shared/dom';
-import { formatCount, formatDay, formatMs, formatPercent, formatTokens, formatUsd } from './format';
+import { formatBucketRange, formatCount, formatDay, formatMs, formatPercent, formatTokens, formatUsd } from './format';
 
 const FEATURE_LABELS: Record<string, string> = {
   inline: 'Inline completions',
@@ -75,6 +75,17 @@ export function dayTable(report: ReportView): HTMLElement {
     { class: 'days' },
     el('summary', {}, `By day (UTC): ${formatCount(rows.length)} days with requests`),
     table('By day (UTC)', 'days', ['Day', 'Requests', 'Success', 'p95', 'Cost'], rows),
+  );
+}
+
+/** The latency histogram's figures: the chart's text alternative, folded under it. */
+export function latencyBucketTable(report: ReportView): HTMLElement {
+  const rows = report.latencyHistogram.filter((b) => b.count > 0).map((b) => [formatBucketRange(b), formatCount(b.count)]);
+  return el(
+    'details',
+    { class: 'chart-table' },
+    el('summary', {}, 'As a table'),
+    table('Latency distribution', 'latency-buckets', ['Latency', 'Requests'], rows),
   );
 }
 
