@@ -23,7 +23,7 @@ export interface ActionRequest {
 /** True (and the user told) when the file is under `grokCodeFast.exclude`. */
 export function refuseExcluded(deps: SelectionActionDeps, document: vscode.TextDocument): boolean {
   if (!deps.isExcluded(document)) return false;
-  const message = `${vscode.workspace.asRelativePath(document.uri)} matches grokCodeFast.exclude, so it never leaves this machine.`;
+  const message = vscode.l10n.t('{0} matches grokCodeFast.exclude, so it never leaves this machine.', vscode.workspace.asRelativePath(document.uri));
   deps.logger.info(message);
   void vscode.window.showWarningMessage(`Grok: ${message}`);
   return true;
@@ -33,7 +33,7 @@ export function refuseExcluded(deps: SelectionActionDeps, document: vscode.TextD
 export async function runRequest(deps: SelectionActionDeps, action: ActionRequest, retry: () => Promise<unknown>): Promise<GenerateResult | undefined> {
   if (refuseExcluded(deps, action.document)) return undefined;
   if (!(await deps.ensureConsent())) {
-    void vscode.window.showInformationMessage(`Grok: ${action.title} needs data-use consent; nothing was sent.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Grok: {0} needs data-use consent; nothing was sent.', action.title));
     return undefined;
   }
   try {

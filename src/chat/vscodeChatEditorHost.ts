@@ -35,7 +35,7 @@ async function symbolSpans(document: vscode.TextDocument): Promise<SymbolSpan[]>
   return (found ?? []).map(toSpan);
 }
 
-const APPLY_SCOPE = { selection: 'the selection', wholeFile: 'the whole file', symbol: '', insert: 'a new place' } as const;
+const APPLY_SCOPE = { selection: vscode.l10n.t('the selection'), wholeFile: vscode.l10n.t('the whole file'), symbol: '', insert: vscode.l10n.t('a new place') };
 
 export class VscodeChatEditorHost implements ChatEditorHost {
   constructor(private readonly proposedEdits: ProposedEdits) {}
@@ -83,7 +83,7 @@ export class VscodeChatEditorHost implements ChatEditorHost {
 
   async insertCode(code: string): Promise<void> {
     const editor = vscode.window.activeTextEditor;
-    if (editor === undefined) return this.warn('Open an editor and place the cursor where the code should go.');
+    if (editor === undefined) return this.warn(vscode.l10n.t('Open an editor and place the cursor where the code should go.'));
     await editor.edit((edit) => {
       for (const selection of editor.selections) edit.replace(selection, code);
     });
@@ -96,7 +96,7 @@ export class VscodeChatEditorHost implements ChatEditorHost {
    */
   async applyCode(code: string): Promise<void> {
     const editor = vscode.window.activeTextEditor;
-    if (editor === undefined) return this.warn('Open the file the code should go into first.');
+    if (editor === undefined) return this.warn(vscode.l10n.t('Open the file the code should go into first.'));
     const { document, selection } = editor;
     const target = applyTarget({
       text: document.getText(),
@@ -106,7 +106,7 @@ export class VscodeChatEditorHost implements ChatEditorHost {
     });
     const what = target.kind === 'symbol' ? target.name : APPLY_SCOPE[target.kind];
     const edit = this.proposedEdits.track(`Apply (${what})`, document, new vscode.Range(document.positionAt(target.start), document.positionAt(target.end)), {
-      changedReason: `${what} changed after the diff was opened`,
+      changedReason: vscode.l10n.t('{0} changed after the diff was opened', what),
     });
     await this.proposedEdits.show(edit, target.code);
     this.proposedEdits.announce(edit);

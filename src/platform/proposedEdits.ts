@@ -114,8 +114,8 @@ export class ProposedEdits implements vscode.Disposable {
     this.refresh(pending);
     if (pending.shown) return;
     pending.shown = true;
-    const name = path.posix.basename(edit.document.uri.path) || 'untitled';
-    await vscode.commands.executeCommand('vscode.diff', edit.document.uri, edit.proposedUri, `${name}: ${edit.title} (Grok proposal)`, {
+    const name = path.posix.basename(edit.document.uri.path) || vscode.l10n.t('untitled');
+    await vscode.commands.executeCommand('vscode.diff', edit.document.uri, edit.proposedUri, vscode.l10n.t('{0}: {1} (Grok proposal)', name, edit.title), {
       preview: false,
     });
     void vscode.commands.executeCommand('setContext', ACTIVE_CONTEXT_KEY, true);
@@ -130,9 +130,9 @@ export class ProposedEdits implements vscode.Disposable {
     const pending = this.pending.get(edit.id);
     if (!pending) return;
     void vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Grok: ${edit.title} proposal ready.`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Grok: {0} proposal ready.', edit.title), cancellable: true },
       (progress, token) => {
-        progress.report({ message: 'Review the diff, then Accept or Reject it with the buttons in its title bar.' });
+        progress.report({ message: vscode.l10n.t('Review the diff, then Accept or Reject it with the buttons in its title bar.') });
         const cancel = token.onCancellationRequested(() => void this.reject(edit));
         return pending.settled.finally(() => cancel.dispose());
       },
@@ -156,7 +156,7 @@ export class ProposedEdits implements vscode.Disposable {
     const refusal = this.refusal(pending);
     if (refusal !== undefined) {
       await this.close(pending);
-      void vscode.window.showWarningMessage(`Grok: ${title}: ${refusal}, so nothing was applied. Run it again on the current code.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Grok: {0}: {1}, so nothing was applied. Run it again on the current code.', title, refusal));
       return 'stale';
     }
     const { start, end } = pending.range as OffsetRange;
@@ -165,7 +165,7 @@ export class ProposedEdits implements vscode.Disposable {
     const applied = await vscode.workspace.applyEdit(change);
     await this.close(pending);
     if (!applied) {
-      void vscode.window.showErrorMessage(`Grok: VS Code refused the ${title} edit; nothing was changed.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Grok: VS Code refused the {0} edit; nothing was changed.', title));
       return 'stale';
     }
     await vscode.window.showTextDocument(document, { preview: false });
@@ -188,9 +188,9 @@ export class ProposedEdits implements vscode.Disposable {
   /** Why Accept must not apply, or undefined. */
   private refusal(pending: Pending): string | undefined {
     const { document } = pending.edit;
-    const name = path.posix.basename(document.uri.path) || 'the file';
-    if (document.isClosed) return `${name} was closed`;
-    if (pending.replacement === undefined) return 'there is no proposed code yet';
+    const name = path.posix.basename(document.uri.path) || vscode.l10n.t('the file');
+    if (document.isClosed) return vscode.l10n.t('{0} was closed', name);
+    if (pending.replacement === undefined) return vscode.l10n.t('there is no proposed code yet');
     // A version the tracking did not see (or a target that no longer holds its text) is never guessed at.
     if (pending.range === 'changed' || document.version !== pending.version) return pending.options.changedReason;
     const { start, end } = pending.range;
