@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { type ChatMessage, type GenerateResult } from '../provider/types';
-import { describeFailure, type ActionFailure } from './actionFailure';
+import { describeFailure, type ActionFailure, type FailureButton } from './actionFailure';
 import { type SelectionActionDeps } from './actionDeps';
 import { streamAnswer } from './streamAnswer';
 
@@ -61,15 +61,24 @@ export async function runRequest(deps: SelectionActionDeps, action: ActionReques
   }
 }
 
+const BUTTON_LABELS: Record<FailureButton, () => string> = {
+  setApiKey: () => vscode.l10n.t('Set API Key'),
+  retry: () => vscode.l10n.t('Retry'),
+  openSettings: () => vscode.l10n.t('Open Settings'),
+  openProxySettings: () => vscode.l10n.t('Open Proxy Settings'),
+  openConsole: () => vscode.l10n.t('Open Console'),
+};
+
 function announceFailure(failure: ActionFailure, retry: () => Promise<unknown>): void {
   if (failure.level === 'silent') return;
   const show = failure.level === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
   // Not awaited: the command finishes while the notification waits for the user.
-  void show(failure.message, ...failure.buttons).then((choice) => {
-    if (choice === 'Set API Key') void vscode.commands.executeCommand('grokCodeFast.setApiKey');
-    if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'grokCodeFast');
-    if (choice === 'Open Proxy Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'http.proxy');
-    if (choice === 'Retry') void retry();
-    if (choice === 'Open Console' && failure.consoleUrl !== undefined) void vscode.env.openExternal(vscode.Uri.parse(failure.consoleUrl));
+  void show(failure.message, ...failure.buttons.map((id) => ({ title: BUTTON_LABELS[id](), id }))).then((item) => {
+    const choice = item?.id;
+    if (choice === 'setApiKey') void vscode.commands.executeCommand('grokCodeFast.setApiKey');
+    if (choice === 'openSettings') void vscode.commands.executeCommand('workbench.action.openSettings', 'grokCodeFast');
+    if (choice === 'openProxySettings') void vscode.commands.executeCommand('workbench.action.openSettings', 'http.proxy');
+    if (choice === 'retry') void retry();
+    if (choice === 'openConsole' && failure.consoleUrl !== undefined) void vscode.env.openExternal(vscode.Uri.parse(failure.consoleUrl));
   });
 }
