@@ -1,4 +1,5 @@
 /** `get_diagnostics`: the editor's problems (errors first), for one file or the whole workspace. */
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod';
 import { capText, defineTool } from './tool';
 import { type DiagnosticEntry, type DiagnosticSeverity } from './workspaceAccess';
@@ -11,13 +12,15 @@ function bySeverityThenPlace(a: DiagnosticEntry, b: DiagnosticEntry): number {
 
 export const getDiagnosticsTool = defineTool({
   name: 'get_diagnostics',
+  // not UI text: the tool as the model reads it
   description:
     'List the problems (errors, warnings) the editor reports, for one file or, without a path, for the whole workspace. ' +
     'Each line is "path:line:column severity: message [source]".',
+  // not UI text: the tool as the model reads it
   schema: z.object({
     path: z.string().min(1).max(4096).optional().describe('File path relative to the workspace root. Omit for all files.'),
   }),
-  summarize: ({ path }) => path ?? 'workspace',
+  summarize: ({ path }) => path ?? l10n.t('workspace'),
   run: async ({ path }, { sandbox, access, limits }) => {
     const file = path === undefined ? undefined : await sandbox.resolve(path);
     const entries = access
@@ -29,13 +32,16 @@ export const getDiagnosticsTool = defineTool({
       const source = entry.source === undefined ? '' : ` [${entry.source}]`;
       return `${sandbox.display(entry.path)}:${entry.line}:${entry.column} ${entry.severity}: ${entry.message}${source}`;
     });
+    // not UI text: read by the model
     if (entries.length > shown.length) lines.push(`[... ${entries.length - shown.length} more problems not shown]`);
+    // not UI text: read by the model
     const scope = file?.display ?? 'the workspace';
+    // not UI text: read by the model
     const header = entries.length === 0 ? `No problems reported for ${scope}.` : `${entries.length} problems in ${scope}:`;
     const errors = entries.filter((entry) => entry.severity === 'error').length;
     return {
       text: capText([header, ...lines].join('\n'), limits.maxResultChars),
-      summary: `${entries.length} problems (${errors} errors)`,
+      summary: l10n.t('{0} problems ({1} errors)', entries.length, errors),
     };
   },
 });
