@@ -2,6 +2,7 @@
  * The chat panel's controller: applies host messages to the views and turns user actions into
  * protocol messages. Nothing is sent to the model (`send`) before the user has consented.
  */
+import * as l10n from '@vscode/l10n';
 import type { ChatStatus, Chip, ConversationSummary, FromWebviewMessage, ToWebviewMessage } from '../../chat/protocol';
 import { parseSlashCommand } from '../../chat/slashCommands';
 import { Announcer } from './announcer';
@@ -34,8 +35,8 @@ export class ChatApp {
   /** A message refused for want of consent or a key: sent by itself once both are there (no second Enter). */
   private waiting: string | undefined;
 
-  private readonly title = el('h1', { class: 'title' }, 'New chat');
-  private readonly historyButton = iconButton('history', 'Past conversations', () => this.toggleHistory());
+  private readonly title = el('h1', { class: 'title' }, l10n.t('New chat'));
+  private readonly historyButton = iconButton('history', l10n.t('Past conversations'), () => this.toggleHistory());
   private readonly history: ConversationList;
   private readonly welcome = el('div', { class: 'welcome-slot' });
   private readonly notices = el('div', { class: 'notices' });
@@ -80,7 +81,7 @@ export class ChatApp {
     this.historyButton.setAttribute('aria-controls', 'history');
     this.historyButton.setAttribute('aria-expanded', 'false');
     const header = el('header', { class: 'toolbar' }, this.title, this.historyButton,
-      iconButton('add', 'New chat', () => {
+      iconButton('add', l10n.t('New chat'), () => {
         this.toggleHistory(false);
         this.post({ type: 'newChat' });
       }));
@@ -111,7 +112,7 @@ export class ChatApp {
         this.status = message.status;
         this.conversations = message.conversations;
         this.activeId = message.active?.id;
-        this.title.textContent = message.active?.title || 'New chat';
+        this.title.textContent = message.active?.title || l10n.t('New chat');
         this.busy = message.status.busy;
         if (message.status.hasConsent && message.status.hasKey) this.composer.setHint('');
         this.transcript.setSnapshot(message.active?.messages ?? [], message.status.busy);
@@ -180,7 +181,7 @@ export class ChatApp {
     if (!status.hasConsent) {
       if (!isConsentPhrase(text)) {
         this.waiting = text;
-        this.composer.setHint('Please read the data-use notice above and consent first: your message is sent then.');
+        this.composer.setHint(l10n.t('Please read the data-use notice above and consent first: your message is sent then.'));
         return false;
       }
       this.composer.setHint('');
@@ -189,11 +190,11 @@ export class ChatApp {
     }
     if (!status.hasKey) {
       this.waiting = text;
-      this.composer.setHint('Set an API key first: your message is sent then.');
+      this.composer.setHint(l10n.t('Set an API key first: your message is sent then.'));
       return false;
     }
     if (this.busy) {
-      this.composer.setHint('An answer is still running: press Esc to stop it.');
+      this.composer.setHint(l10n.t('An answer is still running: press Esc to stop it.'));
       return false;
     }
     this.composer.setHint('');

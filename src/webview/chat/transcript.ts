@@ -3,6 +3,7 @@
  * unchanged messages; stream events change only the message in progress, re-rendered at most once
  * per animation frame however many tokens arrive.
  */
+import * as l10n from '@vscode/l10n';
 import { applyStreamEvent } from '../../chat/applyStreamEvent';
 import type { ChatStreamEvent, Chip, TranscriptMessage } from '../../chat/protocol';
 import { el } from '../shared/dom';
@@ -10,7 +11,7 @@ import { MessageView, type MessageActions } from './messageView';
 
 export class Transcript {
   /** `role="log"` is live by default: switched off, so a streaming answer is not read token by token (the Announcer reads it once). */
-  readonly element = el('div', { class: 'transcript', role: 'log', 'aria-live': 'off', 'aria-label': 'Conversation', tabindex: '0' });
+  readonly element = el('div', { class: 'transcript', role: 'log', 'aria-live': 'off', 'aria-label': l10n.t('Conversation'), tabindex: '0' });
   private messages: TranscriptMessage[] = [];
   private pending: TranscriptMessage | undefined;
   /** The assistant message in progress. */

@@ -1,4 +1,5 @@
 /** The latency distribution: one bar per log-spaced bucket, with markers at p50 and p95. */
+import * as l10n from '@vscode/l10n';
 import { axisTicks } from './axisTicks';
 import { chartRoot, PLOT, xLabel, yAxis, yScale } from './chartFrame';
 import { svg } from '../shared/dom';
@@ -14,7 +15,7 @@ export interface HistogramBucket {
 const MAX_X_LABELS = 8;
 
 export function latencyHistogramChart(buckets: readonly HistogramBucket[], markers: { p50: number; p95: number }): SVGSVGElement {
-  const root = chartRoot('Latency distribution (its table follows the chart)', 'histogram-chart');
+  const root = chartRoot(l10n.t('Latency distribution (its table follows the chart)'), 'histogram-chart');
   const counts = axisTicks(Math.max(...buckets.map((b) => b.count), 1), { integer: true });
   root.append(yAxis(counts, 'left', formatCount, true));
   const slot = PLOT.width / Math.max(1, buckets.length);
