@@ -1,5 +1,6 @@
-/** The selection actions and what each asks the model for. */
 import * as l10n from '@vscode/l10n';
+
+/** The selection actions and what each asks the model for. */
 export const EDIT_ACTIONS = ['refactor', 'fix', 'addErrorHandling', 'generateDocs', 'askGrok'] as const;
 export type EditAction = (typeof EDIT_ACTIONS)[number];
 export type ActionKind = EditAction | 'writeTests' | 'explain';

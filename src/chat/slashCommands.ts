@@ -1,9 +1,10 @@
+import * as l10n from '@vscode/l10n';
+
 /**
  * The chat's slash commands: `/explain`, `/fix`, `/tests`, `/doc` run the selection action of the same
  * name on the editor's current selection (what Copilot Chat users type). Shared by the webview (the
  * composer's completion, recognising a command) and the host (running it); no `vscode` import.
  */
-import * as l10n from '@vscode/l10n';
 export const SLASH_COMMANDS = {
   explain: { action: 'explain', description: l10n.t('Explain the selection here in the chat') },
   fix: { action: 'fix', description: l10n.t('Fix the selection (its diagnostics go along), as a diff') },

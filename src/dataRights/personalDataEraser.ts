@@ -1,9 +1,10 @@
+import * as l10n from '@vscode/l10n';
+
 /**
  * Delete My Data: runs every eraser even when one fails, and says which did not finish, so a partial
  * failure is reported rather than hidden. Consent records go first: their removal revokes consent,
  * which stops new requests (and so new analytics) before the rest is erased.
  */
-import * as l10n from '@vscode/l10n';
 export interface Eraser {
   /** What it erases, in words for the user: "analytics", "chat history", "consent records". */
   what: string;

@@ -1,8 +1,9 @@
+import * as l10n from '@vscode/l10n';
+
 /**
  * The data-use notice users accept, written for the endpoint it is shown for. Consent is bound to the
  * endpoint's origin and to CONSENT_NOTICE_VERSION: another origin, or new wording, asks again.
  */
-import * as l10n from '@vscode/l10n';
 export const CONSENT_NOTICE_VERSION = '2026-11-30';
 
 const XAI_ORIGIN = 'https://api.x.ai';
