@@ -33,6 +33,7 @@ function toolResultText(content: readonly unknown[]): string {
     .map((raw) => {
       const part = classifyPart(raw);
       if (part.kind === 'text') return part.text;
+      // not UI text: what the model reads for a binary part
       if (part.kind === 'data') return isTextData(part.mimeType) ? decoder.decode(part.data) : `[${part.mimeType}, ${part.data.byteLength} bytes]`;
       // A prompt-tsx tree or a part this version does not know: its JSON, so nothing is lost.
       return JSON.stringify(raw);

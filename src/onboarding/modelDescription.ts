@@ -11,7 +11,7 @@ function usd(value: number): string {
 }
 
 function tier(prices: PriceTier): string {
-  return `${usd(prices.inputPerMillion)} in / ${usd(prices.cachedInputPerMillion)} cached / ${usd(prices.outputPerMillion)} out`;
+  return l10n.t('{0} in / {1} cached / {2} out', usd(prices.inputPerMillion), usd(prices.cachedInputPerMillion), usd(prices.outputPerMillion));
 }
 
 /** Tokens as `256K` or `1M`. */

@@ -45,6 +45,7 @@ export function webviewNonce(): string {
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  // not UI text: a policy
   return ["default-src 'none'", `script-src 'nonce-${nonce}'`, `style-src ${cspSource}`, `img-src ${cspSource} data:`].join('; ');
 }
 

@@ -1,4 +1,7 @@
-/** The chat panel's main states and the messages that reach them, shared by the accessibility and keyboard tests. */
+/**
+ * The chat panel's main states and the messages that reach them, shared by the accessibility, keyboard
+ * and pseudo-locale tests (so the clicks find their controls by structure, not by English names).
+ */
 import { type ChatPage } from './harness';
 import { assistant, READY_STATUS, state, stream, user } from './messages';
 
@@ -50,7 +53,7 @@ export const CHAT_STATES: { name: string; reach(chat: ChatPage): Promise<void> }
     name: 'reasoning open',
     async reach(chat) {
       await chat.fromHost(state([user('u1', 'Why?'), assistant('a1', 'Because the watcher is not debounced.', { reasoning: 'It fires per keystroke.', usage: USAGE })]));
-      await chat.page.getByText('Reasoning', { exact: true }).click();
+      await chat.page.locator('details.reasoning > summary').click();
     },
   },
   {
@@ -74,14 +77,14 @@ export const CHAT_STATES: { name: string; reach(chat: ChatPage): Promise<void> }
           { id: 'c2', title: '', updatedAt: Date.now() - 86_400_000 * 3 },
         ],
       }));
-      await chat.page.getByRole('button', { name: 'Past conversations' }).click();
+      await chat.page.locator('button[aria-controls="history"]').click();
     },
   },
   {
     name: '@-mention list',
     async reach(chat) {
       await chat.fromHost(state([]));
-      const input = chat.page.getByRole('textbox', { name: 'Message Grok' });
+      const input = chat.page.locator('textarea');
       await input.pressSequentially('look at @ser');
       await chat.fromHost({ type: 'fileSuggestions', query: 'ser', items: [
         { path: 'src/server.ts', label: 'server.ts' },

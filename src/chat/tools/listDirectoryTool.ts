@@ -43,6 +43,7 @@ export const listDirectoryTool = defineTool({
       visible.length > shown.length ? `[... ${visible.length - shown.length} more entries not shown]` : '',
       entries.length > visible.length ? `[${entries.length - visible.length} entries hidden by the exclude setting]` : '',
     ].filter((note) => note !== '');
+    // not UI text: read by the model
     const header = `${folder.display}/ (${visible.length} entries)`;
     return {
       text: capText([header, ...lines, ...notes].join('\n'), limits.maxResultChars),

@@ -39,7 +39,7 @@ export class Composer {
     'aria-autocomplete': 'list',
     'aria-controls': 'mention-list',
   });
-  private readonly chips = el('ul', { class: 'chips', 'aria-label': 'Context for the next message' });
+  private readonly chips = el('ul', { class: 'chips', 'aria-label': l10n.t('Context for the next message') });
   private readonly sendButton = iconButton('send', l10n.t('Send (Enter)'), () => this.submit(), { className: 'send' });
   private readonly stopButton = iconButton('stop', l10n.t('Stop (Esc)'), () => this.events.stop(), { className: 'stop' });
   private readonly hint = el('div', { class: 'composer-hint', role: 'status' });

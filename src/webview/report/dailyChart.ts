@@ -32,8 +32,10 @@ export function dailyRequestsChart(days: readonly DayPoint[]): SVGSVGElement {
   const bars = svg('g', { class: 'bars' });
   days.forEach((point, index) => {
     const top = requestsY(point.requests);
-    const tip = `${point.day}: ${formatCount(point.requests)} requests` +
-      (point.requests > 0 ? `, ${formatPercent(point.successRate / 100)} success, p95 ${formatMs(point.p95)}` : '');
+    const tip =
+      point.requests > 0
+        ? l10n.t('{0}: {1} requests, {2} success, p95 {3}', point.day, formatCount(point.requests), formatPercent(point.successRate / 100), formatMs(point.p95))
+        : l10n.t('{0}: {1} requests', point.day, formatCount(point.requests));
     bars.append(
       svg(
         'rect',

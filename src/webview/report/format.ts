@@ -18,7 +18,7 @@ export function formatPercent(ratio: number): string {
 export function formatMs(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(2)} s`;
-  return `${(ms / 60_000).toFixed(1)} min`;
+  return `${(ms / 60_000).toFixed(1)} min`; // not UI text: a unit symbol, as s and ms
 }
 
 export function formatUsd(usd: number): string {

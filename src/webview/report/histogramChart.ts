@@ -29,7 +29,7 @@ export function latencyHistogramChart(buckets: readonly HistogramBucket[], marke
       svg(
         'rect',
         { class: 'bar', x: x + 1, y: y(bucket.count), width: Math.max(1, slot - 2), height: PLOT.bottom - y(bucket.count) },
-        svg('title', {}, `${formatBucketRange(bucket)}: ${formatCount(bucket.count)} requests`),
+        svg('title', {}, l10n.t('{0}: {1} requests', formatBucketRange(bucket), formatCount(bucket.count))),
       ),
     );
     if (index % labelEvery === 0) root.append(xLabel(x, formatMsAxis(bucket.fromMs)));

@@ -73,7 +73,7 @@ export class ReportApp {
 
   private page(report: ReportView, analyticsEnabled: boolean): HTMLElement[] {
     const parts: HTMLElement[] = [
-      el('p', { class: 'period-text' }, `${formatDay(report.period.start.slice(0, 10))} – ${formatDay(report.period.end.slice(0, 10))} (UTC)`),
+      el('p', { class: 'period-text' }, l10n.t('{0} – {1} (UTC)', formatDay(report.period.start.slice(0, 10)), formatDay(report.period.end.slice(0, 10)))),
     ];
     if (!analyticsEnabled) {
       parts.push(

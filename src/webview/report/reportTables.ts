@@ -25,7 +25,7 @@ function table(caption: string, name: string, headers: string[], rows: string[][
 
 export function latencyTable(report: ReportView): HTMLElement {
   const row = (name: string, d: UsageStatsView['latency']) => [name, formatMs(d.mean), formatMs(d.p50), formatMs(d.p95), formatMs(d.p99)];
-  return table('Latency', 'latency', ['', l10n.t('Mean'), 'p50', 'p95', 'p99'], [
+  return table(l10n.t('Latency'), 'latency', ['', l10n.t('Mean'), 'p50', 'p95', 'p99'], [
     row(l10n.t('Whole request'), report.latency),
     row(l10n.t('Time to first token'), report.timeToFirstToken),
   ]);
@@ -33,7 +33,7 @@ export function latencyTable(report: ReportView): HTMLElement {
 
 export function tokensTable(report: ReportView): HTMLElement {
   const t = report.tokens;
-  return table('Tokens', 'tokens', [l10n.t('Kind'), l10n.t('Tokens')], [
+  return table(l10n.t('Tokens'), 'tokens', [l10n.t('Kind'), l10n.t('Tokens')], [
     [l10n.t('Prompt'), formatCount(t.prompt)],
     [l10n.t('… of which cached'), formatCount(t.cached)],
     [l10n.t('Completion'), formatCount(t.completion)],
@@ -57,13 +57,13 @@ export function featureTable(report: ReportView): HTMLElement {
       formatPercent(s.cacheHitRate),
       formatUsd(s.costUsd),
     ]);
-  return table('By feature', 'features', [l10n.t('Feature'), l10n.t('Requests'), l10n.t('Success'), 'p50', 'p95', l10n.t('First token'), l10n.t('Tokens'), l10n.t('Cache hits'), l10n.t('Cost')], rows);
+  return table(l10n.t('By feature'), 'features', [l10n.t('Feature'), l10n.t('Requests'), l10n.t('Success'), 'p50', 'p95', l10n.t('First token'), l10n.t('Tokens'), l10n.t('Cache hits'), l10n.t('Cost')], rows);
 }
 
 /** The model that answered each request: a retired or redirected model shows under its successor. */
 export function modelTable(report: ReportView): HTMLElement {
   const rows = report.byModel.map((m) => [m.model, formatCount(m.requests), formatTokens(m.totalTokens), formatUsd(m.costUsd)]);
-  return table('By model (the model that answered)', 'models', [l10n.t('Model'), l10n.t('Requests'), l10n.t('Tokens'), l10n.t('Cost')], rows);
+  return table(l10n.t('By model (the model that answered)'), 'models', [l10n.t('Model'), l10n.t('Requests'), l10n.t('Tokens'), l10n.t('Cost')], rows);
 }
 
 /** Folded: the daily chart shows the same at a glance; the table is there for exact figures. */
@@ -75,7 +75,7 @@ export function dayTable(report: ReportView): HTMLElement {
     'details',
     { class: 'days' },
     el('summary', {}, l10n.t('By day (UTC): {0} days with requests', formatCount(rows.length))),
-    table('By day (UTC)', 'days', [l10n.t('Day'), l10n.t('Requests'), l10n.t('Success'), 'p95', l10n.t('Cost')], rows),
+    table(l10n.t('By day (UTC)'), 'days', [l10n.t('Day'), l10n.t('Requests'), l10n.t('Success'), 'p95', l10n.t('Cost')], rows),
   );
 }
 
@@ -86,7 +86,7 @@ export function latencyBucketTable(report: ReportView): HTMLElement {
     'details',
     { class: 'chart-table' },
     el('summary', {}, l10n.t('As a table')),
-    table('Latency distribution', 'latency-buckets', [l10n.t('Latency'), l10n.t('Requests')], rows),
+    table(l10n.t('Latency distribution'), 'latency-buckets', [l10n.t('Latency'), l10n.t('Requests')], rows),
   );
 }
 
@@ -95,5 +95,5 @@ export function errorTable(report: ReportView): HTMLElement | undefined {
   const rows = Object.entries(report.errors)
     .sort((a, b) => b[1] - a[1])
     .map(([code, n]) => [code, formatCount(n)]);
-  return rows.length === 0 ? undefined : table('Errors by code', 'errors', [l10n.t('Code'), l10n.t('Requests')], rows);
+  return rows.length === 0 ? undefined : table(l10n.t('Errors by code'), 'errors', [l10n.t('Code'), l10n.t('Requests')], rows);
 }
