@@ -4,6 +4,8 @@
  * (a consent_required answer shows the modal and runs once more).
  */
 import * as vscode from 'vscode';
+import { confirmOpenAddress } from '../platform/confirmOpenAddress';
+import { openConsoleAddress, type ConsoleOpener } from '../platform/creditsExhausted';
 import { type ChatMessage, type GenerateResult } from '../provider/types';
 import { describeFailure, type ActionFailure, type FailureButton } from './actionFailure';
 import { type SelectionActionDeps } from './actionDeps';
@@ -69,6 +71,11 @@ const BUTTON_LABELS: Record<FailureButton, () => string> = {
   openConsole: () => vscode.l10n.t('Open Console'),
 };
 
+const CONSOLE_OPENER: ConsoleOpener = {
+  openExternal: async (url) => void (await vscode.env.openExternal(vscode.Uri.parse(url))),
+  confirmOpen: confirmOpenAddress,
+};
+
 function announceFailure(failure: ActionFailure, retry: () => Promise<unknown>): void {
   if (failure.level === 'silent') return;
   const show = failure.level === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
@@ -79,6 +86,6 @@ function announceFailure(failure: ActionFailure, retry: () => Promise<unknown>):
     if (choice === 'openSettings') void vscode.commands.executeCommand('workbench.action.openSettings', 'grokCodeFast');
     if (choice === 'openProxySettings') void vscode.commands.executeCommand('workbench.action.openSettings', 'http.proxy');
     if (choice === 'retry') void retry();
-    if (choice === 'openConsole' && failure.consoleUrl !== undefined) void vscode.env.openExternal(vscode.Uri.parse(failure.consoleUrl));
+    if (choice === 'openConsole' && failure.consoleUrl !== undefined) void openConsoleAddress(failure.consoleUrl, CONSOLE_OPENER);
   });
 }

@@ -10,16 +10,12 @@ import { GROK_CODE_FAST_1, MAX_OUTPUT_TOKENS } from './models';
 import { type AnalyticsTracker } from './analytics';
 import { type ConsentManager } from './consent';
 import { type RateLimiter, RateLimitsInputSchema } from './limits';
+import { isLoopbackHost } from './client/loopback';
 import { type XaiClientSettings } from './client/xaiClient';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_RETRIES = 2;
-
-function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
 
 /** Why `endpoint` is unacceptable, or undefined when it is fine. */
 export function endpointProblem(endpoint: string): string | undefined {
@@ -31,7 +27,7 @@ export function endpointProblem(endpoint: string): string | undefined {
   }
   if (url.protocol === 'https:') return undefined;
   if (url.protocol === 'http:') {
-    return isLoopback(url.hostname) ? undefined : l10n.t('must use https:// (plain http:// is allowed only for 127.0.0.1, ::1 and localhost)');
+    return isLoopbackHost(url.hostname) ? undefined : l10n.t('must use https:// (plain http:// is allowed only for 127.0.0.1, ::1 and localhost)');
   }
   return l10n.t('must use https://, not {0}//', url.protocol);
 }

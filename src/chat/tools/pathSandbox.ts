@@ -7,7 +7,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
-import { type ExcludeMatcher } from '../../platform/excludeMatcher';
+import { type ExcludeMatcher, isExcludedUnder, isInside } from '../../platform/excludeMatcher';
 import { rootNames } from './rootNames';
 import { ToolError } from './toolError';
 import { type WorkspaceAccess } from './workspaceAccess';
@@ -22,11 +22,6 @@ export interface ResolvedPath {
 }
 
 const MAX_PATH_LENGTH = 4096;
-
-export function isInside(root: string, target: string): boolean {
-  const relative = path.relative(root, target);
-  return relative === '' || (!path.isAbsolute(relative) && relative !== '..' && !relative.startsWith(`..${path.sep}`));
-}
 
 function toPosix(relative: string): string {
   return relative.split(path.sep).join('/');
@@ -62,9 +57,7 @@ export class PathSandbox {
    * root), or the file it links to: the one check every tool, chat attach and @-mention goes through.
    */
   isExcluded(absPath: string): boolean {
-    const root = this.rootOf(absPath);
-    const relative = root === undefined ? absPath.replace(/^[/\\]+/, '') : path.relative(root, absPath);
-    return this.excluded()(toPosix(relative), absPath);
+    return isExcludedUnder(this.excluded(), this.roots, absPath);
   }
 
   async resolve(written: string): Promise<ResolvedPath> {
@@ -78,18 +71,20 @@ export class PathSandbox {
       if (this.rootOf(candidate) === undefined) {
         throw new ToolError(l10n.t('Refused: "{0}" is outside the workspace folders.', written));
       }
-      // Before the file system is asked: an excluded name is refused whether or not it exists.
-      if (this.isExcluded(candidate)) throw this.excludedError(written);
+      // An excluded name is refused whether or not it exists; a link out says so, not "excluded".
+      const excluded = this.isExcluded(candidate);
       let realPath: string;
       try {
         realPath = await this.access.realpath(candidate);
       } catch {
+        if (excluded) throw this.excludedError(written);
         notFound = true;
         continue;
       }
       if (!(await this.isInsideRealRoot(realPath))) {
         throw new ToolError(l10n.t('Refused: "{0}" is a symbolic link that leads outside the workspace folders.', written));
       }
+      if (excluded) throw this.excludedError(written);
       if (this.isExcluded(await this.asLexical(realPath))) throw this.excludedError(written);
       return { absPath: candidate, realPath, display: this.display(candidate) };
     }

@@ -153,6 +153,11 @@ export class MessageView {
       return;
     }
     const buttons = [iconButton('copy', l10n.t('Copy answer'), () => this.actions.copy(this.message.content))];
+    // An answer that changes several files: one Apply for all of them (one proposal per file, with Accept All).
+    const edits = Array.from(this.body.querySelectorAll('code.raw-edit-blocks'), (code) => code.textContent ?? '');
+    if (edits.length > 1) {
+      buttons.push(iconButton('apply', l10n.t('Apply all edits'), () => this.actions.code({ type: 'applyCode', code: edits.join('\n') }), { caption: l10n.t('Apply all') }));
+    }
     if (flags.canRegenerate) buttons.push(iconButton('regenerate', l10n.t('Regenerate answer'), () => this.actions.regenerate()));
     this.actionBar.replaceChildren(...buttons);
   }

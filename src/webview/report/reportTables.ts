@@ -9,6 +9,7 @@ const FEATURE_LABELS: Record<string, () => string> = {
   chat: () => l10n.t('Chat'),
   'vscode-chat': () => l10n.t("VS Code's chat"),
   action: () => l10n.t('Selection actions'),
+  apply: () => l10n.t('Apply to file (merge)'),
   health: () => l10n.t('Health checks'),
   other: () => l10n.t('Other'),
 };
