@@ -14,6 +14,7 @@
  * - the output limit is the request's own, else the `maxTokens` setting, capped at the model's.
  * Nothing the user wrote is dropped: only empty turns are.
  */
+import * as l10n from '@vscode/l10n';
 import { InvalidConfigError } from './errors';
 import { type ChatMessage, type ReasoningItem, type ToolCall, type ToolChoice, type ToolDefinition } from './types';
 
@@ -167,7 +168,7 @@ export function normaliseOutbound(
 ): OutboundRequest {
   const normalised = normaliseMessages(messages, target.modelNames);
   if (!normalised.some((message) => message.role !== 'system')) {
-    throw new InvalidConfigError('A request needs a prompt or at least one user message with text.', 'prompt');
+    throw new InvalidConfigError(l10n.t('A request needs a prompt or at least one user message with text.'), 'prompt');
   }
   const wanted = Math.floor(options.maxTokens ?? target.maxTokens);
   const outbound: OutboundRequest = { messages: normalised, maxTokens: Math.max(1, Math.min(wanted, target.maxOutputTokens)) };
