@@ -5,7 +5,8 @@
  * 2. the file's indentation (indentation.ts);
  * 3. closing lines the lines below already have: dropped when the line below closes the same block
  *    at the same indentation, or when the code below continues the block they would end;
- * 4. no trailing blank lines or whitespace; an answer looping within a line is not offered;
+ * 4. no trailing blank lines or whitespace (but a space before a word after the cursor); an answer
+ *    looping within a line is not offered;
  * 5. the end reconciled with the text after the cursor (the suggestion's range): closers and quotes
  *    the completion closes, the tail of a word the cursor is in, a block between auto-closed braces;
  *    at the start of a line with code after the cursor, whole lines the answer ended with a line
@@ -35,7 +36,8 @@ export function postprocess(raw: string, cursor: CursorSurroundings): Suggestion
   lines = reindent(lines, cursor, indentStyleOf(cursor.window));
   lines = withoutClosersTheLinesBelowHave(lines, cursor);
   lines = trimTrailingBlankLines(lines);
-  lines[lines.length - 1] = lines[lines.length - 1].trimEnd();
+  // Trailing whitespace only stays where it parts the completion from a word after the cursor (`await █fetch()`).
+  if (linesBefore || !/^\w/.test(cursor.lineSuffix)) lines[lines.length - 1] = lines[lines.length - 1].trimEnd();
   if (lines.some(loopsWithinLine)) return undefined;
   const text = lines.join('\n');
   if (text.trim() === '') return undefined;
