@@ -15,6 +15,7 @@ import { createExtensionContext } from '../activation/vscodeStub';
 import { type Stub } from '../activation/permissive';
 import { ASK_SLOW, ASK_TOOL } from './soakServerMain';
 import { analyticsFiles } from './analyticsOnDisk';
+import { countOutcome, runSoakDay } from './daySchedule';
 import { soakSource } from './soakSources';
 import { type SoakCheckpoint, type SoakPlan, SoakPlanSchema, type SoakReport } from './soakProtocol';
 import { type TextDocumentModel } from './textModel';
@@ -47,7 +48,7 @@ interface Day {
   closed: WeakRef<TextDocumentModel>[];
 }
 
-const count = (day: Day, outcome: string) => void (day.outcomes[outcome] = (day.outcomes[outcome] ?? 0) + 1);
+const count = (day: Day, outcome: string) => countOutcome(day.outcomes, outcome);
 
 // Captured before the fake clock is installed: waiting for sockets is done in real time.
 const realSetTimeout = globalThis.setTimeout;
@@ -243,82 +244,40 @@ async function runDay(plan: SoakPlan, workspaceDir: string, storage: string, ext
   day.api.setNoticePrompt(async () => undefined);
   const afterActivation = await checkpoint(day, 0);
 
-  // The day's work in steps, spread evenly over the simulated hours and interleaved.
-  const inlinePerDocument = Math.ceil(plan.inlineRequests / plan.documents);
-  const turnsPerConversation = Math.ceil(plan.chatTurns / plan.conversations);
-  const tenths = 10;
-  const checkpoints: SoakCheckpoint[] = [];
-  const cpuPerRequest: number[] = [];
-  const lmHistory: unknown[][] = [];
-  let inlineDone = 0;
-  let turns = 0;
-  let actions = 0;
-  let lm = 0;
-  let hour = 0;
-  let stepsAtDeletion = 0;
-  for (let tenth = 0; tenth < tenths; tenth++) {
-    let cpu = 0;
-    let requests = 0;
-    const share = (total: number) => Math.round((total * (tenth + 1)) / tenths);
-    while (inlineDone < share(plan.inlineRequests)) {
-      const doc = soakSource(Math.floor(inlineDone / inlinePerDocument));
-      const editor = await bench.open(doc.path, doc.text, doc.language);
-      bench.select(editor, new bench.classes.Selection(new bench.classes.Position(5, 0), new bench.classes.Position(5, 0)));
-      for (let i = 0; i < inlinePerDocument && inlineDone < share(plan.inlineRequests); i++, inlineDone++) {
-        const started = process.cpuUsage();
-        await inlineRequest(day, editor, inlineDone);
-        const used = process.cpuUsage(started);
-        cpu += (used.user + used.system) / 1000;
-        requests += 1;
-        await clock.tickAsync(Math.round((plan.hours * HOUR_MS) / (plan.inlineRequests * 2)));
-      }
-      if (actions < share(plan.actions)) await action(day, actions++, editor);
-      day.closed.push(new WeakRef(editor.document as TextDocumentModel));
-      bench.close(editor.document as TextDocumentModel);
-      while (turns < Math.min(share(plan.chatTurns), Math.round((plan.chatTurns * inlineDone) / plan.inlineRequests))) {
-        if (turns % turnsPerConversation === 0) await newConversation(day);
-        await chatTurn(day, turns++);
-      }
-      while (lm < Math.min(share(plan.lmRequests), Math.round((plan.lmRequests * inlineDone) / plan.inlineRequests))) {
-        const conversation = Math.floor(lm / 10);
-        lmHistory[conversation] ??= [];
-        await lmRequest(day, lm++, lmHistory[conversation]);
-        if (lm % 10 === 0) delete lmHistory[conversation];
-      }
-      while (hour < Math.floor((plan.hours * inlineDone) / plan.inlineRequests)) {
-        hour += 1;
+  // The day's work, its steps spread evenly over the simulated hours.
+  const figures = await runSoakDay<Editor, unknown>(
+    plan,
+    {
+      openDocument: async (index) => {
+        const doc = soakSource(index);
+        const editor = await bench.open(doc.path, doc.text, doc.language);
+        bench.select(editor, new bench.classes.Selection(new bench.classes.Position(5, 0), new bench.classes.Position(5, 0)));
+        return editor;
+      },
+      inlineRequest: (editor, index) => inlineRequest(day, editor, index),
+      pause: () => clock.tickAsync(Math.round((plan.hours * HOUR_MS) / (plan.inlineRequests * 2))).then(() => undefined),
+      action: (editor, index) => action(day, index, editor),
+      closeDocument: async (editor) => {
+        day.closed.push(new WeakRef(editor.document as TextDocumentModel));
+        bench.close(editor.document as TextDocumentModel);
+      },
+      newConversation: () => newConversation(day),
+      chatTurn: (turn) => chatTurn(day, turn),
+      lmRequest: (index, history) => lmRequest(day, index, history),
+      refreshCatalogue: async () => {
         // A new key (the same value) reads the catalogue again, as any key change does.
         await context.secrets.store('grokCodeFast.apiKey', apiKey);
-        count(day, 'catalogue refresh');
         await clock.tickAsync(HOUR_MS / 2);
-      }
-    }
-    if (tenth === 3) {
-      await bench.commands.get('grokCodeFast.revokeConsent')?.();
-      count(day, 'consent revoked');
-      await grantConsent(day);
-    }
-    if (tenth === 6) {
-      await bench.commands.get('grokCodeFast.deleteMyData')?.();
-      count(day, 'Delete My Data');
-      stepsAtDeletion = inlineDone + turns + actions + lm;
-      await grantConsent(day);
-    }
-    cpuPerRequest.push(requests > 0 ? cpu / requests : 0);
-    checkpoints.push(await checkpoint(day, (tenth + 1) / tenths));
-  }
+      },
+      revokeConsent: async () => void (await bench.commands.get('grokCodeFast.revokeConsent')?.()),
+      deleteMyData: async () => void (await bench.commands.get('grokCodeFast.deleteMyData')?.()),
+      grantConsent: () => grantConsent(day),
+      checkpoint: (done) => checkpoint(day, done),
+    },
+    day.outcomes,
+  );
   clock.uninstall();
-  return {
-    ok: true,
-    plan,
-    afterActivation,
-    checkpoints,
-    inlineCpuMsPerRequest: cpuPerRequest,
-    outcomes: day.outcomes,
-    socketPoolSize: SOCKET_POOL_SIZE,
-    retentionDays: RETENTION_DAYS,
-    requestsSinceDeletion: inlineDone + turns + actions + lm - stepsAtDeletion,
-  };
+  return { ok: true, plan, afterActivation, ...figures, outcomes: day.outcomes, socketPoolSize: SOCKET_POOL_SIZE, retentionDays: RETENTION_DAYS };
 }
 
 if (require.main === module) {

@@ -30,6 +30,8 @@ export interface ChatEditorHost {
   newFile(code: string, language?: string): Promise<void>;
   /** Opens an https address in the browser (VS Code asks first for an untrusted domain). */
   openExternal(url: string): Promise<void>;
+  /** Shows an address a server gave and asks whether to open it; true only for an explicit yes. */
+  confirmOpen(url: string): Promise<boolean>;
   /** Runs a selection action (`grokCodeFast.<action>`) on the active editor's selection: the chat's slash commands. */
   runSelectionAction(action: 'explain' | 'fix' | 'writeTests' | 'generateDocs'): Promise<void>;
   /** Runs the Set API Key command. */

@@ -69,7 +69,7 @@ export function registerChat(context: vscode.ExtensionContext, services: Service
     vscode.commands.registerCommand('grokCodeFast.newChat', () => chat.newChat()),
     vscode.commands.registerCommand('grokCodeFast.addSelectionToChat', () => chat.addSelection()),
     vscode.commands.registerCommand('grokCodeFast.addFileToChat', () => chat.addCurrentFile()),
-    vscode.commands.registerCommand(INTERNAL_COMMANDS.askInChat, (text: unknown, options: unknown) =>
+    services.internalCommands.register(INTERNAL_COMMANDS.askInChat, (text: unknown, options: unknown) =>
       typeof text === 'string' ? chat.ask(text, { attachSelection: isRecord(options) && options.attachSelection === true }) : undefined,
     ),
   );

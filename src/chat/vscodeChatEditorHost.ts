@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type ProposedEdits } from '../platform/proposedEdits';
+import { confirmOpenAddress } from '../platform/confirmOpenAddress';
 import { applyTarget, type SymbolSpan } from './applyTarget';
 import { type ChatEditorHost, type EditorDocument } from './chatEditorHost';
 
@@ -121,6 +122,10 @@ export class VscodeChatEditorHost implements ChatEditorHost {
 
   async openExternal(url: string): Promise<void> {
     await vscode.env.openExternal(vscode.Uri.parse(url));
+  }
+
+  confirmOpen(url: string): Promise<boolean> {
+    return confirmOpenAddress(url);
   }
 
   async runSelectionAction(action: 'explain' | 'fix' | 'writeTests' | 'generateDocs'): Promise<void> {

@@ -8,17 +8,13 @@ import { InvalidConfigError } from './errors';
 import { GROK_CODE_FAST_1, MAX_OUTPUT_TOKENS } from './models';
 import { type AnalyticsTracker } from './analytics';
 import { type ConsentManager } from './consent';
-import { type RateLimiter, RateLimitsSchema } from './limits';
+import { type RateLimiter, RateLimitsInputSchema } from './limits';
+import { isLoopbackHost } from './client/loopback';
 import { type XaiClientSettings } from './client/xaiClient';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_RETRIES = 2;
-
-function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
 
 /** Why `endpoint` is unacceptable, or undefined when it is fine. */
 export function endpointProblem(endpoint: string): string | undefined {
@@ -30,7 +26,7 @@ export function endpointProblem(endpoint: string): string | undefined {
   }
   if (url.protocol === 'https:') return undefined;
   if (url.protocol === 'http:') {
-    return isLoopback(url.hostname) ? undefined : 'must use https:// (plain http:// is allowed only for 127.0.0.1, ::1 and localhost)';
+    return isLoopbackHost(url.hostname) ? undefined : 'must use https:// (plain http:// is allowed only for 127.0.0.1, ::1 and localhost)';
   }
   return `must use https://, not ${url.protocol}//`;
 }
@@ -65,7 +61,8 @@ export const sharedConfigSchema = z.object({
   userId: z.string().min(1).default('default'),
   maxTokens: z.number().int().min(1).max(MAX_OUTPUT_TOKENS).default(MAX_OUTPUT_TOKENS),
   temperature: z.number().min(0).max(2).optional(),
-  rateLimits: RateLimitsSchema.optional(),
+  /** Any of the six limits; the ones left out keep their defaults (DEFAULT_RATE_LIMITS). */
+  rateLimits: RateLimitsInputSchema.optional(),
   timeoutMs: positiveInt.default(DEFAULT_TIMEOUT_MS),
   idleTimeoutMs: positiveInt.default(DEFAULT_IDLE_TIMEOUT_MS),
   maxRetries: z.number().int().min(0).max(10).default(DEFAULT_MAX_RETRIES),

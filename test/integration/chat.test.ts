@@ -4,10 +4,13 @@
  * ChatController behind the view) with the same protocol messages the webview sends.
  */
 import * as assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import * as vscode from 'vscode';
 import { type Conversation } from '../../src/chat/historySchema';
 import { scenarios, TEST_API_KEY, type FakeXai } from '../fake-xai';
-import { chatRequests, connectToFakeXai, disconnectFromFakeXai, waitFor, workspaceFile, type GrokTestApi } from './support/extensionApi';
+import { chatRequests, connectToFakeXai, disconnectFromFakeXai, type GrokTestApi, setApiKeyAs, waitFor, workspaceFile } from './support/extensionApi';
 import { userInput } from './support/userInput';
 
 function proposalTab(): vscode.Tab | undefined {
@@ -19,6 +22,7 @@ function proposalTab(): vscode.Tab | undefined {
 /** What the chat test seam offers (see ChatController). */
 interface ChatSeam {
   handle(message: unknown): Promise<void>;
+  connect(post: ((message: unknown) => void) | undefined): void;
   idle(): Promise<void>;
   readonly activeConversation: Readonly<Conversation> | undefined;
 }
@@ -45,7 +49,7 @@ describe('chat panel', () => {
     ({ api, fake } = await connectToFakeXai());
     assert.ok(api.chat, 'the extension exports no chat test seam (testApi.chat)');
     chat = api.chat();
-    await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+    await setApiKeyAs(TEST_API_KEY);
     await chat.handle({ type: 'consent', granted: true });
   });
 
@@ -179,5 +183,69 @@ describe('chat panel', () => {
     assert.ok(document.getText().endsWith('\n\nexport function mul(a: number, b: number): number {\n  return a * b;\n}\n'));
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  describe('read sandbox in the real VS Code: instruction files and @-mentions × link shapes (issue 21 kind 1)', () => {
+    const SECRET = 'aws_secret_access_key = SECRET_FROM_OUTSIDE_42';
+    /** Links made in the workspace: name -> target (absolute, or relative to the link). */
+    let links: [string, string][] = [];
+    let outside: string;
+
+    before(async () => {
+      outside = await mkdtemp(join(tmpdir(), 'grok-outside-'));
+      await mkdir(join(outside, 'home'), { recursive: true });
+      await writeFile(join(outside, 'credentials'), SECRET);
+      await writeFile(join(outside, 'home', 'instructions.md'), SECRET);
+      const root = workspaceFile('.').fsPath;
+      await writeFile(join(root, '.env'), SECRET);
+      await mkdir(join(root, '.github'), { recursive: true });
+      await writeFile(join(root, '.github', 'copilot-instructions.md'), 'Use tabs. INSIDE_MARKER');
+      await writeFile(join(root, 'notes-inside.md'), 'Plain notes. INSIDE_NOTES');
+      links = [
+        ['AGENTS.md', join(outside, 'credentials')], // file link, absolute, out
+        ['.grok', join(outside, 'home')], // folder link out: .grok/instructions.md
+        ['mention-out.md', relative(root, join(outside, 'credentials'))], // file link, relative, out
+        ['mention-env.md', '.env'], // link to an excluded file inside
+        ['mention-inside.md', 'notes-inside.md'], // stays inside: still read
+      ];
+      for (const [name, target] of links) await symlink(target, join(root, name));
+    });
+
+    after(async () => {
+      const root = workspaceFile('.').fsPath;
+      for (const [name] of links) await rm(join(root, name), { force: true });
+      for (const name of ['.env', '.github', 'notes-inside.md']) await rm(join(root, name), { recursive: true, force: true });
+      await rm(outside, { recursive: true, force: true });
+      chat.connect(undefined);
+    });
+
+    it('sends the instruction file that is inside, never one whose real file is outside', async () => {
+      await chat.handle({ type: 'newChat' });
+      fake.enqueue(scenarios.text('ok'));
+      const before = chatRequests(fake).length;
+      await chat.handle({ type: 'send', text: 'hello', chips: [] });
+      await chat.idle();
+      const body = JSON.stringify(chatRequests(fake)[before]?.body);
+      assert.match(body, /INSIDE_MARKER/, 'the inside instruction file was found and sent (so the search ran)');
+      assert.doesNotMatch(body, /SECRET_FROM_OUTSIDE/);
+    });
+
+    it('attaches an @-mention of a link that stays inside, and refuses every link out or to an excluded file', async () => {
+      const posted: { type: string; chips?: { id: string; label: string }[] }[] = [];
+      chat.connect((message) => posted.push(message as (typeof posted)[number]));
+      const chipsShown = () => posted.filter((m) => m.type === 'contextChips').at(-1)?.chips ?? [];
+      for (const rel of ['AGENTS.md', '.grok/instructions.md', 'mention-out.md', 'mention-env.md']) await chat.handle({ type: 'mentionPick', path: rel });
+      assert.deepEqual(chipsShown(), [], 'a refused mention became a chip');
+      await chat.handle({ type: 'mentionPick', path: 'mention-inside.md' });
+      const chips = chipsShown();
+      assert.equal(chips.length, 1, 'the link inside was refused');
+      fake.enqueue(scenarios.text('ok'));
+      const before = chatRequests(fake).length;
+      await chat.handle({ type: 'send', text: 'summarise', chips });
+      await chat.idle();
+      const body = JSON.stringify(chatRequests(fake)[before]?.body);
+      assert.match(body, /INSIDE_NOTES/);
+      assert.doesNotMatch(body, /SECRET_FROM_OUTSIDE/);
+    });
   });
 });

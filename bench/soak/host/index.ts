@@ -17,6 +17,7 @@ import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import { startFakeXai, TEST_API_KEY, type FakeXai } from '../../../test/fake-xai';
 import { analyticsFiles } from '../analyticsOnDisk';
+import { countOutcome, runSoakDay } from '../daySchedule';
 import { respond, ASK_SLOW, ASK_TOOL } from '../soakServerMain';
 import { type SoakCheckpoint, type SoakPlan, SoakPlanSchema, type SoakReport } from '../soakProtocol';
 import { soakSource } from '../soakSources';
@@ -52,7 +53,7 @@ interface Day {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const count = (day: Day, outcome: string) => void (day.outcomes[outcome] = (day.outcomes[outcome] ?? 0) + 1);
+const count = (day: Day, outcome: string) => countOutcome(day.outcomes, outcome);
 
 /** The extension host runs without --expose-gc: V8's flag turned on here gives the same gc(). */
 function forcedGc(): () => void {
@@ -208,87 +209,46 @@ async function runDay(plan: SoakPlan, reportPath: string): Promise<void> {
   await sleep(1_000);
   const afterActivation = await checkpoint(day, 0);
 
-  const inlinePerDocument = Math.ceil(plan.inlineRequests / plan.documents);
-  const turnsPerConversation = Math.ceil(plan.chatTurns / plan.conversations);
-  const checkpoints: SoakCheckpoint[] = [];
-  const cpuPerRequest: number[] = [];
   const conversations: string[] = [];
-  const lmHistory: vscode.LanguageModelChatMessage[][] = [];
-  let inlineDone = 0;
-  let turns = 0;
-  let actions = 0;
-  let lm = 0;
-  let refreshes = 0;
-  let stepsAtDeletion = 0;
-  for (let tenth = 0; tenth < 10; tenth++) {
-    let cpu = 0;
-    let requests = 0;
-    const share = (total: number) => Math.round((total * (tenth + 1)) / 10);
-    while (inlineDone < share(plan.inlineRequests)) {
-      const editor = await openDocument(root, Math.floor(inlineDone / inlinePerDocument));
-      for (let i = 0; i < inlinePerDocument && inlineDone < share(plan.inlineRequests); i++, inlineDone++) {
-        const started = process.cpuUsage();
-        await inlineRequest(day, editor, inlineDone);
-        const used = process.cpuUsage(started);
-        cpu += (used.user + used.system) / 1000;
-        requests += 1;
-      }
-      if (actions < share(plan.actions)) await action(day, actions++, editor);
-      // Closed unsaved, as a scratch edit is: the next day's documents start from their text.
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      while (turns < Math.min(share(plan.chatTurns), Math.round((plan.chatTurns * inlineDone) / plan.inlineRequests))) {
-        if (turns % turnsPerConversation === 0) {
-          // A history switch: open an older conversation, then start a new one.
-          if (conversations.length > 1) {
-            await chat.handle({ type: 'openConversation', id: conversations[0] });
-            count(day, 'chat: history switch');
-          }
-          await chat.handle({ type: 'newChat' });
+  const grantConsent = () => chat.handle({ type: 'consent', granted: true });
+  const figures = await runSoakDay<vscode.TextEditor, vscode.LanguageModelChatMessage>(
+    plan,
+    {
+      openDocument: (index) => openDocument(root, index),
+      inlineRequest: (editor, index) => inlineRequest(day, editor, index),
+      // Real time: the next keystroke follows at once.
+      pause: async () => undefined,
+      action: (editor, index) => action(day, index, editor),
+      closeDocument: async () => {
+        // Closed unsaved, as a scratch edit is: the next day's documents start from their text.
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        drainServed(day);
+      },
+      newConversation: async () => {
+        // A history switch: open an older conversation, then start a new one.
+        if (conversations.length > 1) {
+          await chat.handle({ type: 'openConversation', id: conversations[0] });
+          count(day, 'chat: history switch');
         }
-        await chatTurn(day, chat, turns++);
+        await chat.handle({ type: 'newChat' });
+      },
+      chatTurn: async (turn) => {
+        await chatTurn(day, chat, turn);
         const id = chat.activeConversation?.id;
         if (id && !conversations.includes(id)) conversations.push(id);
-      }
-      while (lm < Math.min(share(plan.lmRequests), Math.round((plan.lmRequests * inlineDone) / plan.inlineRequests))) {
-        const conversation = Math.floor(lm / 10);
-        lmHistory[conversation] ??= [];
-        await lmRequest(day, lm++, lmHistory[conversation]);
-        if (lm % 10 === 0) delete lmHistory[conversation];
-      }
-      while (refreshes < Math.floor((plan.hours * inlineDone) / plan.inlineRequests)) {
-        refreshes += 1;
-        // A new key (the same value) reads the catalogue again, as any key change does.
-        await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
-        count(day, 'catalogue refresh');
-      }
-      drainServed(day);
-    }
-    if (tenth === 3) {
-      await vscode.commands.executeCommand('grokCodeFast.revokeConsent');
-      count(day, 'consent revoked');
-      await chat.handle({ type: 'consent', granted: true });
-    }
-    if (tenth === 6) {
-      await vscode.commands.executeCommand('grokCodeFast.deleteMyData');
-      count(day, 'Delete My Data');
-      stepsAtDeletion = inlineDone + turns + actions + lm;
-      await chat.handle({ type: 'consent', granted: true });
-    }
-    cpuPerRequest.push(requests > 0 ? cpu / requests : 0);
-    checkpoints.push(await checkpoint(day, (tenth + 1) / 10));
-  }
-  const report: SoakReport = {
-    ok: true,
-    plan,
-    afterActivation,
-    checkpoints,
-    inlineCpuMsPerRequest: cpuPerRequest,
-    outcomes: day.outcomes,
-    socketPoolSize: SOCKET_POOL_SIZE,
-    retentionDays: RETENTION_DAYS,
-    requestsSinceDeletion: inlineDone + turns + actions + lm - stepsAtDeletion,
-  };
+      },
+      lmRequest: (index, history) => lmRequest(day, index, history),
+      // A new key (the same value) reads the catalogue again, as any key change does.
+      refreshCatalogue: async () => void (await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY)),
+      revokeConsent: async () => void (await vscode.commands.executeCommand('grokCodeFast.revokeConsent')),
+      deleteMyData: async () => void (await vscode.commands.executeCommand('grokCodeFast.deleteMyData')),
+      grantConsent,
+      checkpoint: (done) => checkpoint(day, done),
+    },
+    day.outcomes,
+  );
+  const report: SoakReport = { ok: true, plan, afterActivation, ...figures, outcomes: day.outcomes, socketPoolSize: SOCKET_POOL_SIZE, retentionDays: RETENTION_DAYS };
   await fake.close();
   await fs.writeFile(reportPath, JSON.stringify({ report, served: day.served }));
 }
