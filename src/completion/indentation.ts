@@ -10,8 +10,8 @@ import type { DocumentWindow } from './types';
 export const OPENS_BLOCK = /([{([:]|=>|\bdo|\bthen)\s*$/;
 /** A line of closers only: `}`, `});`. */
 export const CLOSER_LINE = /^\s*[)\]}]+[;,)]*\s*$/;
-/** A line that starts by closing a block. */
-export const CLOSES_BLOCK = /^\s*([)\]}]|end\b|done\b|fi\b)/;
+/** A line that starts by closing a block (`end` as a statement, not Python's `end = center`). */
+export const CLOSES_BLOCK = /^\s*([)\]}]|(end|done|fi)(?=\s*($|[;),.#]|--|\/\/)))/;
 
 /** A comment line: one ending with `:` opens nothing. */
 const COMMENT = /^\s*(\/\/|#|\*|\/\*|--)/;
@@ -69,7 +69,8 @@ export function reindent(lines: readonly string[], cursor: CursorSurroundings, s
   if (style === undefined) return [...lines];
   const atLineStart = cursor.linePrefix.trim() === '';
   const modelUnit = lines.some((line, i) => (i > 0 || atLineStart) && leadingSpaces(line) % 4 === 2) ? 2 : 4;
-  const converted = lines.map((line, i) => (i === 0 && !atLineStart ? line : inStyle(line, style, modelUnit)));
+  const levels = enclosingWidths(cursor);
+  const converted = lines.map((line, i) => (i === 0 && !atLineStart ? line : inStyle(line, style, modelUnit, levels)));
   return withBodiesDeeper(converted, cursor, style);
 }
 
@@ -88,7 +89,29 @@ function leadingSpaces(line: string): number {
   return /^ */.exec(line)?.[0].length ?? 0;
 }
 
-function inStyle(line: string, style: IndentStyle, modelUnit: number): string {
+/**
+ * The widths of the blocks around the cursor, outermost first: the nearest code line above and each
+ * shallower one before it (`def` at 0, its body at 4, an `if` body at 6 in a file that mixes steps).
+ */
+function enclosingWidths(cursor: CursorSurroundings): number[] {
+  const widths: number[] = [];
+  const lines = cursor.window.prefix.split('\n').slice(0, -1);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (lines[i].trim() === '') continue;
+    const width = indentWidth(lines[i]);
+    if (widths.length === 0 || width < widths[0]) widths.unshift(width);
+    if (width === 0) break;
+  }
+  return widths[0] === 0 ? widths : [0, ...widths];
+}
+
+/** A model's tab levels at the widths of the blocks around the cursor, deeper ones a unit further each. */
+function tabLevelWidth(tabs: number, levels: readonly number[], unit: number): number {
+  if (tabs < levels.length) return levels[tabs];
+  return levels[levels.length - 1] + (tabs - levels.length + 1) * unit;
+}
+
+function inStyle(line: string, style: IndentStyle, modelUnit: number, levels: readonly number[]): string {
   const indent = /^[ \t]*/.exec(line)?.[0] ?? '';
   if (indent === '') return line;
   const body = line.slice(indent.length);
@@ -99,7 +122,8 @@ function inStyle(line: string, style: IndentStyle, modelUnit: number): string {
     return '\t'.repeat(tabs + Math.floor(spaces / modelUnit)) + ' '.repeat(spaces % modelUnit) + body;
   }
   if (!indent.includes('\t')) return line;
-  return indent.replace(/\t/g, ' '.repeat(style.unit)) + body;
+  const tabs = /^\t*/.exec(indent)?.[0].length ?? 0;
+  return ' '.repeat(tabLevelWidth(tabs, levels, style.unit)) + indent.slice(tabs).replace(/\t/g, ' '.repeat(style.unit)) + body;
 }
 
 function withBodiesDeeper(lines: string[], cursor: CursorSurroundings, style: IndentStyle): string[] {

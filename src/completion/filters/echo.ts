@@ -91,6 +91,15 @@ export function echo(cursor: CursorSurroundings): LineStage {
     };
   };
 
+  /**
+   * Short lines (`i = 2`, `}`, a docstring's `0.5` and `"""`) restated character for character,
+   * indentation included, as the prefix's last lines: an echo, not code that happens to read so.
+   */
+  const verbatim = (lines: readonly string[]): boolean => {
+    const end = cursor.window.prefix.length - cursor.linePrefix.length - 1;
+    const last = cursor.window.prefix.slice(0, Math.max(end, 0)).split('\n').slice(-lines.length);
+    return lines.some((line) => line.trim() !== '') && last.length === lines.length && last.every((line, k) => line.trimEnd() === lines[k].trimEnd());
+  };
   /** The held lines up to `echoEnd` were the echo; the line there restates the cursor's line. */
   const afterEcho = (echoEnd: number): string[] => [withoutRestatedLine(held[echoEnd], true), ...held.slice(echoEnd + 1)];
   const reset = (): void => {
@@ -114,7 +123,7 @@ export function echo(cursor: CursorSurroundings): LineStage {
       // The held lines are the prefix's last lines: this line stands where the cursor's line does.
       // Closers and blank lines alone are an echo only when the cursor's line comes next, restated.
       const restates = typed !== '' && line.trimStart().startsWith(typed);
-      const echoEndsHere = candidates.includes(all.length - held.length) && (held.some(meaningful) || restates);
+      const echoEndsHere = candidates.includes(all.length - held.length) && (held.some(meaningful) || restates || verbatim(held));
       const matches = matching(line);
       candidates = candidates.filter((at) => at + i < all.length && matches(at + i));
       held.push(line);
@@ -131,7 +140,7 @@ export function echo(cursor: CursorSurroundings): LineStage {
     flush() {
       if (held.length === 0) return [];
       // An answer that only echoes the prefix adds nothing.
-      const echoedOnly = candidates.includes(lines().length - held.length) && held.some(meaningful);
+      const echoedOnly = candidates.includes(lines().length - held.length) && (held.some(meaningful) || verbatim(held));
       const released = echoedOnly ? [] : lastEchoEnd !== undefined ? afterEcho(lastEchoEnd) : [withoutRestatedLine(held[0]), ...held.slice(1)];
       reset();
       return released;
