@@ -2,7 +2,7 @@
  * Command-line flags of `npm run bench`:
  *   --quick              tiny sizes (the smoke test); figures are not meaningful
  *   --only a,b           run only these sections (streaming, connections, inline, quality, infill, cache,
- *                        startup, analytics, chatRender, soak)
+ *                        startup, analytics, chatRender, soak, apply)
  *   --infill FILE        the infill section's tasks (human-eval-infilling format, .jsonl or .jsonl.gz)
  *                        instead of ../shared/humaneval-infilling's single-line set
  *   --sources DIR        source files the inline, quality and cache sections use instead of the built-in set
@@ -15,7 +15,7 @@
 import * as path from 'node:path';
 import * as z from 'zod';
 
-export const SECTION_NAMES = ['streaming', 'connections', 'inline', 'quality', 'infill', 'cache', 'startup', 'analytics', 'chatRender', 'soak'] as const;
+export const SECTION_NAMES = ['streaming', 'connections', 'inline', 'quality', 'infill', 'cache', 'startup', 'analytics', 'chatRender', 'soak', 'apply'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
 const SectionSchema = z.enum(SECTION_NAMES);

@@ -25,7 +25,7 @@ export interface ChatEditorHost {
   findFiles(glob: string, maxResults: number): Promise<string[]>;
   copy(text: string): Promise<void>;
   insertCode(code: string): Promise<void>;
-  /** Proposes the code for the active file (merged where it belongs) as a diff, applied if the user accepts. */
+  /** Proposes a code block as one diff per file (edit blocks where they match once, else the symbol shortcut or the model merge), applied if the user accepts; refuses with the reason otherwise. */
   applyCode(code: string, language?: string): Promise<void>;
   newFile(code: string, language?: string): Promise<void>;
   /** Opens an https address in the browser (VS Code asks first for an untrusted domain). */

@@ -136,8 +136,8 @@ describe('chat panel', () => {
     assert.equal(answer?.role === 'assistant' && answer.steps.at(-1)?.content, 'The file says MAGIC_LINE_42.');
   });
 
-  it('Apply to file merges a function into the function it replaces, through the shared proposed-edit flow', async function () {
-    this.timeout(90_000);
+  it('Apply to file: an edit block lands where it matches, a plain snippet goes through the model merge, several files are accepted together', async function () {
+    this.timeout(120_000);
     const util = [
       "import { strict } from 'node:assert';",
       '',
@@ -151,20 +151,27 @@ describe('chat panel', () => {
       '',
     ].join('\n');
     const uri = workspaceFile('apply-util.ts');
+    const created = workspaceFile('apply-created.ts');
     await vscode.workspace.fs.writeFile(uri, Buffer.from(util));
+    await vscode.workspace.fs.delete(created).then(undefined, () => undefined);
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
-    // The TypeScript extension answers once its server is up.
-    await waitFor(async () => {
-      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', uri);
-      return (symbols?.length ?? 0) >= 2;
-    }, 'the document symbols of apply-util.ts', 60_000);
 
-    await chat.handle({ type: 'applyCode', code: 'export function add(a: number, b: number): number {\n  return b + a;\n}\n', language: 'ts' });
+    // 1. An edit block: applied where its SEARCH text matches once, shown as a diff first.
+    const edit = 'apply-util.ts\n<<<<<<< SEARCH\n  return a + b;\n=======\n  return b + a;\n>>>>>>> REPLACE\n';
+    // The answer as the chat shows it (the panel renders the block as its diff), beside the proposal.
+    await chat.handle({ type: 'newChat' });
+    fake.enqueue(scenarios.text('Swap the operands in `add`:\n\n```ts\n' + edit + '```\n'));
+    await chat.handle({ type: 'send', text: 'Swap the operands in add', chips: [] });
+    await chat.idle();
+    await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+    await vscode.commands.executeCommand('grokCodeFast.openChat');
+    await vscode.window.showTextDocument(document);
+    await chat.handle({ type: 'applyCode', code: edit, language: 'ts' });
     const diff = await waitFor(() => proposalTab(), 'the Apply diff');
     assert.equal(document.getText(), util, 'the file changed before Accept');
-    assert.match(diff.label, /Apply \(add\)/);
-    // What a user sees: the merge as a diff of the one function (the README's picture).
+    assert.match(diff.label, /Apply \(edit blocks\)/);
+    // What a user sees: the edit as a diff of the one line (the README's picture).
     const user = userInput();
     assert.ok(user, 'this test shows the diff like a user: it needs the page bridge of the code-server runner');
     await vscode.commands.executeCommand('notifications.clearAll');
@@ -172,17 +179,45 @@ describe('chat panel', () => {
     await user.screenshot('media/screenshots/apply-merge.png');
     // The same Accept command as the selection actions': one flow.
     assert.equal(await vscode.commands.executeCommand('grokCodeFast.acceptProposal'), 'applied');
-    assert.equal(document.getText(), util.replace('return a + b;', 'return b + a;'));
+    const afterEdit = util.replace('return a + b;', 'return b + a;');
+    assert.equal(document.getText(), afterEdit);
     assert.equal(proposalTab(), undefined, 'the diff stayed open');
 
-    // A snippet with no counterpart is inserted, never replacing the file.
-    await chat.handle({ type: 'applyCode', code: 'export function mul(a: number, b: number): number {\n  return a * b;\n}', language: 'ts' });
-    await waitFor(() => proposalTab(), 'the second Apply diff');
+    // 2. The same block again: its SEARCH text is found 0 times now, so nothing is proposed.
+    await chat.handle({ type: 'applyCode', code: edit, language: 'ts' });
+    assert.equal(proposalTab(), undefined, 'a block that matches nowhere was proposed');
+    assert.equal(document.getText(), afterEdit);
+
+    // 3. A plain snippet with no counterpart: the model merge (a request with the file and the snippet) places it.
+    await vscode.window.showTextDocument(document);
+    const mul = 'export function mul(a: number, b: number): number {\n  return a * b;\n}';
+    fake.enqueue(scenarios.text('```ts\napply-util.ts\n<<<<<<< SEARCH\n  return a - b;\n}\n=======\n  return a - b;\n}\n\n' + mul + '\n>>>>>>> REPLACE\n```'));
+    const before = chatRequests(fake).length;
+    await chat.handle({ type: 'applyCode', code: mul, language: 'ts' });
+    const merge = chatRequests(fake).slice(before);
+    assert.equal(merge.length, 1, 'one merge request');
+    const sent = messagesOf(merge[0]!);
+    assert.match(sent[0]!.content!, /You merge a code snippet/);
+    assert.ok(sent[1]!.content!.includes(`<file path="apply-util.ts">\n${afterEdit}`) && sent[1]!.content!.includes(`<snippet>\n${mul}\n</snippet>`));
+    assert.match((await waitFor(() => proposalTab(), 'the merge diff')).label, /Apply \(merge\)/);
     assert.equal(await vscode.commands.executeCommand('grokCodeFast.acceptProposal'), 'applied');
-    assert.ok(document.getText().startsWith(util.replace('return a + b;', 'return b + a;')), 'the existing code was touched');
-    assert.ok(document.getText().endsWith('\n\nexport function mul(a: number, b: number): number {\n  return a * b;\n}\n'));
+    const afterMerge = `${afterEdit.trimEnd()}\n\n${mul}\n`;
+    assert.equal(document.getText(), afterMerge);
+
+    // 4. Two files in one answer, one of them new: a diff each, Accept All, one undo step per file.
+    const two = 'apply-util.ts\n<<<<<<< SEARCH\n  return a * b;\n=======\n  return b * a;\n>>>>>>> REPLACE\n\napply-created.ts\n<<<<<<< SEARCH\n=======\nexport const created = true;\n>>>>>>> REPLACE\n';
+    await chat.handle({ type: 'applyCode', code: two });
+    await waitFor(() => (vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.scheme === 'grok-proposal').length === 2 ? true : undefined), 'two diffs');
+    assert.equal(await vscode.workspace.fs.stat(created).then(() => true, () => false), false, 'the new file was created before Accept');
+    assert.deepEqual(await vscode.commands.executeCommand('grokCodeFast.acceptAllProposals'), ['applied', 'applied']);
+    assert.equal(document.getText(), afterMerge.replace('return a * b;', 'return b * a;'));
+    assert.equal(Buffer.from(await vscode.workspace.fs.readFile(created)).toString(), 'export const created = true;\n');
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.getText(), afterMerge, 'one undo step undoes the file\'s whole change');
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(created);
   });
 
   describe('read sandbox in the real VS Code: instruction files and @-mentions × link shapes (issue 21 kind 1)', () => {

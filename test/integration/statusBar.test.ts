@@ -58,7 +58,7 @@ describe('status bar', () => {
     fake.enqueue(scenarios.text('n * 2;'));
     await vscode.commands.executeCommand('type', { text: 'return ' });
     await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
-    await waitFor(() => chatRequests(fake).length > sentBefore + 1, 'the inline request');
-    await waitFor(() => usage().requests >= start.requests + 2, 'the inline request in the status bar', 10_000);
+    await waitFor(() => chatRequests(fake).length > sentBefore + 1, 'the inline request', 15_000);
+    await waitFor(() => usage().requests >= start.requests + 2, 'the inline request in the status bar', 15_000);
   });
 });
