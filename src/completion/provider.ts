@@ -76,7 +76,7 @@ class GrokInlineCompletionProvider implements vscode.InlineCompletionItemProvide
       const text = (selected?.text ?? '') + outcome.text;
       const range = new vscode.Range(start, end.translate(0, outcome.replaceLength));
       this.acceptance.shown(document.uri.toString(), document.offsetAt(start), text);
-      return [new vscode.InlineCompletionItem(text, range, { title: 'Accept', command: INLINE_ACCEPTED_COMMAND })];
+      return [new vscode.InlineCompletionItem(text, range, { title: vscode.l10n.t('Accept'), command: INLINE_ACCEPTED_COMMAND })];
     } catch (error) {
       this.deps.logger.warn('Inline completion failed', error);
       return undefined;
