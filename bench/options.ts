@@ -1,8 +1,10 @@
 /**
  * Command-line flags of `npm run bench`:
  *   --quick              tiny sizes (the smoke test); figures are not meaningful
- *   --only a,b           run only these sections (streaming, connections, inline, quality, cache, startup,
- *                        analytics, chatRender, soak, apply)
+ *   --only a,b           run only these sections (streaming, connections, inline, quality, infill, cache,
+ *                        startup, analytics, chatRender, soak, apply)
+ *   --infill FILE        the infill section's tasks (human-eval-infilling format, .jsonl or .jsonl.gz)
+ *                        instead of ../shared/humaneval-infilling's single-line set
  *   --sources DIR        source files the inline, quality and cache sections use instead of the built-in set
  *   --runs N             measured runs per client in the streaming section (default 15)
  *   --out FILE           where results.json goes (default bench/results.json)
@@ -13,7 +15,7 @@
 import * as path from 'node:path';
 import * as z from 'zod';
 
-export const SECTION_NAMES = ['streaming', 'connections', 'inline', 'quality', 'cache', 'startup', 'analytics', 'chatRender', 'soak', 'apply'] as const;
+export const SECTION_NAMES = ['streaming', 'connections', 'inline', 'quality', 'infill', 'cache', 'startup', 'analytics', 'chatRender', 'soak', 'apply'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
 const SectionSchema = z.enum(SECTION_NAMES);
@@ -22,6 +24,7 @@ export const BenchOptionsSchema = z.object({
   quick: z.boolean(),
   only: z.array(SectionSchema),
   sources: z.string().optional(),
+  infill: z.string().optional(),
   runs: z.number().int().min(1).max(1000),
   out: z.string(),
   codeServer: z.boolean(),
@@ -41,6 +44,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     quick: false,
     only: [...SECTION_NAMES] as string[],
     sources: undefined as string | undefined,
+    infill: undefined as string | undefined,
     runs: undefined as number | undefined,
     out: path.join(repoRoot(), 'bench', 'results.json'),
     codeServer: true,
@@ -65,6 +69,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       case '--sources':
         options.sources = path.resolve(value());
         break;
+      case '--infill':
+        options.infill = path.resolve(value());
+        break;
       case '--runs':
         options.runs = Number(value());
         break;
@@ -78,7 +85,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         options.soakInCodeServer = true;
         break;
       default:
-        throw new Error(`Unknown flag ${argv[i]}. Flags: --quick, --only ${SECTION_NAMES.join(',')}, --sources DIR, --runs N, --out FILE, --no-code-server, --code-server.`);
+        throw new Error(`Unknown flag ${argv[i]}. Flags: --quick, --only ${SECTION_NAMES.join(',')}, --sources DIR, --infill FILE, --runs N, --out FILE, --no-code-server, --code-server.`);
     }
   }
   const parsed = BenchOptionsSchema.safeParse({

@@ -10,6 +10,7 @@ import { benchChatRender } from './chatRender';
 import { benchConnections } from './connections';
 import { benchEnvironment, type BenchEnvironment } from './environment';
 import { type Figure, type SectionResult } from './figure';
+import { benchInfillSection } from './infillSection';
 import { benchInlineSection } from './inlineSection';
 import { type BenchOptions, repoRoot, type SectionName } from './options';
 import { benchQualitySection } from './qualitySection';
@@ -43,6 +44,8 @@ function runSection(name: SectionName, options: BenchOptions): Promise<SectionRe
       return benchInlineSection({ latenciesMs: [200, 400, 1000], sources: options.sources, quick: options.quick });
     case 'quality':
       return benchQualitySection({ sources: options.sources, quick: options.quick });
+    case 'infill':
+      return benchInfillSection({ file: options.infill, quick: options.quick });
     case 'cache':
       return benchCacheSection({ sources: options.sources, quick: options.quick });
     case 'startup':

@@ -6,7 +6,7 @@
  * (`exact`), a prefix of it with the rest missing (neither), or text the truth does not have
  * (`corrupt`); and the points where nothing was shown. Runs on a virtual clock, no network.
  */
-import { CompletionEngine } from '../../src/completion/engine';
+import { type CompletionOutcome, CompletionEngine } from '../../src/completion/engine';
 import type { CompletionModel, InlineSettings } from '../../src/completion/types';
 import type { GenerateRequest, StreamEvent } from '../../src/provider/types';
 import { ZERO_USAGE } from '../../src/provider/usageSchema';
@@ -49,7 +49,7 @@ export interface QualityResult {
 }
 
 /** Answers each request with one scripted answer, in 4-character chunks, then `done` with its finish reason. */
-class NoisyModel implements CompletionModel {
+export class NoisyModel implements CompletionModel {
   next: NoisyAnswer | undefined;
 
   async *streamEvents(_request: GenerateRequest): AsyncIterable<StreamEvent> {
@@ -59,6 +59,42 @@ class NoisyModel implements CompletionModel {
     const result = { content: answer.answer, reasoning: '', toolCalls: [], finishReason: answer.finishReason, model: 'simulated', usage: ZERO_USAGE };
     yield { type: 'done', result: { ...result, metadata: { requestId: 'quality', latencyMs: 0, timeToFirstTokenMs: 0 } } };
   }
+}
+
+/** A CompletionEngine on a virtual clock whose model answers what it is told. */
+export interface ScriptedPipeline {
+  engine: CompletionEngine;
+  clock: FakeClock;
+  model: NoisyModel;
+}
+
+export function scriptedPipeline(): ScriptedPipeline {
+  const clock = new FakeClock();
+  const model = new NoisyModel();
+  return { clock, model, engine: new CompletionEngine({ model, timers: clock, reuse: false, debounce: { kind: 'fixed', ms: 0 } }) };
+}
+
+/** The pipeline's outcome at the answer's point when its model gives that answer (asked explicitly, as on Alt+\\). */
+export async function askPipeline(pipeline: ScriptedPipeline, noisy: NoisyAnswer, file: Pick<SourceFile, 'relativePath' | 'languageId'>): Promise<CompletionOutcome> {
+  const { point } = noisy;
+  pipeline.model.next = noisy;
+  const call = pipeline.engine.provideCompletion(
+    {
+      ...plainEditingInput({
+        text: point.prefix + point.suffix,
+        offset: point.prefix.length,
+        uri: `file:///bench/${file.relativePath}`,
+        languageId: file.languageId,
+        relativePath: file.relativePath,
+        absolutePath: `/bench/${file.relativePath}`,
+        settings: SETTINGS,
+      }),
+      explicit: true,
+    },
+    new AbortController().signal,
+  );
+  await pipeline.clock.runUntilIdle();
+  return call;
 }
 
 function verdictOf(point: CompletionPoint, shown: { text: string; replaceLength: number } | undefined): QualityOutcome['verdict'] {
@@ -86,30 +122,11 @@ export async function benchQuality(files: readonly SourceFile[], seed = 1): Prom
   const pipelineByNoise: QualityResult['pipelineByNoise'] = {};
   const examples: QualityResult['examples'] = [];
   for (const [fileIndex, file] of files.entries()) {
-    const clock = new FakeClock();
-    const model = new NoisyModel();
-    const engine = new CompletionEngine({ model, timers: clock, reuse: false, debounce: { kind: 'fixed', ms: 0 } });
+    const pipelineAtFile = scriptedPipeline();
     for (const [pointIndex, original] of completionPoints(file).entries()) {
       const noisy = noisyAnswer(original, drawNoiseKind(randomAt(seed, fileIndex, pointIndex)()), file.languageId);
       const { point } = noisy;
-      model.next = noisy;
-      const call = engine.provideCompletion(
-        {
-          ...plainEditingInput({
-            text: point.prefix + point.suffix,
-            offset: point.prefix.length,
-            uri: `file:///bench/${file.relativePath}`,
-            languageId: file.languageId,
-            relativePath: file.relativePath,
-            absolutePath: `/bench/${file.relativePath}`,
-            settings: SETTINGS,
-          }),
-          explicit: true,
-        },
-        new AbortController().signal,
-      );
-      await clock.runUntilIdle();
-      const outcome = await call;
+      const outcome = await askPipeline(pipelineAtFile, noisy, file);
       const shown = outcome.kind === 'suggestion' ? outcome : undefined;
       const verdict = verdictOf(point, shown);
       pipeline.push(verdict);

@@ -12,11 +12,20 @@ export interface CursorSurroundings {
   lineSuffix: string;
   /** The line above the cursor's, if any. */
   previousLine: string | undefined;
-  /** The first non-blank line below the cursor's, if any. */
+  /**
+   * The first non-blank line below the cursor's, if any; with `linesBefore`, the cursor's own line
+   * (the lines a completion inserts go before it).
+   */
   nextNonBlankLine: string | undefined;
   /**
-   * `block` when the line ends at the cursor, or when only auto-closed characters follow a `{` or `[`
-   * (`forEach((item) => {█})`, `[█];`: a block goes between the brackets); `line` otherwise.
+   * Only indentation stands before the cursor and code after it (`█return x`): a completion may be
+   * whole lines, ending with a line break, that go before that code.
+   */
+  linesBefore: boolean;
+  /**
+   * `block` when the line ends at the cursor, when only auto-closed characters follow a `{` or `[`
+   * (`forEach((item) => {█})`, `[█];`: a block goes between the brackets), or with `linesBefore`;
+   * `line` otherwise.
    */
   mode: CompletionMode;
   /** The whole window, for the steps that look further than the neighbouring lines. */
@@ -37,12 +46,15 @@ export function cursorSurroundings(window: DocumentWindow): CursorSurroundings {
   const previousLine = previousLineStart >= 0 ? prefix.slice(previousLineStart, lineStart - 1) : undefined;
   const lineEnd = suffix.indexOf('\n');
   const lineSuffix = lineEnd < 0 ? suffix : suffix.slice(0, lineEnd);
+  const linesBefore = linePrefix.trim() === '' && lineSuffix.trim() !== '';
+  const betweenBrackets = BLOCK_OPENER_AT_END.test(linePrefix) && AUTO_CLOSED.test(lineSuffix.trim());
   return {
     linePrefix,
     lineSuffix,
     previousLine,
-    nextNonBlankLine: lineEnd < 0 ? undefined : firstNonBlankLine(suffix, lineEnd + 1),
-    mode: lineSuffix.trim() === '' || (BLOCK_OPENER_AT_END.test(linePrefix) && AUTO_CLOSED.test(lineSuffix.trim())) ? 'block' : 'line',
+    nextNonBlankLine: linesBefore ? linePrefix + lineSuffix : lineEnd < 0 ? undefined : firstNonBlankLine(suffix, lineEnd + 1),
+    linesBefore,
+    mode: lineSuffix.trim() === '' || betweenBrackets || linesBefore ? 'block' : 'line',
     window,
   };
 }

@@ -259,7 +259,7 @@ export class CompletionEngine {
         progress.pending(filter.pending());
         if (this.reuse && !decided && !earlyShown && filter.keptLines > earlyCheckedLines) {
           earlyCheckedLines = filter.keptLines;
-          const early = postprocess(filter.text(), cursor);
+          const early = postprocess(filter.answer(), cursor);
           earlyShown = early !== undefined;
           if (early !== undefined) progress.early({ ...early, partial: true });
         }
@@ -269,7 +269,7 @@ export class CompletionEngine {
       if (signal.aborted) return undefined;
       const started = this.stopwatch();
       filter.finish({ cut: finishReason === 'length' || finishReason === 'content_filter' });
-      const suggestion = postprocess(filter.text(), cursor);
+      const suggestion = postprocess(filter.answer(), cursor);
       if (this.reuse) this.cache.set(window.prefix, window.suffix, suggestion ?? { text: '', replaceLength: 0 });
       timings.postprocess = this.stopwatch() - started;
       return suggestion;

@@ -10,8 +10,8 @@ import type { DocumentWindow } from './types';
 export const OPENS_BLOCK = /([{([:]|=>|\bdo|\bthen)\s*$/;
 /** A line of closers only: `}`, `});`. */
 export const CLOSER_LINE = /^\s*[)\]}]+[;,)]*\s*$/;
-/** A line that starts by closing a block. */
-export const CLOSES_BLOCK = /^\s*([)\]}]|end\b|done\b|fi\b)/;
+/** A line that starts by closing a block (`end` as a statement, not Python's `end = center`). */
+export const CLOSES_BLOCK = /^\s*([)\]}]|(end|done|fi)(?=\s*($|[;),.#]|--|\/\/)))/;
 
 /** A comment line: one ending with `:` opens nothing. */
 const COMMENT = /^\s*(\/\/|#|\*|\/\*|--)/;
@@ -59,22 +59,59 @@ function readIndentStyle(window: DocumentWindow): IndentStyle | undefined {
 }
 
 /**
- * The answer's lines after the first (they start at column 0 of the file) in the file's style,
- * and, where a line opens a block and the model put the next line no deeper, that line and the
- * ones after it (closers at the opener's level aside) one level deeper.
+ * The answer's lines after the first (they start at column 0 of the file) in the file's style, the
+ * first one too when only indentation stands before the cursor (its own indentation is the line's);
+ * and, where a line opens a block (in the answer, or the code line above a cursor that stands in
+ * indentation only) and the model put the next line no deeper, that line and the ones after it
+ * (closers at the opener's level aside) moved to one level deeper than the opener.
  */
 export function reindent(lines: readonly string[], cursor: CursorSurroundings, style: IndentStyle | undefined): string[] {
-  if (lines.length < 2 || style === undefined) return [...lines];
-  const modelUnit = lines.some((line, i) => i > 0 && leadingSpaces(line) % 4 === 2) ? 2 : 4;
-  const converted = lines.map((line, i) => (i === 0 ? line : inStyle(line, style, modelUnit)));
+  if (style === undefined) return [...lines];
+  const atLineStart = cursor.linePrefix.trim() === '';
+  const modelUnit = lines.some((line, i) => (i > 0 || atLineStart) && leadingSpaces(line) % 4 === 2) ? 2 : 4;
+  const levels = enclosingWidths(cursor);
+  const converted = lines.map((line, i) => (i === 0 && !atLineStart ? line : inStyle(line, style, modelUnit, levels)));
   return withBodiesDeeper(converted, cursor, style);
+}
+
+/** Python's `:` opens a block only at the end of a compound statement (not `Example:` in a docstring). */
+const COMPOUND_STATEMENT = /^\s*(if|elif|else|for|while|def|class|try|except|finally|with|async|match|case)\b/;
+
+/** The code line above the cursor when only indentation stands before it, as an opener candidate. */
+function openerAbove(cursor: CursorSurroundings): string | undefined {
+  if (cursor.linePrefix.trim() !== '') return undefined;
+  const above = cursor.window.prefix.split('\n').slice(0, -1).reverse().find((line) => line.trim() !== '');
+  if (above === undefined || !OPENS_BLOCK.test(above) || COMMENT.test(above)) return undefined;
+  return above.trimEnd().endsWith(':') && !COMPOUND_STATEMENT.test(above) ? undefined : above;
 }
 
 function leadingSpaces(line: string): number {
   return /^ */.exec(line)?.[0].length ?? 0;
 }
 
-function inStyle(line: string, style: IndentStyle, modelUnit: number): string {
+/**
+ * The widths of the blocks around the cursor, outermost first: the nearest code line above and each
+ * shallower one before it (`def` at 0, its body at 4, an `if` body at 6 in a file that mixes steps).
+ */
+function enclosingWidths(cursor: CursorSurroundings): number[] {
+  const widths: number[] = [];
+  const lines = cursor.window.prefix.split('\n').slice(0, -1);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (lines[i].trim() === '') continue;
+    const width = indentWidth(lines[i]);
+    if (widths.length === 0 || width < widths[0]) widths.unshift(width);
+    if (width === 0) break;
+  }
+  return widths[0] === 0 ? widths : [0, ...widths];
+}
+
+/** A model's tab levels at the widths of the blocks around the cursor, deeper ones a unit further each. */
+function tabLevelWidth(tabs: number, levels: readonly number[], unit: number): number {
+  if (tabs < levels.length) return levels[tabs];
+  return levels[levels.length - 1] + (tabs - levels.length + 1) * unit;
+}
+
+function inStyle(line: string, style: IndentStyle, modelUnit: number, levels: readonly number[]): string {
   const indent = /^[ \t]*/.exec(line)?.[0] ?? '';
   if (indent === '') return line;
   const body = line.slice(indent.length);
@@ -85,21 +122,26 @@ function inStyle(line: string, style: IndentStyle, modelUnit: number): string {
     return '\t'.repeat(tabs + Math.floor(spaces / modelUnit)) + ' '.repeat(spaces % modelUnit) + body;
   }
   if (!indent.includes('\t')) return line;
-  return indent.replace(/\t/g, ' '.repeat(style.unit)) + body;
+  const tabs = /^\t*/.exec(indent)?.[0].length ?? 0;
+  return ' '.repeat(tabLevelWidth(tabs, levels, style.unit)) + indent.slice(tabs).replace(/\t/g, ' '.repeat(style.unit)) + body;
 }
 
 function withBodiesDeeper(lines: string[], cursor: CursorSurroundings, style: IndentStyle): string[] {
-  const full = [cursor.linePrefix + lines[0], ...lines.slice(1)];
+  const above = openerAbove(cursor);
+  // `full[k]` is the line as it will stand; answer line `at` is `full[at + offset]`.
+  const offset = above === undefined ? 0 : 1;
+  const full = [...(above === undefined ? [] : [above]), cursor.linePrefix + lines[0], ...lines.slice(1)];
   for (let i = 0; i < full.length - 1; i++) {
-    if (!OPENS_BLOCK.test(full[i]) || COMMENT.test(full[i])) continue;
+    if (i >= offset && (!OPENS_BLOCK.test(full[i]) || COMMENT.test(full[i]))) continue;
     const j = full.findIndex((line, at) => at > i && line.trim() !== '');
     if (j < 0) return lines;
     const openerWidth = indentWidth(full[i]);
     if (indentWidth(full[j]) > openerWidth || CLOSES_BLOCK.test(full[j])) continue;
-    const level = style.tabs ? '\t' : ' '.repeat(style.unit);
+    const columns = openerWidth + (style.tabs ? 4 : style.unit) - indentWidth(full[j]);
+    const deeper = style.tabs ? '\t'.repeat(Math.ceil(columns / 4)) : ' '.repeat(columns);
     return lines.map((line, at) => {
       const closesOpener = CLOSES_BLOCK.test(line) && indentWidth(line) <= openerWidth;
-      return at < j || line.trim() === '' || closesOpener ? line : level + line;
+      return at + offset < j || line.trim() === '' || closesOpener ? line : deeper + line;
     });
   }
   return lines;

@@ -5,33 +5,43 @@
  * 2. the file's indentation (indentation.ts);
  * 3. closing lines the lines below already have: dropped when the line below closes the same block
  *    at the same indentation, or when the code below continues the block they would end;
- * 4. no trailing blank lines or whitespace; an answer looping within a line is not offered;
+ * 4. no trailing blank lines or whitespace (but a space before a word after the cursor); an answer
+ *    looping within a line is not offered;
  * 5. the end reconciled with the text after the cursor (the suggestion's range): closers and quotes
  *    the completion closes, the tail of a word the cursor is in, a block between auto-closed braces;
- * 6. not offered when it only re-types the line's rest or a neighbouring statement.
+ *    at the start of a line with code after the cursor, whole lines the answer ended with a line
+ *    break go before that code (which keeps its indentation);
+ * 6. not offered when it only re-types the line's rest or a neighbouring statement of its block.
+ *
+ * `raw` is the stream filter's `answer()`: the completion, with a line break at its end when the
+ * answer had one after its last line.
  */
 import { AUTO_CLOSED, scanOpeners } from './brackets';
 import { type CursorSurroundings, indentWidth, withoutRepeatedIndent } from './cursor';
+import { closesAsStartOf } from './filters/repeatsSuffix';
 import { CLOSER_LINE, indentStyleOf, reindent } from './indentation';
+import { sameStatement } from './sameStatement';
 import type { Suggestion } from './types';
 
-/** How many non-blank lines below the cursor a suggested statement must not already stand on. */
+/** How many non-blank lines below the cursor, in its block, a suggested statement must not already stand on. */
 const NEIGHBOUR_LINES_BELOW = 3;
 /** A part of 4 to 40 characters, letters and other characters, three times in a row: the model loops. */
 const LOOP_IN_LINE = /(.{4,40}?)\1{2,}/;
 
 export function postprocess(raw: string, cursor: CursorSurroundings): Suggestion | undefined {
   if (raw.trim() === '') return undefined;
-  let lines = raw.split('\n');
+  const linesBefore = cursor.linesBefore && raw.endsWith('\n');
+  let lines = (linesBefore ? raw.slice(0, -1) : raw).split('\n');
   lines[0] = atSeam(cursor.linePrefix, lines[0]);
   lines = reindent(lines, cursor, indentStyleOf(cursor.window));
   lines = withoutClosersTheLinesBelowHave(lines, cursor);
   lines = trimTrailingBlankLines(lines);
-  lines[lines.length - 1] = lines[lines.length - 1].trimEnd();
+  // Trailing whitespace only stays where it parts the completion from a word after the cursor (`await █fetch()`).
+  if (linesBefore || !/^\w/.test(cursor.lineSuffix)) lines[lines.length - 1] = lines[lines.length - 1].trimEnd();
   if (lines.some(loopsWithinLine)) return undefined;
   const text = lines.join('\n');
   if (text.trim() === '') return undefined;
-  const fitted = fitToLineSuffix(text, cursor);
+  const fitted = linesBefore ? { text: `${text}\n${cursor.linePrefix}`, replaceLength: 0 } : fitToLineSuffix(text, cursor);
   if (fitted === undefined || fitted.text === cursor.lineSuffix.slice(0, fitted.replaceLength)) return undefined;
   return duplicatesNeighbour(fitted, cursor) ? undefined : fitted;
 }
@@ -43,12 +53,12 @@ function atSeam(linePrefix: string, firstLine: string): string {
 
 function withoutClosersTheLinesBelowHave(lines: string[], cursor: CursorSurroundings): string[] {
   const next = cursor.nextNonBlankLine;
-  if (cursor.mode !== 'block' || cursor.lineSuffix.trim() !== '' || next === undefined) return lines;
+  if (cursor.mode !== 'block' || (cursor.lineSuffix.trim() !== '' && !cursor.linesBefore) || next === undefined) return lines;
   let end = lines.length;
   while (end >= 2 && CLOSER_LINE.test(lines[end - 1])) {
     const closer = lines[end - 1];
-    const sameBlock = indentWidth(next) === indentWidth(closer) && CLOSER_LINE.test(next) && next.trim()[0] === closer.trim()[0];
-    if (!sameBlock && indentWidth(next) <= indentWidth(closer)) break;
+    // `}` before `}`, `};` or `} else {` at its indentation: the block is closed below already.
+    if (!closesAsStartOf(closer, next) && indentWidth(next) <= indentWidth(closer)) break;
     end--;
   }
   return lines.slice(0, end);
@@ -117,22 +127,33 @@ function overlapWithRest(text: string, rest: string, outer: readonly string[], c
 }
 
 /**
- * The statement the suggestion produces already stands next to the cursor: the model re-typed
- * existing code. Compared as the line will read after acceptance (the replaced closers gone).
- * Lines without a word character (`}`, `});`) repeat legitimately and are let through.
+ * The statement the suggestion produces already stands next to the cursor, in its block: the model
+ * re-typed existing code. Compared as the line will read after acceptance (the replaced closers
+ * gone), as the same statement (sameStatement.ts: a missing `;` is no difference). The neighbours
+ * are the line above, when it is not deeper (a deeper one ends another block), and the next lines
+ * below down to the first one shallower than the produced line: code repeated across blocks
+ * (`return False` in every branch) is legitimate. Lines without a word character (`}`, `});`)
+ * repeat legitimately and are let through.
  */
 function duplicatesNeighbour(suggestion: Suggestion, cursor: CursorSurroundings): boolean {
   const lines = suggestion.text.split('\n');
   const startsNewLine = lines.length > 1 && lines[0].trim() === '';
-  const produced = startsNewLine
-    ? lines[1].trim()
-    : (cursor.linePrefix + lines[0] + (lines.length === 1 ? cursor.lineSuffix.slice(suggestion.replaceLength) : '')).trim();
+  const produced = startsNewLine ? lines[1] : cursor.linePrefix + lines[0] + (lines.length === 1 ? cursor.lineSuffix.slice(suggestion.replaceLength) : '');
   if (!/\w/.test(produced)) return false;
+  const indent = indentWidth(produced);
   const above = startsNewLine ? cursor.linePrefix + cursor.lineSuffix : cursor.previousLine;
-  return [above, ...linesBelow(cursor)].some((neighbour) => neighbour?.trim() === produced);
+  if (above !== undefined && indentWidth(above) <= indent && sameStatement(above, produced)) return true;
+  return linesBelow(cursor, indent).some((neighbour) => sameStatement(neighbour, produced));
 }
 
-function linesBelow(cursor: CursorSurroundings): string[] {
-  const below = cursor.window.suffix.split('\n', 64).slice(1).filter((line) => line.trim() !== '');
-  return below.slice(0, NEIGHBOUR_LINES_BELOW);
+/** The non-blank lines below the cursor's (from its own rest with `linesBefore`) in a block at least `indent` deep. */
+function linesBelow(cursor: CursorSurroundings, indent: number): string[] {
+  const [rest, ...after] = cursor.window.suffix.split('\n', 64);
+  const below: string[] = [];
+  for (const line of cursor.linesBefore ? [cursor.linePrefix + rest, ...after] : after) {
+    if (line.trim() === '') continue;
+    if (indentWidth(line) < indent || below.length === NEIGHBOUR_LINES_BELOW) break;
+    below.push(line);
+  }
+  return below;
 }

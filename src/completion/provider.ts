@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { Logger } from '../provider/types';
 import { AcceptanceTracker, type InteractionAction } from './ghostTextAcceptance';
 import type { CompletionEngine, CompletionInput } from './engine';
+import { withSelectedCompletion } from './selectedCompletion';
 import type { DocumentText, InlineSettings, RecentSnippet } from './types';
 
 const INLINE_ACCEPTED_COMMAND = 'grokCodeFast.inlineAccepted';
@@ -55,15 +56,27 @@ class GrokInlineCompletionProvider implements vscode.InlineCompletionItemProvide
     const subscription = token.onCancellationRequested(() => controller.abort());
     try {
       if (token.isCancellationRequested) return undefined;
-      const outcome = await this.deps.engine.provideCompletion(this.inputFor(document, position, context), controller.signal);
+      // With the suggest widget open, the selected item is completed: its text leads the ghost text,
+      // over its range, or VS Code drops an item that does not extend it.
+      const selected = context.selectedCompletionInfo;
+      const input = this.inputFor(document, position, context);
+      const outcome = await this.deps.engine.provideCompletion(
+        selected === undefined
+          ? input
+          : { ...input, ...withSelectedCompletion(input.text, { start: document.offsetAt(selected.range.start), end: document.offsetAt(selected.range.end), text: selected.text }) },
+        controller.signal,
+      );
       if (outcome.kind === 'none') {
         if (outcome.reason === 'needs-consent') this.deps.onNeedsConsent();
         return undefined;
       }
       if (token.isCancellationRequested) return undefined;
-      const range = new vscode.Range(position, position.translate(0, outcome.replaceLength));
-      this.acceptance.shown(document.uri.toString(), document.offsetAt(position), outcome.text);
-      return [new vscode.InlineCompletionItem(outcome.text, range, { title: vscode.l10n.t('Accept'), command: INLINE_ACCEPTED_COMMAND })];
+      const start = selected?.range.start ?? position;
+      const end = selected?.range.end ?? position;
+      const text = (selected?.text ?? '') + outcome.text;
+      const range = new vscode.Range(start, end.translate(0, outcome.replaceLength));
+      this.acceptance.shown(document.uri.toString(), document.offsetAt(start), text);
+      return [new vscode.InlineCompletionItem(text, range, { title: vscode.l10n.t('Accept'), command: INLINE_ACCEPTED_COMMAND })];
     } catch (error) {
       this.deps.logger.warn('Inline completion failed', error);
       return undefined;

@@ -8,17 +8,19 @@
  */
 import type { CursorSurroundings } from './cursor';
 import { blockEnd } from './filters/blockEnd';
-import { echo } from './filters/echo';
+import { degenerateRepetition, repeatsDegenerately } from './filters/degenerateRepetition';
+import { echo, restatableParts } from './filters/echo';
 import type { LineFilter, LineFilterFactory } from './filters/lineFilter';
 import type { LineStage } from './filters/lineStage';
 import { markdownFences } from './filters/markdownFences';
+import { leadingBreak } from './filters/leadingBreak';
 import { isSentence, preamble } from './filters/preamble';
 import { promptTags } from './filters/promptTags';
 import { repeatedLines } from './filters/repeatedLines';
 import { repeatsSuffix } from './filters/repeatsSuffix';
 
 /** Loops and repeats of the suffix first, then where the completion ends. */
-const LINE_FILTERS: readonly LineFilterFactory[] = [markdownFences, repeatedLines, repeatsSuffix, blockEnd];
+const LINE_FILTERS: readonly LineFilterFactory[] = [markdownFences, degenerateRepetition, repeatedLines, repeatsSuffix, blockEnd];
 
 /** The start of a first line that may still become a sentence of a preamble ("Here is"). */
 const MAY_BE_SENTENCE = /^[A-Z][a-z]*(['’][a-z]*)?[,!:]?\s+[a-z]/;
@@ -35,17 +37,26 @@ export class CompletionStreamFilter {
   private readonly stages: LineStage[];
   private readonly filters: LineFilter[];
   private readonly kept: string[] = [];
-  private readonly typed: string;
+  /** What an answer may restate of the cursor's line (the line, the member access at its end). */
+  private readonly restatable: readonly string[];
   private partialLine = '';
   private decided = false;
+  /** The answer's last line, without a line break after it, is being judged. */
+  private judgingLastLine = false;
+  /** The last kept line had a line break after it in the answer. */
+  private lastKeptEnded = false;
 
   constructor(cursor: CursorSurroundings) {
-    this.stages = [promptTags(), preamble(), echo(cursor)];
+    this.stages = [promptTags(), preamble(), echo(cursor), leadingBreak(cursor)];
     this.filters = LINE_FILTERS.map((create) => create(cursor));
-    this.typed = cursor.linePrefix.trim();
+    this.restatable = restatableParts(cursor.linePrefix);
   }
 
-  /** Feeds a content chunk; true once the completion is decided (later chunks are ignored). */
+  /**
+   * Feeds a content chunk; true once the completion is decided (later chunks are ignored). A line
+   * that degenerates into one short unit repeated over and over ends the completion before it as
+   * soon as the repetition shows, without waiting for the line to end (degenerateRepetition.ts).
+   */
   push(chunk: string): boolean {
     if (this.decided) return true;
     this.partialLine += chunk;
@@ -56,6 +67,7 @@ export class CompletionStreamFilter {
       this.accept(line.replace(/\r$/, ''), 0);
       newline = this.partialLine.indexOf('\n');
     }
+    if (!this.decided && repeatsDegenerately(this.partialLine)) this.finish({ cut: true });
     return this.decided;
   }
 
@@ -64,7 +76,8 @@ export class CompletionStreamFilter {
     if (this.decided) return;
     const last = this.partialLine.replace(/\r$/, '');
     this.partialLine = '';
-    if (last !== '' && !end.cut) this.accept(last, 0);
+    this.judgingLastLine = last !== '' && !end.cut;
+    if (this.judgingLastLine) this.accept(last, 0);
     for (let i = 0; i < this.stages.length && !this.decided; i++) {
       for (const line of this.stages[i].flush()) this.accept(line, i + 1);
     }
@@ -82,6 +95,14 @@ export class CompletionStreamFilter {
   }
 
   /**
+   * The completion with the line break that followed its last line in the answer, if one did: at
+   * the start of a line with code after the cursor that break pushes the code down (postprocess.ts).
+   */
+  answer(): string {
+    return this.kept.length > 0 && this.lastKeptEnded ? `${this.text()}\n` : this.text();
+  }
+
+  /**
    * What the completion will start with, including the line still arriving, for matching against
    * what the user typed meanwhile. Nothing while a stage holds lines back, and no first line that
    * may turn out to be a fence, a tag, a sentence or the cursor's line restated.
@@ -92,7 +113,8 @@ export class CompletionStreamFilter {
     const line = this.partialLine.replace(/\r$/, '');
     if (this.kept.length > 0) return `${kept}\n${line}`;
     const start = line.trimStart();
-    const unsure = /^[`<]/.test(start) || MAY_BE_SENTENCE.test(start) || isSentence(line) || (this.typed !== '' && (start.startsWith(this.typed) || this.typed.startsWith(start)));
+    const restating = this.restatable.some((part) => start.startsWith(part) || part.startsWith(start));
+    const unsure = /^[`<]/.test(start) || MAY_BE_SENTENCE.test(start) || isSentence(line) || restating;
     return unsure ? '' : line;
   }
 
@@ -119,6 +141,8 @@ export class CompletionStreamFilter {
       return;
     }
     this.kept.push(line);
+    // Lines released when the last line is judged (held ones, the last line itself) end with it.
+    this.lastKeptEnded = !this.judgingLastLine;
     if (stopAfter) this.decided = true;
   }
 }

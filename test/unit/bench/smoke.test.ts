@@ -69,7 +69,7 @@ describe('benchmark flags', () => {
 
   it('defaults to every section and 15 runs', () => {
     const options = parseBenchArgs([]);
-    assert.deepEqual(options.only, ['streaming', 'connections', 'inline', 'quality', 'cache', 'startup', 'analytics', 'chatRender', 'soak', 'apply']);
+    assert.deepEqual(options.only, ['streaming', 'connections', 'inline', 'quality', 'infill', 'cache', 'startup', 'analytics', 'chatRender', 'soak', 'apply']);
     assert.equal(options.runs, 15);
     assert.match(options.out, /bench[/\\]results\.json$/);
     assert.equal(options.soakInCodeServer, false, 'the real-VS Code soak runs only when asked');
@@ -79,6 +79,11 @@ describe('benchmark flags', () => {
     assert.equal(parseBenchArgs(['--only', 'soak', '--code-server']).soakInCodeServer, true);
     const without = parseBenchArgs(['--no-code-server']);
     assert.deepEqual([without.codeServer, without.soakInCodeServer], [false, false]);
+  });
+
+  it('--infill takes a task file for the infill section', () => {
+    assert.match(parseBenchArgs(['--only', 'infill', '--infill', 'sets/random-span.jsonl.gz']).infill ?? '', /sets[/\\]random-span\.jsonl\.gz$/);
+    assert.equal(parseBenchArgs([]).infill, undefined);
   });
 
   it('rejects unknown flags and sections', () => {

@@ -21,7 +21,7 @@ export function afterTab(c: AnsweredDoc, chunkSize: number): string | undefined 
   const filter = new CompletionStreamFilter(cursor);
   for (let i = 0; i < c.answer.length; i += chunkSize) if (filter.push(c.answer.slice(i, i + chunkSize))) break;
   filter.finish({ cut: c.finishReason === 'length' || c.finishReason === 'content_filter' });
-  const suggestion = postprocess(filter.text(), cursor);
+  const suggestion = postprocess(filter.answer(), cursor);
   if (suggestion === undefined) return undefined;
   return `${prefix}${suggestion.text}${CURSOR}${suffix.slice(suggestion.replaceLength)}`;
 }
