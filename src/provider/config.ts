@@ -8,7 +8,7 @@ import { InvalidConfigError } from './errors';
 import { GROK_CODE_FAST_1, MAX_OUTPUT_TOKENS } from './models';
 import { type AnalyticsTracker } from './analytics';
 import { type ConsentManager } from './consent';
-import { type RateLimiter, RateLimitsSchema } from './limits';
+import { type RateLimiter, RateLimitsSchema, type SpendBudget } from './limits';
 import { type XaiClientSettings } from './client/xaiClient';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -89,6 +89,8 @@ export const sharedConfigSchema = z.object({
   analyticsTracker: withMethods<AnalyticsTracker>('trackRequest', 'trackResponse').optional(),
   /** A limiter shared with other providers; wins over `rateLimits`. */
   rateLimiter: withMethods<RateLimiter>('acquire', 'check').optional(),
+  /** The user's USD budget, checked before every request by its estimated cost; none: no cap. */
+  spendBudget: withMethods<SpendBudget>('admit', 'record').optional(),
 });
 
 /** Validates one provider's configuration: the shared configuration plus the model id (default grok-code-fast-1). */

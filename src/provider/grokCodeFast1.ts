@@ -28,7 +28,7 @@ import {
 } from './errors';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitLease } from './limits';
 import { ModelCatalogue } from './catalogue';
-import { effortToSend, type ModelFacts } from './models';
+import { effortToSend, estimateInputUsd, type ModelFacts } from './models';
 import { ModelIdSchema } from './identifiers';
 import { registerSecret } from './redact';
 import { formatDuration } from './duration';
@@ -189,8 +189,11 @@ export class GrokCodeFast1Provider {
       const reasoningEffort = effortToSend(effortSettingOf(this.config, feature), feature, this.modelFacts);
       const body = buildWireRequest(wireApi, request, { model: this.model, maxTokens, temperature, reasoningEffort, conversationId });
       this.throwIfStopped(controller.signal);
+      const estimatedTokens = estimateTokens(promptTextOf(body));
+      await this.config.spendBudget?.admit(feature, estimateInputUsd(this.modelFacts, estimatedTokens));
+      this.throwIfStopped(controller.signal);
       if (this.config.rateLimitingEnabled) {
-        lease = await this.limiter.acquire(userId, { estimatedTokens: estimateTokens(promptTextOf(body)), signal: controller.signal });
+        lease = await this.limiter.acquire(userId, { estimatedTokens, signal: controller.signal });
       }
       sentAt = this.now();
       const attempts = retryingStream(
@@ -233,6 +236,8 @@ export class GrokCodeFast1Provider {
       // Left without result or error: the consumer stopped reading, which cancels the request.
       if (!result && failure === undefined) failure = new AbortError();
       lease?.release(usage?.totalTokens ?? 0);
+      // Billed when sent, answered or not: the budget counts what the report counts.
+      if (usage) this.config.spendBudget?.record(usage.costUsd);
       this.outcomes.finished({ requestId, result, failure, sentAt, firstTokenAt, usage });
     }
   }
