@@ -60,6 +60,9 @@ const SPECS = {
   'rateLimits.tokensPerMinute': spec(positiveInt, 1_000_000),
   'rateLimits.tokensPerDay': spec(positiveInt, 1_000_000),
   'rateLimits.concurrentRequests': spec(boundedInt(1, 32), 4),
+  'budget.dailyUsd': spec(z.number().min(0), 0),
+  'budget.monthlyUsd': spec(z.number().min(0), 0),
+  'budget.estimateNoticeUsd': spec(z.number().min(0), 0.1),
   'inlineCompletions.enabled': spec(z.boolean(), true),
   'inlineCompletions.disabledLanguages': spec(stringList, ['plaintext', 'markdown', 'scminput']),
   'inlineCompletions.debounceMinMs': spec(boundedInt(0, 2000), 40),
@@ -87,13 +90,20 @@ export type SettingKey = keyof typeof SPECS;
 export const SETTING_KEYS = Object.keys(SPECS) as SettingKey[];
 
 /**
+ * The spending caps: user value only (package.json: `"scope": "application"`, restrictedConfigurations),
+ * so a repository cannot lift them. Not `machine` scope: VS Code ignores that in remote and code-server
+ * windows, and the cap would silently fail open there.
+ */
+export const BUDGET_KEYS = ['budget.dailyUsd', 'budget.monthlyUsd'] as const satisfies readonly SettingKey[];
+
+/**
  * The settings that decide where requests (and so the API key and code) go, and the wire format
  * (which decides whether xAI stores them: Responses go with `store: false`). Only the user's own
  * settings count for them: package.json gives them `"scope": "application"` and lists them under
  * `restrictedConfigurations`, and the adapter reads only their user value, so a repository's
  * `.vscode/settings.json` cannot redirect the key.
  */
-export const USER_SCOPE_KEYS = ['endpoint.profile', 'endpoint.url', 'endpoint.api'] as const satisfies readonly SettingKey[];
+export const USER_SCOPE_KEYS = ['endpoint.profile', 'endpoint.url', 'endpoint.api', ...BUDGET_KEYS] as const satisfies readonly SettingKey[];
 /** The value used when a setting is unset or invalid, by relative key; package.json declares the same defaults (a unit test checks). */
 export function settingDefault(key: SettingKey): unknown {
   return SPECS[key].fallback;
@@ -221,6 +231,11 @@ function build(reader: SettingsReader, raw: RawSettings) {
       tokensPerMinute: reader.get('rateLimits.tokensPerMinute'),
       tokensPerDay: reader.get('rateLimits.tokensPerDay'),
       concurrentRequests: reader.get('rateLimits.concurrentRequests'),
+    },
+    budget: {
+      dailyUsd: reader.get('budget.dailyUsd'),
+      monthlyUsd: reader.get('budget.monthlyUsd'),
+      estimateNoticeUsd: reader.get('budget.estimateNoticeUsd'),
     },
     inlineCompletions: {
       enabled: reader.get('inlineCompletions.enabled'),
