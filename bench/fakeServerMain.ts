@@ -11,10 +11,11 @@
  * work of each client, the part this benchmark compares.
  */
 import type * as http from 'node:http';
-import { type AnswerScenario, type HandlerScenario, startFakeXai, TEST_API_KEY } from '../test/fake-xai';
+import { type AnswerScenario, type HandlerScenario, TEST_API_KEY } from '../test/fake-xai';
 import { streamPayloads } from '../test/fake-xai/answer';
 import { responsesStreamPayloads } from '../test/fake-xai/responsesAnswer';
 import { encodeEvents } from '../test/fake-xai/sseWriter';
+import { runFakeServerChild } from './fakeServerChild';
 import { type FromServer, ToServerSchema } from './fakeServerProtocol';
 
 /** Word-sized deltas, like the model's. */
@@ -54,20 +55,17 @@ function send(message: FromServer): void {
 }
 
 function main(): void {
-  const started = startFakeXai({ host: '127.0.0.1', apiKeys: [TEST_API_KEY] });
-  const stop = () => void started.then((fake) => fake.close()).finally(() => process.exit(0));
-  process.once('disconnect', stop);
-  process.once('SIGTERM', stop);
-  process.on('message', async (raw: unknown) => {
-    const message = ToServerSchema.parse(raw);
-    const fake = await started;
-    if (message.type === 'start') {
-      fake.setDefault(prerenderedAnswer(message.contentChunks));
-      send({ type: 'ready', url: fake.url, apiKey: TEST_API_KEY });
-    } else {
-      send({ type: 'connections', count: fake.connections });
-    }
-  });
+  runFakeServerChild(
+    (raw) => ToServerSchema.parse(raw),
+    (fake, message) => {
+      if (message.type === 'start') {
+        fake.setDefault(prerenderedAnswer(message.contentChunks));
+        send({ type: 'ready', url: fake.url, apiKey: TEST_API_KEY });
+      } else {
+        send({ type: 'connections', count: fake.connections });
+      }
+    },
+  );
 }
 
 if (require.main === module) {

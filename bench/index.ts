@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { mergeResults } from './mergeResults';
 import { parseBenchArgs } from './options';
 import { runBench } from './runBench';
 import { renderTable } from './table';
@@ -17,7 +18,12 @@ async function main(): Promise<void> {
   const env = results.environment;
   console.log(`Targets: ${passed} pass, ${failed} fail. ${env.node} on ${env.cpuModel} (${env.cpus} CPUs), ${env.date}`);
   await fs.mkdir(path.dirname(options.out), { recursive: true });
-  await fs.writeFile(options.out, `${JSON.stringify(results, null, 2)}\n`);
+  // Sections this run did not measure keep their figures (see mergeResults.ts).
+  const previous: unknown = await fs
+    .readFile(options.out, 'utf8')
+    .then((text) => JSON.parse(text) as unknown)
+    .catch(() => undefined);
+  await fs.writeFile(options.out, `${JSON.stringify(mergeResults(previous, results), null, 2)}\n`);
   console.log(`Wrote ${path.relative(process.cwd(), options.out) || options.out}`);
   if (results.failures.length > 0) process.exitCode = 1;
 }

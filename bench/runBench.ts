@@ -2,7 +2,7 @@
  * Runs the chosen sections one after another (never in parallel: they would disturb each other's
  * timings) and gathers their figures. A section that throws is reported as failed; the others run.
  */
-import { activationInCodeServer, emptyExtensionActivationInCodeServer } from './activation/codeServerActivation';
+import { activationInCodeServer } from './activation/codeServerActivation';
 import { benchAnalyticsSection } from './analyticsSection';
 import { benchCacheSection } from './cacheSection';
 import { benchChatRender } from './chatRender';
@@ -12,6 +12,7 @@ import { type Figure, type SectionResult } from './figure';
 import { benchInlineSection } from './inlineSection';
 import { type BenchOptions, repoRoot, type SectionName } from './options';
 import { benchQualitySection } from './qualitySection';
+import { benchSoakSection } from './soakSection';
 import { benchStartup } from './startup';
 import { benchStreaming } from './streaming';
 
@@ -47,15 +48,14 @@ function runSection(name: SectionName, options: BenchOptions): Promise<SectionRe
       return benchStartup({
         root: repoRoot(),
         runs: size.activationRuns,
-        ...(options.codeServer && {
-          measureInVsCode: () => activationInCodeServer(repoRoot()),
-          measureEmptyInVsCode: emptyExtensionActivationInCodeServer,
-        }),
+        ...(options.codeServer && { measureInVsCode: () => activationInCodeServer(repoRoot()) }),
       });
     case 'analytics':
       return benchAnalyticsSection({ events: size.events, days: 90 });
     case 'chatRender':
       return benchChatRender({ updates: size.renderUpdates, sizes: { small: 10_000, large: 100_000 } });
+    case 'soak':
+      return benchSoakSection({ root: repoRoot(), quick: options.quick });
   }
 }
 

@@ -115,8 +115,14 @@ function secretStorage(): Stub {
   const changed = new EventEmitter();
   return {
     get: async (key: string) => values.get(key),
-    store: async (key: string, value: string) => void values.set(key, value),
-    delete: async (key: string) => void values.delete(key),
+    store: async (key: string, value: string) => {
+      values.set(key, value);
+      changed.fire({ key });
+    },
+    delete: async (key: string) => {
+      values.delete(key);
+      changed.fire({ key });
+    },
     keys: async () => [...values.keys()],
     onDidChange: changed.event,
   };

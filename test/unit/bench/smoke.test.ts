@@ -69,7 +69,7 @@ describe('benchmark flags', () => {
 
   it('defaults to every section and 15 runs', () => {
     const options = parseBenchArgs([]);
-    assert.deepEqual(options.only, ['streaming', 'connections', 'inline', 'quality', 'cache', 'startup', 'analytics', 'chatRender']);
+    assert.deepEqual(options.only, ['streaming', 'connections', 'inline', 'quality', 'cache', 'startup', 'analytics', 'chatRender', 'soak']);
     assert.equal(options.runs, 15);
     assert.match(options.out, /bench[/\\]results\.json$/);
   });
