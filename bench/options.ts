@@ -8,6 +8,7 @@
  *   --out FILE           where results.json goes (default bench/results.json)
  *   --no-code-server     skip reading the activation time a real VS Code (code-server) reports
  *                        (skipped anyway with --quick)
+ *   --code-server        the soak's day runs in a real VS Code (code-server) too, after the stub's
  */
 import * as path from 'node:path';
 import * as z from 'zod';
@@ -24,6 +25,7 @@ export const BenchOptionsSchema = z.object({
   runs: z.number().int().min(1).max(1000),
   out: z.string(),
   codeServer: z.boolean(),
+  soakInCodeServer: z.boolean(),
 });
 
 export type BenchOptions = z.infer<typeof BenchOptionsSchema>;
@@ -42,6 +44,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     runs: undefined as number | undefined,
     out: path.join(repoRoot(), 'bench', 'results.json'),
     codeServer: true,
+    soakInCodeServer: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const value = (): string => {
@@ -71,8 +74,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       case '--no-code-server':
         options.codeServer = false;
         break;
+      case '--code-server':
+        options.soakInCodeServer = true;
+        break;
       default:
-        throw new Error(`Unknown flag ${argv[i]}. Flags: --quick, --only ${SECTION_NAMES.join(',')}, --sources DIR, --runs N, --out FILE, --no-code-server.`);
+        throw new Error(`Unknown flag ${argv[i]}. Flags: --quick, --only ${SECTION_NAMES.join(',')}, --sources DIR, --runs N, --out FILE, --no-code-server, --code-server.`);
     }
   }
   const parsed = BenchOptionsSchema.safeParse({

@@ -55,7 +55,7 @@ function runSection(name: SectionName, options: BenchOptions): Promise<SectionRe
     case 'chatRender':
       return benchChatRender({ updates: size.renderUpdates, sizes: { small: 10_000, large: 100_000 } });
     case 'soak':
-      return benchSoakSection({ root: repoRoot(), quick: options.quick });
+      return benchSoakSection({ root: repoRoot(), quick: options.quick, inCodeServer: options.soakInCodeServer });
   }
 }
 

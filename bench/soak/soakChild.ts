@@ -14,6 +14,9 @@ import * as path from 'node:path';
 import { createExtensionContext } from '../activation/vscodeStub';
 import { type Stub } from '../activation/permissive';
 import { ASK_SLOW, ASK_TOOL } from './soakServerMain';
+import { analyticsFiles } from './analyticsOnDisk';
+import { countOutcome, runSoakDay } from './daySchedule';
+import { soakSource } from './soakSources';
 import { type SoakCheckpoint, type SoakPlan, SoakPlanSchema, type SoakReport } from './soakProtocol';
 import { type TextDocumentModel } from './textModel';
 import { createWorkbench, type Editor, type Workbench } from './workbench';
@@ -45,7 +48,7 @@ interface Day {
   closed: WeakRef<TextDocumentModel>[];
 }
 
-const count = (day: Day, outcome: string) => void (day.outcomes[outcome] = (day.outcomes[outcome] ?? 0) + 1);
+const count = (day: Day, outcome: string) => countOutcome(day.outcomes, outcome);
 
 // Captured before the fake clock is installed: waiting for sockets is done in real time.
 const realSetTimeout = globalThis.setTimeout;
@@ -61,25 +64,6 @@ async function settle(day: Day, done: () => boolean, what: string): Promise<void
     if (performance.now() > until) throw new Error(`soak: ${what} did not happen (log: ${day.api.logLines().slice(-5).join(' | ')})`);
     await new Promise((resolve) => realSetTimeout(resolve, 1));
   }
-}
-
-/** The analytics files under `dir`: their bytes and the UTC days they cover. */
-async function analyticsFiles(dir: string, days = new Set<string>()): Promise<{ bytes: number; days: Set<string> }> {
-  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-  let bytes = 0;
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    const day = /^(?:events|aggregate)-(\d{4}-\d{2}-\d{2})/.exec(entry.name)?.[1];
-    if (entry.isDirectory()) bytes += (await analyticsFiles(full, days)).bytes;
-    else if (day) {
-      // An atomic write's temp file may be renamed away between the listing and the stat.
-      const stat = await fs.stat(full).catch(() => undefined);
-      if (!stat) continue;
-      bytes += stat.size;
-      days.add(day);
-    }
-  }
-  return { bytes, days };
 }
 
 async function checkpoint(day: Day, done: number): Promise<SoakCheckpoint> {
@@ -99,16 +83,6 @@ async function checkpoint(day: Day, done: number): Promise<SoakCheckpoint> {
     analyticsBytes: analytics.bytes,
     analyticsDays: analytics.days.size,
   };
-}
-
-function source(i: number): { path: string; text: string; language: string } {
-  const kinds = [
-    { ext: 'ts', language: 'typescript', text: (n: number) => `export function total${n}(values: number[]): number {\n  let sum = 0;\n  for (const value of values) {\n    sum += value;\n  }\n  return sum;\n}\n\n` },
-    { ext: 'py', language: 'python', text: (n: number) => `def total_${n}(values):\n    result = 0\n    for value in values:\n        result += value\n    return result\n\n` },
-    { ext: 'go', language: 'go', text: (n: number) => `package main\n\nfunc Total${n}(values []int) int {\n\tsum := 0\n\tfor _, v := range values {\n\t\tsum += v\n\t}\n\treturn sum\n}\n\n` },
-  ];
-  const kind = kinds[i % kinds.length];
-  return { path: `src/doc${i}.${kind.ext}`, text: kind.text(i), language: kind.language };
 }
 
 /** Types `text` at the cursor, one character per edit, as a user does. */
@@ -270,82 +244,40 @@ async function runDay(plan: SoakPlan, workspaceDir: string, storage: string, ext
   day.api.setNoticePrompt(async () => undefined);
   const afterActivation = await checkpoint(day, 0);
 
-  // The day's work in steps, spread evenly over the simulated hours and interleaved.
-  const inlinePerDocument = Math.ceil(plan.inlineRequests / plan.documents);
-  const turnsPerConversation = Math.ceil(plan.chatTurns / plan.conversations);
-  const tenths = 10;
-  const checkpoints: SoakCheckpoint[] = [];
-  const cpuPerRequest: number[] = [];
-  const lmHistory: unknown[][] = [];
-  let inlineDone = 0;
-  let turns = 0;
-  let actions = 0;
-  let lm = 0;
-  let hour = 0;
-  let stepsAtDeletion = 0;
-  for (let tenth = 0; tenth < tenths; tenth++) {
-    let cpu = 0;
-    let requests = 0;
-    const share = (total: number) => Math.round((total * (tenth + 1)) / tenths);
-    while (inlineDone < share(plan.inlineRequests)) {
-      const doc = source(Math.floor(inlineDone / inlinePerDocument));
-      const editor = await bench.open(doc.path, doc.text, doc.language);
-      bench.select(editor, new bench.classes.Selection(new bench.classes.Position(5, 0), new bench.classes.Position(5, 0)));
-      for (let i = 0; i < inlinePerDocument && inlineDone < share(plan.inlineRequests); i++, inlineDone++) {
-        const started = process.cpuUsage();
-        await inlineRequest(day, editor, inlineDone);
-        const used = process.cpuUsage(started);
-        cpu += (used.user + used.system) / 1000;
-        requests += 1;
-        await clock.tickAsync(Math.round((plan.hours * HOUR_MS) / (plan.inlineRequests * 2)));
-      }
-      if (actions < share(plan.actions)) await action(day, actions++, editor);
-      day.closed.push(new WeakRef(editor.document as TextDocumentModel));
-      bench.close(editor.document as TextDocumentModel);
-      while (turns < Math.min(share(plan.chatTurns), Math.round((plan.chatTurns * inlineDone) / plan.inlineRequests))) {
-        if (turns % turnsPerConversation === 0) await newConversation(day);
-        await chatTurn(day, turns++);
-      }
-      while (lm < Math.min(share(plan.lmRequests), Math.round((plan.lmRequests * inlineDone) / plan.inlineRequests))) {
-        const conversation = Math.floor(lm / 10);
-        lmHistory[conversation] ??= [];
-        await lmRequest(day, lm++, lmHistory[conversation]);
-        if (lm % 10 === 0) delete lmHistory[conversation];
-      }
-      while (hour < Math.floor((plan.hours * inlineDone) / plan.inlineRequests)) {
-        hour += 1;
+  // The day's work, its steps spread evenly over the simulated hours.
+  const figures = await runSoakDay<Editor, unknown>(
+    plan,
+    {
+      openDocument: async (index) => {
+        const doc = soakSource(index);
+        const editor = await bench.open(doc.path, doc.text, doc.language);
+        bench.select(editor, new bench.classes.Selection(new bench.classes.Position(5, 0), new bench.classes.Position(5, 0)));
+        return editor;
+      },
+      inlineRequest: (editor, index) => inlineRequest(day, editor, index),
+      pause: () => clock.tickAsync(Math.round((plan.hours * HOUR_MS) / (plan.inlineRequests * 2))).then(() => undefined),
+      action: (editor, index) => action(day, index, editor),
+      closeDocument: async (editor) => {
+        day.closed.push(new WeakRef(editor.document as TextDocumentModel));
+        bench.close(editor.document as TextDocumentModel);
+      },
+      newConversation: () => newConversation(day),
+      chatTurn: (turn) => chatTurn(day, turn),
+      lmRequest: (index, history) => lmRequest(day, index, history),
+      refreshCatalogue: async () => {
         // A new key (the same value) reads the catalogue again, as any key change does.
         await context.secrets.store('grokCodeFast.apiKey', apiKey);
-        count(day, 'catalogue refresh');
         await clock.tickAsync(HOUR_MS / 2);
-      }
-    }
-    if (tenth === 3) {
-      await bench.commands.get('grokCodeFast.revokeConsent')?.();
-      count(day, 'consent revoked');
-      await grantConsent(day);
-    }
-    if (tenth === 6) {
-      await bench.commands.get('grokCodeFast.deleteMyData')?.();
-      count(day, 'Delete My Data');
-      stepsAtDeletion = inlineDone + turns + actions + lm;
-      await grantConsent(day);
-    }
-    cpuPerRequest.push(requests > 0 ? cpu / requests : 0);
-    checkpoints.push(await checkpoint(day, (tenth + 1) / tenths));
-  }
+      },
+      revokeConsent: async () => void (await bench.commands.get('grokCodeFast.revokeConsent')?.()),
+      deleteMyData: async () => void (await bench.commands.get('grokCodeFast.deleteMyData')?.()),
+      grantConsent: () => grantConsent(day),
+      checkpoint: (done) => checkpoint(day, done),
+    },
+    day.outcomes,
+  );
   clock.uninstall();
-  return {
-    ok: true,
-    plan,
-    afterActivation,
-    checkpoints,
-    inlineCpuMsPerRequest: cpuPerRequest,
-    outcomes: day.outcomes,
-    socketPoolSize: SOCKET_POOL_SIZE,
-    retentionDays: RETENTION_DAYS,
-    requestsSinceDeletion: inlineDone + turns + actions + lm - stepsAtDeletion,
-  };
+  return { ok: true, plan, afterActivation, ...figures, outcomes: day.outcomes, socketPoolSize: SOCKET_POOL_SIZE, retentionDays: RETENTION_DAYS };
 }
 
 if (require.main === module) {
@@ -355,7 +287,7 @@ if (require.main === module) {
     try {
       const workspace = path.join(scratch, 'workspace');
       await fs.mkdir(path.join(workspace, 'src'), { recursive: true });
-      await fs.writeFile(path.join(workspace, 'src/file0.ts'), source(0).text);
+      await fs.writeFile(path.join(workspace, 'src/file0.ts'), soakSource(0).text);
       const report = await runDay(SoakPlanSchema.parse(JSON.parse(planJson)), workspace, path.join(scratch, 'storage'), extensionRoot, url, apiKey).catch(
         (error: unknown): SoakReport => ({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
       );

@@ -33,10 +33,11 @@ export const SoakCheckpointSchema = z.object({
   heapUsedBytes: z.number(),
   sockets: z.number().int(),
   timers: z.number().int(),
-  listeners: z.record(z.string(), z.number().int()),
+  /** Listeners per shared VS Code emitter; absent in a real VS Code, which does not show them. */
+  listeners: z.record(z.string(), z.number().int()).optional(),
   openDocuments: z.number().int(),
-  /** Closed documents the extension still holds (weak references that survived a GC). */
-  closedDocumentsHeld: z.number().int(),
+  /** Closed documents the extension still holds (weak references that survived a GC); absent in a real VS Code, which keeps closed documents itself for a while. */
+  closedDocumentsHeld: z.number().int().optional(),
   analyticsBytes: z.number().int(),
   /** UTC days with an analytics file (the retention rule keeps at most retentionDays). */
   analyticsDays: z.number().int(),

@@ -45,7 +45,8 @@ function answerFor(body: Body): AnswerScenario {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function respond(request: RecordedRequest, res: http.ServerResponse): Promise<void> {
+/** Streams the answer `answerFor` picks for one request, in its route's wire format. */
+export async function respond(request: RecordedRequest, res: http.ServerResponse): Promise<void> {
   const body = (request.body ?? {}) as Body;
   const scenario = answerFor(body);
   const model = typeof body.model === 'string' ? body.model : 'grok-4.3';

@@ -8,7 +8,7 @@ import { InvalidConfigError } from './errors';
 import { GROK_CODE_FAST_1, MAX_OUTPUT_TOKENS } from './models';
 import { type AnalyticsTracker } from './analytics';
 import { type ConsentManager } from './consent';
-import { type RateLimiter, RateLimitsSchema, type SpendBudget } from './limits';
+import { type RateLimiter, RateLimitsInputSchema, type SpendBudget } from './limits';
 import { type XaiClientSettings } from './client/xaiClient';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -65,7 +65,8 @@ export const sharedConfigSchema = z.object({
   userId: z.string().min(1).default('default'),
   maxTokens: z.number().int().min(1).max(MAX_OUTPUT_TOKENS).default(MAX_OUTPUT_TOKENS),
   temperature: z.number().min(0).max(2).optional(),
-  rateLimits: RateLimitsSchema.optional(),
+  /** Any of the six limits; the ones left out keep their defaults (DEFAULT_RATE_LIMITS). */
+  rateLimits: RateLimitsInputSchema.optional(),
   timeoutMs: positiveInt.default(DEFAULT_TIMEOUT_MS),
   idleTimeoutMs: positiveInt.default(DEFAULT_IDLE_TIMEOUT_MS),
   maxRetries: z.number().int().min(0).max(10).default(DEFAULT_MAX_RETRIES),

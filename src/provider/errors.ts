@@ -44,15 +44,16 @@ export class ConsentRequiredError extends GrokError {
 }
 
 /**
- * A local window limit, a full queue (HTTP not sent), or the server's 429. `retryAfter` is in seconds (the server's `retry-
- * after` header when it sent one); `quotaExhausted` means credits or the spending limit are used up and waiting will not help.
+ * A local window limit, a full queue (HTTP not sent), or the server's 429; the core's messages contain "rate limit" in lower case. `retryAfter`
+ * is in seconds (the server's `retry-after` header when it sent one).
  */
 export class RateLimitError extends GrokError {
   readonly code = 'rate_limited' as const;
   /** Seconds until a retry may succeed. */
   readonly retryAfter: number;
   constructor(message: string, retryAfter: number) {
-    super(/rate limit/i.test(message) ? message : `Rate limit: ${message}`);
+    // Lower case: the design document's callers test `error.message.includes('rate limit')`.
+    super(/rate limit/i.test(message) ? message : `Over the rate limit: ${message}`);
     this.retryAfter = retryAfter;
   }
 }

@@ -115,7 +115,7 @@ export class GrokCodeFast1Provider {
     this.ownsLimiter = !this.config.rateLimiter;
     this.limiter = this.config.rateLimiter ?? new RateLimiter(this.config.rateLimits ?? DEFAULT_RATE_LIMITS);
     this.outcomes = new OutcomeRecorder(logger, this.config.analyticsTracker, this.now, deps.outcomes);
-    this.consentManager = this.config.consentManager ?? new ConsentManager();
+    this.consentManager = this.config.consentManager ?? new ConsentManager(undefined, { endpoint: () => this.origin });
     this.consentSubscription = this.consentManager.onDidChange((change) => {
       if (change.granted || change.modelId !== this.config.model) return;
       for (const request of this.inFlight) {

@@ -6,6 +6,8 @@
 export { createLogger, type LoggerOptions, type LogLevel } from './logger';
 export { GrokCodeFast1Provider, type ProviderDependencies, type ServiceStatus } from './grokCodeFast1';
 export { ModelRegistry, XAI_ENDPOINT, type ModelRegistryOptions } from './registry';
+export { ChatInterface } from './chatInterface';
+export { EndpointService, RooCodeCloudService, type EndpointServiceConfig, type HealthStatus } from './endpointService';
 export { type RequestFinished, type RequestFinishedListener } from './requestOutcomes';
 export {
   endpointProblem,

@@ -8,10 +8,11 @@
 import { AnalyticsTracker } from './analytics';
 import { ModelCatalogue, catalogueSnapshotSchema, type CatalogueSnapshot } from './catalogue';
 import { fetchCatalogue } from './catalogueFetch';
+import { probeService, type ServiceProbe } from './client/accountQueries';
 import { ConnectionPool } from './client/connectionPool';
 import { XaiClient } from './client/xaiClient';
 import { clientSettings, parseConfig, sharedConfigSchema, type SharedConfig, type SharedConfigInput } from './config';
-import { ConsentManager } from './consent';
+import { ConsentManager, endpointOrigin } from './consent';
 import { GrokCodeFast1Provider } from './grokCodeFast1';
 import { DEFAULT_RATE_LIMITS, RateLimiter } from './limits';
 import { type ModelFacts } from './models';
@@ -56,7 +57,7 @@ export class ModelRegistry {
     this.config = parseConfig(sharedConfigSchema, this.input);
     this.pool = new ConnectionPool(this.config.proxy);
     this.client = new XaiClient(this.pool, clientSettings(this.config));
-    this.consentManager = this.config.consentManager ?? new ConsentManager();
+    this.consentManager = this.config.consentManager ?? new ConsentManager(undefined, { endpoint: () => endpointOrigin(this.config.endpoint) });
     this.analyticsTracker = this.config.analyticsTracker ?? new AnalyticsTracker();
     this.rateLimiter = this.config.rateLimiter ?? new RateLimiter(this.config.rateLimits ?? DEFAULT_RATE_LIMITS);
   }
@@ -152,6 +153,11 @@ export class ModelRegistry {
   /** The registry's user's requests and tokens in the trailing 24 hours, as the shared rate limiter counted them. */
   dayUsage(): { requests: number; tokens: number } {
     return this.rateLimiter.dayUsage(this.config.userId);
+  }
+
+  /** A timed `GET /models` on the endpoint with the key: whether it answered, in how many ms, and a message. */
+  probe(signal?: AbortSignal): Promise<ServiceProbe> {
+    return probeService(this.client, this.now, signal);
   }
 
   getAnalyticsTracker(): AnalyticsTracker {

@@ -109,7 +109,10 @@ export class AnalyticsTracker {
     return this.session.snapshot();
   }
 
-  /** Over whole UTC days overlapping the period (default: the last 30 days). */
+  /**
+   * Over whole UTC days overlapping the period (default: the last 30 days); with `modelId`, the requests asked of that model
+   * or answered by it (a name another model serves still counts its requests).
+   */
   async generatePerformanceReport(modelId?: string, period?: { start: Date; end: Date }): Promise<PerformanceReport> {
     const range = period ?? this.defaultPeriod();
     const aggregates = await this.store.dailyAggregates({ start: range.start.getTime(), end: range.end.getTime() });

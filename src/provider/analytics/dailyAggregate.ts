@@ -1,6 +1,7 @@
 /**
  * One UTC day's totals per feature and model (the model that answered a request, which a redirect
- * makes differ from the one asked for; costs follow it): what reports are computed from, so a report over
+ * makes differ from the one asked for; costs follow it; the one asked for is kept beside it, so a report
+ * for a redirected name still counts its requests): what reports are computed from, so a report over
  * months of events reads a few hundred small records instead of the event log.
  */
 import * as z from 'zod';
@@ -17,7 +18,14 @@ export const DailyAggregateSchema = z.object({
   v: z.literal(1),
   /** UTC day, YYYY-MM-DD. */
   day: DayKeySchema,
-  groups: z.array(UsageTotalsDataSchema.extend({ feature: FeatureSchema, model: z.string() })),
+  groups: z.array(
+    UsageTotalsDataSchema.extend({
+      feature: FeatureSchema,
+      model: z.string(),
+      /** The model asked for, when another answered (e.g. grok-code-fast-1 served by grok-4.3); absent in older records. */
+      requestedModel: z.string().optional(),
+    }),
+  ),
 });
 /** One UTC day's totals (YYYY-MM-DD) per feature and model. */
 export type DailyAggregate = z.infer<typeof DailyAggregateSchema>;
@@ -40,31 +48,36 @@ export function dayOverlaps(day: string, range: { start: number; end: number }):
 
 /** Folds events into per-day totals, one DailyAggregate per UTC day. */
 export class DayAggregator {
-  private readonly groups = new Map<string, { feature: AnalyticsEvent['feature']; model: string; totals: UsageTotals }>();
+  private readonly groups = new Map<string, { feature: AnalyticsEvent['feature']; model: string; requestedModel?: string; totals: UsageTotals }>();
 
   constructor(readonly day: string) {}
 
   static fromJSON(data: DailyAggregate): DayAggregator {
     const aggregator = new DayAggregator(data.day);
-    for (const { feature, model, ...totals } of data.groups) aggregator.group(feature, model).merge(totals);
+    for (const { feature, model, requestedModel, ...totals } of data.groups) aggregator.group(feature, model, requestedModel).merge(totals);
     return aggregator;
   }
 
   add(event: AnalyticsEvent): void {
-    const model = event.kind === 'request' ? (event.servedModel ?? event.model) : event.model;
-    this.group(event.feature, model).add(event);
+    const served = event.kind === 'request' ? event.servedModel : undefined;
+    this.group(event.feature, served ?? event.model, served === undefined ? undefined : event.model).add(event);
   }
 
   toJSON(): DailyAggregate {
-    const groups = [...this.groups.values()].map(({ feature, model, totals }) => ({ feature, model, ...totals.toJSON() }));
+    const groups = [...this.groups.values()].map(({ feature, model, requestedModel, totals }) => ({
+      feature,
+      model,
+      ...(requestedModel !== undefined && { requestedModel }),
+      ...totals.toJSON(),
+    }));
     return { v: 1, day: this.day, groups };
   }
 
-  private group(feature: AnalyticsEvent['feature'], model: string): UsageTotals {
-    const key = `${feature}\u0000${model}`;
+  private group(feature: AnalyticsEvent['feature'], model: string, requestedModel?: string): UsageTotals {
+    const key = `${feature}\u0000${model}\u0000${requestedModel ?? ''}`;
     let group = this.groups.get(key);
     if (!group) {
-      group = { feature, model, totals: new UsageTotals() };
+      group = { feature, model, ...(requestedModel !== undefined && { requestedModel }), totals: new UsageTotals() };
       this.groups.set(key, group);
     }
     return group.totals;

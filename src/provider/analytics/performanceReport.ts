@@ -1,6 +1,7 @@
 /**
  * The performance report, computed from daily aggregates only (instant over months of events).
- * Success rate counts completed requests: successes / (successes + errors); cancellations are left out.
+ * Success rate counts completed requests: successes / (successes + errors) in percent (0..100, as the document's
+ * `report.successRate < 95` reads it); cancellations are left out.
  */
 import * as z from 'zod';
 import { FeatureSchema } from './analyticsEvent';
@@ -12,6 +13,7 @@ const DistributionSchema = z.object({ mean: z.number(), p50: z.number(), p95: z.
 
 const UsageStatsSchema = z.object({
   totalRequests: z.number(),
+  /** Percent, 0..100 (0 when nothing completed). */
   successRate: z.number(),
   latency: DistributionSchema,
   timeToFirstToken: DistributionSchema,
@@ -24,7 +26,7 @@ const UsageStatsSchema = z.object({
 type UsageStats = z.infer<typeof UsageStatsSchema>;
 
 /**
- * Validates a performance report: requests, success rate (successes over completed requests; cancellations left out), latency
+ * Validates a performance report: requests, success rate (percent of completed requests that succeeded; cancellations left out), latency
  * and time-to-first-token percentiles (ms), tokens, cache hit rate, cost (USD), per feature, per day, and the latency
  * histogram.
  */
@@ -59,8 +61,9 @@ export function buildPerformanceReport(
   const byDay: PerformanceReport['byDay'] = [];
   for (const aggregate of aggregates) {
     const day = new UsageTotals();
-    for (const { feature, model, ...totals } of aggregate.groups) {
-      if (modelId !== undefined && model !== modelId) continue;
+    for (const { feature, model, requestedModel, ...totals } of aggregate.groups) {
+      // A report for a name counts the requests asked of it, also those another model answered (a redirect).
+      if (modelId !== undefined && model !== modelId && requestedModel !== modelId) continue;
       overall.merge(totals);
       day.merge(totals);
       let featureTotals = byFeature.get(feature);
@@ -113,8 +116,9 @@ function distribution(histogram: LatencyHistogram): z.infer<typeof DistributionS
   return { mean: histogram.mean(), p50: histogram.quantile(50), p95: histogram.quantile(95), p99: histogram.quantile(99) };
 }
 
+/** In percent, 0..100. */
 function successRate(totals: UsageTotals): number {
-  return ratio(totals.successes, totals.successes + totals.failures);
+  return ratio(totals.successes, totals.successes + totals.failures) * 100;
 }
 
 function ratio(part: number, whole: number): number {

@@ -25,6 +25,9 @@ export interface ConsentSubject {
   endpoint: string;
 }
 
+/** A subject as callers name it: without `endpoint` it means the endpoint of the manager's registry or provider. */
+export type ConsentQuery = Omit<ConsentSubject, 'endpoint'> & { endpoint?: string };
+
 const KEY_PREFIX = 'grokCodeFast.consent/';
 
 /** Encoded so that no user, model or origin can make two subjects share a key. */

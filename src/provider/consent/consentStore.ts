@@ -26,3 +26,9 @@ export class MemoryConsentStore implements ConsentStore {
     return [...this.values.keys()];
   }
 }
+
+/**
+ * The default store of every ConsentManager in this process: a program's registries and providers share one set of
+ * answers, as the extension's share globalState (an answer is the user's, not one object's).
+ */
+export const processConsentStore: ConsentStore = new MemoryConsentStore();

@@ -95,11 +95,11 @@ export class RateLimiter {
     const blocked = user.windows.blocked(this.now(), this.limits, tokens);
     if (blocked) {
       const seconds = toSeconds(blocked.waitMs);
-      throw new RateLimitError(`Rate limit of ${blocked.limit} ${blocked.label} reached; retry in ${seconds} s.`, seconds);
+      throw new RateLimitError(`The local rate limit of ${blocked.limit} ${blocked.label} was reached; retry in ${seconds} s.`, seconds);
     }
     if (user.queue.length === 0 && user.active < this.limits.concurrentRequests) return this.grant(userId, user, tokens);
     if (user.queue.length >= this.maxQueue) {
-      throw new RateLimitError(`Rate limit: ${user.queue.length} requests are already waiting for a free slot.`, 1);
+      throw new RateLimitError(`The local rate limit's queue is full: ${user.queue.length} requests are already waiting for a free slot.`, 1);
     }
     return new Promise<RateLimitLease>((resolve, reject) => {
       const onAbort = () => waiter.abort();

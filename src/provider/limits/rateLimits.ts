@@ -15,7 +15,10 @@ export const RateLimitsSchema = z.object({
 /** The local limits: requests per minute, hour and day, tokens per minute and day, requests in flight at once. */
 export type RateLimits = z.infer<typeof RateLimitsSchema>;
 
-/** The free tier's limits; the minute's token limit is no higher than the day's (a larger one could never be reached). */
+/**
+ * The default local limits (the figures of the retired free tier, documented-api.md); the minute's token limit is no higher
+ * than the day's (a larger one could never be reached).
+ */
 export const DEFAULT_RATE_LIMITS: RateLimits = Object.freeze({
   requestsPerMinute: 60,
   requestsPerHour: 3600,
@@ -24,3 +27,11 @@ export const DEFAULT_RATE_LIMITS: RateLimits = Object.freeze({
   tokensPerDay: 1_000_000,
   concurrentRequests: 4,
 });
+
+/**
+ * Validates limits a caller gives, any of them: the ones left out take DEFAULT_RATE_LIMITS' values (the document's Model
+ * Configuration names five of the six).
+ */
+export const RateLimitsInputSchema = RateLimitsSchema.partial().transform(
+  (given): RateLimits => ({ ...DEFAULT_RATE_LIMITS, ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) }),
+);

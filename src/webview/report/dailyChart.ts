@@ -9,6 +9,7 @@ export interface DayPoint {
   requests: number;
   /** 0 on a day without requests. */
   p95: number;
+  /** Percent, 0..100. */
   successRate: number;
 }
 
@@ -31,7 +32,7 @@ export function dailyRequestsChart(days: readonly DayPoint[]): SVGSVGElement {
   days.forEach((point, index) => {
     const top = requestsY(point.requests);
     const tip = `${point.day}: ${formatCount(point.requests)} requests` +
-      (point.requests > 0 ? `, ${formatPercent(point.successRate)} success, p95 ${formatMs(point.p95)}` : '');
+      (point.requests > 0 ? `, ${formatPercent(point.successRate / 100)} success, p95 ${formatMs(point.p95)}` : '');
     bars.append(
       svg(
         'rect',

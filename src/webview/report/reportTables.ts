@@ -48,7 +48,7 @@ export function featureTable(report: ReportView): HTMLElement {
     .map(([feature, s]) => [
       FEATURE_LABELS[feature] ?? feature,
       formatCount(s.totalRequests),
-      formatPercent(s.successRate),
+      formatPercent(s.successRate / 100),
       formatMs(s.latency.p50),
       formatMs(s.latency.p95),
       formatMs(s.timeToFirstToken.p50),
@@ -69,7 +69,7 @@ export function modelTable(report: ReportView): HTMLElement {
 export function dayTable(report: ReportView): HTMLElement {
   const rows = [...report.byDay]
     .reverse()
-    .map((d) => [`${formatDay(d.day)} (${d.day})`, formatCount(d.requests), formatPercent(d.successRate), formatMs(d.p95), formatUsd(d.costUsd)]);
+    .map((d) => [`${formatDay(d.day)} (${d.day})`, formatCount(d.requests), formatPercent(d.successRate / 100), formatMs(d.p95), formatUsd(d.costUsd)]);
   return el(
     'details',
     { class: 'days' },

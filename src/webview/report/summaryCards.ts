@@ -20,7 +20,7 @@ export function summaryCards(report: ReportView): HTMLElement {
     'section',
     { class: 'cards', 'aria-label': 'Summary' },
     card('requests', 'Requests', formatCount(report.totalRequests), `${formatCount(failed)} failed`),
-    card('successRate', 'Success rate', formatPercent(report.successRate), 'of completed requests'),
+    card('successRate', 'Success rate', formatPercent(report.successRate / 100), 'of completed requests'),
     card('latencyP50', 'Latency p50', formatMs(latency.p50), `mean ${formatMs(latency.mean)}`),
     card('latencyP95', 'Latency p95', formatMs(latency.p95), `p99 ${formatMs(latency.p99)}`),
     card('ttftP50', 'First token p50', formatMs(ttft.p50), `p95 ${formatMs(ttft.p95)}`),

@@ -72,6 +72,13 @@ describe('benchmark flags', () => {
     assert.deepEqual(options.only, ['streaming', 'connections', 'inline', 'quality', 'cache', 'startup', 'analytics', 'chatRender', 'soak']);
     assert.equal(options.runs, 15);
     assert.match(options.out, /bench[/\\]results\.json$/);
+    assert.equal(options.soakInCodeServer, false, 'the real-VS Code soak runs only when asked');
+  });
+
+  it('--code-server runs the soak in a real VS Code too; --no-code-server only skips the activation reading', () => {
+    assert.equal(parseBenchArgs(['--only', 'soak', '--code-server']).soakInCodeServer, true);
+    const without = parseBenchArgs(['--no-code-server']);
+    assert.deepEqual([without.codeServer, without.soakInCodeServer], [false, false]);
   });
 
   it('rejects unknown flags and sections', () => {

@@ -7,7 +7,7 @@ import { buildPersonalDataExport, PERSONAL_DATA_FORMAT } from '../../../src/data
 import { type PersonalDataHolders, personalDataErasers, personalDataSources } from '../../../src/dataRights/personalDataHolders';
 import { FileAnalyticsStore } from '../../../src/platform/analyticsFileStore';
 import { AnalyticsTracker } from '../../../src/provider/analytics';
-import { ConsentManager } from '../../../src/provider/consent';
+import { ConsentManager, MemoryConsentStore } from '../../../src/provider/consent';
 import { MemoryMemento } from '../chat/memoryMemento';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
@@ -18,7 +18,8 @@ async function setup() {
   let clock = NOW - 40 * 86_400_000;
   const store = await FileAnalyticsStore.open(dir, { now: () => clock, flushDelayMs: 1 });
   const tracker = new AnalyticsTracker({ store, salt: 's', now: () => clock });
-  const consentManager = new ConsentManager(undefined, { now: () => new Date(clock) });
+  // Its own store: the process's is shared with every other test file (the bench's tests consent there too).
+  const consentManager = new ConsentManager(new MemoryConsentStore(), { now: () => new Date(clock) });
   let history: { conversations: { id: string; text: string }[] } = { conversations: [{ id: 'c1', text: 'How do I parse JSON?' }] };
   const holders: PersonalDataHolders = {
     tracker,

@@ -38,6 +38,14 @@ describe('provider configuration', () => {
     assert.equal(fieldOf(base), undefined);
   });
 
+  it('a partial rateLimits takes the defaults for the limits it leaves out (the document names five of six)', () => {
+    const documented = { requestsPerMinute: 30, requestsPerHour: 500, requestsPerDay: 5000, tokensPerMinute: 50000, concurrentRequests: 5 };
+    const config = parseConfig(providerConfigSchema, { endpoint: 'https://api.x.ai/v1', apiKey: '', rateLimits: documented });
+    assert.deepEqual(config.rateLimits, { ...documented, tokensPerDay: DEFAULT_RATE_LIMITS.tokensPerDay });
+    assert.deepEqual(parseConfig(providerConfigSchema, { endpoint: 'https://api.x.ai/v1', apiKey: '', rateLimits: {} }).rateLimits, DEFAULT_RATE_LIMITS);
+    assert.equal(fieldOf({ endpoint: 'https://api.x.ai/v1', apiKey: '', rateLimits: { tokensPerDay: 1.5 } }), 'rateLimits.tokensPerDay');
+  });
+
   it('accepts https anywhere and plain http only on loopback hosts', () => {
     for (const ok of ['https://api.x.ai/v1', 'http://127.0.0.1:8080/v1', 'http://127.1.2.3/v1', 'http://localhost:11434/v1', 'http://[::1]:9/v1']) {
       assert.equal(endpointProblem(ok), undefined, ok);

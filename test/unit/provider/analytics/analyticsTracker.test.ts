@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import {
   AnalyticsEventSchema,
   AnalyticsTracker,
+  DailyAggregateSchema,
+  DayAggregator,
   EXPORT_CSV_COLUMNS,
   MemoryAnalyticsStore,
   PerformanceReportSchema,
@@ -146,7 +148,7 @@ describe('AnalyticsTracker', () => {
     const report = PerformanceReportSchema.parse(await tracker.generatePerformanceReport('grok-code-fast-1', period));
     assert.equal(report.modelId, 'grok-code-fast-1');
     assert.equal(report.totalRequests, 4);
-    assert.equal(report.successRate, 2 / 3);
+    assert.equal(report.successRate, (2 / 3) * 100, "in percent, as the document reads it");
     assert.deepEqual(report.errors, { timeout: 1 });
     assert.equal(report.latency.mean, 2000);
     assert.ok(Math.abs(report.latency.p50 - 2000) / 2000 <= 0.01);
@@ -191,6 +193,23 @@ describe('AnalyticsTracker', () => {
         ['grok-4.7', 1, 0.5],
       ],
     );
+    // A report for a name counts what was asked of it, also when another model answered (the document's
+    // generatePerformanceReport('grok-code-fast-1') read zeros once xAI served that name with grok-4.3).
+    const period = { start: new Date(T0 - DAY), end: new Date(T0 + DAY) };
+    assert.equal((await tracker.generatePerformanceReport('grok-code-fast-1', period)).totalRequests, 1);
+    assert.equal((await tracker.generatePerformanceReport('grok-4.3', period)).totalRequests, 2);
+    assert.equal((await tracker.generatePerformanceReport('grok-4.7', period)).totalRequests, 1);
+  });
+
+  it('reads daily totals stored before the requested model was kept (no requestedModel) as the answering model\'s', () => {
+    const aggregator = new DayAggregator('2026-11-02');
+    aggregator.add({ kind: 'request', v: 1, time: T0, requestId: 'r1', userHash: 'h', feature: 'chat', model: 'grok-code-fast-1', servedModel: 'grok-4.3', outcome: 'success', latencyMs: 10, ttftMs: 5, promptTokens: 1, completionTokens: 1, reasoningTokens: 0, cachedTokens: 0, totalTokens: 2, costUsd: 0 });
+    const [group] = aggregator.toJSON().groups;
+    assert.deepEqual([group.model, group.requestedModel], ['grok-4.3', 'grok-code-fast-1']);
+    const { requestedModel: _dropped, ...older } = group;
+    const parsed = DailyAggregateSchema.parse({ v: 1, day: '2026-11-02', groups: [older] });
+    assert.equal(parsed.groups[0].requestedModel, undefined);
+    assert.deepEqual(DayAggregator.fromJSON(parsed).toJSON().groups.map((g) => [g.model, g.requestedModel]), [['grok-4.3', undefined]]);
   });
 
   it('the default report period is the last 30 days', async () => {

@@ -7,6 +7,7 @@ import {
   MemoryConsentStore,
   type ConsentChange,
 } from '../../../../src/provider/consent';
+import { InvalidConfigError } from '../../../../src/provider/errors';
 
 const now = () => new Date('2026-11-02T10:00:00.000Z');
 const XAI = 'https://api.x.ai';
@@ -163,5 +164,67 @@ describe('ConsentManager', () => {
     assert.deepEqual(await store.keys(), ['someone.else']);
     assert.equal(manager.hasConsentSync(subject), false);
     assert.deepEqual(events, [{ ...subject, granted: false }]);
+  });
+
+  describe("a registry's or provider's manager knows its endpoint", () => {
+    it('fills in the owner\'s endpoint; the positional (userId, modelId) and object forms name the same subject', async () => {
+      const manager = new ConsentManager(new MemoryConsentStore(), { now, endpoint: () => XAI });
+      const asked = await manager.requestConsent('u1', 'grok-code-fast-1');
+      assert.deepEqual(asked, await manager.requestConsent({ userId: 'u1', modelId: 'grok-code-fast-1' }));
+      assert.equal(asked.message, consentNotice(XAI));
+      const record = await manager.recordConsent({ userId: 'u1', modelId: 'grok-code-fast-1', consentGiven: true, dataUsageAcknowledged: true });
+      assert.equal(record.endpoint, XAI);
+      assert.equal(await manager.hasConsent('u1', 'grok-code-fast-1'), true);
+      assert.equal(await manager.hasConsent(subject), true, 'the same record as naming the endpoint');
+      assert.deepEqual(await manager.getConsent('u1', 'grok-code-fast-1'), record);
+      assert.equal(await manager.hasConsent({ userId: 'u1', modelId: 'grok-code-fast-1', endpoint: 'https://elsewhere.example' }), false, 'a named endpoint wins');
+      await manager.revokeConsent('u1', 'grok-code-fast-1');
+      assert.equal(await manager.hasConsent(subject), false);
+    });
+
+    it("follows the owner's endpoint when it changes: consent given for the old one does not count for the new one", async () => {
+      let endpoint = XAI;
+      const manager = new ConsentManager(new MemoryConsentStore(), { now, endpoint: () => endpoint });
+      await manager.recordConsent({ userId: 'u1', modelId: 'grok-code-fast-1', consentGiven: true, dataUsageAcknowledged: true });
+      endpoint = 'http://127.0.0.1:11434';
+      assert.equal(await manager.hasConsent('u1', 'grok-code-fast-1'), false);
+      assert.match((await manager.requestConsent('u1', 'grok-code-fast-1')).message, /requests go to http:\/\/127\.0\.0\.1:11434/);
+    });
+
+    it('a manager made on its own refuses every call that names no endpoint (InvalidConfigError, field endpoint) and stores nothing', async () => {
+      const store = new MemoryConsentStore();
+      const manager = new ConsentManager(store, { now });
+      const calls: [string, () => Promise<unknown>][] = [
+        ['requestConsent', () => manager.requestConsent({ userId: 'u1', modelId: 'grok-code-fast-1' })],
+        ['recordConsent', () => manager.recordConsent({ userId: 'u1', modelId: 'grok-code-fast-1', consentGiven: true, dataUsageAcknowledged: true })],
+        ['hasConsent', () => manager.hasConsent('u1', 'grok-code-fast-1')],
+        ['getConsent', () => manager.getConsent('u1', 'grok-code-fast-1')],
+        ['revokeConsent', () => manager.revokeConsent('u1', 'grok-code-fast-1')],
+      ];
+      for (const [name, call] of calls) {
+        await assert.rejects(call(), (error: unknown) => error instanceof InvalidConfigError && error.field === 'endpoint' && /no endpoint/.test(error.message), name);
+      }
+      assert.throws(() => manager.hasConsentSync({ userId: 'u1', modelId: 'grok-code-fast-1' }), InvalidConfigError);
+      assert.deepEqual(await store.keys(), []);
+      // Naming the endpoint works on it as before.
+      await manager.recordConsent(full);
+      assert.equal(await manager.hasConsent(subject), true);
+    });
+
+    it('refuses a subject without userId or modelId, naming the field', async () => {
+      const manager = new ConsentManager(new MemoryConsentStore(), { now, endpoint: () => XAI });
+      await assert.rejects(manager.hasConsent('', 'grok-code-fast-1'), { name: 'InvalidConfigError', field: 'userId' });
+      await assert.rejects(manager.getConsent({ userId: 'u1' } as never), { name: 'InvalidConfigError', field: 'modelId' });
+    });
+
+    it('reads a record stored without an endpoint (as before consent was per endpoint) as nothing', async () => {
+      const store = new MemoryConsentStore();
+      const manager = new ConsentManager(store, { now, endpoint: () => XAI });
+      const { endpoint: _none, ...withoutEndpoint } = await manager.recordConsent({ ...full });
+      for (const key of await store.keys()) await store.delete(key);
+      await store.set('grokCodeFast.consent/u1/grok-code-fast-1', withoutEndpoint);
+      assert.deepEqual(await manager.listConsents(), []);
+      assert.equal(await manager.hasConsent('u1', 'grok-code-fast-1'), false);
+    });
   });
 });
