@@ -81,6 +81,8 @@ export class BudgetExceededError extends GrokError {
     message: string,
     readonly period: 'day' | 'month',
     readonly resetsAt: number,
+    /** The cap in USD. */
+    readonly limitUsd: number,
   ) {
     super(message);
   }

@@ -83,6 +83,20 @@ class MemorySpendStore implements SpendStore {
   }
 }
 
+/** The setting that holds a period's cap (grokCodeFast.budget.*). */
+export function budgetSetting(period: 'day' | 'month'): string {
+  return period === 'day' ? 'grokCodeFast.budget.dailyUsd' : 'grokCodeFast.budget.monthlyUsd';
+}
+
+/** Names the cap, what was spent, when it frees (local `YYYY-MM-DD`, 00:00) and the setting that raises it. */
+function budgetExceededMessage(over: { period: 'day' | 'month'; spentUsd: number; limitUsd: number }, resetsOn: string): string {
+  const which = over.period === 'day' ? 'daily' : 'monthly';
+  return (
+    `Your ${which} budget of $${over.limitUsd.toFixed(2)} is reached ($${over.spentUsd.toFixed(4)} spent): nothing was sent. ` +
+    `It frees on ${resetsOn} at 00:00 local time; to raise it, set ${budgetSetting(over.period)} in your user settings (0 = no cap).`
+  );
+}
+
 export class SpendBudget {
   private limits: BudgetLimits;
   private readonly now: () => number;
@@ -146,12 +160,7 @@ export class SpendBudget {
         return;
       }
     }
-    const which = over.period === 'day' ? 'daily' : 'monthly';
-    throw new BudgetExceededError(
-      `The ${which} budget of $${over.limitUsd.toFixed(2)} would be passed ($${over.spentUsd.toFixed(4)} spent): nothing was sent.`,
-      over.period,
-      over.resetsAt,
-    );
+    throw new BudgetExceededError(budgetExceededMessage(over, this.dayKey(over.resetsAt)), over.period, over.resetsAt, over.limitUsd);
   }
 
   /** Adds a finished request's real cost (USD) to today and this month. */

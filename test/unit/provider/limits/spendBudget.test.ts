@@ -98,6 +98,10 @@ describe('SpendBudget (fake clock, local calendar)', () => {
     assert.ok(error instanceof BudgetExceededError);
     assert.equal(error.period, 'day');
     assert.equal(error.resetsAt, Date.UTC(2026, 5, 11, 4, 0));
+    assert.equal(error.limitUsd, 1);
+    assert.match(error.message, /daily budget of \$1\.00/);
+    assert.match(error.message, /2026-06-11 at 00:00 local time/);
+    assert.match(error.message, /grokCodeFast\.budget\.dailyUsd/);
     assert.equal(budget.snapshot().reached, undefined, 'not reached yet: only that request would pass it');
     await assert.rejects(budget.admit('health', 0.06), BudgetExceededError);
   });
