@@ -2,7 +2,7 @@
  * Command-line flags of `npm run bench`:
  *   --quick              tiny sizes (the smoke test); figures are not meaningful
  *   --only a,b           run only these sections (streaming, connections, inline, quality, cache, startup,
- *                        analytics, chatRender, soak)
+ *                        analytics, chatRender, soak, apply)
  *   --sources DIR        source files the inline, quality and cache sections use instead of the built-in set
  *   --runs N             measured runs per client in the streaming section (default 15)
  *   --out FILE           where results.json goes (default bench/results.json)
@@ -13,7 +13,7 @@
 import * as path from 'node:path';
 import * as z from 'zod';
 
-export const SECTION_NAMES = ['streaming', 'connections', 'inline', 'quality', 'cache', 'startup', 'analytics', 'chatRender', 'soak'] as const;
+export const SECTION_NAMES = ['streaming', 'connections', 'inline', 'quality', 'cache', 'startup', 'analytics', 'chatRender', 'soak', 'apply'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
 const SectionSchema = z.enum(SECTION_NAMES);

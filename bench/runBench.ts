@@ -4,6 +4,7 @@
  */
 import { activationInCodeServer } from './activation/codeServerActivation';
 import { benchAnalyticsSection } from './analyticsSection';
+import { benchApplySection } from './applySection';
 import { benchCacheSection } from './cacheSection';
 import { benchChatRender } from './chatRender';
 import { benchConnections } from './connections';
@@ -54,6 +55,8 @@ function runSection(name: SectionName, options: BenchOptions): Promise<SectionRe
       return benchAnalyticsSection({ events: size.events, days: 90 });
     case 'chatRender':
       return benchChatRender({ updates: size.renderUpdates, sizes: { small: 10_000, large: 100_000 } });
+    case 'apply':
+      return benchApplySection({ quick: options.quick });
     case 'soak':
       return benchSoakSection({ root: repoRoot(), quick: options.quick, inCodeServer: options.soakInCodeServer });
   }

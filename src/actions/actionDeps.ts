@@ -13,8 +13,8 @@ export interface SelectionActionDeps {
   onConsentRevoked: vscode.Event<void>;
   /** Explain hands its question to the chat panel, with the editor's selection attached as a chip. */
   askInChat(text: string, options: { attachSelection: boolean }): unknown;
-  /** Files under `grokCodeFast.exclude` never leave the machine. */
-  isExcluded(document: vscode.TextDocument): boolean;
+  /** Files under `grokCodeFast.exclude` never leave the machine (a document, or a diagnostic's related location). */
+  isExcluded(target: { readonly uri: vscode.Uri }): boolean;
   /** The shared proposed-edit flow (Services.proposedEdits): diff, range tracking, Accept and Reject. */
   proposedEdits: ProposedEdits;
   /** The output-token limit requests use (`grokCodeFast.maxTokens`). */

@@ -47,7 +47,7 @@ export async function runEditAction(deps: SelectionActionDeps, run: EditRun): Pr
     ...selectedCode(input),
     before: input.before,
     after: input.after,
-    diagnostics: action === 'fix' ? diagnosticsIn(input) : undefined,
+    diagnostics: action === 'fix' ? diagnosticsIn(input, deps.isExcluded) : undefined,
     instruction,
   });
   const result = await runRequest(

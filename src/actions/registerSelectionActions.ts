@@ -35,11 +35,10 @@ export function registerSelectionActions(context: vscode.ExtensionContext, servi
     getProvider: () => services.providerFor('action'),
     ensureConsent: () => services.consent.ensureConsent(),
     onConsentRevoked: services.consent.onConsentRevoked,
-    askInChat: (text, options) => vscode.commands.executeCommand(INTERNAL_COMMANDS.askInChat, text, options),
+    askInChat: (text, options) => services.internalCommands.execute(INTERNAL_COMMANDS.askInChat, text, options),
     proposedEdits: services.proposedEdits,
     maxTokens: () => services.settings().maxTokens,
-    isExcluded: (document) =>
-      createExcludeMatcher(services.settings().exclude)(vscode.workspace.asRelativePath(document.uri, false), document.uri.fsPath),
+    isExcluded: ({ uri }) => createExcludeMatcher(services.settings().exclude)(vscode.workspace.asRelativePath(uri, false), uri.fsPath),
     logger: services.log,
   };
   context.subscriptions.push(selectionCommands(deps));

@@ -4,6 +4,8 @@
  * (a consent_required answer shows the modal and runs once more).
  */
 import * as vscode from 'vscode';
+import { confirmOpenAddress } from '../platform/confirmOpenAddress';
+import { openConsoleAddress, type ConsoleOpener } from '../platform/creditsExhausted';
 import { type ChatMessage, type GenerateResult } from '../provider/types';
 import { describeFailure, type ActionFailure } from './actionFailure';
 import { type SelectionActionDeps } from './actionDeps';
@@ -61,6 +63,11 @@ export async function runRequest(deps: SelectionActionDeps, action: ActionReques
   }
 }
 
+const CONSOLE_OPENER: ConsoleOpener = {
+  openExternal: async (url) => void (await vscode.env.openExternal(vscode.Uri.parse(url))),
+  confirmOpen: confirmOpenAddress,
+};
+
 function announceFailure(failure: ActionFailure, retry: () => Promise<unknown>): void {
   if (failure.level === 'silent') return;
   const show = failure.level === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
@@ -70,6 +77,6 @@ function announceFailure(failure: ActionFailure, retry: () => Promise<unknown>):
     if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'grokCodeFast');
     if (choice === 'Open Proxy Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'http.proxy');
     if (choice === 'Retry') void retry();
-    if (choice === 'Open Console' && failure.consoleUrl !== undefined) void vscode.env.openExternal(vscode.Uri.parse(failure.consoleUrl));
+    if (choice === 'Open Console' && failure.consoleUrl !== undefined) void openConsoleAddress(failure.consoleUrl, CONSOLE_OPENER);
   });
 }

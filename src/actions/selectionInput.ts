@@ -45,11 +45,15 @@ export function readSelection(editor: vscode.TextEditor | undefined): SelectionI
   };
 }
 
-/** The diagnostics that touch the selection, formatted for the Fix prompt. */
-export function diagnosticsIn(input: SelectionInput): string {
+/**
+ * The diagnostics that touch the selection, formatted for the Fix prompt; one whose related
+ * information points at an excluded file is left out (its message may quote that file).
+ */
+export function diagnosticsIn(input: SelectionInput, isExcluded: (target: { uri: vscode.Uri }) => boolean): string {
   const lines = vscode.languages
     .getDiagnostics(input.document.uri)
     .filter((d) => d.range.intersection(input.range) !== undefined)
+    .filter((d) => !(d.relatedInformation ?? []).some(({ location }) => isExcluded(location)))
     .map(
       (d): DiagnosticLine => ({
         severity: SEVERITY_NAMES[d.severity],

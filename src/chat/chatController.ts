@@ -6,6 +6,7 @@
  * is always kept: as a message once sent, as the draft until then.
  */
 import { randomUUID } from 'node:crypto';
+import { openConsoleAddress } from '../platform/creditsExhausted';
 import { WaitingStatus } from '../platform/waitingStatus';
 import { type Logger } from '../provider/types';
 import { applyStreamEvent } from './applyStreamEvent';
@@ -317,10 +318,13 @@ export class ChatController {
     );
   }
 
-  /** Opens a console address only if an error of the conversation shown gave it: the webview cannot pick one. */
+  /**
+   * Opens a console address only if an error of the conversation shown gave it (the webview cannot
+   * pick one), and one that is not xAI's console only after the user saw it and said yes.
+   */
   private async openConsole(url: string): Promise<void> {
     const given = this.active?.entries.some((entry) => entry.role === 'assistant' && entry.error?.url === url);
-    if (given) await this.editor.openExternal(url);
+    if (given) await openConsoleAddress(url, this.editor);
     else this.deps.logger.warn('chat: refused to open an address no error of this conversation gave');
   }
 

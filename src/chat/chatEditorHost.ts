@@ -25,11 +25,13 @@ export interface ChatEditorHost {
   findFiles(glob: string, maxResults: number): Promise<string[]>;
   copy(text: string): Promise<void>;
   insertCode(code: string): Promise<void>;
-  /** Proposes the code for the active file (merged where it belongs) as a diff, applied if the user accepts. */
+  /** Proposes a code block as one diff per file (edit blocks where they match once, else the symbol shortcut or the model merge), applied if the user accepts; refuses with the reason otherwise. */
   applyCode(code: string, language?: string): Promise<void>;
   newFile(code: string, language?: string): Promise<void>;
   /** Opens an https address in the browser (VS Code asks first for an untrusted domain). */
   openExternal(url: string): Promise<void>;
+  /** Shows an address a server gave and asks whether to open it; true only for an explicit yes. */
+  confirmOpen(url: string): Promise<boolean>;
   /** Runs a selection action (`grokCodeFast.<action>`) on the active editor's selection: the chat's slash commands. */
   runSelectionAction(action: 'explain' | 'fix' | 'writeTests' | 'generateDocs'): Promise<void>;
   /** Runs the Set API Key command. */

@@ -5,8 +5,8 @@
  * and gets the host's snapshot, so the conversation and the draft come back.
  */
 import * as vscode from 'vscode';
-import { type ProposedEdits } from '../platform/proposedEdits';
 import { pageHtml, webviewRoot } from '../platform/webviewAssets';
+import { type ApplyDeps } from './apply/applyInEditor';
 import { ChatController, type ChatControllerDeps } from './chatController';
 import { type ChatEditorHost } from './chatEditorHost';
 import { VscodeChatEditorHost } from './vscodeChatEditorHost';
@@ -16,8 +16,8 @@ export const CHAT_VIEW_ID = 'grokCodeFast.chatView';
 export interface ChatViewDeps extends ChatControllerDeps {
   /** The extension's root: the page loads dist/webview/chat.js and chat-style.css from it. */
   extensionUri: vscode.Uri;
-  /** The shared proposed-edit flow (Platform.proposedEdits) the Apply diff goes through. */
-  proposedEdits: ProposedEdits;
+  /** What Apply to file needs: the shared proposed-edit flow, the exclude and consent gates, the merge request. */
+  apply: ApplyDeps;
 }
 
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
@@ -28,7 +28,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   /** `editor` replaces the VS Code editor host (tests). */
   constructor(
     private readonly deps: ChatViewDeps,
-    editor: ChatEditorHost = new VscodeChatEditorHost(deps.proposedEdits),
+    editor: ChatEditorHost = new VscodeChatEditorHost(deps.apply),
   ) {
     this.controller = new ChatController(deps, editor);
   }

@@ -3,6 +3,7 @@
  * re-sends its status after key, setting and consent changes and stops an answer when consent is revoked.
  */
 import * as vscode from 'vscode';
+import { createExcludeMatcher } from '../platform/excludeMatcher';
 import { INTERNAL_COMMANDS } from '../platform/internalCommands';
 import { type Services } from '../platform/platform';
 import { type ChatViewProvider, registerChatView } from './chatViewProvider';
@@ -37,7 +38,14 @@ export function registerChat(context: vscode.ExtensionContext, services: Service
     },
     hasApiKey: () => services.hasApiKey(),
     history,
-    proposedEdits: services.proposedEdits,
+    apply: {
+      proposedEdits: services.proposedEdits,
+      isExcluded: (uri) => createExcludeMatcher(settings().exclude)(vscode.workspace.asRelativePath(uri, false), uri.fsPath),
+      ensureConsent: () => services.consent.ensureConsent(),
+      // The chat's model merges what it wrote; analytics, limits and cost count it as feature `apply`.
+      merge: async (messages, signal) =>
+        (await services.providerFor('chat').generateResponse({ messages, metadata: { feature: 'apply' }, options: { signal } })).content,
+    },
     tools: new WorkspaceTools({ access: createVscodeWorkspaceAccess(), getExcludeGlobs: () => settings().exclude }),
     getSettings: () => ({
       model: settings().models.chat,
@@ -69,7 +77,7 @@ export function registerChat(context: vscode.ExtensionContext, services: Service
     vscode.commands.registerCommand('grokCodeFast.newChat', () => chat.newChat()),
     vscode.commands.registerCommand('grokCodeFast.addSelectionToChat', () => chat.addSelection()),
     vscode.commands.registerCommand('grokCodeFast.addFileToChat', () => chat.addCurrentFile()),
-    vscode.commands.registerCommand(INTERNAL_COMMANDS.askInChat, (text: unknown, options: unknown) =>
+    services.internalCommands.register(INTERNAL_COMMANDS.askInChat, (text: unknown, options: unknown) =>
       typeof text === 'string' ? chat.ask(text, { attachSelection: isRecord(options) && options.attachSelection === true }) : undefined,
     ),
   );

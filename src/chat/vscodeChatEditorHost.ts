@@ -1,8 +1,8 @@
 /** ChatEditorHost in VS Code: the active editor, the clipboard, edits, diffs and notifications. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { type ProposedEdits } from '../platform/proposedEdits';
-import { applyTarget, type SymbolSpan } from './applyTarget';
+import { type ApplyDeps, applyInEditor } from './apply/applyInEditor';
+import { confirmOpenAddress } from '../platform/confirmOpenAddress';
 import { type ChatEditorHost, type EditorDocument } from './chatEditorHost';
 
 /** Larger files are not attached: they would not fit a useful prompt anyway. */
@@ -21,24 +21,8 @@ function describeDocument(document: vscode.TextDocument): EditorDocument {
   return { ...(document.isUntitled ? {} : { absPath: document.uri.fsPath }), name, language: document.languageId };
 }
 
-/** The document's symbols as offsets; none when no language extension provides them. */
-async function symbolSpans(document: vscode.TextDocument): Promise<SymbolSpan[]> {
-  const found = await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[] | undefined>(
-    'vscode.executeDocumentSymbolProvider',
-    document.uri,
-  );
-  const toSpan = (symbol: vscode.DocumentSymbol | vscode.SymbolInformation): SymbolSpan => {
-    const range = 'location' in symbol ? symbol.location.range : symbol.range;
-    const children = 'children' in symbol ? symbol.children.map(toSpan) : [];
-    return { name: symbol.name, start: document.offsetAt(range.start), end: document.offsetAt(range.end), children };
-  };
-  return (found ?? []).map(toSpan);
-}
-
-const APPLY_SCOPE = { selection: 'the selection', wholeFile: 'the whole file', symbol: '', insert: 'a new place' } as const;
-
 export class VscodeChatEditorHost implements ChatEditorHost {
-  constructor(private readonly proposedEdits: ProposedEdits) {}
+  constructor(private readonly apply: ApplyDeps) {}
 
   activeDocument(): EditorDocument | undefined {
     const editor = vscode.window.activeTextEditor;
@@ -89,27 +73,9 @@ export class VscodeChatEditorHost implements ChatEditorHost {
     });
   }
 
-  /**
-   * Proposes the code for the active file through the shared proposed-edit flow: in place of the
-   * selection, of the symbol it corresponds to, or of the whole file when it is a whole file, else
-   * inserted (applyTarget.ts). Nothing changes until the user accepts the diff.
-   */
+  /** Apply to file without guessing: edit blocks, the symbol shortcut or the model merge (apply/applyInEditor.ts). */
   async applyCode(code: string): Promise<void> {
-    const editor = vscode.window.activeTextEditor;
-    if (editor === undefined) return this.warn('Open the file the code should go into first.');
-    const { document, selection } = editor;
-    const target = applyTarget({
-      text: document.getText(),
-      snippet: code,
-      selection: selection.isEmpty ? undefined : { start: document.offsetAt(selection.start), end: document.offsetAt(selection.end) },
-      symbols: await symbolSpans(document),
-    });
-    const what = target.kind === 'symbol' ? target.name : APPLY_SCOPE[target.kind];
-    const edit = this.proposedEdits.track(`Apply (${what})`, document, new vscode.Range(document.positionAt(target.start), document.positionAt(target.end)), {
-      changedReason: `${what} changed after the diff was opened`,
-    });
-    await this.proposedEdits.show(edit, target.code);
-    this.proposedEdits.announce(edit);
+    await applyInEditor(this.apply, code);
   }
 
   async newFile(code: string, language?: string): Promise<void> {
@@ -121,6 +87,10 @@ export class VscodeChatEditorHost implements ChatEditorHost {
 
   async openExternal(url: string): Promise<void> {
     await vscode.env.openExternal(vscode.Uri.parse(url));
+  }
+
+  confirmOpen(url: string): Promise<boolean> {
+    return confirmOpenAddress(url);
   }
 
   async runSelectionAction(action: 'explain' | 'fix' | 'writeTests' | 'generateDocs'): Promise<void> {

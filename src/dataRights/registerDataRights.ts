@@ -17,7 +17,7 @@ export function registerDataRights(context: vscode.ExtensionContext, services: S
     logger: services.log,
     afterDeletion: async () => {
       services.personalData.deletedAll();
-      await vscode.commands.executeCommand(INTERNAL_COMMANDS.refreshReport);
+      await services.internalCommands.execute(INTERNAL_COMMANDS.refreshReport);
     },
   };
   context.subscriptions.push(

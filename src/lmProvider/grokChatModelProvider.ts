@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { type FinishReason, type GenerateRequest, type StreamEvent } from '../provider/types';
 import { conversationKey } from './conversationKey';
+import { screenExcludedContent, type WorkspacePaths } from './excludedContent';
 import { CONSENT_DECLINED_MESSAGE, toLanguageModelError } from './languageModelErrors';
 import { modelInformation, type PickerFacts } from './modelInformation';
 import { toChatMessages } from './requestMessages';
@@ -26,6 +27,8 @@ export interface GrokChatModelDeps {
   hasConsent(): Promise<boolean>;
   /** Asks with the extension's consent modal for whatever of `models` is missing; true when all have consent. */
   ensureConsent(models?: string[]): Promise<boolean>;
+  /** The workspace folders and the exclude globs now: what VS Code's chat hands over is screened against them. */
+  workspacePaths(): WorkspacePaths;
 }
 
 /** Finish reasons that mean the answer is not whole: VS Code's chat must not show it as complete. */
@@ -73,7 +76,9 @@ export class GrokChatModelProvider implements vscode.LanguageModelChatProvider {
   ): Promise<void> {
     // Consent is kept per model: the one picked in VS Code's chat may not be one the features use.
     if (!(await this.deps.ensureConsent([model.id]))) throw vscode.LanguageModelError.NoPermissions(CONSENT_DECLINED_MESSAGE);
-    const chatMessages = toChatMessages(messages, { model: model.id, imageInput: model.capabilities.imageInput === true });
+    // VS Code ran the tools and built the attachments: excluded files are taken out here (excludedContent.ts).
+    const screened = screenExcludedContent(messages, this.deps.workspacePaths());
+    const chatMessages = toChatMessages(screened, { model: model.id, imageInput: model.capabilities.imageInput === true });
     const controller = new AbortController();
     const cancellation = token.onCancellationRequested(() => controller.abort());
     if (token.isCancellationRequested) controller.abort();

@@ -4,6 +4,7 @@
  * consent or settings change.
  */
 import * as vscode from 'vscode';
+import { createExcludeMatcher } from '../platform/excludeMatcher';
 import { type Services } from '../platform/platform';
 import { GrokChatModelProvider } from './grokChatModelProvider';
 
@@ -21,6 +22,11 @@ export function registerGrokChatModels(context: vscode.ExtensionContext, service
     hasApiKey: async () => (await keyStore.get()) !== undefined,
     hasConsent: () => consent.hasConsent(),
     ensureConsent: (models) => consent.ensureConsent(models),
+    // Every folder, trusted or not: screening more never sends more.
+    workspacePaths: () => ({
+      roots: (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath),
+      excluded: createExcludeMatcher(services.settings().exclude),
+    }),
   });
   const refresh = () => provider.refresh();
   context.subscriptions.push(

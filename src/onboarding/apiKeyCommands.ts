@@ -12,6 +12,8 @@ export interface ApiKeyCommandDeps {
   checkApiKey(apiKey: string, signal: AbortSignal): Promise<ApiKeyCheckResult>;
   /** The endpoint's base URL for the messages, or undefined when none is configured. */
   endpoint(): string | undefined;
+  /** Replaces the input box (integration tests only: Services.apiKeyPrompt). */
+  apiKeyPrompt(): (() => Promise<string | undefined>) | undefined;
   logger: Logger;
 }
 
@@ -40,9 +42,15 @@ function announce(verdict: KeyVerdict): void {
   });
 }
 
-/** The command; `keyFromCaller` skips the input box (automation and tests). Resolves to the verdict. */
-export async function setApiKey(deps: ApiKeyCommandDeps, keyFromCaller?: unknown): Promise<KeyVerdict | undefined> {
-  const key = typeof keyFromCaller === 'string' && keyFromCaller.trim() !== '' ? keyFromCaller.trim() : await askForKey(deps.endpoint());
+/**
+ * The command. The key comes only from the input box: any extension or task can run a command with
+ * arguments, and one must not replace the stored key (and so where its requests are billed). An
+ * argument is ignored, and logged. Resolves to the verdict.
+ */
+export async function setApiKey(deps: ApiKeyCommandDeps, ...callerArgs: unknown[]): Promise<KeyVerdict | undefined> {
+  if (callerArgs.length > 0) deps.logger.warn('Set API Key ignored the arguments its caller passed: the key is taken only from the input box.');
+  const prompt = deps.apiKeyPrompt();
+  const key = prompt ? (await prompt())?.trim() || undefined : await askForKey(deps.endpoint());
   if (!key) return undefined;
   await deps.keyStore.set(key);
   deps.logger.info('API key saved to SecretStorage; checking it against the endpoint.');

@@ -14,6 +14,7 @@ export function registerOnboarding(context: vscode.ExtensionContext, services: S
     keyStore: services.keyStore,
     logger: services.log,
     endpoint: () => services.settings().endpoint.baseUrl ?? undefined,
+    apiKeyPrompt: () => services.apiKeyPrompt(),
     // A one-off provider for the key being checked: the stored key stays in use until this one passes.
     checkApiKey: async (apiKey, signal) => {
       const options = { ...services.providerOptions(), endpoint: services.endpoint(), apiKey, appInfo: services.appInfo };
@@ -49,7 +50,7 @@ export function registerOnboarding(context: vscode.ExtensionContext, services: S
     services.keyStore.onDidChange(refresh),
     consent.onDidChange(refresh),
     services.onDidChangeSettings(refresh),
-    vscode.commands.registerCommand('grokCodeFast.setApiKey', (key?: unknown) => setApiKey(deps, key)),
+    vscode.commands.registerCommand('grokCodeFast.setApiKey', (...args: unknown[]) => setApiKey(deps, ...args)),
     vscode.commands.registerCommand('grokCodeFast.clearApiKey', () => clearApiKey(deps)),
     vscode.commands.registerCommand('grokCodeFast.showConsent', () => consent.showConsent()),
     vscode.commands.registerCommand('grokCodeFast.revokeConsent', async () => {

@@ -29,6 +29,36 @@ export function httpsUrlIn(text: string): string | undefined {
   }
 }
 
+/** xAI's console, the only address opened without asking (xai-responses.md §4 names console.x.ai). */
+export const XAI_CONSOLE_ORIGIN = 'https://console.x.ai';
+
+/** True for an https address on console.x.ai itself: no other host, port or user name. */
+export function isXaiConsoleUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.origin === XAI_CONSOLE_ORIGIN && parsed.username === '' && parsed.password === '';
+  } catch {
+    return false;
+  }
+}
+
+export interface ConsoleOpener {
+  openExternal(url: string): Promise<void>;
+  /** Shows the address and asks whether to open it; true only for an explicit yes. */
+  confirmOpen(url: string): Promise<boolean>;
+}
+
+/**
+ * Opens a console address a server's error gave: xAI's console at once, any other address (another
+ * provider's, or a phishing page a hostile endpoint names) only after the user has seen it and said
+ * yes. Returns whether it was opened.
+ */
+export async function openConsoleAddress(url: string, opener: ConsoleOpener): Promise<boolean> {
+  if (!isXaiConsoleUrl(url) && !(await opener.confirmOpen(url))) return false;
+  await opener.openExternal(url);
+  return true;
+}
+
 /** Undefined unless `error` says the credits or the spending limit are used up. */
 export function creditsExhausted(error: unknown): CreditsExhausted | undefined {
   const code = (error as { code?: unknown } | null | undefined)?.code;

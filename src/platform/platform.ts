@@ -27,6 +27,7 @@ import { ConsentGate, type ConsentDialog } from './consentGate';
 import { GlobalStateConsentStore } from './consentStore';
 import { type AnalyticsDialogs, interactiveDialogs } from './dialogs';
 import { InlineSnooze } from './inlineSnooze';
+import { InternalCommands } from './internalCommands';
 import { LogChannel } from './logChannel';
 import { ModelCatalogueSync } from './modelCatalogue';
 import { type NoticePrompt, showNotice } from './noticePrompt';
@@ -40,6 +41,9 @@ import { analyticsEnabled, onSettingsChanged, readSettings, type Settings } from
 import { getOrCreateUserId } from './userId';
 
 export type ModelFeature = 'chat' | 'inline' | 'action';
+
+/** What Set API Key's input box would answer: the key typed, or undefined when dismissed. */
+export type ApiKeyPrompt = () => Promise<string | undefined>;
 
 export interface Services extends vscode.Disposable {
   log: LogChannel;
@@ -90,6 +94,10 @@ export interface Services extends vscode.Disposable {
   dialogs(): AnalyticsDialogs;
   /** Test seam: replaces some dialogs; undefined restores the interactive ones. */
   setDialogs(dialogs: Partial<AnalyticsDialogs> | undefined): void;
+  /** The internal commands (askInChat, refreshReport), run and registered with this activation's caller token. */
+  internalCommands: InternalCommands;
+  /** Test seam: answers Set API Key's input box instead of the user; undefined outside tests and by default. */
+  apiKeyPrompt(): ApiKeyPrompt | undefined;
   /**
    * The seams the integration tests reach through the extension's exported API; undefined outside
    * test mode (ExtensionMode.Test), so no other extension can answer the consent dialog or read the key.
@@ -99,6 +107,8 @@ export interface Services extends vscode.Disposable {
 
 export interface PlatformTestApi {
   setConsentPrompt(dialog: ConsentDialog | undefined): void;
+  /** Answers Set API Key's input box (the command takes a key from nowhere else); undefined restores the input box. */
+  setApiKeyPrompt(prompt: ApiKeyPrompt | undefined): void;
   /** Answers the model-list notices (redirect, not served, retired profile); undefined restores VS Code's. */
   setNoticePrompt(prompt: NoticePrompt | undefined): void;
   logLines(): readonly string[];
@@ -190,6 +200,7 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
   const proposedEdits = new ProposedEdits();
   let dialogs = interactiveDialogs;
   let noticePrompt: NoticePrompt = showNotice;
+  let apiKeyPrompt: ApiKeyPrompt | undefined;
   // Restores the last model list at once: no feature can ask for a provider before.
   const modelCatalogue = new ModelCatalogueSync({
     registry,
@@ -260,6 +271,8 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
     noticePrompt: (...args) => noticePrompt(...args),
     personalData: new PersonalDataHolders(),
     dialogs: () => dialogs,
+    internalCommands: new InternalCommands(log),
+    apiKeyPrompt: () => apiKeyPrompt,
     setDialogs(replacement) {
       dialogs = replacement === undefined ? interactiveDialogs : { ...interactiveDialogs, ...replacement };
     },
@@ -267,6 +280,9 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
       context.extensionMode === vscode.ExtensionMode.Test
         ? {
             setConsentPrompt: (dialog) => consent.setConsentDialog(dialog),
+            setApiKeyPrompt: (prompt) => {
+              apiKeyPrompt = prompt;
+            },
             setNoticePrompt: (prompt) => {
               noticePrompt = prompt ?? showNotice;
             },

@@ -7,6 +7,10 @@
  * Edits made while Grok answers or while the diff is open: an edit above or below the target moves
  * or keeps the range and the proposal follows it; an edit to the target's own text makes Accept
  * refuse ("the selection changed while Grok was answering"), so no other line is ever replaced.
+ *
+ * A proposal may also create a file (the chat's Apply of an edit block for a new path): its diff
+ * shows it against an empty document, and the file is created only on Accept. Proposals made
+ * together form a group: Accept All accepts each of them, one WorkspaceEdit (one undo step) per file.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -20,7 +24,9 @@ export interface ProposedEdit {
   readonly id: string;
   /** The action's name, e.g. `Refactor` or `Apply`. */
   readonly title: string;
-  readonly document: vscode.TextDocument;
+  /** Undefined for a file the proposal creates. */
+  readonly document: vscode.TextDocument | undefined;
+  readonly uri: vscode.Uri;
   /** The `grok-proposal:` document the diff shows on its right. */
   readonly proposedUri: vscode.Uri;
 }
@@ -28,6 +34,8 @@ export interface ProposedEdit {
 export interface TrackOptions {
   /** Why Accept refuses once the target's own text was edited, e.g. "the selection changed while Grok was answering". */
   changedReason: string;
+  /** Proposals made together (the files of one Apply) share a group: Accept All accepts them all. */
+  group?: string;
 }
 
 interface Pending {
@@ -46,8 +54,13 @@ interface Pending {
 }
 
 const ACTIVE_CONTEXT_KEY = 'grokCodeFast.proposalPending';
+/** True while a shown proposal has others in its group: the diff's title bar then offers Accept All. */
+const GROUP_CONTEXT_KEY = 'grokCodeFast.proposalGroupPending';
 export const ACCEPT_COMMAND = 'grokCodeFast.acceptProposal';
+export const ACCEPT_ALL_COMMAND = 'grokCodeFast.acceptAllProposals';
 export const REJECT_COMMAND = 'grokCodeFast.rejectProposal';
+
+const baseName = (uri: vscode.Uri) => path.posix.basename(uri.path) || 'untitled';
 
 export class ProposedEdits implements vscode.Disposable {
   private readonly pending = new Map<string, Pending>();
@@ -73,28 +86,31 @@ export class ProposedEdits implements vscode.Disposable {
     return vscode.Disposable.from(
       this.documents.register(),
       vscode.commands.registerCommand(ACCEPT_COMMAND, () => this.accept()),
+      vscode.commands.registerCommand(ACCEPT_ALL_COMMAND, () => this.acceptAll()),
       vscode.commands.registerCommand(REJECT_COMMAND, () => this.reject()),
     );
   }
 
   /** Starts following `range` through the document's edits; nothing is shown until `show`. */
   track(title: string, document: vscode.TextDocument, range: vscode.Range, options: TrackOptions): ProposedEdit {
-    const id = String(this.nextId++);
-    const name = path.posix.basename(document.uri.path) || 'untitled';
-    const edit: ProposedEdit = { id, title, document, proposedUri: this.documents.uriFor(id, name) };
-    let settle = () => {};
-    const settled = new Promise<void>((resolve) => (settle = resolve));
-    this.pending.set(id, {
-      edit,
-      options,
+    return this.add(title, document, document.uri, options, {
       originalText: document.getText(range),
       range: { start: document.offsetAt(range.start), end: document.offsetAt(range.end) },
       version: document.version,
-      replacement: undefined,
-      shown: false,
-      settle,
-      settled,
     });
+  }
+
+  /** A proposal to create the file `uri` (which does not exist yet); nothing is written before Accept. */
+  trackNewFile(title: string, uri: vscode.Uri, options: TrackOptions): ProposedEdit {
+    return this.add(title, undefined, uri, options, { originalText: '', range: { start: 0, end: 0 }, version: 0 });
+  }
+
+  private add(title: string, document: vscode.TextDocument | undefined, uri: vscode.Uri, options: TrackOptions, target: Pick<Pending, 'originalText' | 'range' | 'version'>): ProposedEdit {
+    const id = String(this.nextId++);
+    const edit: ProposedEdit = { id, title, document, uri, proposedUri: this.documents.uriFor(id, baseName(uri)) };
+    let settle = () => {};
+    const settled = new Promise<void>((resolve) => (settle = resolve));
+    this.pending.set(id, { edit, options, ...target, replacement: undefined, shown: false, settle, settled });
     return edit;
   }
 
@@ -110,15 +126,17 @@ export class ProposedEdits implements vscode.Disposable {
   async show(edit: ProposedEdit, replacement: string): Promise<void> {
     const pending = this.pending.get(edit.id);
     if (!pending) return;
-    pending.replacement = withLineEnding(replacement, edit.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
+    pending.replacement = withLineEnding(replacement, edit.document?.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
     this.refresh(pending);
     if (pending.shown) return;
     pending.shown = true;
-    const name = path.posix.basename(edit.document.uri.path) || 'untitled';
-    await vscode.commands.executeCommand('vscode.diff', edit.document.uri, edit.proposedUri, `${name}: ${edit.title} (Grok proposal)`, {
-      preview: false,
-    });
-    void vscode.commands.executeCommand('setContext', ACTIVE_CONTEXT_KEY, true);
+    const name = baseName(edit.uri);
+    // A new file is shown against an empty document of its name (so the diff gets its language).
+    const left = edit.document?.uri ?? this.documents.uriFor(`${edit.id}-empty`, name);
+    if (edit.document === undefined) this.documents.set(left, '');
+    const label = edit.document === undefined ? `${name} (new file): ${edit.title} (Grok proposal)` : `${name}: ${edit.title} (Grok proposal)`;
+    await vscode.commands.executeCommand('vscode.diff', left, edit.proposedUri, label, { preview: false });
+    this.updateContext();
   }
 
   /**
@@ -152,24 +170,39 @@ export class ProposedEdits implements vscode.Disposable {
   async accept(edit = this.current()): Promise<ProposalOutcome> {
     const pending = edit && this.pending.get(edit.id);
     if (!pending) return 'none';
-    const { document, title } = pending.edit;
-    const refusal = this.refusal(pending);
+    const { document, title, uri } = pending.edit;
+    const refusal = await this.refusal(pending);
     if (refusal !== undefined) {
       await this.close(pending);
       void vscode.window.showWarningMessage(`Grok: ${title}: ${refusal}, so nothing was applied. Run it again on the current code.`);
       return 'stale';
     }
-    const { start, end } = pending.range as OffsetRange;
     const change = new vscode.WorkspaceEdit();
-    change.replace(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(end)), pending.replacement ?? '');
+    if (document === undefined) {
+      change.createFile(uri, { contents: new TextEncoder().encode(pending.replacement ?? '') });
+    } else {
+      const { start, end } = pending.range as OffsetRange;
+      change.replace(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(end)), pending.replacement ?? '');
+    }
     const applied = await vscode.workspace.applyEdit(change);
     await this.close(pending);
     if (!applied) {
       void vscode.window.showErrorMessage(`Grok: VS Code refused the ${title} edit; nothing was changed.`);
       return 'stale';
     }
-    await vscode.window.showTextDocument(document, { preview: false });
+    await vscode.window.showTextDocument(document ?? (await vscode.workspace.openTextDocument(uri)), { preview: false });
     return 'applied';
+  }
+
+  /** Accepts every shown proposal of `edit`'s group, one file (one undo step) after the other; each outcome in order. */
+  async acceptAll(edit = this.current()): Promise<ProposalOutcome[]> {
+    const pending = edit && this.pending.get(edit.id);
+    if (!pending) return [];
+    const group = pending.options.group;
+    const members = group === undefined ? [pending] : [...this.pending.values()].filter((p) => p.options.group === group && p.shown);
+    const outcomes: ProposalOutcome[] = [];
+    for (const member of members) outcomes.push(await this.accept(member.edit));
+    return outcomes;
   }
 
   async reject(edit = this.current()): Promise<ProposalOutcome> {
@@ -186,11 +219,18 @@ export class ProposedEdits implements vscode.Disposable {
   }
 
   /** Why Accept must not apply, or undefined. */
-  private refusal(pending: Pending): string | undefined {
-    const { document } = pending.edit;
-    const name = path.posix.basename(document.uri.path) || 'the file';
-    if (document.isClosed) return `${name} was closed`;
+  private async refusal(pending: Pending): Promise<string | undefined> {
+    const { document, uri } = pending.edit;
+    const name = baseName(uri);
     if (pending.replacement === undefined) return 'there is no proposed code yet';
+    if (document === undefined) {
+      const exists = await vscode.workspace.fs.stat(uri).then(
+        () => true,
+        () => false,
+      );
+      return exists ? `${name} was created after the diff was opened` : undefined;
+    }
+    if (document.isClosed) return `${name} was closed`;
     // A version the tracking did not see (or a target that no longer holds its text) is never guessed at.
     if (pending.range === 'changed' || document.version !== pending.version) return pending.options.changedReason;
     const { start, end } = pending.range;
@@ -211,7 +251,7 @@ export class ProposedEdits implements vscode.Disposable {
   /** The proposed side: the live document with the target replaced, so the diff shows what Accept does. */
   private refresh(pending: Pending): void {
     if (pending.replacement === undefined || pending.range === 'changed') return;
-    const text = pending.edit.document.getText();
+    const text = pending.edit.document?.getText() ?? '';
     this.documents.set(pending.edit.proposedUri, text.slice(0, pending.range.start) + pending.replacement + text.slice(pending.range.end));
   }
 
@@ -227,10 +267,18 @@ export class ProposedEdits implements vscode.Disposable {
     if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
   }
 
+  private updateContext(): void {
+    const shown = [...this.pending.values()].filter((p) => p.shown);
+    void vscode.commands.executeCommand('setContext', ACTIVE_CONTEXT_KEY, shown.length > 0);
+    const grouped = shown.some((p) => p.options.group !== undefined && shown.some((other) => other !== p && other.options.group === p.options.group));
+    void vscode.commands.executeCommand('setContext', GROUP_CONTEXT_KEY, grouped);
+  }
+
   private discard(pending: Pending): void {
     if (!this.pending.delete(pending.edit.id)) return;
     this.documents.delete(pending.edit.proposedUri);
+    if (pending.edit.document === undefined) this.documents.delete(this.documents.uriFor(`${pending.edit.id}-empty`, baseName(pending.edit.uri)));
     pending.settle();
-    if (![...this.pending.values()].some((p) => p.shown)) void vscode.commands.executeCommand('setContext', ACTIVE_CONTEXT_KEY, false);
+    this.updateContext();
   }
 }

@@ -1,10 +1,9 @@
 /** Reads `grokCodeFast.*` and VS Code's proxy settings through the validation in settingsSchema.ts. */
 import * as vscode from 'vscode';
-import { parseSettings, SETTING_KEYS, SETTINGS_SECTION, USER_SCOPE_KEYS, type RawSettings, type SettingKey, type Settings } from './settingsSchema';
+import { GUARD_SETTINGS, guardedValue, isGuardKey } from './guardSettings';
+import { parseSettings, SETTING_KEYS, SETTINGS_SECTION, settingIsValid, type RawSettings, type Settings } from './settingsSchema';
 
 export type { Settings } from './settingsSchema';
-
-const userScoped = new Set<SettingKey>(USER_SCOPE_KEYS);
 
 /** The user's value only (undefined: the default): a workspace cannot set where requests go. */
 function userValue(section: vscode.WorkspaceConfiguration, key: string): unknown {
@@ -26,7 +25,9 @@ export function readSettings(): { settings: Settings; warnings: string[] } {
   const section = vscode.workspace.getConfiguration(SETTINGS_SECTION);
   const values: RawSettings['values'] = {};
   for (const key of SETTING_KEYS) {
-    values[key] = userScoped.has(key) ? userValue(section, key) : key === 'exclude' ? excludeGlobs(section) : section.get(key);
+    // Guard settings (where requests go, limits, cost records) follow their rule in guardSettings.ts.
+    if (isGuardKey(key)) values[key] = guardedValue(GUARD_SETTINGS[key], section.inspect(key), (value) => settingIsValid(key, value));
+    else values[key] = key === 'exclude' ? excludeGlobs(section) : section.get(key);
   }
   // The proxy decides where requests go too: VS Code's user value only.
   const http = vscode.workspace.getConfiguration('http');

@@ -89,21 +89,11 @@ export type SettingKey = keyof typeof SPECS;
 /** Every `grokCodeFast.*` key this module reads, for the VS Code adapter. */
 export const SETTING_KEYS = Object.keys(SPECS) as SettingKey[];
 
-/**
- * The spending caps: user value only (package.json: `"scope": "application"`, restrictedConfigurations),
- * so a repository cannot lift them. Not `machine` scope: VS Code ignores that in remote and code-server
- * windows, and the cap would silently fail open there.
- */
-export const BUDGET_KEYS = ['budget.dailyUsd', 'budget.monthlyUsd'] as const satisfies readonly SettingKey[];
+/** Whether `value` is acceptable for `key` (a workspace value that is not never competes with the user's, guardSettings.ts). */
+export function settingIsValid(key: SettingKey, value: unknown): boolean {
+  return SPECS[key].schema.safeParse(value).success;
+}
 
-/**
- * The settings that decide where requests (and so the API key and code) go, and the wire format
- * (which decides whether xAI stores them: Responses go with `store: false`). Only the user's own
- * settings count for them: package.json gives them `"scope": "application"` and lists them under
- * `restrictedConfigurations`, and the adapter reads only their user value, so a repository's
- * `.vscode/settings.json` cannot redirect the key.
- */
-export const USER_SCOPE_KEYS = ['endpoint.profile', 'endpoint.url', 'endpoint.api', ...BUDGET_KEYS] as const satisfies readonly SettingKey[];
 /** The value used when a setting is unset or invalid, by relative key; package.json declares the same defaults (a unit test checks). */
 export function settingDefault(key: SettingKey): unknown {
   return SPECS[key].fallback;

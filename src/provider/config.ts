@@ -9,16 +9,12 @@ import { GROK_CODE_FAST_1, MAX_OUTPUT_TOKENS } from './models';
 import { type AnalyticsTracker } from './analytics';
 import { type ConsentManager } from './consent';
 import { type RateLimiter, RateLimitsInputSchema, type SpendBudget } from './limits';
+import { isLoopbackHost } from './client/loopback';
 import { type XaiClientSettings } from './client/xaiClient';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_RETRIES = 2;
-
-function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
 
 /** Why `endpoint` is unacceptable, or undefined when it is fine. */
 export function endpointProblem(endpoint: string): string | undefined {
@@ -30,7 +26,7 @@ export function endpointProblem(endpoint: string): string | undefined {
   }
   if (url.protocol === 'https:') return undefined;
   if (url.protocol === 'http:') {
-    return isLoopback(url.hostname) ? undefined : 'must use https:// (plain http:// is allowed only for 127.0.0.1, ::1 and localhost)';
+    return isLoopbackHost(url.hostname) ? undefined : 'must use https:// (plain http:// is allowed only for 127.0.0.1, ::1 and localhost)';
   }
   return `must use https://, not ${url.protocol}//`;
 }

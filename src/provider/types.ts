@@ -6,9 +6,10 @@ import { type Usage } from './usageSchema';
 
 /**
  * Which surface a request serves; analytics and limits are reported per feature. `chat` is the
- * extension's own chat panel, `vscode-chat` VS Code's Chat view (the language-model provider).
+ * extension's own chat panel, `vscode-chat` VS Code's Chat view (the language-model provider), `apply` the model
+ * merge of the chat's Apply to file.
  */
-export type Feature = 'inline' | 'chat' | 'vscode-chat' | 'action' | 'health' | 'other';
+export type Feature = 'inline' | 'chat' | 'vscode-chat' | 'action' | 'apply' | 'health' | 'other';
 
 /** Stored and read back in several places, so it comes from its schema. */
 export { type Usage };

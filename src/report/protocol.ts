@@ -39,7 +39,7 @@ export const UsageStatsViewSchema = z.object({
   errors: z.record(label, number).check(z.refine((errors) => Object.keys(errors).length <= LIMITS.errors)),
 });
 
-export const FeatureNameSchema = z.enum(['inline', 'chat', 'vscode-chat', 'action', 'health', 'other']);
+export const FeatureNameSchema = z.enum(['inline', 'chat', 'vscode-chat', 'action', 'apply', 'health', 'other']);
 
 export const ReportViewSchema = z.extend(UsageStatsViewSchema, {
   /** ISO 8601. */

@@ -47,7 +47,7 @@ export function registerAnalyticsFeatures(context: vscode.ExtensionContext, serv
     retention,
     vscode.commands.registerCommand('grokCodeFast.showPerformanceReport', () => report.show()),
     vscode.commands.registerCommand('grokCodeFast.exportAnalytics', runExport),
-    vscode.commands.registerCommand(INTERNAL_COMMANDS.refreshReport, () => report.refresh()),
+    services.internalCommands.register(INTERNAL_COMMANDS.refreshReport, () => report.refresh()),
   );
   const chatHistory = () => services.personalData.list().find((holder) => holder.key === 'chatHistory');
   return {

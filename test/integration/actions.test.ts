@@ -4,7 +4,7 @@ import { scenarios, TEST_API_KEY, type FakeXai } from '../fake-xai';
 import { streamPayloads } from '../fake-xai/answer';
 import { type HandlerScenario } from '../fake-xai/scenarios';
 import { userInput } from './support/userInput';
-import { chatRequests, connectToFakeXai, disconnectFromFakeXai, sentText, waitFor, workspaceFile, type GrokTestApi } from './support/extensionApi';
+import { chatRequests, connectToFakeXai, disconnectFromFakeXai, type GrokTestApi, sentText, setApiKeyAs, waitFor, workspaceFile } from './support/extensionApi';
 
 const SOURCE = ['export function add(a, b) {', '  var sum = a + b;', '  return sum;', '}', ''].join('\n');
 const SELECTED_LINES = { from: 1, to: 2 };
@@ -70,7 +70,7 @@ describe('selection actions', () => {
 
   before(async () => {
     ({ api, fake } = await connectToFakeXai());
-    await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+    await setApiKeyAs(TEST_API_KEY);
     api.setConsentPrompt(async () => true);
   });
 
@@ -281,7 +281,7 @@ describe('selection actions', () => {
   });
 
   it('shows the Set API Key path on a rejected key and opens no diff', async () => {
-    await vscode.commands.executeCommand('grokCodeFast.setApiKey', 'xai-not-the-right-one');
+    await setApiKeyAs('xai-not-the-right-one');
     try {
       await openWithSelection('unauthorized.js');
       const outcome = await vscode.commands.executeCommand<EditOutcome>('grokCodeFast.refactor');
@@ -289,7 +289,7 @@ describe('selection actions', () => {
       assert.equal(proposalTabs().length, 0);
       assert.ok(api.logLines().some((line) => /Refactor failed: The API key was rejected/.test(line)));
     } finally {
-      await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+      await setApiKeyAs(TEST_API_KEY);
     }
   });
 

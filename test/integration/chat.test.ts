@@ -4,10 +4,13 @@
  * ChatController behind the view) with the same protocol messages the webview sends.
  */
 import * as assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import * as vscode from 'vscode';
 import { type Conversation } from '../../src/chat/historySchema';
 import { scenarios, TEST_API_KEY, type FakeXai } from '../fake-xai';
-import { chatRequests, connectToFakeXai, disconnectFromFakeXai, waitFor, workspaceFile, type GrokTestApi } from './support/extensionApi';
+import { chatRequests, connectToFakeXai, disconnectFromFakeXai, type GrokTestApi, setApiKeyAs, waitFor, workspaceFile } from './support/extensionApi';
 import { userInput } from './support/userInput';
 
 function proposalTab(): vscode.Tab | undefined {
@@ -19,6 +22,7 @@ function proposalTab(): vscode.Tab | undefined {
 /** What the chat test seam offers (see ChatController). */
 interface ChatSeam {
   handle(message: unknown): Promise<void>;
+  connect(post: ((message: unknown) => void) | undefined): void;
   idle(): Promise<void>;
   readonly activeConversation: Readonly<Conversation> | undefined;
 }
@@ -45,7 +49,7 @@ describe('chat panel', () => {
     ({ api, fake } = await connectToFakeXai());
     assert.ok(api.chat, 'the extension exports no chat test seam (testApi.chat)');
     chat = api.chat();
-    await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+    await setApiKeyAs(TEST_API_KEY);
     await chat.handle({ type: 'consent', granted: true });
   });
 
@@ -132,8 +136,8 @@ describe('chat panel', () => {
     assert.equal(answer?.role === 'assistant' && answer.steps.at(-1)?.content, 'The file says MAGIC_LINE_42.');
   });
 
-  it('Apply to file merges a function into the function it replaces, through the shared proposed-edit flow', async function () {
-    this.timeout(90_000);
+  it('Apply to file: an edit block lands where it matches, a plain snippet goes through the model merge, several files are accepted together', async function () {
+    this.timeout(120_000);
     const util = [
       "import { strict } from 'node:assert';",
       '',
@@ -147,20 +151,27 @@ describe('chat panel', () => {
       '',
     ].join('\n');
     const uri = workspaceFile('apply-util.ts');
+    const created = workspaceFile('apply-created.ts');
     await vscode.workspace.fs.writeFile(uri, Buffer.from(util));
+    await vscode.workspace.fs.delete(created).then(undefined, () => undefined);
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
-    // The TypeScript extension answers once its server is up.
-    await waitFor(async () => {
-      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', uri);
-      return (symbols?.length ?? 0) >= 2;
-    }, 'the document symbols of apply-util.ts', 60_000);
 
-    await chat.handle({ type: 'applyCode', code: 'export function add(a: number, b: number): number {\n  return b + a;\n}\n', language: 'ts' });
+    // 1. An edit block: applied where its SEARCH text matches once, shown as a diff first.
+    const edit = 'apply-util.ts\n<<<<<<< SEARCH\n  return a + b;\n=======\n  return b + a;\n>>>>>>> REPLACE\n';
+    // The answer as the chat shows it (the panel renders the block as its diff), beside the proposal.
+    await chat.handle({ type: 'newChat' });
+    fake.enqueue(scenarios.text('Swap the operands in `add`:\n\n```ts\n' + edit + '```\n'));
+    await chat.handle({ type: 'send', text: 'Swap the operands in add', chips: [] });
+    await chat.idle();
+    await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+    await vscode.commands.executeCommand('grokCodeFast.openChat');
+    await vscode.window.showTextDocument(document);
+    await chat.handle({ type: 'applyCode', code: edit, language: 'ts' });
     const diff = await waitFor(() => proposalTab(), 'the Apply diff');
     assert.equal(document.getText(), util, 'the file changed before Accept');
-    assert.match(diff.label, /Apply \(add\)/);
-    // What a user sees: the merge as a diff of the one function (the README's picture).
+    assert.match(diff.label, /Apply \(edit blocks\)/);
+    // What a user sees: the edit as a diff of the one line (the README's picture).
     const user = userInput();
     assert.ok(user, 'this test shows the diff like a user: it needs the page bridge of the code-server runner');
     await vscode.commands.executeCommand('notifications.clearAll');
@@ -168,16 +179,108 @@ describe('chat panel', () => {
     await user.screenshot('media/screenshots/apply-merge.png');
     // The same Accept command as the selection actions': one flow.
     assert.equal(await vscode.commands.executeCommand('grokCodeFast.acceptProposal'), 'applied');
-    assert.equal(document.getText(), util.replace('return a + b;', 'return b + a;'));
+    const afterEdit = util.replace('return a + b;', 'return b + a;');
+    assert.equal(document.getText(), afterEdit);
     assert.equal(proposalTab(), undefined, 'the diff stayed open');
 
-    // A snippet with no counterpart is inserted, never replacing the file.
-    await chat.handle({ type: 'applyCode', code: 'export function mul(a: number, b: number): number {\n  return a * b;\n}', language: 'ts' });
-    await waitFor(() => proposalTab(), 'the second Apply diff');
+    // 2. The same block again: its SEARCH text is found 0 times now, so nothing is proposed.
+    await chat.handle({ type: 'applyCode', code: edit, language: 'ts' });
+    assert.equal(proposalTab(), undefined, 'a block that matches nowhere was proposed');
+    assert.equal(document.getText(), afterEdit);
+
+    // 3. A plain snippet with no counterpart: the model merge (a request with the file and the snippet) places it.
+    await vscode.window.showTextDocument(document);
+    const mul = 'export function mul(a: number, b: number): number {\n  return a * b;\n}';
+    fake.enqueue(scenarios.text('```ts\napply-util.ts\n<<<<<<< SEARCH\n  return a - b;\n}\n=======\n  return a - b;\n}\n\n' + mul + '\n>>>>>>> REPLACE\n```'));
+    const before = chatRequests(fake).length;
+    await chat.handle({ type: 'applyCode', code: mul, language: 'ts' });
+    const merge = chatRequests(fake).slice(before);
+    assert.equal(merge.length, 1, 'one merge request');
+    const sent = messagesOf(merge[0]!);
+    assert.match(sent[0]!.content!, /You merge a code snippet/);
+    assert.ok(sent[1]!.content!.includes(`<file path="apply-util.ts">\n${afterEdit}`) && sent[1]!.content!.includes(`<snippet>\n${mul}\n</snippet>`));
+    assert.match((await waitFor(() => proposalTab(), 'the merge diff')).label, /Apply \(merge\)/);
     assert.equal(await vscode.commands.executeCommand('grokCodeFast.acceptProposal'), 'applied');
-    assert.ok(document.getText().startsWith(util.replace('return a + b;', 'return b + a;')), 'the existing code was touched');
-    assert.ok(document.getText().endsWith('\n\nexport function mul(a: number, b: number): number {\n  return a * b;\n}\n'));
+    const afterMerge = `${afterEdit.trimEnd()}\n\n${mul}\n`;
+    assert.equal(document.getText(), afterMerge);
+
+    // 4. Two files in one answer, one of them new: a diff each, Accept All, one undo step per file.
+    const two = 'apply-util.ts\n<<<<<<< SEARCH\n  return a * b;\n=======\n  return b * a;\n>>>>>>> REPLACE\n\napply-created.ts\n<<<<<<< SEARCH\n=======\nexport const created = true;\n>>>>>>> REPLACE\n';
+    await chat.handle({ type: 'applyCode', code: two });
+    await waitFor(() => (vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.scheme === 'grok-proposal').length === 2 ? true : undefined), 'two diffs');
+    assert.equal(await vscode.workspace.fs.stat(created).then(() => true, () => false), false, 'the new file was created before Accept');
+    assert.deepEqual(await vscode.commands.executeCommand('grokCodeFast.acceptAllProposals'), ['applied', 'applied']);
+    assert.equal(document.getText(), afterMerge.replace('return a * b;', 'return b * a;'));
+    assert.equal(Buffer.from(await vscode.workspace.fs.readFile(created)).toString(), 'export const created = true;\n');
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.getText(), afterMerge, 'one undo step undoes the file\'s whole change');
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(created);
+  });
+
+  describe('read sandbox in the real VS Code: instruction files and @-mentions × link shapes (issue 21 kind 1)', () => {
+    const SECRET = 'aws_secret_access_key = SECRET_FROM_OUTSIDE_42';
+    /** Links made in the workspace: name -> target (absolute, or relative to the link). */
+    let links: [string, string][] = [];
+    let outside: string;
+
+    before(async () => {
+      outside = await mkdtemp(join(tmpdir(), 'grok-outside-'));
+      await mkdir(join(outside, 'home'), { recursive: true });
+      await writeFile(join(outside, 'credentials'), SECRET);
+      await writeFile(join(outside, 'home', 'instructions.md'), SECRET);
+      const root = workspaceFile('.').fsPath;
+      await writeFile(join(root, '.env'), SECRET);
+      await mkdir(join(root, '.github'), { recursive: true });
+      await writeFile(join(root, '.github', 'copilot-instructions.md'), 'Use tabs. INSIDE_MARKER');
+      await writeFile(join(root, 'notes-inside.md'), 'Plain notes. INSIDE_NOTES');
+      links = [
+        ['AGENTS.md', join(outside, 'credentials')], // file link, absolute, out
+        ['.grok', join(outside, 'home')], // folder link out: .grok/instructions.md
+        ['mention-out.md', relative(root, join(outside, 'credentials'))], // file link, relative, out
+        ['mention-env.md', '.env'], // link to an excluded file inside
+        ['mention-inside.md', 'notes-inside.md'], // stays inside: still read
+      ];
+      for (const [name, target] of links) await symlink(target, join(root, name));
+    });
+
+    after(async () => {
+      const root = workspaceFile('.').fsPath;
+      for (const [name] of links) await rm(join(root, name), { force: true });
+      for (const name of ['.env', '.github', 'notes-inside.md']) await rm(join(root, name), { recursive: true, force: true });
+      await rm(outside, { recursive: true, force: true });
+      chat.connect(undefined);
+    });
+
+    it('sends the instruction file that is inside, never one whose real file is outside', async () => {
+      await chat.handle({ type: 'newChat' });
+      fake.enqueue(scenarios.text('ok'));
+      const before = chatRequests(fake).length;
+      await chat.handle({ type: 'send', text: 'hello', chips: [] });
+      await chat.idle();
+      const body = JSON.stringify(chatRequests(fake)[before]?.body);
+      assert.match(body, /INSIDE_MARKER/, 'the inside instruction file was found and sent (so the search ran)');
+      assert.doesNotMatch(body, /SECRET_FROM_OUTSIDE/);
+    });
+
+    it('attaches an @-mention of a link that stays inside, and refuses every link out or to an excluded file', async () => {
+      const posted: { type: string; chips?: { id: string; label: string }[] }[] = [];
+      chat.connect((message) => posted.push(message as (typeof posted)[number]));
+      const chipsShown = () => posted.filter((m) => m.type === 'contextChips').at(-1)?.chips ?? [];
+      for (const rel of ['AGENTS.md', '.grok/instructions.md', 'mention-out.md', 'mention-env.md']) await chat.handle({ type: 'mentionPick', path: rel });
+      assert.deepEqual(chipsShown(), [], 'a refused mention became a chip');
+      await chat.handle({ type: 'mentionPick', path: 'mention-inside.md' });
+      const chips = chipsShown();
+      assert.equal(chips.length, 1, 'the link inside was refused');
+      fake.enqueue(scenarios.text('ok'));
+      const before = chatRequests(fake).length;
+      await chat.handle({ type: 'send', text: 'summarise', chips });
+      await chat.idle();
+      const body = JSON.stringify(chatRequests(fake)[before]?.body);
+      assert.match(body, /INSIDE_NOTES/);
+      assert.doesNotMatch(body, /SECRET_FROM_OUTSIDE/);
+    });
   });
 });

@@ -11,7 +11,7 @@ import { HealthController } from '../../src/health/healthController';
 import { type HealthFeature } from '../../src/health/registerHealth';
 import { scenarios, startFakeXai, TEST_API_KEY, type FakeXai } from '../fake-xai';
 import { FakeClock } from '../support/fakeClock';
-import { chatRequests, connectToFakeXai, disconnectFromFakeXai, grokApi, useFakeEndpoint, waitFor, workspaceFile, type ConsentNotice, type GrokTestApi } from './support/extensionApi';
+import { chatRequests, connectToFakeXai, type ConsentNotice, disconnectFromFakeXai, grokApi, type GrokTestApi, setApiKeyAs, useFakeEndpoint, waitFor, workspaceFile } from './support/extensionApi';
 
 const INTERVAL_MS = 5 * 60_000;
 const modelListRequests = (fake: FakeXai) => fake.requests.filter((r) => r.method === 'GET' && r.path === '/v1/models').length;
@@ -42,7 +42,7 @@ describe('no background traffic without consent (socket level)', () => {
 
   it('sends nothing with a key stored and no consent, then nothing after a revocation', async () => {
     await vscode.commands.executeCommand('grokCodeFast.revokeConsent');
-    await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+    await setApiKeyAs(TEST_API_KEY);
     // The key is applied asynchronously; the health probe target exists once it is.
     await waitFor(() => features.testing!.deps.getProvider() !== undefined, 'the key to be applied');
     const clock = new FakeClock();
@@ -69,7 +69,7 @@ describe('no background traffic without consent (socket level)', () => {
     assert.equal(modelListRequests(fake), listsAfterRevoke, 'a background check was sent after revocation');
   });
 
-  it("ignores a workspace's endpoint settings while it applies the workspace's other settings", async () => {
+  it("ignores a workspace's endpoint and guard settings while it applies the workspace's other settings", async () => {
     const file = workspaceFile('.vscode/settings.json');
     const before = await vscode.workspace.fs.readFile(file).then((bytes) => bytes, () => undefined);
     const hostile = {
@@ -77,6 +77,12 @@ describe('no background traffic without consent (socket level)', () => {
       'grokCodeFast.endpoint.url': 'https://attacker.example/v1',
       'grokCodeFast.exclude': [],
       'grokCodeFast.maxTokens': 1234,
+      // Guard settings (issue 21 kind 3): a workspace may tighten maxTokens above, never loosen these.
+      'grokCodeFast.cloud.features': { rateLimiting: false, analytics: false },
+      'grokCodeFast.analytics.enabled': false,
+      'grokCodeFast.rateLimits.requestsPerMinute': 100_000,
+      'grokCodeFast.chat.maxToolRounds': 20,
+      'grokCodeFast.inlineCompletions.debounceMinMs': 0,
     };
     try {
       await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(hostile)));
@@ -84,6 +90,17 @@ describe('no background traffic without consent (socket level)', () => {
       assert.equal(api.settings().endpoint.baseUrl, fake.url, 'a workspace redirected the endpoint');
       const excluded = (api.settings() as unknown as { exclude: string[] }).exclude;
       assert.ok(excluded.includes('**/.env*'), 'a workspace removed the default exclude globs');
+      const settings = api.settings() as unknown as {
+        cloud: { features: { rateLimiting: boolean; analytics: boolean } };
+        analytics: { enabled: boolean };
+        rateLimits: { requestsPerMinute: number };
+        chat: { maxToolRounds: number };
+        inlineCompletions: { debounce: { minMs: number } };
+      };
+      assert.deepEqual([settings.cloud.features.rateLimiting, settings.cloud.features.analytics, settings.analytics.enabled], [true, true, true]);
+      assert.equal(settings.rateLimits.requestsPerMinute, 60, 'a workspace raised a rate limit');
+      assert.equal(settings.chat.maxToolRounds, 6, 'a workspace raised chat.maxToolRounds');
+      assert.equal(settings.inlineCompletions.debounce.minMs, 40, 'a workspace set the debounce to 0');
     } finally {
       if (before) await vscode.workspace.fs.writeFile(file, before);
       else await vscode.workspace.fs.delete(file);

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { scenarios, TEST_API_KEY, type FakeXai, type RecordedRequest } from '../fake-xai';
 import type { AnalyticsFeatures } from '../../src/report/registerAnalyticsFeatures';
-import { chatRequests, connectToFakeXai, disconnectFromFakeXai, sentText, waitFor, workspaceFile, type GrokTestApi } from './support/extensionApi';
+import { chatRequests, connectToFakeXai, disconnectFromFakeXai, type GrokTestApi, sentText, setApiKeyAs, waitFor, workspaceFile } from './support/extensionApi';
 
 type ApiWithAnalytics = GrokTestApi & { analyticsFeatures?: AnalyticsFeatures };
 
@@ -63,7 +63,7 @@ describe('inline completions', () => {
     ({ api, fake } = await connectToFakeXai());
     // Requests a test did not plan for (e.g. a prefetch after a shown suggestion) get nothing.
     fake.setDefault(scenarios.empty());
-    await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+    await setApiKeyAs(TEST_API_KEY);
     await waitFor(async () => (await api.storedApiKey()) === TEST_API_KEY, 'the stored key');
     await grantConsent();
   });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { AnalyticsFeatures } from '../../src/report/registerAnalyticsFeatures';
 import { LATE_2026_CATALOGUE, TEST_API_KEY, type FakeXai } from '../fake-xai';
-import { chatRequests, connectToFakeXai, disconnectFromFakeXai, grokConfig, waitFor, type GrokTestApi } from './support/extensionApi';
+import { chatRequests, connectToFakeXai, disconnectFromFakeXai, grokConfig, type GrokTestApi, setApiKeyAs, waitFor, workspaceFile } from './support/extensionApi';
 
 type ApiWithAnalytics = GrokTestApi & { analyticsFeatures?: AnalyticsFeatures };
 
@@ -43,7 +43,7 @@ describe("VS Code's chat: Grok models through vscode.lm", () => {
 
   before(async () => {
     ({ api, fake } = await connectToFakeXai());
-    await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+    await setApiKeyAs(TEST_API_KEY);
     api.setConsentPrompt(async () => true);
     assert.equal(await vscode.commands.executeCommand<boolean>('grokCodeFast.showConsent'), true);
     scratch = await mkdtemp(join(tmpdir(), 'grok-lm-it-'));
@@ -77,7 +77,7 @@ describe("VS Code's chat: Grok models through vscode.lm", () => {
     try {
       await vscode.commands.executeCommand('grokCodeFast.clearApiKey');
       assert.deepEqual(await vscode.lm.selectChatModels({ vendor: 'grok' }), [], 'models listed without a key');
-      await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+      await setApiKeyAs(TEST_API_KEY);
       await vscode.commands.executeCommand('grokCodeFast.revokeConsent');
       assert.deepEqual(await vscode.lm.selectChatModels({ vendor: 'grok' }), [], 'models listed without consent');
       assert.equal(asked, 0, 'selectChatModels is silent: no consent modal');
@@ -133,6 +133,37 @@ describe("VS Code's chat: Grok models through vscode.lm", () => {
     const messages = (sent.body as { messages: { role: string; content: unknown; tool_call_id?: string }[] }).messages;
     assert.deepEqual(messages.at(-1), { role: 'tool', tool_call_id: 'call_7', content: 'src/main.ts:12' });
     assert.equal(sent.headers['x-grok-conv-id'], first.headers['x-grok-conv-id'], 'one conversation, one cache key');
+  });
+
+  it("screens what VS Code's chat hands over: a tool result for an excluded path and an excluded attachment never reach the endpoint (issue 21 kind 9)", async () => {
+    const [model] = await grokModels();
+    const env = workspaceFile('.env').fsPath;
+    const secret = 'STRIPE_SECRET=sk_live_it_4242';
+    fake.enqueue({ kind: 'answer', content: ['ok'] });
+    const before = chatRequests(fake).length;
+    const response = await model.sendRequest(
+      [
+        vscode.LanguageModelChatMessage.User(`<attachment id="env" filePath="${env}">\n${secret}\n</attachment>\nWhat keys do we use?`),
+        vscode.LanguageModelChatMessage.Assistant([
+          new vscode.LanguageModelToolCallPart('call_env', 'read_file', { filePath: env }),
+          new vscode.LanguageModelToolCallPart('call_ok', 'read_file', { filePath: 'src/app.ts' }),
+        ]),
+        vscode.LanguageModelChatMessage.User([
+          new vscode.LanguageModelToolResultPart('call_env', [new vscode.LanguageModelTextPart(secret)]),
+          new vscode.LanguageModelToolResultPart('call_ok', [new vscode.LanguageModelTextPart('export const ok = 1;')]),
+        ]),
+      ],
+      { tools: [SEARCH_TOOL] },
+    );
+    await readAll(response);
+    const sent = chatRequests(fake).slice(before);
+    assert.equal(sent.length, 1);
+    assert.ok(!JSON.stringify(sent[0].body).includes('sk_live_it'), 'excluded content reached the endpoint');
+    const messages = (sent[0].body as { messages: { role: string; content: unknown; tool_call_id?: string }[] }).messages;
+    const tools = messages.filter((message) => message.role === 'tool').map((message) => [message.tool_call_id, message.content]);
+    assert.match(String(tools[0]?.[1]), /^Refused by Grok Code Fast: this tool call named a file matching grokCodeFast\.exclude/);
+    assert.deepEqual(tools[1], ['call_ok', 'export const ok = 1;']);
+    assert.match(JSON.stringify(messages.find((message) => message.role === 'user')), /filePath=.*left out by Grok Code Fast/);
   });
 
   it('records the request in analytics under the feature vscode-chat, in the report and in the export', async () => {

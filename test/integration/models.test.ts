@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { type Conversation } from '../../src/chat/historySchema';
 import { LATE_2026_SERVED_BY, scenarios, startFakeXai, TEST_API_KEY, type FakeXai } from '../fake-xai';
-import { chatRequests, disconnectFromFakeXai, grokApi, grokConfig, sentText, useFakeEndpoint, waitFor, workspaceFile, type GrokTestApi } from './support/extensionApi';
+import { chatRequests, disconnectFromFakeXai, grokApi, grokConfig, type GrokTestApi, sentText, setApiKeyAs, useFakeEndpoint, waitFor, workspaceFile } from './support/extensionApi';
 
 interface ChatSeam {
   handle(message: unknown): Promise<void>;
@@ -39,7 +39,7 @@ describe('models as xAI serves them', () => {
       notices.push({ severity, message, buttons });
       return answer(message, buttons);
     });
-    await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+    await setApiKeyAs(TEST_API_KEY);
     await waitFor(async () => (await api.storedApiKey()) === TEST_API_KEY, 'the stored key');
     api.setConsentPrompt(async () => true);
     assert.equal(await vscode.commands.executeCommand<boolean>('grokCodeFast.showConsent'), true);

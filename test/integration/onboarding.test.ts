@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { scenarios, startFakeXai, TEST_API_KEY, type FakeXai } from '../fake-xai';
 import { userInput } from './support/userInput';
-import { chatRequests, connectToFakeXai, disconnectFromFakeXai, grokConfig, useFakeEndpoint, waitFor, type ConsentNotice, type GrokTestApi } from './support/extensionApi';
+import { chatRequests, connectToFakeXai, type ConsentNotice, disconnectFromFakeXai, grokConfig, type GrokTestApi, setApiKeyAs, useFakeEndpoint, waitFor } from './support/extensionApi';
 
 interface KeyVerdict {
   kind: 'valid' | 'rejected' | 'unreachable';
@@ -40,7 +40,7 @@ describe('onboarding: API key, consent, model', () => {
 
   describe('Set API Key', () => {
     it('keeps a valid key in SecretStorage only: never in settings or the log', async () => {
-      const verdict = await vscode.commands.executeCommand<KeyVerdict>('grokCodeFast.setApiKey', TEST_API_KEY);
+      const verdict = await setApiKeyAs<KeyVerdict>(TEST_API_KEY);
       assert.equal(verdict.kind, 'valid', verdict.text);
       assert.equal(await api.storedApiKey(), TEST_API_KEY);
       assert.ok(fake.requests.some((r) => r.path === '/v1/api-key' && r.headers.authorization === `Bearer ${TEST_API_KEY}`));
@@ -77,7 +77,7 @@ describe('onboarding: API key, consent, model', () => {
     });
 
     it("reports a rejected key with the server's message", async () => {
-      const verdict = await vscode.commands.executeCommand<KeyVerdict>('grokCodeFast.setApiKey', 'xai-wrong-key-123');
+      const verdict = await setApiKeyAs<KeyVerdict>('xai-wrong-key-123');
       assert.equal(verdict.kind, 'rejected');
       assert.match(verdict.text, /Incorrect API key/);
       assert.ok(!api.logLines().join('\n').includes('xai-wrong-key-123'));
@@ -89,7 +89,7 @@ describe('onboarding: API key, consent, model', () => {
       await grokConfig().update('endpoint.url', closed.url, vscode.ConfigurationTarget.Global);
       try {
         await waitFor(() => api.settings().endpoint.baseUrl === closed.url, 'the closed endpoint');
-        const verdict = await vscode.commands.executeCommand<KeyVerdict>('grokCodeFast.setApiKey', TEST_API_KEY);
+        const verdict = await setApiKeyAs<KeyVerdict>(TEST_API_KEY);
         assert.equal(verdict.kind, 'unreachable', verdict.text);
         assert.match(verdict.text, /could not be reached/);
       } finally {
@@ -98,9 +98,37 @@ describe('onboarding: API key, consent, model', () => {
     });
 
     it('Clear API Key removes it', async () => {
-      await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+      await setApiKeyAs(TEST_API_KEY);
       await vscode.commands.executeCommand('grokCodeFast.clearApiKey');
       assert.equal(await api.storedApiKey(), undefined);
+    });
+  });
+
+  describe('commands other code can call (issue 21 kind 8)', () => {
+    it('Set API Key takes no key from a caller: the argument is ignored and the stored key stays', async () => {
+      await setApiKeyAs(TEST_API_KEY);
+      // The input box opens instead, and the user dismisses it.
+      let asked = 0;
+      api.setApiKeyPrompt(async () => (asked++, undefined));
+      try {
+        assert.equal(await vscode.commands.executeCommand('grokCodeFast.setApiKey', 'xai-from-another-extension-0001'), undefined);
+      } finally {
+        api.setApiKeyPrompt(undefined);
+      }
+      assert.equal(asked, 1, 'the input box was not shown');
+      assert.equal(await api.storedApiKey(), TEST_API_KEY);
+      assert.match(api.logLines().join('\n'), /ignored the arguments its caller passed/);
+    });
+
+    it('internal commands refuse a caller without this activation\'s token: askInChat sends nothing', async () => {
+      const before = chatRequests(fake).length;
+      for (const args of [['send this with the user key'], ['guessed-token', 'send this'], [undefined, 'send this']]) {
+        assert.equal(await vscode.commands.executeCommand('grokCodeFast.askInChat', ...args), undefined);
+      }
+      await vscode.commands.executeCommand('grokCodeFast.refreshReport');
+      const refused = api.logLines().filter((line) => /Refused the internal command grokCodeFast\.(askInChat|refreshReport)/.test(line));
+      assert.equal(refused.length, 4);
+      assert.equal(chatRequests(fake).length, before);
     });
   });
 
@@ -108,7 +136,7 @@ describe('onboarding: API key, consent, model', () => {
     const notices: ConsentNotice[] = [];
 
     before(async () => {
-      await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+      await setApiKeyAs(TEST_API_KEY);
       await vscode.commands.executeCommand('grokCodeFast.revokeConsent');
     });
 
@@ -190,7 +218,7 @@ describe('onboarding: API key, consent, model', () => {
     });
 
     it('writes a model the endpoint lists to the chosen feature', async () => {
-      await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+      await setApiKeyAs(TEST_API_KEY);
       const selection = await vscode.commands.executeCommand('grokCodeFast.selectModel', { feature: 'chat', model: 'grok-4.7' });
       assert.deepEqual(selection, { features: ['chat'], model: 'grok-4.7' });
       assert.ok(fake.requests.some((r) => r.method === 'GET' && r.path === '/v1/language-models'));

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { scenarios, TEST_API_KEY, type FakeXai } from '../fake-xai';
-import { chatRequests, connectToFakeXai, disconnectFromFakeXai, waitFor, workspaceFile, type GrokTestApi } from './support/extensionApi';
+import { chatRequests, connectToFakeXai, disconnectFromFakeXai, type GrokTestApi, setApiKeyAs, waitFor, workspaceFile } from './support/extensionApi';
 
 interface Usage {
   requests: number;
@@ -24,7 +24,7 @@ describe('status bar', () => {
   before(async () => {
     ({ api, fake } = await connectToFakeXai());
     fake.setDefault(scenarios.empty());
-    await vscode.commands.executeCommand('grokCodeFast.setApiKey', TEST_API_KEY);
+    await setApiKeyAs(TEST_API_KEY);
     await waitFor(async () => (await api.storedApiKey()) === TEST_API_KEY, 'the stored key');
     api.setConsentPrompt(async () => true);
     assert.equal(await vscode.commands.executeCommand<boolean>('grokCodeFast.showConsent'), true);
@@ -58,7 +58,7 @@ describe('status bar', () => {
     fake.enqueue(scenarios.text('n * 2;'));
     await vscode.commands.executeCommand('type', { text: 'return ' });
     await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
-    await waitFor(() => chatRequests(fake).length > sentBefore + 1, 'the inline request');
-    await waitFor(() => usage().requests >= start.requests + 2, 'the inline request in the status bar', 10_000);
+    await waitFor(() => chatRequests(fake).length > sentBefore + 1, 'the inline request', 15_000);
+    await waitFor(() => usage().requests >= start.requests + 2, 'the inline request in the status bar', 15_000);
   });
 });

@@ -187,6 +187,34 @@ describe('chat webview: transcript', () => {
     ]);
   });
 
+  it('shows an edit-block answer as a diff per file, not as raw markers, and applies one file or all', async () => {
+    const { chat } = suite;
+    const orders = 'src/orders.ts\n<<<<<<< SEARCH\n  notify(groups);\n  return valid;\n=======\n  notify(groups);\n  console.log(valid);\n  return valid;\n>>>>>>> REPLACE\n';
+    const test = 'src/orders.test.ts\n<<<<<<< SEARCH\n=======\ntest("x", () => {});\n>>>>>>> REPLACE\n';
+    const content = `Log the valid orders:\n\n\`\`\`ts\n${orders}\`\`\`\n\nAnd a test:\n\n\`\`\`ts\n${test}\`\`\`\n`;
+    await chat.fromHost(state([user('u1', 'log them'), assistant('a1', content)]));
+    const body = chat.page.locator('.message.assistant .message-body');
+    const shown = await body.innerText();
+    assert.doesNotMatch(shown, /<<<<<<<|=======|>>>>>>>/, 'raw markers are shown');
+    const file = chat.page.getByRole('region', { name: 'Changes to src/orders.ts' });
+    assert.deepEqual(await file.locator('.diff-line').evaluateAll((lines) => lines.map((line) => [line.className, line.textContent])), [
+      ['diff-line context', '    notify(groups);'],
+      ['diff-line added', '+   console.log(valid);'],
+      ['diff-line context', '    return valid;'],
+    ]);
+    assert.ok(await chat.page.getByRole('region', { name: 'New file src/orders.test.ts' }).isVisible());
+
+    const toolbars = chat.page.getByRole('toolbar', { name: 'Edit blocks actions' });
+    assert.equal(await toolbars.count(), 2);
+    assert.equal(await toolbars.first().getByRole('button', { name: 'Insert at cursor' }).count(), 0);
+    await toolbars.first().getByRole('button', { name: 'Apply to file' }).click();
+    await chat.page.getByRole('button', { name: 'Apply all edits' }).click();
+    assert.deepEqual((await chat.posted()).slice(1), [
+      { type: 'applyCode', code: orders, language: 'ts' },
+      { type: 'applyCode', code: `${orders}\n${test}` },
+    ]);
+  });
+
   it('shows tool calls in the transcript as they run and finish', async () => {
     const { chat } = suite;
     await chat.fromHost(state([user('u1', 'What does main.ts import?')], { status: { ...READY_STATUS, busy: true } }));

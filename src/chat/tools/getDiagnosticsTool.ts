@@ -1,5 +1,11 @@
-/** `get_diagnostics`: the editor's problems (errors first), for one file or the whole workspace. */
+/**
+ * `get_diagnostics`: the editor's problems (errors first), for one file or the whole workspace.
+ * Excluded content never arrives this way: a problem on an excluded file, or whose related
+ * information points at one, is left out, and quoted literals in messages are masked
+ * (diagnosticLiterals.ts).
+ */
 import * as z from 'zod';
+import { maskQuotedLiterals } from '../../platform/diagnosticLiterals';
 import { capText, defineTool } from './tool';
 import { type DiagnosticEntry, type DiagnosticSeverity } from './workspaceAccess';
 
@@ -22,12 +28,12 @@ export const getDiagnosticsTool = defineTool({
     const file = path === undefined ? undefined : await sandbox.resolve(path);
     const entries = access
       .diagnostics(file?.absPath)
-      .filter((entry) => sandbox.rootOf(entry.path) !== undefined && !sandbox.isExcluded(entry.path))
+      .filter((entry) => sandbox.rootOf(entry.path) !== undefined && ![entry.path, ...(entry.relatedPaths ?? [])].some((path) => sandbox.isExcluded(path)))
       .sort(bySeverityThenPlace);
     const shown = entries.slice(0, limits.maxDiagnostics);
     const lines = shown.map((entry) => {
       const source = entry.source === undefined ? '' : ` [${entry.source}]`;
-      return `${sandbox.display(entry.path)}:${entry.line}:${entry.column} ${entry.severity}: ${entry.message}${source}`;
+      return `${sandbox.display(entry.path)}:${entry.line}:${entry.column} ${entry.severity}: ${maskQuotedLiterals(entry.message)}${source}`;
     });
     if (entries.length > shown.length) lines.push(`[... ${entries.length - shown.length} more problems not shown]`);
     const scope = file?.display ?? 'the workspace';

@@ -6,7 +6,7 @@
  * URL-decoded: `%2e%2e` is a literal file name.
  */
 import * as path from 'node:path';
-import { type ExcludeMatcher } from '../../platform/excludeMatcher';
+import { type ExcludeMatcher, isExcludedUnder, isInside } from '../../platform/excludeMatcher';
 import { rootNames } from './rootNames';
 import { ToolError } from './toolError';
 import { type WorkspaceAccess } from './workspaceAccess';
@@ -21,11 +21,6 @@ export interface ResolvedPath {
 }
 
 const MAX_PATH_LENGTH = 4096;
-
-export function isInside(root: string, target: string): boolean {
-  const relative = path.relative(root, target);
-  return relative === '' || (!path.isAbsolute(relative) && relative !== '..' && !relative.startsWith(`..${path.sep}`));
-}
 
 function toPosix(relative: string): string {
   return relative.split(path.sep).join('/');
@@ -61,9 +56,7 @@ export class PathSandbox {
    * root), or the file it links to: the one check every tool, chat attach and @-mention goes through.
    */
   isExcluded(absPath: string): boolean {
-    const root = this.rootOf(absPath);
-    const relative = root === undefined ? absPath.replace(/^[/\\]+/, '') : path.relative(root, absPath);
-    return this.excluded()(toPosix(relative), absPath);
+    return isExcludedUnder(this.excluded(), this.roots, absPath);
   }
 
   async resolve(written: string): Promise<ResolvedPath> {
@@ -77,18 +70,20 @@ export class PathSandbox {
       if (this.rootOf(candidate) === undefined) {
         throw new ToolError(`Refused: "${written}" is outside the workspace folders.`);
       }
-      // Before the file system is asked: an excluded name is refused whether or not it exists.
-      if (this.isExcluded(candidate)) throw this.excludedError(written);
+      // An excluded name is refused whether or not it exists; a link out says so, not "excluded".
+      const excluded = this.isExcluded(candidate);
       let realPath: string;
       try {
         realPath = await this.access.realpath(candidate);
       } catch {
+        if (excluded) throw this.excludedError(written);
         notFound = true;
         continue;
       }
       if (!(await this.isInsideRealRoot(realPath))) {
         throw new ToolError(`Refused: "${written}" is a symbolic link that leads outside the workspace folders.`);
       }
+      if (excluded) throw this.excludedError(written);
       if (this.isExcluded(await this.asLexical(realPath))) throw this.excludedError(written);
       return { absPath: candidate, realPath, display: this.display(candidate) };
     }

@@ -28,6 +28,9 @@ function toEntries(uri: vscode.Uri, diagnostics: readonly vscode.Diagnostic[]): 
     severity: SEVERITY_NAMES[diagnostic.severity],
     message: diagnostic.message.slice(0, MAX_DIAGNOSTIC_MESSAGE),
     ...(diagnostic.source === undefined ? {} : { source: diagnostic.source }),
+    ...(diagnostic.relatedInformation?.length && {
+      relatedPaths: diagnostic.relatedInformation.map(({ location }) => (location.uri.scheme === 'file' ? location.uri.fsPath : location.uri.toString())),
+    }),
   }));
 }
 

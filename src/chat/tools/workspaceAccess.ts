@@ -27,6 +27,8 @@ export interface DiagnosticEntry {
   severity: DiagnosticSeverity;
   message: string;
   source?: string;
+  /** Absolute paths (or URIs, when not `file:`) of the files its related information points at. */
+  relatedPaths?: string[];
 }
 
 export interface WorkspaceAccess {

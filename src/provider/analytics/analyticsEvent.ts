@@ -4,7 +4,7 @@ import { type Feature } from '../types';
 import { ErrorCodeSchema, ModelIdSchema } from '../identifiers';
 import { UsageSchema } from '../usageSchema';
 
-const FEATURES = ['inline', 'chat', 'vscode-chat', 'action', 'health', 'other'] as const satisfies readonly Feature[];
+const FEATURES = ['inline', 'chat', 'vscode-chat', 'action', 'apply', 'health', 'other'] as const satisfies readonly Feature[];
 export const FeatureSchema = z.enum(FEATURES);
 
 const count = z.number().int().nonnegative();

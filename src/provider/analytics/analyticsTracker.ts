@@ -82,7 +82,7 @@ export class AnalyticsTracker {
       time: this.now(),
       requestId: e.requestId,
       ...request,
-      ...(e.servedModel !== undefined && e.servedModel !== request.model && { servedModel: e.servedModel }),
+      ...(e.servedModel !== undefined && safeModelId(e.servedModel) !== request.model && { servedModel: safeModelId(e.servedModel) }),
       outcome: e.outcome,
       ...(e.outcome === 'error' ? { errorCode: safeErrorCode(e.errorCode ?? 'unknown') } : {}),
       latencyMs: e.latencyMs === null ? null : nonNegative(e.latencyMs),

@@ -26,6 +26,17 @@ const UsageStatsSchema = z.object({
 type UsageStats = z.infer<typeof UsageStatsSchema>;
 
 /**
+ * Rows a server's answers can multiply (one per served model name, one per error code) are capped:
+ * the most frequent ones, then one row for the rest, so a server that answers with hundreds of
+ * names cannot make the report too large to show (issue 21 kind 6).
+ */
+export const MAX_MODEL_ROWS = 20;
+export const MAX_ERROR_ROWS = 20;
+/** The row for the rest; not a valid model id or error code, so it never merges with a real one. */
+export const OTHER_MODELS = '(other models)';
+export const OTHER_ERRORS = '(other errors)';
+
+/**
  * Validates a performance report: requests, success rate (percent of completed requests that succeeded; cancellations left out), latency
  * and time-to-first-token percentiles (ms), tokens, cache hit rate, cost (USD), per feature, per day, and the latency
  * histogram.
@@ -84,10 +95,7 @@ export function buildPerformanceReport(
     ...usageStats(overall),
     inline: { shown, accepted, partial, acceptedChars, acceptRate: ratio(accepted, shown) },
     byFeature: Object.fromEntries([...byFeature].map(([feature, totals]) => [feature, usageStats(totals)])),
-    byModel: [...byModel]
-      .filter(([, totals]) => totals.requests > 0)
-      .map(([model, totals]) => ({ model, requests: totals.requests, totalTokens: totals.usage.totalTokens, costUsd: totals.usage.costUsd }))
-      .sort((a, b) => b.requests - a.requests),
+    byModel: modelRows(byModel),
     byDay,
     latencyHistogram: overall.latency.chartBuckets(),
   };
@@ -108,8 +116,26 @@ function usageStats(totals: UsageTotals): UsageStats {
     },
     cacheHitRate: ratio(totals.usage.cachedTokens, totals.usage.promptTokens),
     costUsd: totals.usage.costUsd,
-    errors: { ...totals.errors },
+    errors: errorRows(totals.errors),
   };
+}
+
+function modelRows(byModel: ReadonlyMap<string, UsageTotals>): PerformanceReport['byModel'] {
+  const rows = [...byModel]
+    .filter(([, totals]) => totals.requests > 0)
+    .map(([model, totals]) => ({ model, requests: totals.requests, totalTokens: totals.usage.totalTokens, costUsd: totals.usage.costUsd }))
+    .sort((a, b) => b.requests - a.requests || a.model.localeCompare(b.model));
+  if (rows.length <= MAX_MODEL_ROWS) return rows;
+  const rest = rows.slice(MAX_MODEL_ROWS - 1);
+  const sum = (field: 'requests' | 'totalTokens' | 'costUsd') => rest.reduce((total, row) => total + row[field], 0);
+  return [...rows.slice(0, MAX_MODEL_ROWS - 1), { model: OTHER_MODELS, requests: sum('requests'), totalTokens: sum('totalTokens'), costUsd: sum('costUsd') }];
+}
+
+function errorRows(errors: Readonly<Record<string, number>>): Record<string, number> {
+  const rows = Object.entries(errors).sort(([a, m], [b, n]) => n - m || a.localeCompare(b));
+  if (rows.length <= MAX_ERROR_ROWS) return Object.fromEntries(rows);
+  const rest = rows.slice(MAX_ERROR_ROWS - 1).reduce((total, [, n]) => total + n, 0);
+  return Object.fromEntries([...rows.slice(0, MAX_ERROR_ROWS - 1), [OTHER_ERRORS, rest]]);
 }
 
 function distribution(histogram: LatencyHistogram): z.infer<typeof DistributionSchema> {

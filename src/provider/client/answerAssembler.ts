@@ -7,6 +7,7 @@
 import { ApiError, type PartialAnswer } from '../errors';
 import { type ModelPricing } from '../models';
 import { type FinishReason, type GenerateResult, type StreamEvent, type ToolCall, type Usage } from '../types';
+import { safeModelId } from '../identifiers';
 import { RetryableFailure } from './retry';
 
 /** The ApiError message for an answer with neither text nor tool calls (xAI sometimes ends a stream so). */
@@ -28,6 +29,14 @@ export abstract class AnswerAssembler<T> {
     private readonly pricingFor: (servedModel: string) => ModelPricing | undefined,
   ) {
     this.model = requestedModel;
+  }
+
+  /**
+   * Takes the answer's `model` as the served model, bounded like a requested one (identifiers.ts):
+   * a server's 300-character or `=HYPERLINK(…)` name is recorded and shown as `unrecognized-model`.
+   */
+  protected served(model: string): void {
+    this.model = safeModelId(model);
   }
 
   /** The events these wire items (one network read's) carry, in order. */

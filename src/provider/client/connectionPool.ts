@@ -1,9 +1,12 @@
 /**
  * The one place connections come from: an undici Agent (a keep-alive pool per origin) or, when a
- * proxy is configured, a ProxyAgent. Providers built by one registry share it, so they reuse the
- * same sockets. `replace` swaps the dispatcher at run time and closes the old one gracefully.
+ * proxy is configured, a ProxyAgent. Loopback origins never go through the proxy, whichever source
+ * named it (http.proxy, HTTP(S)_PROXY, a Node caller). Providers built by one registry share it, so
+ * they reuse the same sockets. `replace` swaps the dispatchers at run time and closes the old ones
+ * gracefully.
  */
 import type { Dispatcher } from 'undici';
+import { isLoopbackUrl } from './loopback';
 import { undici } from './undiciRuntime';
 
 /** An HTTP(S) proxy for every request (VS Code's `http.proxy` and `http.proxyStrictSSL`). */
@@ -29,11 +32,18 @@ function createDispatcher(proxy: ProxySettings | undefined): Dispatcher {
 export class ConnectionPool {
   /** Made on the first request, so building providers costs nothing until one is used. */
   private current: Dispatcher | undefined;
+  /** Direct connections for loopback origins when a proxy is set. */
+  private direct: Dispatcher | undefined;
   private closed = false;
 
   constructor(private proxy?: ProxySettings) {}
 
-  get dispatcher(): Dispatcher {
+  /** The dispatcher for a request to `url`: direct for a loopback host, else through the proxy if one is set. */
+  dispatcherFor(url: string): Dispatcher {
+    if (this.proxy !== undefined && isLoopbackUrl(url)) {
+      this.direct ??= createDispatcher(undefined);
+      return this.direct;
+    }
     this.current ??= createDispatcher(this.proxy);
     return this.current;
   }
@@ -41,16 +51,17 @@ export class ConnectionPool {
   /** Starts over with fresh connections (new endpoint or proxy); requests in flight finish on the old ones. */
   replace(proxy: ProxySettings | undefined): void {
     if (this.closed) return;
-    const old = this.current;
+    const old = [this.current, this.direct];
     this.proxy = proxy;
     this.current = undefined;
-    void old?.close().catch(() => undefined);
+    this.direct = undefined;
+    for (const dispatcher of old) void dispatcher?.close().catch(() => undefined);
   }
 
   /** Closes idle sockets at once and the rest as their requests end. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.current?.close();
+    await Promise.all([this.current?.close(), this.direct?.close()]);
   }
 }

@@ -124,7 +124,7 @@ export class ResponsesAssembler extends AnswerAssembler<ResponsesEvent> {
   }
 
   private takeResponse(response: ResponseObject, type: string, events: StreamEvent[]): void {
-    if (response.model) this.model = response.model;
+    if (response.model) this.served(response.model);
     if (response.usage) this.usage = usageOf(response.usage, this.pricing) ?? this.usage;
     const finish = finishOf(response, type);
     if (finish === undefined) return;

@@ -45,7 +45,7 @@ export class StreamAssembler extends AnswerAssembler<ChatChunk> {
   private rawFinish: string | undefined;
 
   protected acceptOne(chunk: ChatChunk, events: StreamEvent[]): void {
-    if (chunk.model) this.model = chunk.model;
+    if (chunk.model) this.served(chunk.model);
     if (chunk.usage && hasCounts(chunk.usage)) this.usage = usageFromWire(chunk.usage, this.pricing);
     const choice = firstChoice(chunk);
     if (!choice) return;

@@ -164,12 +164,13 @@ export class XaiClient {
   ): Promise<{ status: number; headers: ResponseHeaders; body: Body }> {
     const { headersTimeoutMs, idleTimeoutMs } = this.settings;
     try {
-      const response = await undici().request(this.url(path), {
+      const url = this.url(path);
+      const response = await undici().request(url, {
         method,
         headers: this.headers(headers),
         body,
         signal,
-        dispatcher: this.pool.dispatcher,
+        dispatcher: this.pool.dispatcherFor(url),
         headersTimeout: headersTimeoutMs,
         bodyTimeout: idleTimeoutMs,
       });

@@ -2,7 +2,7 @@
  * The data-use notice users accept, written for the endpoint it is shown for. Consent is bound to the
  * endpoint's origin and to CONSENT_NOTICE_VERSION: another origin, or new wording, asks again.
  */
-export const CONSENT_NOTICE_VERSION = '2026-11-30';
+export const CONSENT_NOTICE_VERSION = '2026-12-07';
 
 const XAI_ORIGIN = 'https://api.x.ai';
 
@@ -43,7 +43,11 @@ export function consentNotice(origin: string): string {
     '',
     'What is sent: your prompts, including any code context you attach (the current file, a selection, ' +
       'files the chat tools read, inline-completion context); and request metadata such as the model name. ' +
-      'Files matching grokCodeFast.exclude are never sent.',
+      'Files matching grokCodeFast.exclude are never sent by this extension\'s chat panel, inline completions and actions. ' +
+      'In VS Code\'s own chat, VS Code runs the tools and builds the attachments: Grok Code Fast replaces a tool result whose ' +
+      'arguments name an excluded file, and the content of an attachment that names one, before sending. It cannot recognise ' +
+      'excluded content that arrives without its file\'s name (text pasted into the chat, or a tool that does not say which ' +
+      'file it read); that is sent as VS Code gives it.',
     '',
     'What stays with you: your API key is kept in the operating system keychain (VS Code SecretStorage) and is ' +
       `sent only to ${origin}. Local analytics (latency, tokens, cost) stay on this machine and are never uploaded.`,

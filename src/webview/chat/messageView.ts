@@ -138,6 +138,11 @@ export class MessageView {
       return;
     }
     const buttons = [iconButton('copy', 'Copy answer', () => this.actions.copy(this.message.content))];
+    // An answer that changes several files: one Apply for all of them (one proposal per file, with Accept All).
+    const edits = Array.from(this.body.querySelectorAll('code.raw-edit-blocks'), (code) => code.textContent ?? '');
+    if (edits.length > 1) {
+      buttons.push(iconButton('apply', 'Apply all edits', () => this.actions.code({ type: 'applyCode', code: edits.join('\n') }), { caption: 'Apply all' }));
+    }
     if (flags.canRegenerate) buttons.push(iconButton('regenerate', 'Regenerate answer', () => this.actions.regenerate()));
     this.actionBar.replaceChildren(...buttons);
   }

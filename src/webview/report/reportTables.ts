@@ -8,6 +8,7 @@ const FEATURE_LABELS: Record<string, string> = {
   chat: 'Chat',
   'vscode-chat': "VS Code's chat",
   action: 'Selection actions',
+  apply: 'Apply to file (merge)',
   health: 'Health checks',
   other: 'Other',
 };

@@ -14,6 +14,7 @@ export const EXTENSION_ID = 'grok-code-fast.grok-code-fast';
 /** What `activate()` returns when the extension runs in test mode (see src/platform/platform.ts). */
 export interface GrokTestApi {
   setConsentPrompt(prompt: ((notice: ConsentNotice) => Promise<boolean>) | undefined): void;
+  setApiKeyPrompt(prompt: (() => Promise<string | undefined>) | undefined): void;
   logLines(): readonly string[];
   settings(): {
     maxTokens: number;
@@ -41,6 +42,20 @@ export async function waitFor<T>(condition: () => T | Promise<T>, what: string, 
     if (value) return value as NonNullable<T>;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * Runs Set API Key with its input box answered by `key`, as a user typing it: the command takes a
+ * key from no caller (issue 21 kind 8). Resolves to the command's verdict.
+ */
+export async function setApiKeyAs<T = unknown>(key: string): Promise<T> {
+  const api = await grokApi();
+  api.setApiKeyPrompt(async () => key);
+  try {
+    return await vscode.commands.executeCommand<T>('grokCodeFast.setApiKey');
+  } finally {
+    api.setApiKeyPrompt(undefined);
   }
 }
 

@@ -18,6 +18,11 @@ describe('formatDiagnostics', () => {
     );
   });
 
+  it('masks quoted literals, which may come from an excluded file', () => {
+    const text = formatDiagnostics([{ severity: 'error', message: `Types '"sk-live-1"' and '\`k-\${string}\`' have no overlap.`, line: 2 }]);
+    assert.equal(text, `- line 2 error: Types '"***"' and '"***"' have no overlap.`);
+  });
+
   it('is empty for no diagnostics', () => {
     assert.equal(formatDiagnostics([]), '');
   });

@@ -69,7 +69,7 @@ describe('benchmark flags', () => {
 
   it('defaults to every section and 15 runs', () => {
     const options = parseBenchArgs([]);
-    assert.deepEqual(options.only, ['streaming', 'connections', 'inline', 'quality', 'cache', 'startup', 'analytics', 'chatRender', 'soak']);
+    assert.deepEqual(options.only, ['streaming', 'connections', 'inline', 'quality', 'cache', 'startup', 'analytics', 'chatRender', 'soak', 'apply']);
     assert.equal(options.runs, 15);
     assert.match(options.out, /bench[/\\]results\.json$/);
     assert.equal(options.soakInCodeServer, false, 'the real-VS Code soak runs only when asked');

@@ -260,6 +260,20 @@ describe('ChatController', () => {
     assert.match(warnings.join('\n'), /refused to open/);
   });
 
+  it('opens a console address that is not xAI\'s only after showing it and asking', async () => {
+    const said = 'Your team has used all available credits. Purchase more at https://console.x.ai.attacker.example/billing';
+    const { controller } = setup([[new CreditsExhaustedError(said, 429)]]);
+    await controller.handle({ type: 'send', text: 'q', chips: [] });
+    await controller.idle();
+    const url = lastState().active!.messages[1]!.error!.url!;
+    assert.equal(url, 'https://console.x.ai.attacker.example/billing');
+    await controller.handle({ type: 'openConsole', url });
+    assert.deepEqual(editor.actions, [['confirmOpen', url]], 'declined: nothing opened');
+    editor.confirmsOpen = true;
+    await controller.handle({ type: 'openConsole', url });
+    assert.deepEqual(editor.actions.slice(1), [['confirmOpen', url], ['openExternal', url]]);
+  });
+
   it('regenerates the last answer, and ignores a second send while an answer runs (keeping its text as the draft)', async () => {
     const { controller, model } = setup([[{ type: 'content', text: 'one' }, 'hang'], response({ content: 'two' })]);
     await controller.handle({ type: 'send', text: 'q', chips: [] });

@@ -11,6 +11,8 @@ export class FakeEditorHost implements ChatEditorHost {
   readonly actions: Array<[string, ...unknown[]]> = [];
   readonly warnings: string[] = [];
   onSetApiKey: () => void = () => undefined;
+  /** What confirmOpen answers. */
+  confirmsOpen = false;
 
   activeDocument(): EditorDocument | undefined {
     if (this.document === undefined) return undefined;
@@ -46,6 +48,10 @@ export class FakeEditorHost implements ChatEditorHost {
   }
   async openExternal(url: string) {
     this.actions.push(['openExternal', url]);
+  }
+  async confirmOpen(url: string) {
+    this.actions.push(['confirmOpen', url]);
+    return this.confirmsOpen;
   }
   async runSelectionAction(action: string) {
     this.actions.push(['runSelectionAction', action]);

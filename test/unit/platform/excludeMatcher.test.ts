@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createExcludeMatcher, DEFAULT_EXCLUDE_GLOBS } from '../../../src/platform/excludeMatcher';
@@ -35,8 +35,45 @@ describe('exclude matcher', () => {
     assert.equal(isExcluded('app.ts', 'C:\\work\\.env'), true);
   });
 
-  it('excludes nothing with no globs', () => {
+  it('excludes only .git with no globs', () => {
     assert.equal(createExcludeMatcher([])('.env', '/w/.env'), false);
+    assert.equal(createExcludeMatcher([])('.git/config', '/w/.git/config'), true);
+  });
+
+  it('refuses the credential files the field knows by default, at any depth and in any case', () => {
+    const credentials = [
+      '.git-credentials', '.npmrc', '.netrc', '_netrc', '.aws/credentials', '.aws/config', '.ssh/id_ed25519', '.ssh/id_ecdsa.pub',
+      'home/.ssh/config', 'id_dsa', '.kube/config', 'prod.kubeconfig', '.docker/config.json', '.pypirc', '.terraformrc', 'infra/terraform.tfstate',
+      'infra/terraform.tfstate.backup', 'credentials.json', 'gcp/service-account-prod.json', '.config/gcloud/application_default_credentials.json',
+      '.config/gh/hosts.yml', '.azure/accessTokens.json', '.vault-token', '.cargo/credentials.toml', '.gem/credentials', '.composer/auth.json',
+      '.pgpass', '.htpasswd', '.yarnrc.yml', 'certs/client.p12', 'win/cert.PFX', 'android/release.keystore', 'java/store.jks', '.gnupg/private-keys-v1.d/x.key',
+      'pkg/.NPMRC', 'sub/.Git-Credentials',
+    ];
+    for (const name of credentials) assert.equal(isExcluded(name), true, name);
+    for (const name of ['src/credentials.ts', 'docs/ssh.md', 'kube/deployment.yaml', 'docker/config.ts', 'package.json']) assert.equal(isExcluded(name), false, name);
+  });
+
+  it('always refuses .git/**, at any depth, whatever the globs and negations say', () => {
+    for (const globs of [[], DEFAULT_EXCLUDE_GLOBS, ['!.git/**'], ['!**/.git/config', '**/*.md']]) {
+      const matcher = createExcludeMatcher(globs);
+      for (const name of ['.git/config', '.git', 'vendor/lib/.git/config', '.GIT/HEAD', '.git/hooks/pre-commit']) assert.equal(matcher(name), true, `${name} with ${JSON.stringify(globs)}`);
+    }
+    assert.equal(createExcludeMatcher([])('.github/workflows/ci.yml'), false);
+    assert.equal(createExcludeMatcher([])('.gitignore'), false);
+  });
+
+  it('takes a negated glob to mean what it says: matching paths come back out of the user globs', () => {
+    const matcher = createExcludeMatcher(['**/*secret*', '!**/secret-santa.md', 'config/**', '!config/public/**', '!(*.md)']);
+    assert.equal(matcher('docs/secret-santa.md'), false);
+    assert.equal(matcher('docs/secret-plan.md'), true);
+    assert.equal(matcher('config/public/site.json'), false);
+    assert.equal(matcher('config/private/db.json'), true);
+    // `!(…)` is an extglob (everything but .md files), not a negation.
+    assert.equal(matcher('build.ts'), true);
+    assert.equal(matcher('README.md'), false);
+    // A negation alone excludes nothing rather than everything.
+    assert.equal(createExcludeMatcher(['!**/*.ts'])('src/app.ts'), false);
+    assert.equal(createExcludeMatcher(['!**/*.ts'])('README.md'), false);
   });
 
   it('is the default of the grokCodeFast.exclude setting', () => {
@@ -91,5 +128,13 @@ describe('exclude matcher', () => {
       assert.equal(check('missing.env.'), false);
       assert.equal(check('.env.missing'), true);
     });
+  });
+});
+
+describe('the credential defaults in the README', () => {
+  it('"Your data" names every default exclude glob, so the README says which files are refused', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const yourData = readme.slice(readme.indexOf('## Your data'), readme.indexOf('\n## ', readme.indexOf('## Your data') + 1));
+    assert.deepEqual(DEFAULT_EXCLUDE_GLOBS.filter((glob) => !yourData.includes(`\`${glob}\``)), []);
   });
 });

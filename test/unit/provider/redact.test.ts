@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { toErrorView } from '../../../src/chat/errorView';
 import { redactSecrets, registerSecret } from '../../../src/provider/redact';
 import { scenarios } from '../../fake-xai';
@@ -43,6 +44,77 @@ describe('redactSecrets: the configured key in every form', () => {
   it('ignores keys too short to tell from words', () => {
     registerSecret('abc');
     assert.equal(redactSecrets('abc abc'), 'abc abc');
+  });
+});
+
+describe('redactSecrets: the key in any spelling a server echoes (issue 21 kind 7)', () => {
+  // 38 characters, as in the issue; no vendor prefix, so only the configured-key rules catch it.
+  const KEY38 = 'gsk_4Hq9Zt2Wm7Lp3Xv8Rb6Nc1Yd5Ks0Jf2Ta9';
+  before(() => registerSecret(KEY38));
+
+  it('has a 38-character key', () => assert.equal(KEY38.length, 38));
+
+  it('removes it upper-cased, lower-cased and in mixed case', () => {
+    for (const form of [KEY38.toUpperCase(), KEY38.toLowerCase(), KEY38.replace(/[a-z]/g, (c) => c.toUpperCase())]) {
+      assert.equal(redactSecrets(`Incorrect API key provided: ${form}.`), 'Incorrect API key provided: [REDACTED].', form);
+    }
+  });
+
+  it('removes base64 and base64url of the key, of "Bearer <key>" and of a whole header, hex too', () => {
+    const b64 = (text: string) => Buffer.from(text).toString('base64');
+    const b64url = (text: string) => Buffer.from(text).toString('base64url');
+    // [spelling, bytes before the key in what was encoded]
+    const spellings: [string, number][] = [
+      [b64(KEY38), 0],
+      [b64(`Bearer ${KEY38}`), 7],
+      [b64(`Authorization: Bearer ${KEY38}`), 22],
+      [b64url(`x${KEY38}`), 1],
+      [b64url(`xy:${KEY38}`), 3],
+      [Buffer.from(KEY38).toString('hex').toUpperCase(), 0],
+    ];
+    for (const [spelling, before] of spellings) {
+      const out = redactSecrets(`token=${spelling}`);
+      assert.match(out, /\[REDACTED\]/, spelling);
+      // Left over: the encoding of what came before the key, and at most two characters at each edge.
+      const left = out.replace('token=', '').split('[REDACTED]').join('');
+      assert.ok(left.length <= Math.ceil((8 * before) / 6) + 4, `${spelling} -> ${out}`);
+    }
+  });
+
+  it('removes any long run it shares with the key: the first 28 of 38 characters, the last 20, a middle 12', () => {
+    for (const part of [KEY38.slice(0, 28), KEY38.slice(-20), KEY38.slice(13, 25), KEY38.slice(0, 28).toUpperCase()]) {
+      const out = redactSecrets(`Incorrect API key provided: ${part}... (ends there)`);
+      assert.ok(!out.toLowerCase().includes(part.toLowerCase().slice(0, 12)), `${part} -> ${out}`);
+      assert.match(out, /provided: \[REDACTED\]/);
+    }
+  });
+
+  it('leaves no 12 characters of any registered key, for any piece of it in any case amid any text (property)', () => {
+    const keyChar = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-');
+    fc.assert(
+      fc.property(fc.array(keyChar, { minLength: 20, maxLength: 60 }), fc.nat(), fc.nat(), fc.boolean(), fc.string(), fc.string(), (chars, a, b, upper, before, after) => {
+        const key = chars.join('');
+        registerSecret(key);
+        const start = a % (key.length - 12);
+        const end = start + 12 + (b % (key.length - start - 11));
+        const piece = upper ? key.slice(start, end).toUpperCase() : key.slice(start, end);
+        const out = redactSecrets(`${before} ${piece} ${after}`).toLowerCase();
+        for (let i = 0; i + 12 <= piece.length; i++) assert.ok(!out.includes(piece.slice(i, i + 12).toLowerCase()), out);
+      }),
+      { numRuns: 200 },
+    );
+    // Only the last 8 keys are kept: the ones above pushed KEY38 out.
+    registerSecret(KEY38);
+  });
+
+  it('redacts a shared run inside longer text and leaves the rest', () => {
+    assert.equal(redactSecrets(`id=abc${KEY38.slice(5, 30)}xyz; ok`), 'id=abc[REDACTED]xyz; ok');
+  });
+
+  it('leaves text sharing fewer than 12 characters with the key, and ordinary words', () => {
+    for (const text of [`near miss ${KEY38.slice(0, 11)}`, 'Authorization failed for this request', 'aGVsbG8gd29ybGQ= is hello world']) {
+      assert.equal(redactSecrets(text), text);
+    }
   });
 });
 

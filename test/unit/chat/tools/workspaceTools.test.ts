@@ -6,6 +6,7 @@ import { rootNames } from '../../../../src/chat/tools/rootNames';
 import { createNodeWorkspaceAccess } from '../../../../src/chat/tools/nodeWorkspaceAccess';
 import { type DiagnosticEntry } from '../../../../src/chat/tools/workspaceAccess';
 import { type ToolRun, WorkspaceTools, type WorkspaceToolsOptions } from '../../../../src/chat/tools/workspaceTools';
+import { DEFAULT_EXCLUDE_GLOBS } from '../../../../src/platform/excludeMatcher';
 import { createWorkspaceFixture, type WorkspaceFixture } from './workspaceFixture';
 
 describe('WorkspaceTools', () => {
@@ -258,15 +259,15 @@ describe('WorkspaceTools', () => {
   });
 
   describe('list_directory', () => {
-    it('lists folders first with a slash and hides excluded entries', async () => {
+    it('lists folders first with a slash and hides excluded entries and links leading outside', async () => {
       const run = await call(tools(), 'list_directory', { path: '.' });
       assert.equal(run.ok, true);
       assert.equal(
         run.content,
-        ['./ (8 entries)', 'config/', 'docs/', 'src/', 'big.txt', 'bin.dat', 'link-in.ts', 'link-out.txt', 'linkdir-out', '[3 entries hidden by the exclude setting]'].join('\n'),
+        ['./ (6 entries)', 'config/', 'docs/', 'src/', 'big.txt', 'bin.dat', 'link-in.ts', '[5 entries hidden by the exclude setting]'].join('\n'),
       );
-      // innocent.txt is a link to .env: hidden like .env itself.
-      assert.match(run.content, /\[3 entries hidden by the exclude setting\]$/);
+      // innocent.txt is a link to .env: hidden like .env itself; link-out.txt and linkdir-out lead outside.
+      assert.match(run.content, /\[5 entries hidden by the exclude setting\]$/);
     });
 
     it('caps the entries and refuses a file', async () => {
@@ -381,6 +382,34 @@ describe('WorkspaceTools', () => {
       const one = await call(tools(), 'get_diagnostics', { path: 'src/app.ts' });
       assert.equal(one.content, ['2 problems in src/app.ts:', 'src/app.ts:1:9 error: missing import [ts]', 'src/app.ts:4:3 warning: unused [ts]'].join('\n'));
       assertRefused(await call(tools(), 'get_diagnostics', { path: '.env' }), /exclude/);
+    });
+
+    it('never carries excluded content by another route: masks quoted literals, drops problems related to an excluded file', async () => {
+      const app = path.join(fixture.root, 'src', 'app.ts');
+      const secrets = path.join(fixture.root, 'src', 'secrets.ts');
+      const typeScript = `This comparison appears to be unintentional because the types '"sk-live-4242"' and '"x"' have no overlap.`;
+      diagnostics = [
+        { path: app, line: 2, column: 5, severity: 'error', message: typeScript, source: 'ts' },
+        { path: app, line: 3, column: 1, severity: 'error', message: "Type '`sk-${string}`' is not assignable to type 'number'." },
+        { path: app, line: 4, column: 1, severity: 'error', message: 'Type "Literal[\'sk-live-py\']" is not assignable to "int"', source: 'Pylance' },
+        { path: app, line: 5, column: 1, severity: 'error', message: 'cannot use "sk-live-go\\"q" (untyped string constant) as int value' },
+        { path: app, line: 6, column: 1, severity: 'error', message: "'token' is declared here.", relatedPaths: [path.join(fixture.root, '.env')] },
+        { path: app, line: 6, column: 9, severity: 'error', message: "'apiKey' is declared here.", relatedPaths: [app, secrets] },
+        { path: app, line: 7, column: 1, severity: 'error', message: 'Duplicate identifier.', relatedPaths: [path.join(fixture.root, 'src', 'util.ts')] },
+      ];
+      const run = await call(tools({ getExcludeGlobs: () => [...DEFAULT_EXCLUDE_GLOBS, 'src/secrets.ts'] }), 'get_diagnostics', { path: 'src/app.ts' });
+      assert.doesNotMatch(run.content, /sk-live|sk-\$|token|apiKey/);
+      assert.equal(
+        run.content,
+        [
+          '5 problems in src/app.ts:',
+          `src/app.ts:2:5 error: This comparison appears to be unintentional because the types '"***"' and '"***"' have no overlap. [ts]`,
+          "src/app.ts:3:1 error: Type '\"***\"' is not assignable to type 'number'.",
+          'src/app.ts:4:1 error: Type "***" is not assignable to "***" [Pylance]',
+          'src/app.ts:5:1 error: cannot use "***" (untyped string constant) as int value',
+          'src/app.ts:7:1 error: Duplicate identifier.',
+        ].join('\n'),
+      );
     });
   });
 

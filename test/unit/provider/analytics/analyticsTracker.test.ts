@@ -10,6 +10,9 @@ import {
   PerformanceReportSchema,
   type AnalyticsEvent,
 } from '../../../../src/provider/analytics';
+import { MAX_ERROR_ROWS, MAX_MODEL_ROWS, OTHER_MODELS } from '../../../../src/provider/analytics/performanceReport';
+import { ReportViewSchema } from '../../../../src/report/protocol';
+import { toReportView } from '../../../../src/report/reportView';
 import { type Usage } from '../../../../src/provider/types';
 import { csvRecords } from './csvParse';
 
@@ -210,6 +213,30 @@ describe('AnalyticsTracker', () => {
     const parsed = DailyAggregateSchema.parse({ v: 1, day: '2026-11-02', groups: [older] });
     assert.equal(parsed.groups[0].requestedModel, undefined);
     assert.deepEqual(DayAggregator.fromJSON(parsed).toJSON().groups.map((g) => [g.model, g.requestedModel]), [['grok-4.3', undefined]]);
+  });
+
+  it('bounds what a server names before it is stored or shown: served names like requested ones, top model and error rows plus one for the rest', async () => {
+    const { store, tracker } = setup();
+    // 205 served names (the issue's count), one of them 305 characters; the first ones answer more often.
+    for (let i = 0; i < 205; i++) {
+      for (let n = 0; n < (i < 5 ? 3 : 1); n++) {
+        tracker.trackRequest({ requestId: `r${i}-${n}`, userId: 'alice', feature: 'chat', model: 'grok-4.3' });
+        const servedModel = i === 0 ? 'g'.repeat(305) : `grok-served-${String(i).padStart(3, '0')}`;
+        await tracker.trackResponse({ requestId: `r${i}-${n}`, outcome: i % 2 ? 'error' : 'success', errorCode: `code_${i}`, latencyMs: 10, servedModel, usage: usage(10, 1) });
+      }
+    }
+    const served = (await allEvents(store)).flatMap((event) => (event.kind === 'request' && event.servedModel ? [event.servedModel] : []));
+    assert.ok(served.every((name) => name.length <= 128));
+    assert.ok(served.includes('unrecognized-model'));
+    const report = await tracker.generatePerformanceReport(undefined, { start: new Date(T0 - DAY), end: new Date(T0 + DAY) });
+    assert.equal(report.byModel.length, MAX_MODEL_ROWS);
+    assert.deepEqual(report.byModel.slice(0, 5).map((m) => [m.model, m.requests]), [['grok-served-001', 3], ['grok-served-002', 3], ['grok-served-003', 3], ['grok-served-004', 3], ['unrecognized-model', 3]]);
+    assert.equal(report.byModel.at(-1)!.model, OTHER_MODELS);
+    assert.equal(report.byModel.reduce((sum, m) => sum + m.requests, 0), report.totalRequests, 'the rest is counted, not dropped');
+    assert.equal(Object.keys(report.errors).length, MAX_ERROR_ROWS);
+    assert.equal(report.errors.code_1, 3);
+    assert.equal(Object.values(report.errors).reduce((sum, n) => sum + n, 0), 2 * 3 + 100);
+    assert.ok(ReportViewSchema.safeParse(toReportView(report)).success, 'the report webview accepts its own message');
   });
 
   it('the default report period is the last 30 days', async () => {

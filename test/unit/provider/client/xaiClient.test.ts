@@ -11,8 +11,12 @@ import { type FakeXai, scenarios, startFakeXai, TEST_API_KEY } from '../../../fa
 import { drain, waitUntil } from '../harness';
 import { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from './selfSignedCert';
 
+/** A host name that is not loopback (so the proxy is used); the test proxy tunnels it to 127.0.0.1. */
+const PROXIED_HOST = 'xai.proxied.test';
+
 /**
- * A minimal HTTP proxy that tunnels CONNECT requests and records their targets; given
+ * A minimal HTTP proxy that tunnels CONNECT requests to 127.0.0.1 (whatever host they name, so no
+ * test leaves the machine) and records their targets; given
  * `requireAuthorization`, it answers 407 to a CONNECT without that Proxy-Authorization value.
  */
 async function startConnectProxy(requireAuthorization?: string): Promise<{ url: string; tunnels: string[]; close(): Promise<void> }> {
@@ -24,8 +28,8 @@ async function startConnectProxy(requireAuthorization?: string): Promise<{ url: 
       return;
     }
     tunnels.push(req.url ?? '');
-    const [host, port] = (req.url ?? '').split(':');
-    const upstream = net.connect(Number(port), host, () => {
+    const port = (req.url ?? '').split(':').pop();
+    const upstream = net.connect(Number(port), '127.0.0.1', () => {
       socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
       upstream.pipe(socket).pipe(upstream);
@@ -220,14 +224,17 @@ describe('XaiClient against the fake xAI server', function () {
     assert.ok(fake.connections <= 2, `${fake.connections} sockets opened`);
   });
 
-  it('goes through an HTTP proxy when one is configured', async () => {
+  it('goes through an HTTP proxy when one is configured, except to a loopback endpoint', async () => {
     const proxy = await startConnectProxy();
     try {
-      client = makeClient({}, { url: proxy.url });
+      client = makeClient({ endpoint: `http://${PROXIED_HOST}:${fake.port}/v1` }, { url: proxy.url });
       const { items, error } = await drainChunks(client.streamChat(body));
       assert.equal(error, undefined);
       assert.equal(contentOf(items), 'Hello from the fake Grok.');
-      assert.deepEqual(proxy.tunnels, [`127.0.0.1:${fake.port}`]);
+      assert.deepEqual(proxy.tunnels, [`${PROXIED_HOST}:${fake.port}`]);
+      client = makeClient({}, { url: proxy.url });
+      assert.equal(contentOf((await drainChunks(client.streamChat(body))).items), 'Hello from the fake Grok.');
+      assert.equal(proxy.tunnels.length, 1, 'the loopback endpoint went direct');
     } finally {
       await pool.close();
       await proxy.close();
@@ -236,12 +243,13 @@ describe('XaiClient against the fake xAI server', function () {
 
   it('reports a 407 from the proxy as ProxyAuthenticationError, and sends http.proxyAuthorization (kind 7)', async () => {
     const proxy = await startConnectProxy('Basic dXNlcjpwYXNz');
+    const endpoint = `http://${PROXIED_HOST}:${fake.port}/v1`;
     try {
-      client = makeClient({}, { url: proxy.url });
+      client = makeClient({ endpoint }, { url: proxy.url });
       const refused = await drainChunks(client.streamChat(body));
       assert.ok(refused.error instanceof ProxyAuthenticationError, String(refused.error));
       assert.match(refused.error.message, /proxy asked for authentication.*http\.proxyAuthorization/i);
-      client = makeClient({}, { url: proxy.url, authorization: 'Basic dXNlcjpwYXNz' });
+      client = makeClient({ endpoint }, { url: proxy.url, authorization: 'Basic dXNlcjpwYXNz' });
       const { items, error } = await drainChunks(client.streamChat(body));
       assert.equal(error, undefined);
       assert.equal(contentOf(items), 'Hello from the fake Grok.');
@@ -257,7 +265,7 @@ describe('XaiClient against the fake xAI server', function () {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"object":"list","data":[{"id":"grok-code-fast-1"}]}');
     });
     await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
-    const endpoint = `https://127.0.0.1:${(tls.address() as net.AddressInfo).port}/v1`;
+    const endpoint = `https://${PROXIED_HOST}:${(tls.address() as net.AddressInfo).port}/v1`;
     try {
       client = makeClient({ endpoint }, { url: proxy.url, strictSSL: true });
       await assert.rejects(client.getJson('/models', modelListSchema), (error: unknown) => error instanceof NetworkError && /self.signed/i.test(error.message));

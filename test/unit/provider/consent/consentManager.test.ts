@@ -35,6 +35,10 @@ describe('ConsentManager', () => {
       assert.match(notice, /Grok: Revoke Data-Use Consent/);
       assert.match(notice, /stay on this machine/);
       assert.match(notice, /another endpoint asks again/);
+      // Truthful about VS Code's own chat (issue 21 kind 9): what it screens, and what it cannot know.
+      assert.match(notice, /In VS Code's own chat, VS Code runs the tools/);
+      assert.match(notice, /cannot recognise excluded content that arrives without its file's name/);
+      assert.doesNotMatch(notice, /exclude are never sent\./);
     }
   });
 

@@ -62,6 +62,15 @@ for (const wire of WIRES) {
       assert.deepEqual(h.fake.requests.map((request) => request.path), [wire.path]);
     });
 
+    it('bounds the served model like a requested one: a long or formula name is recorded as unrecognized-model', async () => {
+      h = await start();
+      for (const model of ['g'.repeat(305), '=HYPERLINK("http://attacker.example")', 'grok-4.3 latest', 'grok-4.7']) {
+        h.fake.enqueue({ kind: 'answer', content: ['ok'], model });
+        const result = await h.provider.generateResponse({ prompt: 'q' });
+        assert.equal(result.model, model === 'grok-4.7' ? 'grok-4.7' : 'unrecognized-model', model);
+      }
+    });
+
     it('retries a 5xx before the first byte, with backoff', async () => {
       h = await start();
       h.fake.enqueue(scenarios.status(503), scenarios.status(500));
