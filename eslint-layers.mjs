@@ -1,6 +1,7 @@
 // The project's layers as an ESLint rule (an import zone check): dependencies point inward only,
 // features -> platform -> provider.
-// - src/provider/** (the core) imports only itself, zod, undici and Node built-ins (never vscode);
+// - src/provider/** (the core) imports only itself, zod, undici, @vscode/l10n (its user-facing errors are
+//   localised without vscode) and Node built-ins (never vscode);
 // - src/platform/** imports no feature;
 // - a feature folder (any other folder under src/: chat, completion, actions, ...) imports no other
 //   feature; src/webview/<name>/ belongs to feature <name> (it shares that feature's protocol);
@@ -9,7 +10,7 @@
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 
-const CORE_PACKAGES = new Set(['zod', 'zod/mini', 'undici']);
+const CORE_PACKAGES = new Set(['zod', 'zod/mini', 'undici', '@vscode/l10n']);
 const SHARED = new Set(['provider', 'platform']);
 
 /** 'provider' | 'platform' | 'root' | 'webview-shared' | a feature name; undefined outside src/. */
@@ -32,7 +33,7 @@ export function layerViolation(file, spec) {
   if (from === undefined || from === 'root') return undefined;
   if (!spec.startsWith('.')) {
     if (from !== 'provider' || CORE_PACKAGES.has(spec) || isBuiltin(spec)) return undefined;
-    return `src/provider is the core: it imports only itself, zod, undici and Node built-ins, not "${spec}".`;
+    return `src/provider is the core: it imports only itself, zod, undici, @vscode/l10n and Node built-ins, not "${spec}".`;
   }
   const to = layerOf(path.resolve(path.dirname(file), spec));
   if (to === undefined || to === from) return undefined;

@@ -23,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): Promise<Started> | u
     });
   });
   started.catch((error: unknown) => {
-    void vscode.window.showErrorMessage(`Grok Code Fast could not start: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Grok Code Fast could not start: {0}', error instanceof Error ? error.message : String(error)));
   });
   // The integration tests wait for the start and reach the test seams through the returned API.
   return context.extensionMode === vscode.ExtensionMode.Test ? started : undefined;
@@ -31,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): Promise<Started> | u
 
 /** Resolves once the set-up scheduled by `activate` has run (the benchmark times it). */
 export function whenStarted(): Promise<unknown> {
-  return started ?? Promise.reject(new Error('not activated'));
+  return started ?? Promise.reject(new Error('not activated')); // not UI text: for tests calling the API before activation
 }
 
 export function deactivate(): void {}

@@ -3,6 +3,8 @@
  * feature on them. Each feature subscribes to the setting, key and consent changes it needs; none
  * imports another. src/extension.ts loads this module right after activation.
  */
+// First: the vscode-free modules' texts are translated from here on.
+import './platform/localization';
 import type * as vscode from 'vscode';
 import { registerSelectionActions } from './actions/registerSelectionActions';
 import { registerChat } from './chat/registerChat';

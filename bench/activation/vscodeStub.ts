@@ -3,6 +3,7 @@
  * extension reads values back (settings, mementos, secrets, events, URIs); everything else is a
  * permissive stand-in, so new API calls in `activate` do not break the benchmark.
  */
+import * as l10n from '@vscode/l10n';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { permissive, type Stub } from './permissive';
@@ -165,7 +166,8 @@ export function createVscodeStub(): Stub {
     Uri,
     FileSystemError,
     ...enums,
-    l10n: permissive('l10n', { t: (message: string | { message: string }) => (typeof message === 'string' ? message : message.message) }),
+    // English, as VS Code in English: no bundle, and t formats its arguments as vscode.l10n.t does (@vscode/l10n's t is the same function).
+    l10n: permissive('l10n', { t: l10n.t, bundle: undefined, uri: undefined }),
     commands: permissive('commands', {
       registerCommand: () => new Disposable(),
       registerTextEditorCommand: () => new Disposable(),

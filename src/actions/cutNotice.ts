@@ -10,10 +10,10 @@ import { type SelectionActionDeps } from './actionDeps';
 /** Tells the user; `retry` runs the action again with the raised limit if they ask for it. */
 export function announceCut(deps: SelectionActionDeps, title: string, reason: CutReason, limit: number, retry: (maxTokens: number) => unknown): void {
   const raised = reason === 'length' ? higherLimit(limit) : undefined;
-  const retryLabel = raised === undefined ? undefined : `Retry with ${raised.toLocaleString('en-US')} tokens`;
-  const message = `Grok: ${title} proposes nothing: the answer was cut before its end (${describeCut(reason, limit)}).`;
+  const retryLabel = raised === undefined ? undefined : vscode.l10n.t('Retry with {0} tokens', raised.toLocaleString());
+  const message = vscode.l10n.t('Grok: {0} proposes nothing: the answer was cut before its end ({1}).', title, describeCut(reason, limit));
   deps.logger.info(message);
-  const more = reason === 'length' && raised === undefined ? ' Select less code and run it again.' : '';
+  const more = reason === 'length' && raised === undefined ? ` ${vscode.l10n.t('Select less code and run it again.')}` : '';
   void vscode.window.showWarningMessage(message + more, ...(retryLabel === undefined ? [] : [retryLabel])).then((choice) => {
     if (raised !== undefined && choice === retryLabel) void retry(raised);
   });

@@ -20,7 +20,7 @@ export type EditOutcome =
   | { status: 'proposed'; proposal: ProposedEdit }
   | { status: 'unchanged' | 'empty' | 'stopped' | 'stale' | 'cut' };
 
-export const SELECTION_CHANGED = 'the selection changed while Grok was answering';
+export const SELECTION_CHANGED = vscode.l10n.t('the selection changed while Grok was answering');
 
 export interface EditRun {
   action: EditAction;
@@ -35,7 +35,7 @@ export async function runEditAction(deps: SelectionActionDeps, run: EditRun): Pr
   const title = ACTION_TITLES[action];
   // A retry re-uses the input read before the first attempt.
   if (input.document.version !== input.version) {
-    void vscode.window.showWarningMessage(`Grok: the file changed since the selection was read; select the code and run ${title} again.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Grok: the file changed since the selection was read; select the code and run {0} again.', title));
     return { status: 'stale' };
   }
   const edits = deps.proposedEdits;
@@ -83,7 +83,7 @@ export async function runEditAction(deps: SelectionActionDeps, run: EditRun): Pr
     const empty = code.trim() === '';
     deps.logger.info(`${title}: ${empty ? 'the model returned an empty answer' : 'no change suggested'}.`);
     void vscode.window.showInformationMessage(
-      empty ? `Grok: the model returned an empty answer for ${title}; nothing to apply. Try again.` : `Grok: ${title} suggests no change.`,
+      empty ? vscode.l10n.t('Grok: the model returned an empty answer for {0}; nothing to apply. Try again.', title) : vscode.l10n.t('Grok: {0} suggests no change.', title),
     );
     return { status: empty ? 'empty' : 'unchanged' };
   }

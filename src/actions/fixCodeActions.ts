@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { type SelectionActionDeps } from './actionDeps';
 
 export const FIX_WITH_GROK_COMMAND = 'grokCodeFast.fixWithGrok';
-export const FIX_WITH_GROK_TITLE = 'Fix with Grok';
+export const FIX_WITH_GROK_TITLE = vscode.l10n.t('Fix with Grok');
 
 /** Whole lines from the first diagnostic's start to the last one's end, line break included when there is one. */
 function linesCovering(document: vscode.TextDocument, ranges: readonly vscode.Range[]): vscode.Range {

@@ -6,6 +6,7 @@
 import { type ChatMessage } from '../provider/types';
 import { type EditAction } from './actionKinds';
 
+// not UI text: a prompt to the model
 export const ACTION_SYSTEM_PROMPT = [
   'You are Grok Code Fast, a coding assistant working inside the VS Code editor.',
   'You receive a task and a code selection from a file, sometimes with the lines around it for context.',
@@ -16,6 +17,7 @@ export const ACTION_SYSTEM_PROMPT = [
   '- keep every behaviour the task does not ask you to change.',
 ].join('\n');
 
+// not UI text: a prompt to the model
 const TASKS: Record<EditAction | 'writeTests', string> = {
   refactor: 'Refactor the selection for readability and maintainability without changing its behaviour.',
   fix: 'Fix the bugs in the selection, starting with the diagnostics listed. Change no more than the fix needs.',
@@ -57,6 +59,7 @@ function fenced(languageId: string, code: string): string {
   return `${fence}${languageId}\n${code}\n${fence}`;
 }
 
+// not UI text: a prompt to the model
 export function buildActionMessages(input: ActionPromptInput): ChatMessage[] {
   const parts = [`Task: ${TASKS[input.action]}`];
   if (input.instruction) parts.push(`Instruction: ${input.instruction}`);
@@ -73,6 +76,7 @@ export function buildActionMessages(input: ActionPromptInput): ChatMessage[] {
 }
 
 /** The question Explain puts to the chat panel; the code itself goes along as the attached selection. */
+// not UI text: a prompt to the model
 export function explainQuestion(input: SelectedCode): string {
   return `Explain what the selected code from ${input.fileName} (lines ${input.startLine}-${input.endLine}) does, step by step, and point out anything surprising.`;
 }

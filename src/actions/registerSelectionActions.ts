@@ -21,9 +21,9 @@ async function askForInstruction(fromCaller: unknown): Promise<string | undefine
   // From the context menu the first argument is the document's URI; only a string is an instruction.
   if (typeof fromCaller === 'string' && fromCaller.trim() !== '') return fromCaller.trim();
   const instruction = await vscode.window.showInputBox({
-    title: 'Ask Grok',
-    prompt: 'What should Grok do with the selection?',
-    placeHolder: 'e.g. convert to async/await',
+    title: vscode.l10n.t('Ask Grok'),
+    prompt: vscode.l10n.t('What should Grok do with the selection?'),
+    placeHolder: vscode.l10n.t('e.g. convert to async/await'),
     ignoreFocusOut: true,
   });
   return instruction?.trim() || undefined;

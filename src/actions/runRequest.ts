@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { confirmOpenAddress } from '../platform/confirmOpenAddress';
 import { openConsoleAddress, type ConsoleOpener } from '../platform/creditsExhausted';
 import { type ChatMessage, type GenerateResult } from '../provider/types';
-import { describeFailure, type ActionFailure } from './actionFailure';
+import { describeFailure, type ActionFailure, type FailureButton } from './actionFailure';
 import { type SelectionActionDeps } from './actionDeps';
 import { streamAnswer } from './streamAnswer';
 
@@ -25,7 +25,7 @@ export interface ActionRequest {
 /** True (and the user told) when the file is under `grokCodeFast.exclude`. */
 export function refuseExcluded(deps: SelectionActionDeps, document: vscode.TextDocument): boolean {
   if (!deps.isExcluded(document)) return false;
-  const message = `${vscode.workspace.asRelativePath(document.uri)} matches grokCodeFast.exclude, so it never leaves this machine.`;
+  const message = vscode.l10n.t('{0} matches grokCodeFast.exclude, so it never leaves this machine.', vscode.workspace.asRelativePath(document.uri));
   deps.logger.info(message);
   void vscode.window.showWarningMessage(`Grok: ${message}`);
   return true;
@@ -35,7 +35,7 @@ export function refuseExcluded(deps: SelectionActionDeps, document: vscode.TextD
 export async function runRequest(deps: SelectionActionDeps, action: ActionRequest, retry: () => Promise<unknown>): Promise<GenerateResult | undefined> {
   if (refuseExcluded(deps, action.document)) return undefined;
   if (!(await deps.ensureConsent())) {
-    void vscode.window.showInformationMessage(`Grok: ${action.title} needs data-use consent; nothing was sent.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Grok: {0} needs data-use consent; nothing was sent.', action.title));
     return undefined;
   }
   try {
@@ -63,6 +63,14 @@ export async function runRequest(deps: SelectionActionDeps, action: ActionReques
   }
 }
 
+const BUTTON_LABELS: Record<FailureButton, () => string> = {
+  setApiKey: () => vscode.l10n.t('Set API Key'),
+  retry: () => vscode.l10n.t('Retry'),
+  openSettings: () => vscode.l10n.t('Open Settings'),
+  openProxySettings: () => vscode.l10n.t('Open Proxy Settings'),
+  openConsole: () => vscode.l10n.t('Open Console'),
+};
+
 const CONSOLE_OPENER: ConsoleOpener = {
   openExternal: async (url) => void (await vscode.env.openExternal(vscode.Uri.parse(url))),
   confirmOpen: confirmOpenAddress,
@@ -72,11 +80,12 @@ function announceFailure(failure: ActionFailure, retry: () => Promise<unknown>):
   if (failure.level === 'silent') return;
   const show = failure.level === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
   // Not awaited: the command finishes while the notification waits for the user.
-  void show(failure.message, ...failure.buttons).then((choice) => {
-    if (choice === 'Set API Key') void vscode.commands.executeCommand('grokCodeFast.setApiKey');
-    if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'grokCodeFast');
-    if (choice === 'Open Proxy Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'http.proxy');
-    if (choice === 'Retry') void retry();
-    if (choice === 'Open Console' && failure.consoleUrl !== undefined) void openConsoleAddress(failure.consoleUrl, CONSOLE_OPENER);
+  void show(failure.message, ...failure.buttons.map((id) => ({ title: BUTTON_LABELS[id](), id }))).then((item) => {
+    const choice = item?.id;
+    if (choice === 'setApiKey') void vscode.commands.executeCommand('grokCodeFast.setApiKey');
+    if (choice === 'openSettings') void vscode.commands.executeCommand('workbench.action.openSettings', 'grokCodeFast');
+    if (choice === 'openProxySettings') void vscode.commands.executeCommand('workbench.action.openSettings', 'http.proxy');
+    if (choice === 'retry') void retry();
+    if (choice === 'openConsole' && failure.consoleUrl !== undefined) void openConsoleAddress(failure.consoleUrl, CONSOLE_OPENER);
   });
 }

@@ -24,7 +24,7 @@ export interface SelectionInput {
 /** The active editor's selection, or undefined (with a message) when there is none. */
 export function readSelection(editor: vscode.TextEditor | undefined): SelectionInput | undefined {
   if (!editor || editor.selection.isEmpty) {
-    void vscode.window.showInformationMessage('Grok: select some code first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Grok: select some code first.'));
     return undefined;
   }
   const { document, selection } = editor;

@@ -34,10 +34,10 @@ export function streamAnswer(options: StreamAnswerOptions): Thenable<GenerateRes
     async (progress, token) => {
       const controller = new AbortController();
       const cancel = token.onCancellationRequested(() => controller.abort(new AbortError()));
-      const revokedError = new AbortError('Data-use consent was revoked; the request was stopped.');
+      const revokedError = new AbortError(vscode.l10n.t('Data-use consent was revoked; the request was stopped.'));
       const revoked = options.onConsentRevoked(() => controller.abort(revokedError));
       const waiting = new WaitingStatus(now);
-      let phase = 'waiting for the model…';
+      let phase = vscode.l10n.t('waiting for the model…');
       let shown = '';
       const show = () => {
         const message = waiting.text() ?? phase;
@@ -73,7 +73,7 @@ export function streamAnswer(options: StreamAnswerOptions): Thenable<GenerateRes
             return event.result;
           }
         }
-        throw new AbortError('The answer ended before it was complete.');
+        throw new AbortError(vscode.l10n.t('The answer ended before it was complete.'));
       } catch (error) {
         // A revocation is the user's own stop, not a reason to ask for consent again.
         throw controller.signal.reason === revokedError ? revokedError : error;

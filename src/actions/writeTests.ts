@@ -54,7 +54,7 @@ export async function runWriteTests(deps: SelectionActionDeps, input: SelectionI
   }
   const code = extractCode(result.content);
   if (code.trim() === '') {
-    void vscode.window.showInformationMessage('Grok: the model returned an empty answer for Write tests; try again.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Grok: the model returned an empty answer for Write tests; try again.'));
     return { status: 'empty' };
   }
   const content = code.endsWith('\n') ? code : `${code}\n`;

@@ -59,6 +59,7 @@ function leftOutNote(turns: Entry[][]): ChatMessage {
   const questions = turns.flatMap((turn) => turn.filter((e) => e.role === 'user').map((e) => `- ${firstLine(e.text, NOTE_QUESTION_CHARS)}`));
   return {
     role: 'user',
+    // not UI text: a note to the model
     content: `[${turns.length} earlier exchange(s) of this chat were left out to fit the model's context. The user had asked:\n${questions.join('\n')}]`,
   };
 }

@@ -3,6 +3,7 @@
  * picked with @. The text is captured when the chip is added (unsaved edits included) and kept with
  * the draft, so a chip survives a reload. Files matching the exclude globs are never attached.
  */
+import * as l10n from '@vscode/l10n';
 import { type ChatEditorHost, type EditorDocument } from './chatEditorHost';
 import { type ContextChip } from './historySchema';
 import { type Attachment } from './promptContext';
@@ -15,7 +16,7 @@ export const MAX_ATTACHMENT_CHARS = 100_000;
 export type ChipTools = Pick<WorkspaceTools, 'isExcluded' | 'displayPath' | 'resolve'>;
 
 function capAttachment(text: string): string {
-  return text.length <= MAX_ATTACHMENT_CHARS ? text : `${text.slice(0, MAX_ATTACHMENT_CHARS)}\n[... attachment cut at ${MAX_ATTACHMENT_CHARS} characters]`;
+  return text.length <= MAX_ATTACHMENT_CHARS ? text : `${text.slice(0, MAX_ATTACHMENT_CHARS)}\n[... attachment cut at ${MAX_ATTACHMENT_CHARS} characters]` // not UI text: read by the model;
 }
 
 export class ContextChips {
@@ -48,7 +49,7 @@ export class ContextChips {
   /** Adds the active selection; false (after telling the user why) when there is none or it may not be sent. */
   addSelection(): boolean {
     const selection = this.editor.selection();
-    if (selection === undefined) return this.refuse('Select some code in an editor first.');
+    if (selection === undefined) return this.refuse(l10n.t('Select some code in an editor first.'));
     if (this.excluded(selection)) return this.refuseExcluded(selection.name);
     const { startLine, endLine } = selection.range;
     const lines = startLine === endLine ? `${startLine + 1}` : `${startLine + 1}-${endLine + 1}`;
@@ -58,7 +59,7 @@ export class ContextChips {
   /** Adds the active editor's whole text. */
   addCurrentFile(): boolean {
     const document = this.editor.documentText();
-    if (document === undefined) return this.refuse('Open a file in an editor first.');
+    if (document === undefined) return this.refuse(l10n.t('Open a file in an editor first.'));
     if (this.excluded(document)) return this.refuseExcluded(document.name);
     return this.add({ kind: 'file', label: document.name, document, content: document.text });
   }
@@ -72,7 +73,7 @@ export class ContextChips {
       return this.refuse((error as Error).message);
     }
     const document = await this.editor.readTextFile(absPath).catch(() => undefined);
-    if (document === undefined) return this.refuse(`${this.tools.displayPath(absPath)} cannot be attached: it is not a readable text file.`);
+    if (document === undefined) return this.refuse(l10n.t('{0} cannot be attached: it is not a readable text file.', this.tools.displayPath(absPath)));
     return this.add({ kind: 'file', label: document.name, document, content: document.text });
   }
 
@@ -97,7 +98,7 @@ export class ContextChips {
   }
 
   private add(spec: { kind: Chip['kind']; label: string; document: EditorDocument; content: string; range?: Chip['range'] }): boolean {
-    if (this.chips.length >= PROTOCOL_LIMITS.chips) return this.refuse(`At most ${PROTOCOL_LIMITS.chips} items can be attached to one message.`);
+    if (this.chips.length >= PROTOCOL_LIMITS.chips) return this.refuse(l10n.t('At most {0} items can be attached to one message.', PROTOCOL_LIMITS.chips));
     const { absPath, language } = spec.document;
     this.chips.push({
       id: this.newId(),
@@ -116,7 +117,7 @@ export class ContextChips {
   }
 
   private refuseExcluded(name: string): boolean {
-    return this.refuse(`${name} matches the grokCodeFast.exclude setting, so it is never sent to the model.`);
+    return this.refuse(l10n.t('{0} matches the grokCodeFast.exclude setting, so it is never sent to the model.', name));
   }
 
   private refuse(message: string): boolean {

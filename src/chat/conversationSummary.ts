@@ -3,6 +3,7 @@
  * answer, newest turns kept when it is long. It opens a new chat when the old one no longer fits
  * the model's context, so the user goes on from where they were.
  */
+import * as l10n from '@vscode/l10n';
 import { type Conversation } from './historySchema';
 
 const MAX_TURNS = 12;
@@ -17,10 +18,10 @@ function clip(text: string, max: number): string {
 export function summarizeConversation(conversation: Conversation): string {
   const lines: string[] = [];
   for (const entry of conversation.entries) {
-    if (entry.role === 'user') lines.push(`- I asked: ${clip(entry.text, QUESTION_CHARS)}`);
+    if (entry.role === 'user') lines.push(`- ${l10n.t('I asked: {0}', clip(entry.text, QUESTION_CHARS))}`);
     else {
       const answer = entry.steps.map((step) => step.content).join('\n\n');
-      if (answer.trim() !== '') lines.push(`  Grok answered: ${clip(answer, ANSWER_CHARS)}`);
+      if (answer.trim() !== '') lines.push(`  ${l10n.t('Grok answered: {0}', clip(answer, ANSWER_CHARS))}`);
     }
   }
   const questions = lines.filter((line) => line.startsWith('-')).length;
@@ -32,9 +33,11 @@ export function summarizeConversation(conversation: Conversation): string {
   }
   const omitted = questions - seen;
   return [
-    `Summary of our earlier chat "${conversation.title}"${omitted > 0 ? ` (its last ${seen} questions)` : ''}:`,
+    omitted > 0
+      ? l10n.t('Summary of our earlier chat "{0}" (its last {1} questions):', conversation.title, seen)
+      : l10n.t('Summary of our earlier chat "{0}":', conversation.title),
     ...kept,
     '',
-    'Continuing from there: ',
+    `${l10n.t('Continuing from there:')} `,
   ].join('\n');
 }

@@ -1,5 +1,6 @@
 /** Maps an error from the provider to what the panel shows: a message and the one action that helps. */
-import { creditsExhausted, CREDITS_EXHAUSTED_CODE, CREDITS_EXHAUSTED_TEXT } from '../platform/creditsExhausted';
+import * as l10n from '@vscode/l10n';
+import { creditsExhausted, CREDITS_EXHAUSTED_CODE, creditsExhaustedText } from '../platform/creditsExhausted';
 import { ApiError, isGrokError, RateLimitError } from '../provider/errors';
 import { redactSecrets } from '../provider/redact';
 import { type ErrorView, PROTOCOL_LIMITS } from './protocol';
@@ -13,9 +14,11 @@ export class ContextTooLongError extends Error {
     readonly contextWindow: number,
   ) {
     super(
-      `This message is too large for the model: about ${tokens.toLocaleString('en-US')} tokens with what it attaches, and the model's context ` +
-        `holds ${contextWindow.toLocaleString('en-US')} with the answer. Nothing was sent. Start a new chat with a summary of this one, ` +
-        'and attach less (a selection instead of a whole file).',
+      l10n.t(
+        "This message is too large for the model: about {0} tokens with what it attaches, and the model's context holds {1} with the answer. Nothing was sent. Start a new chat with a summary of this one, and attach less (a selection instead of a whole file).",
+        tokens.toLocaleString(),
+        contextWindow.toLocaleString(),
+      ),
     );
   }
 }
@@ -38,7 +41,7 @@ export function toErrorView(error: unknown): ErrorView {
   // Before the rate limit: credits come as a 429 too, but waiting will not bring them back.
   const credits = creditsExhausted(error);
   if (credits !== undefined) {
-    const text = clip(CREDITS_EXHAUSTED_TEXT.charAt(0).toUpperCase() + CREDITS_EXHAUSTED_TEXT.slice(1));
+    const text = clip(creditsExhaustedText().charAt(0).toUpperCase() + creditsExhaustedText().slice(1));
     return credits.consoleUrl === undefined
       ? { code: CREDITS_EXHAUSTED_CODE, message: text, action: 'none' }
       : { code: CREDITS_EXHAUSTED_CODE, message: text, action: 'openConsole', url: credits.consoleUrl };
@@ -48,7 +51,7 @@ export function toErrorView(error: unknown): ErrorView {
     // Retrying the same request cannot succeed: a new chat with a summary can.
     return {
       code: 'context_too_long',
-      message: clip(`The conversation no longer fits the model's context (${error.serverMessage ?? error.message}). Start a new chat with a summary of this one.`),
+      message: clip(l10n.t("The conversation no longer fits the model's context ({0}). Start a new chat with a summary of this one.", error.serverMessage ?? error.message)),
       action: 'newChatWithSummary',
     };
   }

@@ -8,6 +8,7 @@
  * value is set aside (kept under a `setAside.` key, exported, deleted with the rest), never thrown;
  * the user is told once a session. Sizes are capped so the store cannot grow without bound.
  */
+import * as l10n from '@vscode/l10n';
 import { DataGeneration } from '../platform/dataGeneration';
 import { parseOrUndefined, type SafeParser } from '../platform/parseOrUndefined';
 import { type Logger } from '../provider/types';
@@ -76,7 +77,7 @@ export class HistoryStore {
     /** Tells the user (once a session) that unreadable history was set aside. */
     private readonly onSetAside?: (message: string) => void,
   ) {
-    if (!WORKSPACE_KEY.test(workspaceKey)) throw new Error(`chat history: invalid workspace key ${JSON.stringify(workspaceKey)}`);
+    if (!WORKSPACE_KEY.test(workspaceKey)) throw new Error(`chat history: invalid workspace key ${JSON.stringify(workspaceKey)}`); // not UI text: a programming error
     this.prefix = `${WORKSPACE_PREFIX}${workspaceKey}.`;
     this.limits = { ...DEFAULT_HISTORY_LIMITS, ...limits };
     this.generation = new DataGeneration(memento);
@@ -96,6 +97,7 @@ export class HistoryStore {
     const raw = this.memento.get<unknown>(this.indexKey);
     const index = ConversationIndexSchema.safeParse(raw ?? []);
     if (index.success) return index.data;
+    // not UI text: logged; the user is told the sentence in tell()
     this.tell(`the chat history index under ${this.indexKey} was unreadable; it was rebuilt from the conversations`);
     const rebuilt = this.memento
       .keys()
@@ -181,7 +183,7 @@ export class HistoryStore {
   titleFor(text: string): string {
     const firstLine = text.trim().split('\n')[0]!.replace(/\s+/g, ' ');
     const limit = this.limits.titleChars;
-    return firstLine.length <= limit ? firstLine || 'New chat' : `${firstLine.slice(0, limit - 1)}…`;
+    return firstLine.length <= limit ? firstLine || l10n.t('New chat') : `${firstLine.slice(0, limit - 1)}…`;
   }
 
   draft(): Draft {
@@ -249,6 +251,7 @@ export class HistoryStore {
     const match = STORED_KEY.exec(key);
     const aside = match ? `${WORKSPACE_PREFIX}${match[1]}.${SET_ASIDE_NAME}${match[2]}` : `${this.prefix}${SET_ASIDE_NAME}${key}`;
     void this.memento.update(aside, value);
+    // not UI text: logged; the user is told the sentence in tell()
     this.tell(`an unreadable chat history value under ${key} was set aside as ${aside}; every readable conversation was kept`);
   }
 
@@ -257,7 +260,7 @@ export class HistoryStore {
     this.logger?.warn(`chat history: ${message}`);
     if (this.told) return;
     this.told = true;
-    this.onSetAside?.('Grok Code Fast: part of the chat history could not be read. Every readable conversation was kept; the unreadable part was set aside (it is in Export My Data).');
+    this.onSetAside?.(l10n.t('Grok Code Fast: part of the chat history could not be read. Every readable conversation was kept; the unreadable part was set aside (it is in Export My Data).'));
   }
 
   private read<T>(key: string, schema: SafeParser<T>): T | undefined {

@@ -45,6 +45,8 @@ export async function findInstructionFiles(editor: Pick<ChatEditorHost, 'findFil
 /** The system message carrying the files; undefined when there are none. */
 export function instructionsMessage(files: readonly InstructionFile[]): string | undefined {
   if (files.length === 0) return undefined;
+  // not UI text: read by the model
   const blocks = files.map((file) => `<instructions file="${file.path}">\n${file.text}\n</instructions>`);
+  // not UI text: read by the model
   return ['The user keeps instructions for this workspace in these files. Follow them unless they conflict with the rules above.', ...blocks].join('\n\n');
 }

@@ -27,6 +27,7 @@ function fenced(content: string, language: string | undefined): string {
   return `${fence}${language ?? ''}\n${content}${content.endsWith('\n') ? '' : '\n'}${fence}`;
 }
 
+// not UI text: the context block the model reads
 function describe(attachment: Attachment): string {
   const where = attachment.path ?? 'an untitled editor';
   const lines = attachment.range === undefined ? '' : `, lines ${attachment.range.startLine + 1}-${attachment.range.endLine + 1}`;
@@ -36,6 +37,7 @@ function describe(attachment: Attachment): string {
 
 export function composePrompt(text: string, attachments: readonly Attachment[], activeEditor?: ActiveEditorInfo): string {
   const blocks: string[] = [];
+  // not UI text: read by the model
   if (activeEditor !== undefined) blocks.push(`Active editor: ${activeEditor.path} (${activeEditor.language})`);
   for (const attachment of attachments) blocks.push(`${describe(attachment)}\n${fenced(attachment.content, attachment.language)}`);
   if (blocks.length === 0) return text;

@@ -61,7 +61,7 @@ export function registerChat(context: vscode.ExtensionContext, services: Service
   context.subscriptions.push(
     services.personalData.add({
       key: 'chatHistory',
-      what: 'chat history',
+      what: vscode.l10n.t('chat history'),
       exportAll: () => history.exportAll(),
       deleteAll: async () => {
         await history.deleteAll();

@@ -1,13 +1,15 @@
+import * as l10n from '@vscode/l10n';
+
 /**
  * The chat's slash commands: `/explain`, `/fix`, `/tests`, `/doc` run the selection action of the same
  * name on the editor's current selection (what Copilot Chat users type). Shared by the webview (the
  * composer's completion, recognising a command) and the host (running it); no `vscode` import.
  */
 export const SLASH_COMMANDS = {
-  explain: { action: 'explain', description: 'Explain the selection here in the chat' },
-  fix: { action: 'fix', description: 'Fix the selection (its diagnostics go along), as a diff' },
-  tests: { action: 'writeTests', description: 'Write tests for the selection in a new file' },
-  doc: { action: 'generateDocs', description: 'Add documentation comments to the selection, as a diff' },
+  explain: { action: 'explain', description: l10n.t('Explain the selection here in the chat') },
+  fix: { action: 'fix', description: l10n.t('Fix the selection (its diagnostics go along), as a diff') },
+  tests: { action: 'writeTests', description: l10n.t('Write tests for the selection in a new file') },
+  doc: { action: 'generateDocs', description: l10n.t('Add documentation comments to the selection, as a diff') },
 } as const;
 
 export type SlashCommandName = keyof typeof SLASH_COMMANDS;

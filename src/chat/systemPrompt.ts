@@ -5,6 +5,7 @@ import { EDIT_BLOCK_RULES } from './apply/editBlocks';
  * paths or settings in it): xAI caches the prompt prefix, and one changed byte here would miss the
  * cache on every turn. Per-turn facts (the active editor, attached code) go in the user message.
  */
+// not UI text: a prompt to the model
 export const CHAT_SYSTEM_PROMPT = [
   'You are Grok, a coding assistant inside the VS Code editor.',
   'Answer in GitHub-flavoured Markdown. Put code in fenced blocks with a language tag.',

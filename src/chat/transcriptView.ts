@@ -1,4 +1,5 @@
 /** Stored entries -> the transcript the webview shows, clipped to the protocol's bounds. */
+import * as l10n from '@vscode/l10n';
 import { describeCut } from '../platform/cutAnswer';
 import { type AssistantEntry, type Entry, type StoredToolCall } from './historySchema';
 import { PROTOCOL_LIMITS, type ToolCallView, type TranscriptMessage, type UsageView } from './protocol';
@@ -19,7 +20,7 @@ export function toolCallView(call: StoredToolCall, status: ToolCallView['status'
 }
 
 function storedCallView(call: StoredToolCall): ToolCallView {
-  if (call.result === undefined) return toolCallView({ ...call, resultSummary: 'not run' }, 'error');
+  if (call.result === undefined) return toolCallView({ ...call, resultSummary: l10n.t('not run') }, 'error');
   return toolCallView(call, call.ok === false ? 'error' : 'done');
 }
 

@@ -4,6 +4,7 @@
  * the tool-round cap. It never throws: a stop or an error ends the answer with what arrived so far
  * kept in the returned entry, marked `stopped` or carrying the error and its action.
  */
+import * as l10n from '@vscode/l10n';
 import { AbortError, isGrokError } from '../provider/errors';
 import { cutReason } from '../platform/cutAnswer';
 import { MAX_OUTPUT_TOKENS } from '../provider/models';
@@ -57,6 +58,7 @@ function isEmptyStep(step: AnswerStep): boolean {
   return step.content === '' && (step.reasoning ?? '') === '' && (step.toolCalls ?? []).length === 0;
 }
 
+// not UI text: the tool result the model reads
 export const TOOL_LIMIT_RESULT = 'Error: no more tool calls are allowed in this answer. Answer with what you have.';
 
 export async function runTurn(options: TurnOptions): Promise<AssistantEntry> {
@@ -106,7 +108,7 @@ export async function runTurn(options: TurnOptions): Promise<AssistantEntry> {
         }
       }
       if (signal.aborted) throw new AbortError();
-      if (result === undefined) throw new Error('The answer ended before the model finished it.');
+      if (result === undefined) throw new Error(l10n.t('The answer ended before the model finished it.'));
 
       // The finished result is what the server produced: keep it exactly, for the cache prefix.
       step.content = result.content;
@@ -122,10 +124,10 @@ export async function runTurn(options: TurnOptions): Promise<AssistantEntry> {
       if (calls.length === 0) break;
       step.toolCalls = calls.map((call): StoredToolCall => ({ ...call, argsSummary: tools?.describeCall(call) ?? '' }));
       if (!toolsOffered || toolRounds >= settings.maxToolRounds) {
-        for (const call of step.toolCalls) Object.assign(call, { result: TOOL_LIMIT_RESULT, ok: false, resultSummary: 'tool limit reached' });
+        for (const call of step.toolCalls) Object.assign(call, { result: TOOL_LIMIT_RESULT, ok: false, resultSummary: l10n.t('tool limit reached') });
         entry.error = {
           code: 'tool_limit',
-          message: `The model asked for more tool calls than allowed (grokCodeFast.chat.maxToolRounds = ${settings.maxToolRounds}).`,
+          message: l10n.t('The model asked for more tool calls than allowed (grokCodeFast.chat.maxToolRounds = {0}).', settings.maxToolRounds),
           action: 'none',
         };
         break;

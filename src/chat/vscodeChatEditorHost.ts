@@ -67,7 +67,7 @@ export class VscodeChatEditorHost implements ChatEditorHost {
 
   async insertCode(code: string): Promise<void> {
     const editor = vscode.window.activeTextEditor;
-    if (editor === undefined) return this.warn('Open an editor and place the cursor where the code should go.');
+    if (editor === undefined) return this.warn(vscode.l10n.t('Open an editor and place the cursor where the code should go.'));
     await editor.edit((edit) => {
       for (const selection of editor.selections) edit.replace(selection, code);
     });

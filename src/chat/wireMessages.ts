@@ -9,6 +9,7 @@ import { type AssistantEntry, type Entry } from './historySchema';
 import { CHAT_SYSTEM_PROMPT } from './systemPrompt';
 
 /** What a tool call that never ran answers: the API needs a result for every call. */
+// not UI text: the tool result the model reads
 export const CALL_NOT_RUN = 'Error: this tool call did not run because the answer was stopped.';
 
 function assistantMessages(entry: AssistantEntry): ChatMessage[] {

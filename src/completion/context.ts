@@ -150,6 +150,7 @@ function bestWindow(text: string, query: Set<string>): { text: string; score: nu
 
 /** Keywords every file shares; they say nothing about relatedness. */
 const KEYWORDS = new Set(
+  // not UI text: programming-language keywords
   ('const let var function return await async export import from class new this self def None True False null ' +
     'undefined true false void int string public private protected static final func package struct impl pub use ' +
     'mut for while else elif try catch except throw raise with auto include namespace template typename').split(' '),

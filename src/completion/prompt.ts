@@ -18,6 +18,7 @@ export const HOLE = '{{HOLE}}';
 /** The tags the prompt frames its parts with; an answer that echoes them is cut there (filters/promptTags.ts). */
 export const PROMPT_TAGS = ['file', 'related'] as const;
 
+// not UI text: a prompt to the model
 export const INLINE_SYSTEM_PROMPT = [
   'You are a code completion engine inside an editor.',
   'The user message may hold code from other files between <related> and </related>, for reference only,',
@@ -32,6 +33,7 @@ export const INLINE_SYSTEM_PROMPT = [
 /** Small: a line or a block. The stream filters end the answer much earlier; this only caps a runaway. */
 export const INLINE_MAX_TOKENS = 512;
 
+// not UI text: a prompt to the model
 const MODE_INSTRUCTION: Record<CompletionMode, string> = {
   line: 'Complete the current line only.',
   block: 'Complete the current line, and the statement or block it starts if it is unfinished (a few lines at most).',

@@ -63,7 +63,7 @@ class GrokInlineCompletionProvider implements vscode.InlineCompletionItemProvide
       if (token.isCancellationRequested) return undefined;
       const range = new vscode.Range(position, position.translate(0, outcome.replaceLength));
       this.acceptance.shown(document.uri.toString(), document.offsetAt(position), outcome.text);
-      return [new vscode.InlineCompletionItem(outcome.text, range, { title: 'Accept', command: INLINE_ACCEPTED_COMMAND })];
+      return [new vscode.InlineCompletionItem(outcome.text, range, { title: vscode.l10n.t('Accept'), command: INLINE_ACCEPTED_COMMAND })];
     } catch (error) {
       this.deps.logger.warn('Inline completion failed', error);
       return undefined;

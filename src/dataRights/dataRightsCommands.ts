@@ -18,7 +18,7 @@ export interface DataRightsDeps {
 /** Resolves to the file written, or undefined when dismissed or failed. */
 export async function exportMyData(deps: DataRightsDeps): Promise<vscode.Uri | undefined> {
   const target = await deps.dialogs().chooseSaveLocation({
-    title: 'Export My Data',
+    title: vscode.l10n.t('Export My Data'),
     defaultName: `grok-my-data-${utcDay(deps.holders.now())}.json`,
     format: 'json',
   });
@@ -29,10 +29,10 @@ export async function exportMyData(deps: DataRightsDeps): Promise<vscode.Uri | u
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     deps.logger.error(`Export My Data failed: ${text}`);
-    void vscode.window.showErrorMessage(`Could not export your data: ${text}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not export your data: {0}', text));
     return undefined;
   }
-  void vscode.window.showInformationMessage(`Your data was exported to ${vscode.workspace.asRelativePath(target)}.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Your data was exported to {0}.', vscode.workspace.asRelativePath(target)));
   return target;
 }
 

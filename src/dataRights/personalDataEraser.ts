@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /**
  * Delete My Data: runs every eraser even when one fails, and says which did not finish, so a partial
  * failure is reported rather than hidden. Consent records go first: their removal revokes consent,
@@ -30,17 +32,14 @@ export async function erasePersonalData(erasers: readonly Eraser[]): Promise<Era
 /** One line for the notification after Delete My Data. */
 export function describeErasure(result: ErasureResult): string {
   if (result.failed.length === 0) {
-    return (
-      `Deleted your ${joinWords(result.erased)}. Nothing is left on this machine; ` +
-      'your API key stays in the OS keychain until you run "Grok: Clear API Key".'
-    );
+    return l10n.t('Deleted your {0}. Nothing is left on this machine; your API key stays in the OS keychain until you run "Grok: Clear API Key".', joinWords(result.erased));
   }
   const failed = result.failed.map((f) => `${f.what} (${f.error})`);
-  const done = result.erased.length === 0 ? '' : ` Deleted: ${joinWords(result.erased)}.`;
-  return `Could not delete your ${joinWords(failed)}.${done} Try Delete My Data again.`;
+  if (result.erased.length === 0) return l10n.t('Could not delete your {0}. Try Delete My Data again.', joinWords(failed));
+  return l10n.t('Could not delete your {0}. Deleted: {1}. Try Delete My Data again.', joinWords(failed), joinWords(result.erased));
 }
 
 function joinWords(words: readonly string[]): string {
   if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+  return l10n.t('{0} and {1}', words.slice(0, -1).join(', '), words.at(-1) ?? '');
 }

@@ -1,4 +1,5 @@
 /** Where the extension keeps personal data, and how Export and Delete My Data reach each holder. */
+import * as l10n from '@vscode/l10n';
 import { type AnalyticsTracker } from '../provider/analytics';
 import { type ConsentManager } from '../provider/consent';
 import { allTime } from '../provider/analytics/reportPeriod';
@@ -30,10 +31,10 @@ export function personalDataSources(holders: PersonalDataHolders): PersonalDataS
 
 export function personalDataErasers(holders: PersonalDataHolders): Eraser[] {
   return [
-    { what: 'consent records', erase: () => holders.consentManager.deleteAll() },
+    { what: l10n.t('consent records'), erase: () => holders.consentManager.deleteAll() },
     { what: 'analytics', erase: () => holders.tracker.deleteAll() },
     ...holders.features.list().map((holder) => ({ what: holder.what, erase: () => holder.deleteAll() })),
     // Last: whatever the holders above left, and what no holder owns (user id, salt, counters).
-    { what: 'other stored data (user id, analytics salt, rate-limit counters)', erase: () => eraseExtensionStorage(holders.storage) },
+    { what: l10n.t('other stored data (user id, analytics salt, rate-limit counters)'), erase: () => eraseExtensionStorage(holders.storage) },
   ];
 }

@@ -1,4 +1,5 @@
 /** The verdict of one health check, as a pure function of the probe and the request window. */
+import * as l10n from '@vscode/l10n';
 import { formatDuration } from '../provider/duration';
 import { type HealthState } from '../platform/serviceHealth';
 import { type WindowFigures } from './requestWindow';
@@ -43,29 +44,29 @@ export function assessHealth(
   let state: HealthState = 'ok';
   if (probe instanceof Error || !probe.operational) {
     state = 'down';
-    reasons.push(`the service did not answer: ${probe.message}`);
+    reasons.push(l10n.t('the service did not answer: {0}', probe.message));
   } else if (probe.responseTime > thresholds.p95ThresholdMs) {
     state = 'degraded';
-    reasons.push(`the service took ${formatDuration(probe.responseTime)} to answer a status check`);
+    reasons.push(l10n.t('the service took {0} to answer a status check', formatDuration(probe.responseTime)));
   }
   if (window.requests >= thresholds.minRequests && window.successRate !== null && window.successRate < thresholds.minSuccessRate) {
     if (state === 'ok') state = 'degraded';
     reasons.push(
-      `${percent(window.successRate)} of the last ${window.requests} requests succeeded (below ${percent(thresholds.minSuccessRate)})`,
+      l10n.t('{0} of the last {1} requests succeeded (below {2})', percent(window.successRate), window.requests, percent(thresholds.minSuccessRate)),
     );
   }
   if (window.requests >= thresholds.minRequests && window.p95LatencyMs !== null && window.p95LatencyMs > thresholds.p95ThresholdMs) {
     if (state === 'ok') state = 'degraded';
-    reasons.push(`p95 latency is ${formatDuration(window.p95LatencyMs)} (threshold ${formatDuration(thresholds.p95ThresholdMs)})`);
+    reasons.push(l10n.t('p95 latency is {0} (threshold {1})', formatDuration(window.p95LatencyMs), formatDuration(thresholds.p95ThresholdMs)));
   }
   const verdict = { state, reasons, checkedAt, window, summary: summarize(state, reasons, probe) };
   return probe instanceof Error ? verdict : { ...verdict, probe };
 }
 
 function summarize(state: HealthState, reasons: string[], probe: ServiceProbe | Error): string {
-  if (state === 'ok' && !(probe instanceof Error)) return `Grok is healthy (status check answered in ${formatDuration(probe.responseTime)}).`;
-  const head = state === 'down' ? 'Grok is unreachable' : 'Grok is slow or failing';
-  return `${head}: ${reasons.join('; ')}.`;
+  if (state === 'ok' && !(probe instanceof Error)) return l10n.t('Grok is healthy (status check answered in {0}).', formatDuration(probe.responseTime));
+  const head = state === 'down' ? l10n.t('Grok is unreachable') : l10n.t('Grok is slow or failing');
+  return l10n.t('{0}: {1}.', head, reasons.join('; '));
 }
 
 function percent(ratio: number): string {

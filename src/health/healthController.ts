@@ -48,7 +48,7 @@ export class HealthController implements vscode.Disposable {
     this.monitor = new HealthMonitor({
       check: async () => {
         const provider = deps.getProvider();
-        if (!provider) throw new Error('no provider is configured');
+        if (!provider) throw new Error(vscode.l10n.t('no provider is configured'));
         return provider.getStatus();
       },
       metrics: (): RequestCounters => this.requests.snapshot(),
@@ -90,12 +90,12 @@ export class HealthController implements vscode.Disposable {
   /** Check Service Health: checks now and shows the verdict (which then counts as the episode's warning). */
   async checkHealthCommand(): Promise<HealthVerdict | undefined> {
     if (!this.deps.getProvider()) {
-      const action = await vscode.window.showWarningMessage('Grok is not set up yet: set an API key first.', 'Set API Key');
+      const action = await vscode.window.showWarningMessage(vscode.l10n.t('Grok is not set up yet: set an API key first.'), vscode.l10n.t('Set API Key'));
       if (action) void vscode.commands.executeCommand('grokCodeFast.setApiKey');
       return undefined;
     }
     const verdict = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Checking the Grok service…' },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the Grok service…') },
       () => this.monitor.checkNow({ announce: false }),
     );
     this.deps.logger.info(`Health check: ${verdict.summary}`);
@@ -112,8 +112,9 @@ export class HealthController implements vscode.Disposable {
 
   private async warn(verdict: HealthVerdict): Promise<void> {
     this.deps.logger.warn(`Health: ${verdict.summary}`);
-    const action = await vscode.window.showWarningMessage(verdict.summary, 'Show Performance Report', 'Check Again');
-    if (action === 'Show Performance Report') this.deps.showReport();
-    if (action === 'Check Again') void this.checkHealthCommand();
+    const [report, again] = [vscode.l10n.t('Show Performance Report'), vscode.l10n.t('Check Again')];
+    const action = await vscode.window.showWarningMessage(verdict.summary, report, again);
+    if (action === report) this.deps.showReport();
+    if (action === again) void this.checkHealthCommand();
   }
 }

@@ -17,7 +17,9 @@ import { type RequestMessage } from './requestMessages';
 import { classifyPart } from './requestParts';
 
 export const REFUSED_TOOL_RESULT =
+  // not UI text: read by the model
   'Refused by Grok Code Fast: this tool call named a file matching grokCodeFast.exclude, so its result is not sent to the model.';
+// not UI text: read by the model
 export const REFUSED_ATTACHMENT = '[left out by Grok Code Fast: this file matches grokCodeFast.exclude]';
 
 /** Longer strings, or ones with a line break, are contents, not paths. */

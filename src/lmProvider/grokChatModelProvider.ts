@@ -32,9 +32,9 @@ export interface GrokChatModelDeps {
 }
 
 /** Finish reasons that mean the answer is not whole: VS Code's chat must not show it as complete. */
-const CUT: Partial<Record<FinishReason, string>> = {
-  length: 'Grok: the answer stopped at the output token limit (grokCodeFast.maxTokens); what came is above.',
-  content_filter: 'Grok: the content filter of xAI stopped the answer; what came is above.',
+const CUT: Partial<Record<FinishReason, () => string>> = {
+  length: () => vscode.l10n.t('Grok: the answer stopped at the output token limit (grokCodeFast.maxTokens); what came is above.'),
+  content_filter: () => vscode.l10n.t('Grok: the content filter of xAI stopped the answer; what came is above.'),
 };
 
 /** Set once a Grok model answered in VS Code's chat. */
@@ -101,7 +101,7 @@ export class GrokChatModelProvider implements vscode.LanguageModelChatProvider {
       cancellation.dispose();
     }
     const cut = CUT[finishReason];
-    if (cut) throw new Error(cut);
+    if (cut) throw new Error(cut());
     // The walkthrough's "Use Grok in VS Code's chat" step completes on this outcome, not on opening the view.
     void vscode.commands.executeCommand('setContext', USED_IN_VSCODE_CHAT_CONTEXT, true);
   }

@@ -6,28 +6,28 @@
 import * as vscode from 'vscode';
 import { isGrokError, RateLimitError } from '../provider/errors';
 
-const CONSENT_HINT = 'Run "Grok: Show Data-Use Consent" to review the notice and consent.';
+const CONSENT_HINT = vscode.l10n.t('Run "Grok: Show Data-Use Consent" to review the notice and consent.');
 
 /** The request was refused before anything was sent: the user has not consented for this model. */
-export const CONSENT_DECLINED_MESSAGE = `Grok: no data-use consent for this model, so nothing was sent. ${CONSENT_HINT}`;
+export const CONSENT_DECLINED_MESSAGE = vscode.l10n.t('Grok: no data-use consent for this model, so nothing was sent. {0}', CONSENT_HINT);
 
-const SET_KEY_HINT = 'Run "Grok: Set API Key".';
+const SET_KEY_HINT = vscode.l10n.t('Run "Grok: Set API Key".');
 
 export function toLanguageModelError(error: unknown, token: vscode.CancellationToken): Error {
   if (token.isCancellationRequested) return new vscode.CancellationError();
   if (!isGrokError(error)) return error instanceof Error ? error : new Error(String(error));
   switch (error.code) {
     case 'consent_required':
-      return vscode.LanguageModelError.NoPermissions(`Grok: ${error.message} ${CONSENT_HINT}`);
+      return vscode.LanguageModelError.NoPermissions(vscode.l10n.t('Grok: {0} {1}', error.message, CONSENT_HINT));
     case 'unauthorized':
-      return vscode.LanguageModelError.NoPermissions(`Grok: ${error.message} ${SET_KEY_HINT}`);
+      return vscode.LanguageModelError.NoPermissions(vscode.l10n.t('Grok: {0} {1}', error.message, SET_KEY_HINT));
     case 'rate_limited': {
-      const wait = error instanceof RateLimitError ? ` Try again in ${Math.ceil(error.retryAfter)} s.` : '';
-      return vscode.LanguageModelError.Blocked(`Grok: ${error.message}${wait}`);
+      const wait = error instanceof RateLimitError ? vscode.l10n.t('Try again in {0} s.', Math.ceil(error.retryAfter)) : '';
+      return vscode.LanguageModelError.Blocked(vscode.l10n.t('Grok: {0} {1}', error.message, wait).trimEnd());
     }
     case 'aborted':
       return new vscode.CancellationError();
     default:
-      return new Error(`Grok: ${error.message}`);
+      return new Error(vscode.l10n.t('Grok: {0}', error.message));
   }
 }

@@ -3,6 +3,7 @@
  * `maxInputTokens`, so input and output share the context window: input gets what the output cap
  * leaves.
  */
+import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
 import { type ModelFacts } from '../provider/models';
 
@@ -24,7 +25,7 @@ export function modelInformation(facts: PickerFacts): vscode.LanguageModelChatIn
     family: facts.id,
     version: facts.id,
     detail: 'xAI',
-    tooltip: `${facts.displayName} through Grok Code Fast: consent, local limits, prompt-cache affinity and analytics.`,
+    tooltip: l10n.t('{0} through Grok Code Fast: consent, local limits, prompt-cache affinity and analytics.', facts.displayName),
     maxInputTokens: Math.max(1, (facts.contextWindow ?? UNKNOWN_CONTEXT_WINDOW) - facts.maxOutputTokens),
     maxOutputTokens: facts.maxOutputTokens,
     capabilities: {

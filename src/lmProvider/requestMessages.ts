@@ -4,6 +4,7 @@
  * assistant's tool-call parts become its `toolCalls`; images become image inputs for models that
  * read images, and a clear error for models that do not (never dropped without a word).
  */
+import * as l10n from '@vscode/l10n';
 import { type ChatMessage, type ImageInput, type ToolCall } from '../provider/types';
 import { classifyPart, isTextData } from './requestParts';
 
@@ -32,6 +33,7 @@ function toolResultText(content: readonly unknown[]): string {
     .map((raw) => {
       const part = classifyPart(raw);
       if (part.kind === 'text') return part.text;
+      // not UI text: what the model reads for a binary part
       if (part.kind === 'data') return isTextData(part.mimeType) ? decoder.decode(part.data) : `[${part.mimeType}, ${part.data.byteLength} bytes]`;
       // A prompt-tsx tree or a part this version does not know: its JSON, so nothing is lost.
       return JSON.stringify(raw);
@@ -41,7 +43,7 @@ function toolResultText(content: readonly unknown[]): string {
 
 function imageInput(mimeType: string, data: Uint8Array, options: ConvertOptions): ImageInput {
   if (!options.imageInput) {
-    throw new UnsupportedInputError(`${options.model} reads text only: remove the image or pick a model that takes images.`);
+    throw new UnsupportedInputError(l10n.t('{0} reads text only: remove the image or pick a model that takes images.', options.model));
   }
   return { url: `data:${mimeType};base64,${Buffer.from(data).toString('base64')}` };
 }
@@ -91,7 +93,7 @@ export function toChatMessages(messages: readonly RequestMessage[], options: Con
       case ROLE.system:
         return [convertSystem(message.content)];
       default:
-        throw new UnsupportedInputError(`A chat message has role ${message.role}, which this extension does not know.`);
+        throw new UnsupportedInputError(l10n.t('A chat message has role {0}, which this extension does not know.', String(message.role)));
     }
   });
 }

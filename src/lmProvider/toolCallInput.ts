@@ -1,4 +1,5 @@
 /** A tool call's arguments (the JSON text the model produced) as the object `LanguageModelToolCallPart` carries. */
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod';
 import { type ToolCall } from '../provider/types';
 
@@ -16,7 +17,7 @@ export function toolCallInput(call: ToolCall): Record<string, unknown> {
   const input = ArgumentsSchema.safeParse(parsed);
   if (!input.success) {
     const shown = call.arguments.length > 200 ? `${call.arguments.slice(0, 200)}…` : call.arguments;
-    throw new Error(`The model called the tool "${call.name}" with arguments that are not a JSON object: ${shown}`);
+    throw new Error(l10n.t('The model called the tool "{0}" with arguments that are not a JSON object: {1}', call.name, shown));
   }
   return input.data;
 }

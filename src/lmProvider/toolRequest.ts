@@ -2,6 +2,7 @@
  * The tools VS Code offers the model and its tool mode, as the core's request options. Required mode
  * with one tool names that tool; with several it is the wire's `required` (the model picks one).
  */
+import * as l10n from '@vscode/l10n';
 import { type ToolChoice, type ToolDefinition } from '../provider/types';
 
 /** The fields of `vscode.LanguageModelChatTool` read here. */
@@ -19,7 +20,7 @@ const NO_ARGUMENTS = { type: 'object', properties: {} };
 
 export function toolRequest(tools: readonly OfferedTool[] | undefined, toolMode: number): { tools?: ToolDefinition[]; toolChoice?: ToolChoice } {
   if (!tools?.length) {
-    if (toolMode === TOOL_MODE.required) throw new Error('Tool mode "required" needs at least one tool.');
+    if (toolMode === TOOL_MODE.required) throw new Error(l10n.t('Tool mode "required" needs at least one tool.'));
     return {};
   }
   const definitions = tools.map((tool) => ({

@@ -20,12 +20,12 @@ export interface ApiKeyCommandDeps {
 async function askForKey(endpoint: string | undefined): Promise<string | undefined> {
   await afterWalkthroughFocus();
   const key = await vscode.window.showInputBox({
-    title: 'Grok Code Fast: API key',
+    title: vscode.l10n.t('Grok Code Fast: API key'),
     prompt: apiKeyPrompt(endpoint),
     placeHolder: 'xai-…',
     password: true,
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() === '' ? 'Enter a key, or press Escape to cancel.' : undefined),
+    validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('Enter a key, or press Escape to cancel.') : undefined),
   });
   return key?.trim() || undefined;
 }
@@ -37,7 +37,7 @@ function announce(verdict: KeyVerdict): void {
     return;
   }
   const show = verdict.kind === 'rejected' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
-  void show(verdict.text, 'Set API Key').then((choice) => {
+  void show(verdict.text, vscode.l10n.t('Set API Key')).then((choice) => {
     if (choice) void vscode.commands.executeCommand('grokCodeFast.setApiKey');
   });
 }
@@ -56,11 +56,11 @@ export async function setApiKey(deps: ApiKeyCommandDeps, ...callerArgs: unknown[
   deps.logger.info('API key saved to SecretStorage; checking it against the endpoint.');
   const endpoint = deps.endpoint();
   if (endpoint === undefined) {
-    const verdict: KeyVerdict = { kind: 'unreachable', text: 'API key saved; no valid endpoint is configured to check it (see grokCodeFast.endpoint.url).' };
+    const verdict: KeyVerdict = { kind: 'unreachable', text: vscode.l10n.t('API key saved; no valid endpoint is configured to check it (see grokCodeFast.endpoint.url).') };
     announce(verdict);
     return verdict;
   }
-  const verdict = await withCancellableProgress('Checking the API key…', async (signal) => {
+  const verdict = await withCancellableProgress(vscode.l10n.t('Checking the API key…'), async (signal) => {
     try {
       return keyVerdict({ result: await deps.checkApiKey(key, signal) }, endpoint);
     } catch (error) {
@@ -75,5 +75,5 @@ export async function setApiKey(deps: ApiKeyCommandDeps, ...callerArgs: unknown[
 export async function clearApiKey(deps: ApiKeyCommandDeps): Promise<void> {
   await deps.keyStore.clear();
   deps.logger.info('API key removed from SecretStorage.');
-  void vscode.window.showInformationMessage('Grok Code Fast: API key removed. Set one again to send requests.');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Grok Code Fast: API key removed. Set one again to send requests.'));
 }

@@ -3,6 +3,7 @@
  * rejected (with the server's message) or could not reach the endpoint. A refused key comes back as
  * `valid: false`; an unreachable server as a thrown error.
  */
+import * as l10n from '@vscode/l10n';
 import { isGrokError } from '../provider/errors';
 import { redactSecrets } from '../provider/redact';
 
@@ -21,19 +22,19 @@ export function keyVerdict(outcome: { result: ApiKeyCheckResult } | { error: unk
     const message = redactSecrets(outcome.result.message);
     const which = redactedKey ? ` (${redactedKey})` : '';
     return valid
-      ? { kind: 'valid', text: `API key saved and accepted by ${endpoint}${which}. ${message}` }
-      : { kind: 'rejected', text: `API key saved, but ${endpoint} rejected it${which}: ${message}` };
+      ? { kind: 'valid', text: l10n.t('API key saved and accepted by {0}{1}. {2}', endpoint, which, message) }
+      : { kind: 'rejected', text: l10n.t('API key saved, but {0} rejected it{1}: {2}', endpoint, which, message) };
   }
   const { error } = outcome;
   const reason = isGrokError(error) ? `${error.message} [${error.code}]` : error instanceof Error ? error.message : String(error);
-  return { kind: 'unreachable', text: `API key saved, but ${endpoint} could not be reached to check it: ${redactSecrets(reason)}` };
+  return { kind: 'unreachable', text: l10n.t('API key saved, but {0} could not be reached to check it: {1}', endpoint, redactSecrets(reason)) };
 }
 
 /** What the input box says the command will do with the key: the user starts this request, so say it. */
 export function apiKeyPrompt(endpoint: string | undefined): string {
   const check =
     endpoint === undefined
-      ? 'No valid endpoint is configured, so the key is not checked.'
-      : `Saving it checks the key with a GET to ${endpoint}/api-key; no code is sent.`;
-  return `Your xAI API key (or the token of the endpoint you configured). It is kept in the OS keychain. ${check}`;
+      ? l10n.t('No valid endpoint is configured, so the key is not checked.')
+      : l10n.t('Saving it checks the key with a GET to {0}/api-key; no code is sent.', endpoint);
+  return l10n.t('Your xAI API key (or the token of the endpoint you configured). It is kept in the OS keychain. {0}', check);
 }

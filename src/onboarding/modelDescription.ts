@@ -3,6 +3,7 @@
  * tokens (with the long-context tier), context window and accepted reasoning efforts. No `vscode`,
  * so the wording is unit-tested.
  */
+import * as l10n from '@vscode/l10n';
 import { type ModelFacts, type PriceTier } from '../provider/models';
 
 function usd(value: number): string {
@@ -10,7 +11,7 @@ function usd(value: number): string {
 }
 
 function tier(prices: PriceTier): string {
-  return `${usd(prices.inputPerMillion)} in / ${usd(prices.cachedInputPerMillion)} cached / ${usd(prices.outputPerMillion)} out`;
+  return l10n.t('{0} in / {1} cached / {2} out', usd(prices.inputPerMillion), usd(prices.cachedInputPerMillion), usd(prices.outputPerMillion));
 }
 
 /** Tokens as `256K` or `1M`. */
@@ -25,23 +26,23 @@ export function describePrices(facts: ModelFacts): string | undefined {
   const pricing = facts.pricing;
   if (!pricing) return undefined;
   const long = pricing.longContext;
-  const longWords = long ? ` (above ${formatTokens(long.thresholdTokens)} prompt tokens: ${tier(long)})` : '';
-  return `${tier(pricing)} per million tokens${longWords}`;
+  if (!long) return l10n.t('{0} per million tokens', tier(pricing));
+  return l10n.t('{0} per million tokens (above {1} prompt tokens: {2})', tier(pricing), formatTokens(long.thresholdTokens), tier(long));
 }
 
 /** The efforts as `none–high` style words, or `no reasoning effort` when the model takes none. */
 export function describeEfforts(facts: ModelFacts): string {
   const efforts = facts.reasoningEfforts;
-  if (efforts.length === 0) return 'no reasoning effort';
+  if (efforts.length === 0) return l10n.t('no reasoning effort');
   const list = efforts.join(', ');
-  return facts.defaultReasoningEffort ? `effort ${list} (default ${facts.defaultReasoningEffort})` : `effort ${list}`;
+  return facts.defaultReasoningEffort ? l10n.t('effort {0} (default {1})', list, facts.defaultReasoningEffort) : l10n.t('effort {0}', list);
 }
 
 /** One line for a model picker: prices, context, efforts. */
 export function describeModel(facts: ModelFacts): string {
   return [
-    describePrices(facts) ?? 'prices not listed (the server reports the cost)',
-    facts.contextWindow === undefined ? undefined : `${formatTokens(facts.contextWindow)} context`,
+    describePrices(facts) ?? l10n.t('prices not listed (the server reports the cost)'),
+    facts.contextWindow === undefined ? undefined : l10n.t('{0} context', formatTokens(facts.contextWindow)),
     describeEfforts(facts),
   ]
     .filter((part) => part !== undefined)

@@ -56,7 +56,7 @@ export function registerOnboarding(context: vscode.ExtensionContext, services: S
     vscode.commands.registerCommand('grokCodeFast.revokeConsent', async () => {
       await consent.revoke();
       void vscode.window.showInformationMessage(
-        'Grok Code Fast: data-use consent revoked. Requests in flight were stopped and nothing is sent until you consent again.',
+        vscode.l10n.t('Grok Code Fast: data-use consent revoked. Requests in flight were stopped and nothing is sent until you consent again.'),
       );
     }),
     vscode.commands.registerCommand('grokCodeFast.selectModel', (args?: unknown) => selectModel(deps, args)),

@@ -38,23 +38,23 @@ export interface ModelSelection {
 
 async function pickFeature(): Promise<ModelFeature[] | undefined> {
   const items: { label: string; features: ModelFeature[] }[] = [
-    { label: 'All features', features: [...ALL_FEATURES] },
-    { label: 'Chat', features: ['chat'] },
-    { label: 'Inline completions', features: ['inline'] },
-    { label: 'Selection actions', features: ['action'] },
+    { label: vscode.l10n.t('All features'), features: [...ALL_FEATURES] },
+    { label: vscode.l10n.t('Chat'), features: ['chat'] },
+    { label: vscode.l10n.t('Inline completions'), features: ['inline'] },
+    { label: vscode.l10n.t('Selection actions'), features: ['action'] },
   ];
   await afterWalkthroughFocus();
-  return (await vscode.window.showQuickPick(items, { title: 'Select Model: for which feature?' }))?.features;
+  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Select Model: for which feature?') }))?.features;
 }
 
 async function fetchModels(deps: SelectModelDeps): Promise<ModelFacts[] | undefined> {
-  return withCancellableProgress('Fetching the model list…', async (signal) => {
+  return withCancellableProgress(vscode.l10n.t('Fetching the model list…'), async (signal) => {
     try {
       return await deps.listModels(signal);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       deps.logger.warn('Could not list models:', message);
-      void vscode.window.showErrorMessage(`Grok Code Fast: could not list the models: ${message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Grok Code Fast: could not list the models: {0}', message));
       return undefined;
     }
   });
@@ -80,14 +80,14 @@ export async function selectModel(deps: SelectModelDeps, rawArgs?: unknown): Pro
     const current = config.get<string>(MODEL_SETTINGS[features[0]]);
     const items = models.map((m) => ({
       label: m.id,
-      description: [m.id === current || m.aliases.includes(current ?? '') ? 'current' : undefined, ...m.aliases].filter(Boolean).join(' · '),
+      description: [m.id === current || m.aliases.includes(current ?? '') ? vscode.l10n.t('current') : undefined, ...m.aliases].filter(Boolean).join(' · '),
       detail: describeModel(m),
     }));
-    const placeHolder = args.reason ?? (items.length === 0 ? 'The endpoint lists no models' : 'Models the endpoint serves');
-    model = (await vscode.window.showQuickPick(items, { title: 'Select Model', placeHolder, matchOnDescription: true }))?.label;
+    const placeHolder = args.reason ?? (items.length === 0 ? vscode.l10n.t('The endpoint lists no models') : vscode.l10n.t('Models the endpoint serves'));
+    model = (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Select Model'), placeHolder, matchOnDescription: true }))?.label;
     if (model === undefined) return undefined;
   } else if (!models.some((m) => m.id === model || m.aliases.includes(model as string))) {
-    void vscode.window.showWarningMessage(`Grok Code Fast: the endpoint does not list the model "${model}"; nothing changed.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Grok Code Fast: the endpoint does not list the model "{0}"; nothing changed.', model));
     return undefined;
   }
   for (const feature of features) await config.update(MODEL_SETTINGS[feature], model, vscode.ConfigurationTarget.Global);

@@ -18,7 +18,7 @@ import { featuresUsing, isRedirect, MODEL_FEATURES, notServedMessage, redirectMe
 const TOLD_KEY = 'grokCodeFast.servedModelNotices';
 /** The (requested, served) pairs already told; a stored value that does not parse counts as none. */
 const ToldPairsSchema = z.array(z.string()).catch([]);
-export const PICK_ANOTHER = 'Pick Another Model';
+export const PICK_ANOTHER = vscode.l10n.t('Pick Another Model');
 
 export interface ServedModelNoticeDeps {
   models: ModelNames;
@@ -54,7 +54,7 @@ export class ServedModelNotice {
     await this.deps.memento.update(TOLD_KEY, [...toldPairs, pair]);
     const message = redirectMessage(this.deps.models, requested, served);
     this.deps.logger.warn(`The endpoint answered requests for ${requested} with ${served}.`);
-    const use = `Use ${served}`;
+    const use = vscode.l10n.t('Use {0}', served);
     const choice = await this.deps.prompt('info', message, [use, PICK_ANOTHER]);
     if (choice === use) await this.useModel(served, features.length > 0 ? features : [...MODEL_FEATURES]);
     if (choice === PICK_ANOTHER) await this.pick(features);

@@ -2,6 +2,7 @@
  * What the served-model notice decides and says, without VS Code (unit-tested): whether an answer
  * came from another model than the one asked for, which features use a model, and the wording.
  */
+import * as l10n from '@vscode/l10n';
 import { type ModelFacts } from '../provider/models';
 import { describePrices } from './modelDescription';
 
@@ -27,12 +28,11 @@ export function featuresUsing(models: ModelNames, configured: Record<ModelFeatur
 
 export function redirectMessage(models: ModelNames, requested: string, served: string): string {
   const prices = describePrices(models.factsFor(served));
-  return (
-    `Grok Code Fast: you chose ${requested}, but ${served} answered (xAI retired or redirected the name). ` +
-    `You are billed for ${served}${prices ? `: ${prices}` : ''}.`
-  );
+  return prices
+    ? l10n.t('Grok Code Fast: you chose {0}, but {1} answered (xAI retired or redirected the name). You are billed for {1}: {2}.', requested, served, prices)
+    : l10n.t('Grok Code Fast: you chose {0}, but {1} answered (xAI retired or redirected the name). You are billed for {1}.', requested, served);
 }
 
 export function notServedMessage(requested: string): string {
-  return `Grok Code Fast: model "${requested}" is not served by this endpoint (retired or never listed). Pick another model.`;
+  return l10n.t('Grok Code Fast: model "{0}" is not served by this endpoint (retired or never listed). Pick another model.', requested);
 }

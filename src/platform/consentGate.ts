@@ -59,7 +59,7 @@ export class ConsentGate implements vscode.Disposable {
 
   /** The notice for the current endpoint, as the modal and the chat panel show it. */
   noticeText(): string {
-    return consentNotice(this.origin() ?? 'no valid endpoint');
+    return consentNotice(this.origin() ?? vscode.l10n.t('no valid endpoint'));
   }
 
   /** The last known answer for every current model at the current endpoint without waiting; undefined until read once. */
@@ -101,8 +101,8 @@ export class ConsentGate implements vscode.Disposable {
     const given = subjects && (await this.deps.manager.getConsent(subjects[0]!));
     const status =
       given && (await this.hasConsent())
-        ? `Current status: consent given on ${new Date(given.timestamp).toLocaleString()} for ${given.endpoint}.`
-        : 'Current status: no consent given for this endpoint; nothing is sent to it.';
+        ? vscode.l10n.t('Current status: consent given on {0} for {1}.', new Date(given.timestamp).toLocaleString(), given.endpoint)
+        : vscode.l10n.t('Current status: no consent given for this endpoint; nothing is sent to it.');
     const accepted = await this.dialog(this.notice(status));
     if (accepted && subjects) await this.record(subjects);
     return this.hasConsent();
@@ -180,7 +180,7 @@ export class ConsentGate implements vscode.Disposable {
 
   private notice(status: string): ConsentNotice {
     return {
-      message: 'Grok Code Fast: data-use consent',
+      message: vscode.l10n.t('Grok Code Fast: data-use consent'),
       detail: `${this.noticeText()}\n\n${status}`,
       version: CONSENT_NOTICE_VERSION,
     };

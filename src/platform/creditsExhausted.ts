@@ -6,11 +6,14 @@
  * core gives a 429 whose body speaks of credits or a spending limit (CreditsExhaustedError).
  */
 
+import * as l10n from '@vscode/l10n';
+
 export const CREDITS_EXHAUSTED_CODE = 'credits_exhausted';
 
 /** What the user is told, after "<feature> failed: ". */
-export const CREDITS_EXHAUSTED_TEXT =
-  'the account has no credits left or has reached its spending limit. Waiting will not help: add credits or raise the limit in the provider\'s console.';
+export function creditsExhaustedText(): string {
+  return l10n.t("the account has no credits left or has reached its spending limit. Waiting will not help: add credits or raise the limit in the provider's console.");
+}
 
 export interface CreditsExhausted {
   /** The https address the server gave (its billing console), when it gave one. */

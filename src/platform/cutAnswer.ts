@@ -4,6 +4,7 @@
  * a proposal, and the chat marks it. Source: the OpenAI-compatible `finish_reason` values xAI sends
  * (/work/shared/xai-api.md). No `vscode` import.
  */
+import * as l10n from '@vscode/l10n';
 import { MAX_OUTPUT_TOKENS } from '../provider/models';
 import { type FinishReason } from '../provider/types';
 
@@ -16,8 +17,8 @@ export function cutReason(finishReason: FinishReason): CutReason | undefined {
 /** Why the answer stopped, as a clause: "it reached the output limit of 4,000 tokens". */
 export function describeCut(reason: CutReason, maxTokens: number): string {
   return reason === 'length'
-    ? `it reached the output limit of ${maxTokens.toLocaleString('en-US')} tokens (grokCodeFast.maxTokens)`
-    : "the provider's content filter stopped it";
+    ? l10n.t('it reached the output limit of {0} tokens (grokCodeFast.maxTokens)', maxTokens.toLocaleString())
+    : l10n.t("the provider's content filter stopped it");
 }
 
 /** The limit a retry may ask for: double, up to the model's maximum; undefined when already there. */

@@ -18,7 +18,7 @@ export interface AnalyticsDialogs {
   confirmDeletion(): Promise<boolean>;
 }
 
-export const DELETE_BUTTON = 'Delete';
+export const DELETE_BUTTON = vscode.l10n.t('Delete');
 
 const FILTERS: Record<ExportFormat, Record<string, string[]>> = {
   json: { JSON: ['json'] },
@@ -28,32 +28,32 @@ const FILTERS: Record<ExportFormat, Record<string, string[]>> = {
 export const interactiveDialogs: AnalyticsDialogs = {
   async chooseAnalyticsExport() {
     const spans: (vscode.QuickPickItem & { span: ExportSpan })[] = [
-      ...REPORT_PERIODS.map((days) => ({ label: `Last ${days} days`, span: days })),
-      { label: 'Everything retained', span: 'all' as const },
+      ...REPORT_PERIODS.map((days) => ({ label: vscode.l10n.t('Last {0} days', days), span: days })),
+      { label: vscode.l10n.t('Everything retained'), span: 'all' as const },
     ];
-    const span = await vscode.window.showQuickPick(spans, { title: 'Export Analytics (1/2): period', placeHolder: 'Which period?' });
+    const span = await vscode.window.showQuickPick(spans, { title: vscode.l10n.t('Export Analytics (1/2): period'), placeHolder: vscode.l10n.t('Which period?') });
     if (!span) return undefined;
     const formats: (vscode.QuickPickItem & { format: ExportFormat })[] = [
-      { label: 'JSON', description: 'one document: version, period and the events as stored', format: 'json' },
-      { label: 'CSV', description: 'one event a row, for spreadsheets', format: 'csv' },
+      { label: 'JSON', description: vscode.l10n.t('one document: version, period and the events as stored'), format: 'json' },
+      { label: 'CSV', description: vscode.l10n.t('one event a row, for spreadsheets'), format: 'csv' },
     ];
-    const format = await vscode.window.showQuickPick(formats, { title: 'Export Analytics (2/2): format', placeHolder: 'Which format?' });
+    const format = await vscode.window.showQuickPick(formats, { title: vscode.l10n.t('Export Analytics (2/2): format'), placeHolder: vscode.l10n.t('Which format?') });
     return format ? { span: span.span, format: format.format } : undefined;
   },
 
   async chooseSaveLocation({ title, defaultName, format }) {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir());
-    return vscode.window.showSaveDialog({ title, saveLabel: 'Export', defaultUri: vscode.Uri.joinPath(folder, defaultName), filters: FILTERS[format] });
+    return vscode.window.showSaveDialog({ title, saveLabel: vscode.l10n.t('Export'), defaultUri: vscode.Uri.joinPath(folder, defaultName), filters: FILTERS[format] });
   },
 
   async confirmDeletion() {
     const answer = await vscode.window.showWarningMessage(
-      'Delete all your Grok Code Fast data on this machine?',
+      vscode.l10n.t('Delete all your Grok Code Fast data on this machine?'),
       {
         modal: true,
-        detail:
-          'This deletes your analytics (every recorded request), your chat history and your data-use consent records. ' +
-          'It cannot be undone. You will be asked for consent again before the next request.',
+        detail: vscode.l10n.t(
+          'This deletes your analytics (every recorded request), your chat history and your data-use consent records. It cannot be undone. You will be asked for consent again before the next request.',
+        ),
       },
       DELETE_BUTTON,
     );

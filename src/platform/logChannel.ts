@@ -22,7 +22,7 @@ export class LogChannel implements Logger, vscode.Disposable {
   private readonly recent: string[] = [];
   private verbose = true;
 
-  constructor(channel: vscode.LogOutputChannel = vscode.window.createOutputChannel('Grok Code Fast', { log: true })) {
+  constructor(channel: vscode.LogOutputChannel = vscode.window.createOutputChannel('Grok Code Fast', { log: true })) { // not UI text: the product's name
     this.channel = channel;
   }
 

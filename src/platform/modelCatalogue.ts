@@ -93,7 +93,7 @@ export class ModelCatalogueSync implements vscode.Disposable {
     await this.read(signal);
     const models = this.deps.registry.listModels();
     if (models.length === 0) {
-      throw new Error(this.deps.hasKey() ? 'the endpoint sent no model list (see "Grok: Show Log").' : 'no API key is set.');
+      throw new Error(this.deps.hasKey() ? vscode.l10n.t('the endpoint sent no model list (see "Grok: Show Log").') : vscode.l10n.t('no API key is set.'));
     }
     return models;
   }

@@ -143,7 +143,7 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
       log.warn(warning);
       if (shownWarnings.has(warning)) continue;
       shownWarnings.add(warning);
-      void vscode.window.showWarningMessage(`Grok Code Fast: ${warning}`, 'Open Settings').then((choice) => {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Grok Code Fast: {0}', warning), vscode.l10n.t('Open Settings')).then((choice) => {
         if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'grokCodeFast');
       });
     }
@@ -182,7 +182,7 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
 
   const endpoint = () => {
     const url = settings.endpoint.baseUrl;
-    if (url === null) throw new InvalidConfigError('grokCodeFast.endpoint.url is not a valid https:// (or loopback http://) URL.', 'endpoint');
+    if (url === null) throw new InvalidConfigError(vscode.l10n.t('grokCodeFast.endpoint.url is not a valid https:// (or loopback http://) URL.'), 'endpoint');
     return url;
   };
   let hasKey = false;

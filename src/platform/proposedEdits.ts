@@ -134,7 +134,10 @@ export class ProposedEdits implements vscode.Disposable {
     // A new file is shown against an empty document of its name (so the diff gets its language).
     const left = edit.document?.uri ?? this.documents.uriFor(`${edit.id}-empty`, name);
     if (edit.document === undefined) this.documents.set(left, '');
-    const label = edit.document === undefined ? `${name} (new file): ${edit.title} (Grok proposal)` : `${name}: ${edit.title} (Grok proposal)`;
+    const label =
+      edit.document === undefined
+        ? vscode.l10n.t('{0} (new file): {1} (Grok proposal)', name, edit.title)
+        : vscode.l10n.t('{0}: {1} (Grok proposal)', name, edit.title);
     await vscode.commands.executeCommand('vscode.diff', left, edit.proposedUri, label, { preview: false });
     this.updateContext();
   }
@@ -148,9 +151,9 @@ export class ProposedEdits implements vscode.Disposable {
     const pending = this.pending.get(edit.id);
     if (!pending) return;
     void vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Grok: ${edit.title} proposal ready.`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Grok: {0} proposal ready.', edit.title), cancellable: true },
       (progress, token) => {
-        progress.report({ message: 'Review the diff, then Accept or Reject it with the buttons in its title bar.' });
+        progress.report({ message: vscode.l10n.t('Review the diff, then Accept or Reject it with the buttons in its title bar.') });
         const cancel = token.onCancellationRequested(() => void this.reject(edit));
         return pending.settled.finally(() => cancel.dispose());
       },
@@ -174,7 +177,7 @@ export class ProposedEdits implements vscode.Disposable {
     const refusal = await this.refusal(pending);
     if (refusal !== undefined) {
       await this.close(pending);
-      void vscode.window.showWarningMessage(`Grok: ${title}: ${refusal}, so nothing was applied. Run it again on the current code.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Grok: {0}: {1}, so nothing was applied. Run it again on the current code.', title, refusal));
       return 'stale';
     }
     const change = new vscode.WorkspaceEdit();
@@ -187,7 +190,7 @@ export class ProposedEdits implements vscode.Disposable {
     const applied = await vscode.workspace.applyEdit(change);
     await this.close(pending);
     if (!applied) {
-      void vscode.window.showErrorMessage(`Grok: VS Code refused the ${title} edit; nothing was changed.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Grok: VS Code refused the {0} edit; nothing was changed.', title));
       return 'stale';
     }
     await vscode.window.showTextDocument(document ?? (await vscode.workspace.openTextDocument(uri)), { preview: false });
@@ -222,15 +225,15 @@ export class ProposedEdits implements vscode.Disposable {
   private async refusal(pending: Pending): Promise<string | undefined> {
     const { document, uri } = pending.edit;
     const name = baseName(uri);
-    if (pending.replacement === undefined) return 'there is no proposed code yet';
+    if (pending.replacement === undefined) return vscode.l10n.t('there is no proposed code yet');
     if (document === undefined) {
       const exists = await vscode.workspace.fs.stat(uri).then(
         () => true,
         () => false,
       );
-      return exists ? `${name} was created after the diff was opened` : undefined;
+      return exists ? vscode.l10n.t('{0} was created after the diff was opened', name) : undefined;
     }
-    if (document.isClosed) return `${name} was closed`;
+    if (document.isClosed) return vscode.l10n.t('{0} was closed', name);
     // A version the tracking did not see (or a target that no longer holds its text) is never guessed at.
     if (pending.range === 'changed' || document.version !== pending.version) return pending.options.changedReason;
     const { start, end } = pending.range;

@@ -8,12 +8,12 @@ import { type Logger } from '../provider/types';
 import { RETIRED_PROFILE, SETTINGS_SECTION } from './settingsSchema';
 
 const TOLD_KEY = 'grokCodeFast.rooCodeCloudNoticeShown';
-const USE_XAI = 'Use xAI Directly';
-const OPEN_SETTINGS = 'Open Settings';
+const USE_XAI = vscode.l10n.t('Use xAI Directly');
+const OPEN_SETTINGS = vscode.l10n.t('Open Settings');
 
-export const RETIRED_PROFILE_MESSAGE =
-  'Grok Code Fast: Roo Code Cloud shut down on 2026-05-15, so its free route is gone. Your endpoint was moved to ' +
-  '"custom" with no URL: nothing is sent until you choose xAI directly (with your own API key) or enter another endpoint.';
+export const RETIRED_PROFILE_MESSAGE = vscode.l10n.t(
+  'Grok Code Fast: Roo Code Cloud shut down on 2026-05-15, so its free route is gone. Your endpoint was moved to "custom" with no URL: nothing is sent until you choose xAI directly (with your own API key) or enter another endpoint.',
+);
 
 export type MigrationPrompt = (message: string, buttons: string[]) => Thenable<string | undefined>;
 

@@ -3,6 +3,7 @@
  * validated one by one with zod. A bad value never throws: it becomes a warning naming the setting and
  * the default used instead. No `vscode` here, so it is tested in plain Node.
  */
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod';
 import { endpointProblem } from '../provider/config';
 import { proxyFromEnvironment, type Environment } from '../provider/client/proxyFromEnvironment';
@@ -131,13 +132,13 @@ class SettingsReader {
     if (value === undefined) return fallback;
     const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data;
-    this.warn(key, value, parsed.error.issues[0]?.message ?? 'invalid', show(fallback));
+    this.warn(key, value, parsed.error.issues[0]?.message ?? l10n.t('invalid'), show(fallback));
     return fallback;
   }
 
   warn(key: string, value: unknown, reason: string, usedInstead: string): void {
     const name = key.startsWith('http.') ? key : `${SETTINGS_SECTION}.${key}`;
-    this.warnings.push(`Setting "${name}" has an invalid value ${show(value)} (${reason}); using ${usedInstead} instead.`);
+    this.warnings.push(l10n.t('Setting "{0}" has an invalid value {1} ({2}); using {3} instead.', name, show(value), reason, usedInstead));
   }
 }
 
@@ -165,10 +166,10 @@ function endpointOf(reader: SettingsReader) {
   if (setting === RETIRED_PROFILE) return endpoint('custom', null, RETIRED_PROFILE);
   if (setting === 'xai') return endpoint('xai', XAI_BASE_URL);
   const url = reader.get('endpoint.url').trim().replace(/\/+$/, '');
-  const problem = url === '' ? 'empty while the profile is "custom"' : endpointProblem(url);
+  const problem = url === '' ? l10n.t('empty while the profile is "custom"') : endpointProblem(url);
   if (problem === undefined) return endpoint('custom', url);
   // Never fall back to another host: the user chose where their code goes.
-  reader.warn('endpoint.url', url, problem, 'no endpoint (requests are refused until it is fixed)');
+  reader.warn('endpoint.url', url, problem, l10n.t('no endpoint (requests are refused until it is fixed)'));
   return endpoint('custom', null);
 }
 
@@ -177,14 +178,14 @@ function debounceOf(reader: SettingsReader) {
   const maxMs = reader.get('inlineCompletions.debounceMaxMs');
   if (minMs <= maxMs) return { minMs, maxMs };
   const fallback = { min: SPECS['inlineCompletions.debounceMinMs'].fallback, max: SPECS['inlineCompletions.debounceMaxMs'].fallback };
-  reader.warn('inlineCompletions.debounceMinMs', minMs, `greater than debounceMaxMs ${maxMs}`, `${fallback.min} and ${fallback.max}`);
+  reader.warn('inlineCompletions.debounceMinMs', minMs, l10n.t('greater than debounceMaxMs {0}', maxMs), l10n.t('{0} and {1}', fallback.min, fallback.max));
   return { minMs: fallback.min, maxMs: fallback.max };
 }
 
 function proxyOf(reader: SettingsReader, raw: RawSettings, endpoint: string | null) {
   const strictSSL = typeof raw.httpProxyStrictSSL === 'boolean' ? raw.httpProxyStrictSSL : true;
   if (raw.httpProxyStrictSSL !== undefined && typeof raw.httpProxyStrictSSL !== 'boolean') {
-    reader.warn('http.proxyStrictSSL', raw.httpProxyStrictSSL, 'expected a boolean', 'true');
+    reader.warn('http.proxyStrictSSL', raw.httpProxyStrictSSL, l10n.t('expected a boolean'), 'true');
   }
   const auth = typeof raw.httpProxyAuthorization === 'string' && raw.httpProxyAuthorization !== '' ? { authorization: raw.httpProxyAuthorization } : {};
   const configured = raw.httpProxy === undefined || raw.httpProxy === '' ? undefined : raw.httpProxy;
@@ -194,10 +195,10 @@ function proxyOf(reader: SettingsReader, raw: RawSettings, endpoint: string | nu
   const parsed = z.url({ protocol: /^https?$/ }).safeParse(chosen);
   if (parsed.success) return { url: parsed.data, strictSSL, ...auth };
   if (configured === undefined) {
-    reader.warn('http.proxy', chosen, 'taken from HTTPS_PROXY/HTTP_PROXY, expected an http:// or https:// URL', 'no proxy');
+    reader.warn('http.proxy', chosen, l10n.t('taken from HTTPS_PROXY/HTTP_PROXY, expected an http:// or https:// URL'), l10n.t('no proxy'));
     return undefined;
   }
-  reader.warn('http.proxy', raw.httpProxy, 'expected an http:// or https:// URL', 'no proxy');
+  reader.warn('http.proxy', raw.httpProxy, l10n.t('expected an http:// or https:// URL'), l10n.t('no proxy'));
   return undefined;
 }
 

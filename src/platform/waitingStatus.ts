@@ -5,6 +5,7 @@
  * progress notifications say the same and tests drive it with a fake clock; callers re-read `text()`
  * about once a second.
  */
+import * as l10n from '@vscode/l10n';
 import { formatDuration } from '../provider/duration';
 import { type RetryNotice } from '../provider/types';
 
@@ -38,24 +39,24 @@ export class WaitingStatus {
     const now = this.now();
     if (this.retry !== undefined) {
       const left = this.retry.until - now;
-      if (left > 0) return `${retryReason(this.retry.code)}, retrying in ${Math.ceil(left / 1000)} s`;
+      if (left > 0) return l10n.t('{0}, retrying in {1} s', retryReason(this.retry.code), Math.ceil(left / 1000));
       // The next attempt has started: its silence counts from now.
       this.lastDataAt = this.retry.until;
       this.retry = undefined;
     }
     const silentMs = now - this.lastDataAt;
-    return silentMs >= this.stallNoticeMs ? `no data for ${formatDuration(Math.floor(silentMs / 1000) * 1000)}…` : undefined;
+    return silentMs >= this.stallNoticeMs ? l10n.t('no data for {0}…', formatDuration(Math.floor(silentMs / 1000) * 1000)) : undefined;
   }
 }
 
 function retryReason(code: string): string {
   switch (code) {
     case 'rate_limited':
-      return 'rate-limited';
+      return l10n.t('rate-limited');
     case 'timeout':
     case 'network_error':
-      return 'the connection failed';
+      return l10n.t('the connection failed');
     default:
-      return 'the server failed';
+      return l10n.t('the server failed');
   }
 }

@@ -3,6 +3,7 @@
  * consent on the first message, in the chat itself (reply "I consent"), then answers with the model,
  * keeping each user's conversation.
  */
+import * as l10n from '@vscode/l10n';
 import { consentNotice } from './consent';
 import { type ModelRegistry } from './registry';
 import { type ChatMessage, type Logger } from './types';
@@ -39,7 +40,7 @@ export class ChatInterface {
       if (!CONSENT_REPLY.test(message)) return consentPrompt(provider.origin);
       await provider.consentManager.recordConsent({ ...subject, consentGiven: true, dataUsageAcknowledged: true });
       this.logger.info(`Data-use consent recorded in the chat for ${provider.origin}.`);
-      return 'Thank you: consent is recorded. Ask your question.';
+      return l10n.t('Thank you: consent is recorded. Ask your question.');
     }
     const history = this.histories.get(userId) ?? [];
     const messages: ChatMessage[] = [...history, { role: 'user', content: message }];
@@ -51,10 +52,10 @@ export class ChatInterface {
 
 function consentPrompt(origin: string): string {
   return [
-    'To use the AI features, we need your consent.',
+    l10n.t('To use the AI features, we need your consent.'),
     '',
     consentNotice(origin),
     '',
-    'Would you like to provide consent? Reply with "I consent" to continue.',
+    l10n.t('Would you like to provide consent? Reply with "I consent" to continue.'),
   ].join('\n');
 }

@@ -3,6 +3,7 @@
  * the field; the endpoint must be https:// (plain http only for loopback hosts) so an API key never
  * crosses the network in the clear.
  */
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod';
 import { InvalidConfigError } from './errors';
 import { GROK_CODE_FAST_1, MAX_OUTPUT_TOKENS } from './models';
@@ -22,13 +23,13 @@ export function endpointProblem(endpoint: string): string | undefined {
   try {
     url = new URL(endpoint);
   } catch {
-    return `"${endpoint}" is not a URL`;
+    return l10n.t('"{0}" is not a URL', endpoint);
   }
   if (url.protocol === 'https:') return undefined;
   if (url.protocol === 'http:') {
-    return isLoopbackHost(url.hostname) ? undefined : 'must use https:// (plain http:// is allowed only for 127.0.0.1, ::1 and localhost)';
+    return isLoopbackHost(url.hostname) ? undefined : l10n.t('must use https:// (plain http:// is allowed only for 127.0.0.1, ::1 and localhost)');
   }
-  return `must use https://, not ${url.protocol}//`;
+  return l10n.t('must use https://, not {0}//', url.protocol);
 }
 
 /** An object that has the named methods: enough to accept a shared instance (or a test double). */
@@ -38,14 +39,14 @@ function withMethods<T>(...methods: string[]) {
       typeof value === 'object' &&
       value !== null &&
       methods.every((name) => typeof (value as Record<string, unknown>)[name] === 'function'),
-    { message: `expected an object with ${methods.join(', ')}` },
+    { message: l10n.t('expected an object with {0}', methods.join(', ')) },
   );
 }
 
 const positiveInt = z.number().int().positive();
 
 const proxySchema = z.object({
-  url: z.string().refine((value) => /^https?:\/\/[^/]/i.test(value), { message: 'must be an http:// or https:// URL' }),
+  url: z.string().refine((value) => /^https?:\/\/[^/]/i.test(value), { message: l10n.t('must be an http:// or https:// URL') }),
   strictSSL: z.boolean().optional(),
   authorization: z.string().min(1).optional(),
 });
@@ -111,7 +112,7 @@ export function parseConfig<S extends z.ZodType>(schema: S, input: unknown): z.o
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue?.path.map(String).join('.') || 'config';
-  throw new InvalidConfigError(`Invalid provider configuration: ${field} ${issue?.message ?? 'is invalid'}.`, field);
+  throw new InvalidConfigError(l10n.t('Invalid provider configuration: {0} {1}.', field, issue?.message ?? l10n.t('is invalid')), field);
 }
 
 export type SharedConfig = z.output<typeof sharedConfigSchema>;

@@ -9,5 +9,5 @@ export function formatDuration(ms: number): string {
   if (value < 1000) return `${Math.round(value)} ms`;
   if (value < 60_000) return `${Number((value / 1000).toFixed(1))} s`;
   if (value < 120_000) return `${Math.round(value / 1000)} s`;
-  return `${Math.round(value / 60_000)} min`;
+  return `${Math.round(value / 60_000)} min`; // not UI text: a unit symbol, as s and ms
 }

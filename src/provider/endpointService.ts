@@ -4,6 +4,7 @@
  * (`RooCodeCloudService`): Roo Code Cloud shut down, so the service is whichever endpoint is configured
  * (xAI's API by default).
  */
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod';
 import { AnalyticsTracker } from './analytics';
 import { parseConfig } from './config';
@@ -74,7 +75,7 @@ export class EndpointService {
 
   /** One timed `GET /models` (nothing is sent when `features.monitoring` is false); never throws. */
   async getHealthStatus(signal?: AbortSignal): Promise<HealthStatus> {
-    if (!this.monitoring) return { success: false, error: 'Health checks are off (features.monitoring is false).' };
+    if (!this.monitoring) return { success: false, error: l10n.t('Health checks are off (features.monitoring is false).') };
     const probe = await this.registry.probe(signal);
     return {
       success: probe.ok,

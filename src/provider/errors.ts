@@ -2,6 +2,7 @@
  * The provider's error classes. Every error the core throws carries a stable `code`, so surfaces can
  * map it to a user action (Set API key, Retry, countdown) without parsing messages.
  */
+import * as l10n from '@vscode/l10n';
 import { redactSecrets } from './redact';
 
 /** The stable `code` of every error the core throws; features map it to an action (Set API Key, countdown, pick a model...). */
@@ -38,7 +39,7 @@ export abstract class GrokError extends Error {
 /** No data-use consent for this user and model: nothing was sent. Ask for consent, then retry. */
 export class ConsentRequiredError extends GrokError {
   readonly code = 'consent_required' as const;
-  constructor(message = 'Data-use consent is required before any request is sent to the model.') {
+  constructor(message = l10n.t('Data-use consent is required before any request is sent to the model.')) {
     super(message);
   }
 }
@@ -53,7 +54,7 @@ export class RateLimitError extends GrokError {
   readonly retryAfter: number;
   constructor(message: string, retryAfter: number) {
     // Lower case: the design document's callers test `error.message.includes('rate limit')`.
-    super(/rate limit/i.test(message) ? message : `Over the rate limit: ${message}`);
+    super(/rate limit/i.test(message) ? message : l10n.t('Over the rate limit: {0}', message));
     this.retryAfter = retryAfter;
   }
 }
@@ -129,7 +130,7 @@ export class ApiError extends GrokError {
 export class ModelNotServedError extends ApiError {
   readonly model: string;
   constructor(model: string, serverMessage?: string) {
-    super(`Model "${model}" is not served by this endpoint. Pick another model with "Grok: Select Model".`, 404, serverMessage);
+    super(l10n.t('Model "{0}" is not served by this endpoint. Pick another model with "Grok: Select Model".', model), 404, serverMessage);
     this.model = model;
   }
 }
@@ -150,7 +151,7 @@ export class TimeoutError extends GrokError {
 /** The caller's AbortSignal fired, or consent was revoked mid-request: neither success nor failure. */
 export class AbortError extends GrokError {
   readonly code = 'aborted' as const;
-  constructor(message = 'The request was cancelled.') {
+  constructor(message = l10n.t('The request was cancelled.')) {
     super(message);
   }
 }

@@ -3,6 +3,7 @@
  * goes the same way: consent gate -> API key -> rate limiter -> streamed HTTP with retries (only
  * before anything reached the caller) -> typed events; every outcome is measured and recorded once.
  */
+import * as l10n from '@vscode/l10n';
 import { randomUUID } from 'node:crypto';
 import { checkApiKey, fetchModels, probeService, type ApiKeyCheck } from './client/accountQueries';
 import { ConnectionPool } from './client/connectionPool';
@@ -119,7 +120,7 @@ export class GrokCodeFast1Provider {
     this.consentSubscription = this.consentManager.onDidChange((change) => {
       if (change.granted || change.modelId !== this.config.model) return;
       for (const request of this.inFlight) {
-        if (request.userId === change.userId) request.controller.abort(new ConsentRequiredError('Data-use consent was revoked.'));
+        if (request.userId === change.userId) request.controller.abort(new ConsentRequiredError(l10n.t('Data-use consent was revoked.')));
       }
     });
   }
@@ -143,7 +144,7 @@ export class GrokCodeFast1Provider {
       const last = batch[batch.length - 1];
       if (last.type === 'done') return last.result;
     }
-    throw new NetworkError('The stream ended without an answer.');
+    throw new NetworkError(l10n.t('The stream ended without an answer.'));
   }
 
   /** The answer's text as it arrives. */
@@ -215,7 +216,7 @@ export class GrokCodeFast1Provider {
         }
         if (batch.events.length > 0) yield batch.events;
       }
-      if (!answer) throw new NetworkError('The stream ended without an answer.');
+      if (!answer) throw new NetworkError(l10n.t('The stream ended without an answer.'));
       if (!usage) {
         const pricing = this.catalogue.factsFor(answer.model).pricing;
         usage = estimateUsage({ prompt: promptTextOf(body), completion: answer.content, reasoning: answer.reasoning }, pricing);
@@ -280,7 +281,7 @@ export class GrokCodeFast1Provider {
     const input = { ...this.input, ...partial };
     const next = parseConfig(providerConfigSchema, input);
     if (next.model !== this.config.model) {
-      throw new InvalidConfigError('A provider serves one model; ask the registry for a provider of another model.', 'model');
+      throw new InvalidConfigError('A provider serves one model; ask the registry for a provider of another model.', 'model'); // not UI text: an API misuse
     }
     const reconnect = next.endpoint !== this.config.endpoint || JSON.stringify(next.proxy) !== JSON.stringify(this.config.proxy);
     this.input = input;

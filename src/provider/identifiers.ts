@@ -7,8 +7,8 @@
  */
 import * as z from 'zod';
 
-export const ModelIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/, 'not a model id');
-export const ErrorCodeSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'not an error code');
+export const ModelIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/, 'not a model id'); // not UI text: a schema's failure, logged
+export const ErrorCodeSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'not an error code'); // not UI text: a schema's failure, logged
 
 /** What an invalid model id is recorded as. */
 export const UNRECOGNIZED_MODEL = 'unrecognized-model';

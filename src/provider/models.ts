@@ -82,7 +82,7 @@ export function sortEfforts(efforts: readonly string[]): string[] {
 const LAST_RESORT: readonly ModelFacts[] = [
   {
     id: GROK_CODE_FAST_1,
-    displayName: 'Grok Code Fast 1 (served by grok-4.3)',
+    displayName: 'Grok Code Fast 1 (served by grok-4.3)', // not UI text: a model's name as the catalogue gives it
     aliases: [],
     inputModalities: ['text'],
     contextWindow: 256_000,

@@ -53,6 +53,7 @@ export class OutcomeRecorder {
       if (latencyMs !== null && !aborted) {
         this.metrics.add({ outcome: 'error', latencyMs, ttftMs: null, totalTokens: usage?.totalTokens ?? 0 });
       }
+      // not UI text: a log line
       this.logger[aborted ? 'debug' : 'warn'](`Request ${requestId} ended: ${errorCode}: ${describe(failure)}`);
     }
     const ttftMs = outcome.firstTokenAt === null || sentAt === undefined ? null : outcome.firstTokenAt - sentAt;

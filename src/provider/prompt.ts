@@ -3,12 +3,14 @@
  * cache: the system text comes first and never changes by a byte, earlier turns stay as they were
  * sent, and everything that varies (code and project context) joins the last user message.
  */
+import * as l10n from '@vscode/l10n';
 import { InvalidConfigError } from './errors';
 import { MAX_OUTPUT_TOKENS } from './models';
 import { type ChatRequestBody, type WireMessage, type WireTool, type WireToolChoice } from './client/wire';
 import { type ChatMessage, type CodeContext, type GenerateRequest, type ProjectContext, type ToolChoice, type ToolDefinition } from './types';
 
 /** The system message every chat request starts with; byte-stable so xAI's prompt cache can serve it. */
+// not UI text: a prompt to the model
 export const SYSTEM_PROMPT = [
   'You are Grok Code Fast, a coding assistant working inside the Visual Studio Code editor.',
   'Answer precisely and concisely. When you write code, write complete, correct code in the language and style of the surrounding project,',
@@ -73,7 +75,7 @@ export function orderedMessages(request: GenerateRequest): ChatMessage[] {
   const messages: ChatMessage[] = [...(request.messages ?? [])];
   if (request.prompt !== undefined && request.prompt !== '') messages.push({ role: 'user', content: request.prompt });
   if (!messages.some((message) => message.role !== 'system')) {
-    throw new InvalidConfigError('A request needs a prompt or at least one user message.', 'prompt');
+    throw new InvalidConfigError(l10n.t('A request needs a prompt or at least one user message.'), 'prompt');
   }
   if (messages[0]?.role !== 'system') messages.unshift({ role: 'system', content: SYSTEM_PROMPT });
 

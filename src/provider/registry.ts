@@ -191,7 +191,7 @@ export class ModelRegistry {
   }
 
   private requireCatalogue(): ModelCatalogue {
-    if (!this.catalogue) throw new Error('ModelRegistry used before initialize() or restore().');
+    if (!this.catalogue) throw new Error('ModelRegistry used before initialize() or restore().'); // not UI text: an API misuse
     return this.catalogue;
   }
 

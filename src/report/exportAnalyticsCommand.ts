@@ -20,7 +20,7 @@ export async function exportAnalytics(deps: ExportAnalyticsDeps): Promise<vscode
   const now = deps.now();
   const spanName = choice.span === 'all' ? 'all' : `${choice.span}d`;
   const target = await dialogs.chooseSaveLocation({
-    title: 'Export Analytics',
+    title: vscode.l10n.t('Export Analytics'),
     defaultName: `grok-analytics-${utcDay(now)}-${spanName}.${choice.format}`,
     format: choice.format,
   });
@@ -32,11 +32,12 @@ export async function exportAnalytics(deps: ExportAnalyticsDeps): Promise<vscode
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     deps.logger.error(`Export Analytics failed: ${text}`);
-    void vscode.window.showErrorMessage(`Could not export analytics: ${text}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not export analytics: {0}', text));
     return undefined;
   }
-  void vscode.window.showInformationMessage(`Analytics exported to ${vscode.workspace.asRelativePath(target)}.`, 'Open').then((action) => {
-    if (action === 'Open') void vscode.commands.executeCommand('vscode.open', target);
+  const open = vscode.l10n.t('Open');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Analytics exported to {0}.', vscode.workspace.asRelativePath(target)), open).then((action) => {
+    if (action === open) void vscode.commands.executeCommand('vscode.open', target);
   });
   return target;
 }

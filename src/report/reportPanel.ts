@@ -36,7 +36,7 @@ export class ReportPanelController implements vscode.Disposable {
       this.panel.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, 'Grok Performance', vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, vscode.l10n.t('Grok Performance'), vscode.ViewColumn.Active, {
       enableScripts: true,
       localResourceRoots: [webviewRoot(this.deps.extensionUri)],
     });

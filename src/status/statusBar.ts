@@ -45,7 +45,7 @@ export class StatusBarController implements vscode.Disposable {
     this.snooze = options.snooze;
     this.snoozeSubscription = this.snooze.onDidChange(() => this.render());
     this.snapshot = { model: options.model, quota: options.quota };
-    this.item.name = 'Grok Code Fast';
+    this.item.name = 'Grok Code Fast'; // not UI text: the product's name
     this.item.command = 'grokCodeFast.statusMenu';
     this.render();
     this.item.show();

@@ -30,25 +30,25 @@ async function toggleInline(statusBar: StatusBarController, snooze: InlineSnooze
 
 async function snoozeInline(statusBar: StatusBarController, snooze: InlineSnooze, now: () => number): Promise<void> {
   const choices: { label: string; until: number | 'restart' | undefined }[] = [
-    { label: 'For 15 minutes', until: now() + 15 * MINUTE_MS },
-    { label: 'For 1 hour', until: now() + 60 * MINUTE_MS },
-    { label: 'Until VS Code restarts', until: 'restart' },
+    { label: vscode.l10n.t('For {0} minutes', 15), until: now() + 15 * MINUTE_MS },
+    { label: vscode.l10n.t('For 1 hour'), until: now() + 60 * MINUTE_MS },
+    { label: vscode.l10n.t('Until VS Code restarts'), until: 'restart' },
   ];
-  if (statusBar.isInlineSnoozed()) choices.unshift({ label: 'Resume now', until: undefined });
-  const picked = await vscode.window.showQuickPick(choices, { title: 'Snooze inline completions' });
+  if (statusBar.isInlineSnoozed()) choices.unshift({ label: vscode.l10n.t('Resume now'), until: undefined });
+  const picked = await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Snooze inline completions') });
   if (picked) snooze.snooze(picked.until);
 }
 
 function menuItems(statusBar: StatusBarController): MenuItem[] {
-  const inlineLabel = statusBar.isInlineActive() || statusBar.isInlineSnoozed() ? 'Turn inline completions off' : 'Turn inline completions on';
+  const inlineLabel = statusBar.isInlineActive() || statusBar.isInlineSnoozed() ? vscode.l10n.t('Turn inline completions off') : vscode.l10n.t('Turn inline completions on');
   return [
     { label: `$(lightbulb) ${inlineLabel}`, command: 'grokCodeFast.toggleInlineCompletions' },
-    { label: '$(clock) Snooze inline completions…', command: 'grokCodeFast.snoozeInlineCompletions' },
-    { label: '$(comment-discussion) Open chat', command: 'grokCodeFast.openChat' },
-    { label: '$(graph) Show performance report', command: 'grokCodeFast.showPerformanceReport' },
-    { label: '$(gear) Open settings', command: 'workbench.action.openSettings', args: ['grokCodeFast'] },
-    { label: '$(key) Set API key…', command: 'grokCodeFast.setApiKey' },
-    { label: '$(output) Show log', command: 'grokCodeFast.showLog' },
+    { label: `$(clock) ${vscode.l10n.t('Snooze inline completions…')}`, command: 'grokCodeFast.snoozeInlineCompletions' },
+    { label: `$(comment-discussion) ${vscode.l10n.t('Open chat')}`, command: 'grokCodeFast.openChat' },
+    { label: `$(graph) ${vscode.l10n.t('Show performance report')}`, command: 'grokCodeFast.showPerformanceReport' },
+    { label: `$(gear) ${vscode.l10n.t('Open settings')}`, command: 'workbench.action.openSettings', args: ['grokCodeFast'] },
+    { label: `$(key) ${vscode.l10n.t('Set API key…')}`, command: 'grokCodeFast.setApiKey' },
+    { label: `$(output) ${vscode.l10n.t('Show log')}`, command: 'grokCodeFast.showLog' },
   ];
 }
 
@@ -56,7 +56,7 @@ export function registerStatusMenu(deps: StatusMenuDeps): vscode.Disposable {
   const now = deps.now ?? Date.now;
   return vscode.Disposable.from(
     vscode.commands.registerCommand('grokCodeFast.statusMenu', async () => {
-      const picked = await vscode.window.showQuickPick(menuItems(deps.statusBar), { title: 'Grok Code Fast' });
+      const picked = await vscode.window.showQuickPick(menuItems(deps.statusBar), { title: 'Grok Code Fast' }); // not UI text: the product's name
       if (picked) await vscode.commands.executeCommand(picked.command, ...(picked.args ?? []));
     }),
     vscode.commands.registerCommand('grokCodeFast.toggleInlineCompletions', () => toggleInline(deps.statusBar, deps.snooze)),

@@ -2,6 +2,7 @@
  * What the status bar item says, as a pure function of the state: its text, its tooltip (markdown) and
  * whether it asks for attention. Kept apart from VS Code so the wording is unit-tested.
  */
+import * as l10n from '@vscode/l10n';
 import { formatDuration } from '../provider/duration';
 
 export type ServiceState = 'ready' | 'needsKey' | 'needsConsent' | 'offline' | 'unhealthy';
@@ -31,12 +32,12 @@ export interface StatusView {
   attention: boolean;
 }
 
-const STATE_LABEL: Record<ServiceState, { icon: string; words: string }> = {
-  ready: { icon: '$(check)', words: 'Ready' },
-  needsKey: { icon: '$(key)', words: 'Needs an API key' },
-  needsConsent: { icon: '$(shield)', words: 'Needs data-use consent' },
-  offline: { icon: '$(cloud-offline)', words: 'Offline: the endpoint cannot be reached' },
-  unhealthy: { icon: '$(warning)', words: 'Slow or failing: see the health check' },
+const STATE_LABEL: Record<ServiceState, { icon: string; words: () => string }> = {
+  ready: { icon: '$(check)', words: () => l10n.t('Ready') },
+  needsKey: { icon: '$(key)', words: () => l10n.t('Needs an API key') },
+  needsConsent: { icon: '$(shield)', words: () => l10n.t('Needs data-use consent') },
+  offline: { icon: '$(cloud-offline)', words: () => l10n.t('Offline: the endpoint cannot be reached') },
+  unhealthy: { icon: '$(warning)', words: () => l10n.t('Slow or failing: see the health check') },
 };
 
 export function formatCountdown(ms: number): string {
@@ -54,10 +55,10 @@ function formatCount(n: number): string {
 }
 
 function inlineWords(inline: InlineMode, now: number): string {
-  if (inline.kind === 'on') return 'on';
-  if (inline.kind === 'off') return 'off';
-  if (inline.untilMs === 'restart') return 'snoozed until restart';
-  return `snoozed for ${formatCountdown(inline.untilMs - now)}`;
+  if (inline.kind === 'on') return l10n.t('on');
+  if (inline.kind === 'off') return l10n.t('off');
+  if (inline.untilMs === 'restart') return l10n.t('snoozed until restart');
+  return l10n.t('snoozed for {0}', formatCountdown(inline.untilMs - now));
 }
 
 export function renderStatus(s: StatusSnapshot, now: number): StatusView {
@@ -66,20 +67,26 @@ export function renderStatus(s: StatusSnapshot, now: number): StatusView {
   const label = STATE_LABEL[s.state];
   const icon = limited ? '$(watch)' : s.state === 'ready' && s.inline.kind !== 'on' ? '$(circle-slash)' : label.icon;
   const suffix = limited ? ` ${formatCountdown(limitedMs)}` : '';
-  const stateLine = limited ? `Rate-limited: retry in ${formatCountdown(limitedMs)}` : label.words;
+  const stateLine = limited ? l10n.t('Rate-limited: retry in {0}', formatCountdown(limitedMs)) : label.words();
   const tooltip = [
-    `**Grok Code Fast** · \`${s.model}\`${s.servedModel ? ` · answered by \`${s.servedModel}\`` : ''}`,
+    // not UI text: the product's name and model ids
+    `**Grok Code Fast** · \`${s.model}\`${s.servedModel ? ` · ${l10n.t('answered by {0}', `\`${s.servedModel}\``)}` : ''}`,
     '',
     `${label.icon} ${stateLine}${s.detail ? ` — ${s.detail}` : ''}`,
     '',
-    `Inline completions: ${inlineWords(s.inline, now)}`,
+    l10n.t('Inline completions: {0}', inlineWords(s.inline, now)),
     '',
-    `Last 24 h: ${formatCount(s.today.requests)} / ${formatCount(s.quota.requestsPerDay)} requests, ` +
-      `${formatCount(s.today.tokens)} / ${formatCount(s.quota.tokensPerDay)} tokens`,
+    l10n.t(
+      'Last 24 h: {0} / {1} requests, {2} / {3} tokens',
+      formatCount(s.today.requests),
+      formatCount(s.quota.requestsPerDay),
+      formatCount(s.today.tokens),
+      formatCount(s.quota.tokensPerDay),
+    ),
     '',
-    `Last latency: ${s.lastLatencyMs === undefined ? '—' : formatDuration(s.lastLatencyMs)}`,
+    l10n.t('Last latency: {0}', s.lastLatencyMs === undefined ? '—' : formatDuration(s.lastLatencyMs)),
     '',
-    'Click for the menu.',
+    l10n.t('Click for the menu.'),
   ].join('\n');
   return { text: `${icon} ${s.model}${suffix}`, tooltip, attention: limited || s.state !== 'ready' };
 }

@@ -1,7 +1,8 @@
 /**
  * What the chat and report browser harnesses share: one webview page, as the extension serves it
- * (strict CSP) plus a nonce'd stub of `acquireVsCodeApi` and the theme stylesheet, served with its
- * files from a static server on 127.0.0.1 and loaded in headless Chromium.
+ * (strict CSP) plus a nonce'd stub of `acquireVsCodeApi`, the theme stylesheet and the body classes
+ * VS Code gives a webview in that theme, served with its files from a static server on 127.0.0.1 and
+ * loaded in headless Chromium.
  */
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -17,8 +18,18 @@ export interface PageFile {
   type: string;
 }
 
-/** The theme variables VS Code (Dark Modern) gives a webview, added to every page. */
-const THEME: PageFile = { path: 'test/webview/fixtures/vscode-dark.css', type: 'text/css' };
+/** The themes the pages are tested in: VS Code's Dark Modern, Light Modern and Dark High Contrast. */
+export const THEMES = ['dark', 'light', 'high-contrast'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** Each theme's variables as VS Code 1.139 gives them to a webview (fixtures/vscode-<theme>.css). */
+function themeFile(theme: Theme): PageFile {
+  return { path: `test/webview/fixtures/vscode-${theme}.css`, type: 'text/css' };
+}
+
+function isTheme(value: string | null): value is Theme {
+  return (THEMES as readonly (string | null)[]).includes(value);
+}
 
 export interface WebviewPageSpec {
   /** The page's HTML as the extension renders it for `origin`. */
@@ -46,9 +57,14 @@ function hostStub(state: WebviewPageSpec['state']): string {
 })();`;
 }
 
-function pageHtml(spec: WebviewPageSpec, origin: string): string {
-  const theme = `<link rel="stylesheet" href="${origin}/theme.css">`;
-  return spec.render(origin).replace('</head>', `${theme}\n    <script nonce="${spec.nonce}">${hostStub(spec.state)}</script>\n  </head>`);
+/** The page with the theme's stylesheet and, as VS Code sets them on a webview's body, its theme kind class and attribute. */
+function pageHtml(spec: WebviewPageSpec, origin: string, theme: Theme): string {
+  const kind = `vscode-${theme}`;
+  const link = `<link rel="stylesheet" href="${origin}/theme-${theme}.css">`;
+  return spec
+    .render(origin)
+    .replace('</head>', `${link}\n    <script nonce="${spec.nonce}">${hostStub(spec.state)}</script>\n  </head>`)
+    .replace('<body>', `<body class="${kind}" data-vscode-theme-kind="${kind}">`);
 }
 
 /** Delivers a message as the host would, then lets the page render (two animation frames). */
@@ -94,10 +110,16 @@ export async function launch(spec: WebviewPageSpec): Promise<Launched> {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/') {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml(spec, origin));
+      const theme = url.searchParams.get('theme') ?? 'dark';
+      if (!isTheme(theme)) {
+        response.writeHead(400).end(`no theme ${theme}`);
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml(spec, origin, theme));
       return;
     }
-    const file = url.pathname === '/theme.css' ? THEME : spec.files[url.pathname];
+    const themed = /^\/theme-(.+)\.css$/.exec(url.pathname)?.[1] ?? null;
+    const file = isTheme(themed) ? themeFile(themed) : spec.files[url.pathname];
     if (file === undefined) {
       response.writeHead(url.pathname === '/favicon.ico' ? 204 : 404).end();
       return;
@@ -128,9 +150,9 @@ export abstract class BrowserHarness {
     return context.newPage();
   }
 
-  /** Loads the webview in `page` and waits for its `ready`. */
-  protected async load(page: Page): Promise<void> {
-    await page.goto(`${this.origin}/`);
+  /** Loads the webview in `page`, in `theme`, and waits for its `ready`. */
+  protected async load(page: Page, theme: Theme = 'dark'): Promise<void> {
+    await page.goto(`${this.origin}/?theme=${theme}`);
     await waitForPosted(page, 'ready');
   }
 

@@ -6,22 +6,23 @@
 import * as assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { type Page } from 'playwright-core';
-import { renderPage } from '../../src/platform/webviewHtml';
+import { type PageAssets, renderPage } from '../../src/platform/webviewHtml';
 import type { FromWebviewMessage, ToWebviewMessage } from '../../src/chat/protocol';
-import { BrowserHarness, collectErrors, fromHost, launch, postedBy, ROOT, settle, waitForPosted, type WebviewPageSpec } from './browserPage';
+import { BrowserHarness, collectErrors, fromHost, launch, postedBy, ROOT, settle, type Theme, waitForPosted, type WebviewPageSpec } from './browserPage';
 
 export const ARTIFACTS = resolve(ROOT, 'test-artifacts/webview');
 export const NONCE = 'test-nonce-5f2a9c';
 
-const CHAT_PAGE: WebviewPageSpec = {
-  render: (origin) => renderPage('chat', { cspSource: origin, nonce: NONCE, scriptUri: `${origin}/chat.js`, styleUri: `${origin}/chat-style.css` }),
+/** The chat page; `locale` is what a host in another display language adds (its language and bundle). */
+const chatPage = (locale: Pick<PageAssets, 'language' | 'bundle'> = {}): WebviewPageSpec => ({
+  render: (origin) => renderPage('chat', { cspSource: origin, nonce: NONCE, scriptUri: `${origin}/chat.js`, styleUri: `${origin}/chat-style.css`, ...locale }),
   nonce: NONCE,
   state: 'session',
   files: {
     '/chat.js': { path: 'dist/webview/chat.js', type: 'text/javascript' },
     '/chat-style.css': { path: 'dist/webview/chat-style.css', type: 'text/css' },
   },
-};
+});
 
 export class ChatPage {
   constructor(readonly page: Page) {}
@@ -53,15 +54,15 @@ export class ChatPage {
 }
 
 export class Harness extends BrowserHarness {
-  static async start(): Promise<Harness> {
-    return new Harness(await launch(CHAT_PAGE));
+  static async start(locale?: Pick<PageAssets, 'language' | 'bundle'>): Promise<Harness> {
+    return new Harness(await launch(chatPage(locale)));
   }
 
-  /** A fresh page (own session storage) with the webview loaded; uncaught page errors are collected. */
-  async open(viewport = { width: 420, height: 760 }, deviceScaleFactor = 1): Promise<{ chat: ChatPage; errors: string[] }> {
+  /** A fresh page (own session storage) with the webview loaded in `theme`; uncaught page errors are collected. */
+  async open(viewport = { width: 420, height: 760 }, deviceScaleFactor = 1, theme: Theme = 'dark'): Promise<{ chat: ChatPage; errors: string[] }> {
     const page = await this.newPage(viewport, deviceScaleFactor);
     const errors = collectErrors(page);
-    await this.load(page);
+    await this.load(page, theme);
     return { chat: new ChatPage(page), errors };
   }
 }

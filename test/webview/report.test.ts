@@ -141,7 +141,8 @@ describe('report webview', () => {
     await showMonth();
     const blocks = page.page.locator('.cards > *, svg.daily-chart, svg.histogram-chart, table');
     const boxes = (await blocks.evaluateAll((elements) =>
-      elements.map((element) => {
+      // a table folded in a closed <details> keeps a layout box but is not shown
+      elements.filter((element) => element.checkVisibility()).map((element) => {
         const box = element.getBoundingClientRect();
         return { tag: element.tagName, left: box.left, right: box.right, top: box.top, bottom: box.bottom, width: box.width, height: box.height };
       }),

@@ -5,21 +5,23 @@
  */
 import { type Page } from 'playwright-core';
 import { type FromReportMessage, type ToReportMessage } from '../../src/report/protocol';
-import { renderPage } from '../../src/platform/webviewHtml';
-import { BrowserHarness, collectErrors, fromHost, launch, postedBy, type WebviewPageSpec } from './browserPage';
+import { type PageAssets, renderPage } from '../../src/platform/webviewHtml';
+import { BrowserHarness, collectErrors, fromHost, launch, postedBy, type Theme, type WebviewPageSpec } from './browserPage';
 
 export { ROOT } from './browserPage';
 export const NONCE = 'report-nonce-7d1e3b';
 
-const REPORT_PAGE: WebviewPageSpec = {
-  render: (origin) => renderPage('report', { cspSource: origin, nonce: NONCE, scriptUri: `${origin}/report.js`, styleUri: `${origin}/report-style.css` }),
+/** The report page; `locale` is what a host in another display language adds (its language and bundle). */
+const reportPage = (locale: Pick<PageAssets, 'language' | 'bundle'> = {}): WebviewPageSpec => ({
+  render: (origin) =>
+    renderPage('report', { cspSource: origin, nonce: NONCE, scriptUri: `${origin}/report.js`, styleUri: `${origin}/report-style.css`, ...locale }),
   nonce: NONCE,
   state: 'page',
   files: {
     '/report.js': { path: 'dist/webview/report.js', type: 'text/javascript' },
     '/report-style.css': { path: 'dist/webview/report-style.css', type: 'text/css' },
   },
-};
+});
 
 export class ReportPage {
   readonly warnings: string[] = [];
@@ -48,15 +50,15 @@ export class ReportPage {
 }
 
 export class ReportHarness extends BrowserHarness {
-  static async start(): Promise<ReportHarness> {
-    return new ReportHarness(await launch(REPORT_PAGE));
+  static async start(locale?: Pick<PageAssets, 'language' | 'bundle'>): Promise<ReportHarness> {
+    return new ReportHarness(await launch(reportPage(locale)));
   }
 
-  /** A fresh page with the report loaded and its `ready` received. */
-  async open(viewport = { width: 1180, height: 900 }): Promise<ReportPage> {
+  /** A fresh page with the report loaded in `theme` and its `ready` received. */
+  async open(viewport = { width: 1180, height: 900 }, theme: Theme = 'dark'): Promise<ReportPage> {
     const page = await this.newPage(viewport);
     const report = new ReportPage(page);
-    await this.load(page);
+    await this.load(page, theme);
     return report;
   }
 }

@@ -96,9 +96,9 @@ export async function applyInEditor(deps: ApplyDeps, code: string): Promise<void
     return { name: nameOf(uri), text: document?.getText() };
   };
   const merge = async (file: { name: string; text: string }, snippet: string): Promise<string> => {
-    if (activeDocument !== undefined && deps.isExcluded(activeDocument.uri)) throw new ApplyRefusal(`${file.name} matches grokCodeFast.exclude, so it is not sent to the model for the merge`);
-    if (!(await deps.ensureConsent())) throw new ApplyRefusal('the merge needs data-use consent; nothing was sent');
-    return withCancellableProgress(`Grok: merging the code into ${file.name}…`, (signal) => deps.merge(mergeMessages(file, snippet), signal));
+    if (activeDocument !== undefined && deps.isExcluded(activeDocument.uri)) throw new ApplyRefusal(vscode.l10n.t('{0} matches grokCodeFast.exclude, so it is not sent to the model for the merge', file.name));
+    if (!(await deps.ensureConsent())) throw new ApplyRefusal(vscode.l10n.t('the merge needs data-use consent; nothing was sent'));
+    return withCancellableProgress(vscode.l10n.t('Grok: merging the code into {0}…', file.name), (signal) => deps.merge(mergeMessages(file, snippet), signal));
   };
 
   let plan;
@@ -106,16 +106,16 @@ export async function applyInEditor(deps: ApplyDeps, code: string): Promise<void
     plan = await planApply({ code, active, readFile, merge });
   } catch (error) {
     if (signalledAbort(error)) return;
-    const reason = error instanceof ApplyRefusal ? error.message : `the merge request failed (${error instanceof Error ? error.message : String(error)})`;
+    const reason = error instanceof ApplyRefusal ? error.message : vscode.l10n.t('the merge request failed ({0})', error instanceof Error ? error.message : String(error));
     plan = { ok: false as const, reason };
   }
   if (!plan.ok) {
-    void vscode.window.showWarningMessage(`Grok: Apply refused: ${plan.reason}. Nothing was changed.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Grok: Apply refused: {0}. Nothing was changed.', plan.reason));
     return;
   }
   for (const [document, version] of versions) {
     if (document.version !== version) {
-      void vscode.window.showWarningMessage(`Grok: Apply refused: ${nameOf(document.uri)} changed while Grok was merging. Nothing was changed; apply again.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Grok: Apply refused: {0} changed while Grok was merging. Nothing was changed; apply again.', nameOf(document.uri)));
       return;
     }
   }
@@ -130,8 +130,8 @@ async function propose(edits: ProposedEdits, files: readonly FileProposal[], doc
   for (const [index, file] of files.entries()) {
     const target = documents.get(file.name);
     if (target === undefined) continue;
-    const title = files.length > 1 ? `Apply ${index + 1} of ${files.length}` : `Apply (${file.how})`;
-    const options = { changedReason: `${file.name} changed after the diff was opened`, ...(group !== undefined && { group }) };
+    const title = files.length > 1 ? vscode.l10n.t('Apply {0} of {1}', index + 1, files.length) : `Apply (${file.how})`;
+    const options = { changedReason: vscode.l10n.t('{0} changed after the diff was opened', file.name), ...(group !== undefined && { group }) };
     if (target.document === undefined) {
       const edit = edits.trackNewFile(title, target.uri, options);
       await edits.show(edit, file.after);

@@ -7,6 +7,7 @@
  * - anything that cannot be placed exactly refuses with the reason, and then nothing is proposed.
  * No `vscode` import: the host resolves paths, reads files and runs the merge request.
  */
+import * as l10n from '@vscode/l10n';
 import { withLineEnding } from '../../platform/lineEndings';
 import { applyBlocks } from './blockMatch';
 import { blocksByPath, isEditBlocks, parseEditBlocks } from './editBlocks';
@@ -50,18 +51,18 @@ async function planEditBlocks(input: ApplyInput): Promise<ApplyPlan> {
   for (const [path, blocks] of blocksByPath(parsed.blocks)) {
     const file = path === undefined ? input.active : await input.readFile(path);
     if (file === undefined) {
-      return { ok: false, reason: path === undefined ? 'the edit blocks name no file and no editor is open' : `${path} is not a file in this workspace` };
+      return { ok: false, reason: path === undefined ? l10n.t('the edit blocks name no file and no editor is open') : l10n.t('{0} is not a file in this workspace', path) };
     }
     const result = applyBlocks(file.text, blocks, file.name);
     if (!result.ok) return result;
-    if (result.text !== file.text) files.push({ path, name: file.name, before: file.text, after: result.text, how: 'edit blocks' });
+    if (result.text !== file.text) files.push({ path, name: file.name, before: file.text, after: result.text, how: 'edit blocks' /* not UI text: an id */ });
   }
-  return files.length === 0 ? { ok: false, reason: 'the edit blocks change nothing' } : { ok: true, files };
+  return files.length === 0 ? { ok: false, reason: l10n.t('the edit blocks change nothing') } : { ok: true, files };
 }
 
 async function planSnippet(input: ApplyInput): Promise<ApplyPlan> {
   const { active, code } = input;
-  if (active === undefined) return { ok: false, reason: 'open the file the code should go into first' };
+  if (active === undefined) return { ok: false, reason: l10n.t('open the file the code should go into first') };
   const eol = active.text.includes('\r\n') ? '\r\n' : '\n';
   const proposal = (after: string, how: FileProposal['how']): ApplyPlan => ({
     ok: true,
@@ -69,12 +70,12 @@ async function planSnippet(input: ApplyInput): Promise<ApplyPlan> {
   });
   const shortcut = symbolShortcut(active.text, code, active.symbols);
   if (shortcut !== undefined) return proposal(active.text.slice(0, shortcut.start) + shortcut.code + active.text.slice(shortcut.end), 'symbol');
-  if (active.text.trim() === '' && findPlaceholder(code) === undefined) return proposal(code.replace(/\n*$/, '\n'), 'blank file');
+  if (active.text.trim() === '' && findPlaceholder(code) === undefined) return proposal(code.replace(/\n*$/, '\n'), 'blank file' /* not UI text: an id */);
   const answer = readMergeAnswer(await input.merge({ name: active.name, text: active.text }, code), active.name);
   if (!answer.ok) return answer;
   const result = applyBlocks(active.text, answer.blocks, active.name);
-  if (!result.ok) return { ok: false, reason: `the model's merge did not fit: ${result.reason}` };
-  if (result.text === active.text) return { ok: false, reason: `the model's merge changes nothing in ${active.name}` };
+  if (!result.ok) return { ok: false, reason: l10n.t("the model's merge did not fit: {0}", result.reason) };
+  if (result.text === active.text) return { ok: false, reason: l10n.t("the model's merge changes nothing in {0}", active.name) };
   return proposal(result.text, 'merge');
 }
 

@@ -4,6 +4,7 @@
  * and every other character must be the same). A block found 0 or several times, or one whose
  * REPLACE would write a placeholder into the file, refuses with the reason. No `vscode` import.
  */
+import * as l10n from '@vscode/l10n';
 import { type EditBlock } from './editBlocks';
 import { isPlaceholderLine } from './placeholders';
 
@@ -31,7 +32,7 @@ function sectionLines(section: string): string[] {
 }
 
 function times(count: number): string {
-  return count === 1 ? 'once' : `${count} times`;
+  return count === 1 ? 'once' : l10n.t('{0} times', count);
 }
 
 /**
@@ -42,22 +43,22 @@ function times(count: number): string {
 export function applyBlocks(text: string | undefined, blocks: readonly EditBlock[], name: string): BlocksOutcome {
   let current = text;
   for (const [index, block] of blocks.entries()) {
-    const label = blocks.length === 1 ? 'the edit block' : `edit block ${index + 1}`;
+    const label = blocks.length === 1 ? l10n.t('the edit block') : l10n.t('edit block {0}', index + 1);
     const search = sectionLines(block.search).map(normal);
     const kept = new Set(search);
     const placeholder = block.replace.split('\n').find((line) => isPlaceholderLine(line) && !kept.has(normal(line)));
-    if (placeholder !== undefined) return { ok: false, reason: `${label} for ${name} would write the placeholder "${placeholder.trim()}" into the file` };
+    if (placeholder !== undefined) return { ok: false, reason: l10n.t('{0} for {1} would write the placeholder "{2}" into the file', label, name, placeholder.trim()) };
     if (search.length === 0) {
-      if (current !== undefined && current.trim() !== '') return { ok: false, reason: `${label} for ${name} has an empty SEARCH, which only creates a new file, and ${name} already exists` };
+      if (current !== undefined && current.trim() !== '') return { ok: false, reason: l10n.t('{0} for {1} has an empty SEARCH, which only creates a new file, and {2} already exists', label, name, name) };
       const eol = current === undefined ? '\n' : eolOf(current);
       current = block.replace.replace(/\n*$/, '\n').replace(/\n/g, eol);
       continue;
     }
-    if (current === undefined) return { ok: false, reason: `${name} does not exist, so the SEARCH text of ${label} was found 0 times` };
+    if (current === undefined) return { ok: false, reason: l10n.t('{0} does not exist, so the SEARCH text of {1} was found 0 times', name, label) };
     const eol = eolOf(current);
     const lines = current.split(/\r?\n/);
     const found = matches(lines, search);
-    if (found.length !== 1) return { ok: false, reason: `the SEARCH text of ${label} was found ${times(found.length)} in ${name}` };
+    if (found.length !== 1) return { ok: false, reason: l10n.t('the SEARCH text of {0} was found {1} in {2}', label, times(found.length), name) };
     const at = found[0]!;
     // An empty REPLACE deletes the lines.
     const next = [...lines.slice(0, at), ...sectionLines(block.replace), ...lines.slice(at + search.length)];

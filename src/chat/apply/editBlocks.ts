@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /**
  * Edit blocks: the one format the chat asks the model to write a file change in (the SEARCH/REPLACE
  * blocks of aider's "diff-fenced" format and Cline's replace_in_file, see
@@ -52,7 +54,7 @@ export function parseEditBlocks(code: string): ParsedEditBlocks {
   while (i < lines.length) {
     const line = lines[i]!;
     if (!SEARCH_MARKER.test(line)) {
-      if (DIVIDER.test(line) || REPLACE_MARKER.test(line)) return { ok: false, reason: `edit block ${blocks.length + 1} has a ${line.trim()} line without its <<<<<<< SEARCH line` };
+      if (DIVIDER.test(line) || REPLACE_MARKER.test(line)) return { ok: false, reason: l10n.t('edit block {0} has a {1} line without its <<<<<<< SEARCH line', blocks.length + 1, line.trim()) };
       if (line.trim() !== '') path = pathOf(line);
       i++;
       continue;
@@ -64,17 +66,17 @@ export function parseEditBlocks(code: string): ParsedEditBlocks {
       if (SEARCH_MARKER.test(lines[j]!) || REPLACE_MARKER.test(lines[j]!)) break;
       search.push(lines[j++]!);
     }
-    if (j >= lines.length || !DIVIDER.test(lines[j]!)) return { ok: false, reason: `edit block ${blocks.length + 1} has no ======= line` };
+    if (j >= lines.length || !DIVIDER.test(lines[j]!)) return { ok: false, reason: l10n.t('edit block {0} has no ======= line', blocks.length + 1) };
     j++;
     while (j < lines.length && !REPLACE_MARKER.test(lines[j]!)) {
       if (SEARCH_MARKER.test(lines[j]!) || DIVIDER.test(lines[j]!)) break;
       replace.push(lines[j++]!);
     }
-    if (j >= lines.length || !REPLACE_MARKER.test(lines[j]!)) return { ok: false, reason: `edit block ${blocks.length + 1} has no >>>>>>> REPLACE line` };
+    if (j >= lines.length || !REPLACE_MARKER.test(lines[j]!)) return { ok: false, reason: l10n.t('edit block {0} has no >>>>>>> REPLACE line', blocks.length + 1) };
     blocks.push({ path: path === '' ? undefined : path, search: search.join('\n'), replace: replace.join('\n') });
     i = j + 1;
   }
-  if (blocks.length === 0) return { ok: false, reason: 'the code holds no complete edit block' };
+  if (blocks.length === 0) return { ok: false, reason: l10n.t('the code holds no complete edit block') };
   return { ok: true, blocks };
 }
 
@@ -87,11 +89,15 @@ export function blocksByPath(blocks: readonly EditBlock[]): Map<string | undefin
 
 /** How the prompts describe the format to the model (the chat's system prompt and the merge request share it). */
 export const EDIT_BLOCK_RULES = [
+  // not UI text: read by the model
   'To change a file, write edit blocks in one fenced code block per file: the first line inside the fence is the file\'s workspace-relative path, then one or more blocks of the form',
   '<<<<<<< SEARCH',
+  // not UI text: read by the model
   '(the exact current lines to change, copied character for character, with enough lines around them to match one place only)',
   '=======',
+  // not UI text: read by the model
   '(the lines that replace them)',
   '>>>>>>> REPLACE',
+  // not UI text: read by the model
   'An empty SEARCH creates a new file with the REPLACE lines. Never leave out code with comments such as "// ... existing code ..." inside a block: a block holds only the lines it changes, in full.',
 ].join('\n');

@@ -3,6 +3,7 @@
  * request that asks the model to turn "this file + this snippet" into edit blocks for the file, and
  * the reading of its answer. No `vscode` import.
  */
+import * as l10n from '@vscode/l10n';
 import { type ChatMessage } from '../../provider/types';
 import { EDIT_BLOCK_RULES, type EditBlock, isEditBlocks, parseEditBlocks } from './editBlocks';
 
@@ -22,6 +23,7 @@ const MERGE_SYSTEM_PROMPT = [
 export function mergeMessages(file: { name: string; text: string }, snippet: string): ChatMessage[] {
   return [
     { role: 'system', content: MERGE_SYSTEM_PROMPT },
+    // not UI text: read by the model
     { role: 'user', content: `<file path="${file.name}">\n${file.text}\n</file>\n<snippet>\n${snippet}\n</snippet>` },
   ];
 }
@@ -33,7 +35,7 @@ export function readMergeAnswer(answer: string, name: string): MergeAnswer {
   const fences = [...answer.replace(/\r\n?/g, '\n').matchAll(/^ {0,3}(`{3,}|~{3,})[^\n]*\n([\s\S]*?)^ {0,3}\1[ \t]*$/gm)].map((match) => match[2]!);
   const body = fences.length > 0 ? fences.join('\n') : answer;
   if (!isEditBlocks(body)) {
-    return { ok: false, reason: answer.includes(NO_EDIT) ? `the model found nothing in this code to change in ${name} (a usage example?)` : `the model's merge for ${name} held no edit block` };
+    return { ok: false, reason: answer.includes(NO_EDIT) ? l10n.t('the model found nothing in this code to change in {0} (a usage example?)', name) : l10n.t("the model's merge for {0} held no edit block", name) };
   }
   return parseEditBlocks(body);
 }

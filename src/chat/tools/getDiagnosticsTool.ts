@@ -4,6 +4,7 @@
  * information points at one, is left out, and quoted literals in messages are masked
  * (diagnosticLiterals.ts).
  */
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod';
 import { maskQuotedLiterals } from '../../platform/diagnosticLiterals';
 import { capText, defineTool } from './tool';
@@ -17,13 +18,15 @@ function bySeverityThenPlace(a: DiagnosticEntry, b: DiagnosticEntry): number {
 
 export const getDiagnosticsTool = defineTool({
   name: 'get_diagnostics',
+  // not UI text: the tool as the model reads it
   description:
     'List the problems (errors, warnings) the editor reports, for one file or, without a path, for the whole workspace. ' +
     'Each line is "path:line:column severity: message [source]".',
+  // not UI text: the tool as the model reads it
   schema: z.object({
     path: z.string().min(1).max(4096).optional().describe('File path relative to the workspace root. Omit for all files.'),
   }),
-  summarize: ({ path }) => path ?? 'workspace',
+  summarize: ({ path }) => path ?? l10n.t('workspace'),
   run: async ({ path }, { sandbox, access, limits }) => {
     const file = path === undefined ? undefined : await sandbox.resolve(path);
     const entries = access
@@ -35,13 +38,16 @@ export const getDiagnosticsTool = defineTool({
       const source = entry.source === undefined ? '' : ` [${entry.source}]`;
       return `${sandbox.display(entry.path)}:${entry.line}:${entry.column} ${entry.severity}: ${maskQuotedLiterals(entry.message)}${source}`;
     });
+    // not UI text: read by the model
     if (entries.length > shown.length) lines.push(`[... ${entries.length - shown.length} more problems not shown]`);
+    // not UI text: read by the model
     const scope = file?.display ?? 'the workspace';
+    // not UI text: read by the model
     const header = entries.length === 0 ? `No problems reported for ${scope}.` : `${entries.length} problems in ${scope}:`;
     const errors = entries.filter((entry) => entry.severity === 'error').length;
     return {
       text: capText([header, ...lines].join('\n'), limits.maxResultChars),
-      summary: `${entries.length} problems (${errors} errors)`,
+      summary: l10n.t('{0} problems ({1} errors)', entries.length, errors),
     };
   },
 });

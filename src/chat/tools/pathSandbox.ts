@@ -5,6 +5,7 @@
  * (on both the written and the real path, so a link cannot unmask `.env`). Paths are never
  * URL-decoded: `%2e%2e` is a literal file name.
  */
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { type ExcludeMatcher, isExcludedUnder, isInside } from '../../platform/excludeMatcher';
 import { rootNames } from './rootNames';
@@ -60,15 +61,15 @@ export class PathSandbox {
   }
 
   async resolve(written: string): Promise<ResolvedPath> {
-    if (this.roots.length === 0) throw new ToolError('No workspace folder is open (or the workspace is in Restricted Mode), so no file can be read.');
+    if (this.roots.length === 0) throw new ToolError(l10n.t('No workspace folder is open (or the workspace is in Restricted Mode), so no file can be read.'));
     const input = written.trim().replace(/\\/g, '/');
-    if (input === '') throw new ToolError('The path is empty. Use "." for the workspace root.');
-    if (input.includes('\0') || input.length > MAX_PATH_LENGTH) throw new ToolError('The path is not valid.');
+    if (input === '') throw new ToolError(l10n.t('The path is empty. Use "." for the workspace root.'));
+    if (input.includes('\0') || input.length > MAX_PATH_LENGTH) throw new ToolError(l10n.t('The path is not valid.'));
 
     let notFound = false;
     for (const candidate of this.candidates(input)) {
       if (this.rootOf(candidate) === undefined) {
-        throw new ToolError(`Refused: "${written}" is outside the workspace folders.`);
+        throw new ToolError(l10n.t('Refused: "{0}" is outside the workspace folders.', written));
       }
       // An excluded name is refused whether or not it exists; a link out says so, not "excluded".
       const excluded = this.isExcluded(candidate);
@@ -81,17 +82,17 @@ export class PathSandbox {
         continue;
       }
       if (!(await this.isInsideRealRoot(realPath))) {
-        throw new ToolError(`Refused: "${written}" is a symbolic link that leads outside the workspace folders.`);
+        throw new ToolError(l10n.t('Refused: "{0}" is a symbolic link that leads outside the workspace folders.', written));
       }
       if (excluded) throw this.excludedError(written);
       if (this.isExcluded(await this.asLexical(realPath))) throw this.excludedError(written);
       return { absPath: candidate, realPath, display: this.display(candidate) };
     }
-    throw new ToolError(notFound ? `Not found: "${written}".` : `Refused: "${written}" is outside the workspace folders.`);
+    throw new ToolError(notFound ? l10n.t('Not found: "{0}".', written) : l10n.t('Refused: "{0}" is outside the workspace folders.', written));
   }
 
   private excludedError(written: string): ToolError {
-    return new ToolError(`Refused: "${written}" matches the grokCodeFast.exclude setting; its contents never leave the machine.`);
+    return new ToolError(l10n.t('Refused: "{0}" matches the grokCodeFast.exclude setting; its contents never leave the machine.', written));
   }
 
   /** Absolute candidates for a written path: absolute as is; relative against the named root, then every root. */

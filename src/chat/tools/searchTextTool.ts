@@ -8,6 +8,7 @@
  * linear time (backreferences, lookaround) is refused with a clear result. The scan also yields to the
  * event loop every SLICE_CHARS characters, so a big file never holds the extension host.
  */
+import * as l10n from '@vscode/l10n';
 import type * as Re2js from 're2js';
 import * as z from 'zod';
 import { capText, decodeText, defineTool, DEFAULT_TOOL_LIMITS } from './tool';
@@ -39,15 +40,17 @@ function compileLinear(query: string, ignoreCase: boolean): Re2js.RE2JS {
     // Compiling (not running) a JavaScript RegExp only tells a malformed pattern from an unsupported one.
     new RegExp(query);
   } catch (error) {
-    throw new ToolError(`Invalid regular expression: ${(error as Error).message}`);
+    throw new ToolError(l10n.t('Invalid regular expression: {0}', (error as Error).message));
   }
   const unsupported = (reason: string) =>
     new ToolError(
-      `Pattern too slow or unsupported: ${reason}. search_text runs regular expressions in linear time (RE2 syntax), ` +
-        'so backreferences and lookahead/lookbehind are not available; search for a simpler pattern.',
+      l10n.t(
+        'Pattern too slow or unsupported: {0}. search_text runs regular expressions in linear time (RE2 syntax), so backreferences and lookahead/lookbehind are not available; search for a simpler pattern.',
+        reason,
+      ),
     );
   // RE2 would read a named backreference as the letters "k<name>": refuse it rather than search for something else.
-  if (NAMED_BACKREFERENCE.test(query)) throw unsupported('a named backreference (\\k<name>)');
+  if (NAMED_BACKREFERENCE.test(query)) throw unsupported(l10n.t('a named backreference (\\k<name>)'));
   try {
     const RE2JS = linearEngine();
     return RE2JS.compile(RE2JS.translateRegExp(query), ignoreCase ? RE2JS.CASE_INSENSITIVE : 0);
@@ -69,10 +72,12 @@ function buildMatcher(query: string, isRegex: boolean): (line: string) => boolea
 
 export const searchTextTool = defineTool({
   name: 'search_text',
+  // not UI text: the tool as the model reads it
   description:
     'Search the text files of the workspace for a string or a regular expression (JavaScript syntax without ' +
     'backreferences or lookaround: it runs in linear time); ' +
     'lower-case queries ignore case. Returns "path:line: text" lines. Narrow it with a glob such as "src/**/*.ts".',
+  // not UI text: the tool as the model reads it
   schema: z.object({
     query: z.string().min(1).max(500).describe('The text or regular expression to find.'),
     isRegex: z.boolean().optional().describe('Treat the query as a regular expression. Default false.'),
@@ -80,9 +85,9 @@ export const searchTextTool = defineTool({
     maxResults: z.number().int().min(1).max(DEFAULT_TOOL_LIMITS.maxSearchResults).optional()
       .describe(`How many matching lines to return at most. Default ${DEFAULT_TOOL_LIMITS.defaultSearchResults}.`),
   }),
-  summarize: ({ query, isRegex, glob }) => `${isRegex ? `/${query}/` : JSON.stringify(query)}${glob === undefined ? '' : ` in ${glob}`}`,
+  summarize: ({ query, isRegex, glob }) => glob === undefined ? (isRegex ? `/${query}/` : JSON.stringify(query)) : l10n.t('{0} in {1}', isRegex ? `/${query}/` : JSON.stringify(query), glob),
   run: async ({ query, isRegex = false, glob, maxResults }, { sandbox, access, limits, now, signal }) => {
-    if (sandbox.roots.length === 0) throw new ToolError('No workspace folder is open (or the workspace is in Restricted Mode), so nothing can be searched.');
+    if (sandbox.roots.length === 0) throw new ToolError(l10n.t('No workspace folder is open (or the workspace is in Restricted Mode), so nothing can be searched.'));
     const matches = buildMatcher(query, isRegex);
     const wanted = Math.min(maxResults ?? limits.defaultSearchResults, limits.maxSearchResults);
     const started = now();
@@ -90,11 +95,13 @@ export const searchTextTool = defineTool({
     const hits: string[] = [];
     const hitFiles = new Set<string>();
     let bytes = 0;
+    // not UI text: read by the model
     let stoppedBy = files.length >= limits.maxSearchFiles ? `only the first ${limits.maxSearchFiles} files were searched` : '';
 
     scan: for (const absPath of files) {
-      if (signal?.aborted) throw new ToolError('The search was cancelled.');
+      if (signal?.aborted) throw new ToolError(l10n.t('The search was cancelled.'));
       if (now() - started > limits.searchTimeMs) {
+        // not UI text: read by the model
         stoppedBy = `the ${limits.searchTimeMs} ms time budget ran out`;
         break;
       }
@@ -105,6 +112,7 @@ export const searchTextTool = defineTool({
       if (stat?.kind !== 'file' || stat.size > limits.maxSearchFileBytes) continue;
       bytes += stat.size;
       if (bytes > limits.maxSearchBytes) {
+        // not UI text: read by the model
         stoppedBy = `the ${limits.maxSearchBytes}-byte read budget ran out`;
         break;
       }
@@ -118,14 +126,16 @@ export const searchTextTool = defineTool({
         if (sliceChars > SLICE_CHARS) {
           sliceChars = 0;
           await yieldToEventLoop();
-          if (signal?.aborted) throw new ToolError('The search was cancelled.');
+          if (signal?.aborted) throw new ToolError(l10n.t('The search was cancelled.'));
           if (now() - started > limits.searchTimeMs) {
+            // not UI text: read by the model
             stoppedBy = `the ${limits.searchTimeMs} ms time budget ran out`;
             break scan;
           }
         }
         if (!matches(line)) continue;
         if (hits.length === wanted) {
+          // not UI text: read by the model
           stoppedBy = `the limit of ${wanted} results was reached`;
           break scan;
         }
@@ -134,11 +144,13 @@ export const searchTextTool = defineTool({
       }
     }
 
+    // not UI text: read by the model
     const header = hits.length === 0 ? `No matches for ${JSON.stringify(query)}.` : `${hits.length} matches in ${hitFiles.size} files:`;
+    // not UI text: read by the model
     const footer = stoppedBy === '' ? [] : [`[search stopped early: ${stoppedBy}]`];
     return {
       text: capText([header, ...hits, ...footer].join('\n'), limits.maxResultChars),
-      summary: `${hits.length} matches${stoppedBy === '' ? '' : ' (stopped early)'}`,
+      summary: stoppedBy === '' ? l10n.t('{0} matches', hits.length) : l10n.t('{0} matches (stopped early)', hits.length),
     };
   },
 });

@@ -3,6 +3,7 @@
  * arguments (the JSON Schema the model sees is generated from it, so the two never disagree), and
  * a run function that returns text for the model plus a one-line summary for the transcript.
  */
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod';
 import { type ToolDefinition } from '../../provider/types';
 import { decodeFile } from './decodeText';
@@ -83,7 +84,7 @@ export function defineTool<Schema extends z.ZodObject>(spec: {
     },
     summarize: (args) => {
       const parsed = spec.schema.safeParse(args);
-      return parsed.success ? spec.summarize(parsed.data) : '(invalid arguments)';
+      return parsed.success ? spec.summarize(parsed.data) : l10n.t('(invalid arguments)');
     },
   };
 }
@@ -91,7 +92,7 @@ export function defineTool<Schema extends z.ZodObject>(spec: {
 /** Names each problem in the model's arguments so it can fix them on the next call. */
 function describeInvalidArguments(toolName: string, error: z.ZodError): string {
   const problems = error.issues.map((issue) => `${issue.path.join('.') || '(arguments)'}: ${issue.message}`);
-  return `Invalid arguments for ${toolName}: ${problems.join('; ')}`;
+  return l10n.t('Invalid arguments for {0}: {1}', toolName, problems.join('; '));
 }
 
 /** The text of file bytes (decodeText.ts), or undefined when they look binary. */
@@ -102,5 +103,5 @@ export function decodeText(bytes: Uint8Array): string | undefined {
 /** Cuts text to `maxChars`, saying so at the end. */
 export function capText(text: string, maxChars: number): string {
   if (text.length <= maxChars) return text;
-  return `${text.slice(0, maxChars)}\n[... output cut at ${maxChars} characters]`;
+  return `${text.slice(0, maxChars)}\n[... output cut at ${maxChars} characters]`; // not UI text: read by the model
 }

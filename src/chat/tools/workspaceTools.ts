@@ -3,6 +3,7 @@
  * request and `run` for each tool call. A failing call never throws: bad arguments, refusals and
  * I/O errors come back as a result the model can read and react to.
  */
+import * as l10n from '@vscode/l10n';
 import { type ToolCall, type ToolDefinition } from '../../provider/types';
 import { createExcludeMatcher, DEFAULT_EXCLUDE_GLOBS } from '../../platform/excludeMatcher';
 import { getDiagnosticsTool } from './getDiagnosticsTool';
@@ -83,9 +84,9 @@ export class WorkspaceTools {
   async run(call: ToolCall, signal?: AbortSignal): Promise<ToolRun> {
     const tool = TOOLS.find((candidate) => candidate.definition.name === call.name);
     const args = parseArguments(call.arguments);
-    if (args === undefined) return failure(this.describeCall(call), `Invalid arguments for ${call.name}: not valid JSON.`);
+    if (args === undefined) return failure(this.describeCall(call), l10n.t('Invalid arguments for {0}: not valid JSON.', call.name));
     if (tool === undefined) {
-      return failure('', `Unknown tool "${call.name}". Available: ${TOOLS.map((t) => t.definition.name).join(', ')}.`);
+      return failure('', l10n.t('Unknown tool "{0}". Available: {1}.', call.name, TOOLS.map((t) => t.definition.name).join(', ')));
     }
     const argsSummary = tool.summarize(args);
     try {
@@ -93,7 +94,7 @@ export class WorkspaceTools {
       return { content: output.text, ok: true, argsSummary, resultSummary: output.summary };
     } catch (error) {
       if (error instanceof ToolError) return failure(argsSummary, error.message);
-      return failure(argsSummary, `${call.name} failed: ${(error as Error).message ?? String(error)}`);
+      return failure(argsSummary, l10n.t('{0} failed: {1}', call.name, (error as Error).message ?? String(error)));
     }
   }
 }
@@ -108,5 +109,6 @@ function parseArguments(text: string): unknown {
 }
 
 function failure(argsSummary: string, message: string): ToolRun {
+  // not UI text: the content is read by the model
   return { content: `Error: ${message}`, ok: false, argsSummary, resultSummary: message };
 }

@@ -3,6 +3,7 @@
  * Success rate counts completed requests: successes / (successes + errors) in percent (0..100, as the document's
  * `report.successRate < 95` reads it); cancellations are left out.
  */
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod';
 import { FeatureSchema } from './analyticsEvent';
 import { type DailyAggregate } from './dailyAggregate';
@@ -33,8 +34,8 @@ type UsageStats = z.infer<typeof UsageStatsSchema>;
 export const MAX_MODEL_ROWS = 20;
 export const MAX_ERROR_ROWS = 20;
 /** The row for the rest; not a valid model id or error code, so it never merges with a real one. */
-export const OTHER_MODELS = '(other models)';
-export const OTHER_ERRORS = '(other errors)';
+export const OTHER_MODELS = l10n.t('(other models)');
+export const OTHER_ERRORS = l10n.t('(other errors)');
 
 /**
  * Validates a performance report: requests, success rate (percent of completed requests that succeeded; cancellations left out), latency

@@ -2,6 +2,7 @@
  * The small GET calls around the chat: the live model list, the API key check (xAI's `/api-key`,
  * or `/models` on OpenAI-compatible servers that have no such route) and a health probe.
  */
+import * as l10n from '@vscode/l10n';
 import { ApiError, AuthenticationError } from '../errors';
 import { type ModelInfo } from '../types';
 import { NO_API_KEY_MESSAGE, type XaiClient } from './xaiClient';
@@ -37,19 +38,19 @@ export async function checkApiKey(client: XaiClient, signal?: AbortSignal): Prom
     const info = await client.getJson('/api-key', apiKeyInfoSchema, signal);
     const redactedKey = info.redacted_api_key ?? undefined;
     const problems = [
-      info.api_key_blocked && 'the key is blocked',
-      info.api_key_disabled && 'the key is disabled',
-      info.team_blocked && 'the team is blocked',
+      info.api_key_blocked && l10n.t('the key is blocked'),
+      info.api_key_disabled && l10n.t('the key is disabled'),
+      info.team_blocked && l10n.t('the team is blocked'),
     ].filter((problem): problem is string => typeof problem === 'string');
-    if (problems.length > 0) return { valid: false, message: `The API key cannot be used: ${problems.join(', ')}.`, redactedKey };
-    return { valid: true, message: info.name ? `The API key "${info.name}" is valid.` : 'The API key is valid.', redactedKey };
+    if (problems.length > 0) return { valid: false, message: l10n.t('The API key cannot be used: {0}.', problems.join(', ')), redactedKey };
+    return { valid: true, message: info.name ? l10n.t('The API key "{0}" is valid.', info.name) : l10n.t('The API key is valid.'), redactedKey };
   } catch (error) {
     if (error instanceof AuthenticationError) return { valid: false, message: error.message };
     if (!(error instanceof ApiError && error.status === 404)) throw error;
   }
   try {
     await fetchModels(client, signal);
-    return { valid: true, message: 'The API key is valid (the server listed its models).' };
+    return { valid: true, message: l10n.t('The API key is valid (the server listed its models).') };
   } catch (error) {
     if (error instanceof AuthenticationError) return { valid: false, message: error.message };
     throw error;
@@ -67,7 +68,7 @@ export async function probeService(client: XaiClient, now: () => number, signal?
   const started = now();
   try {
     const models = await fetchModels(client, signal);
-    return { ok: true, responseTimeMs: now() - started, message: `Operational: ${models.length} models available.` };
+    return { ok: true, responseTimeMs: now() - started, message: l10n.t('Operational: {0} models available.', models.length) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, responseTimeMs: now() - started, message };

@@ -4,6 +4,7 @@
  * usage, tool calls emitted once, and the whole answer at the end. An answer with neither text nor
  * tool calls is an error, retryable once if nothing of it reached the caller.
  */
+import * as l10n from '@vscode/l10n';
 import { ApiError, type PartialAnswer } from '../errors';
 import { type ModelPricing } from '../models';
 import { type FinishReason, type GenerateResult, type StreamEvent, type ToolCall, type Usage } from '../types';
@@ -11,7 +12,7 @@ import { safeModelId } from '../identifiers';
 import { RetryableFailure } from './retry';
 
 /** The ApiError message for an answer with neither text nor tool calls (xAI sometimes ends a stream so). */
-export const EMPTY_ANSWER_MESSAGE = 'The model returned an empty answer (no text and no tool calls).';
+export const EMPTY_ANSWER_MESSAGE = l10n.t('The model returned an empty answer (no text and no tool calls).');
 
 /** The result but for the request's timings; `usage` is undefined when the server sent none. */
 export type AssembledAnswer = Omit<GenerateResult, 'usage' | 'metadata'> & { usage?: Usage };
@@ -71,7 +72,7 @@ export abstract class AnswerAssembler<T> {
     };
     if (answer.content === '' && toolCalls.length === 0) {
       if (answer.finishReason === 'length') {
-        throw new ApiError('The model used all its output tokens before answering. Raise maxTokens or shorten the request.');
+        throw new ApiError(l10n.t('The model used all its output tokens before answering. Raise maxTokens or shorten the request.'));
       }
       throw new RetryableFailure(new ApiError(EMPTY_ANSWER_MESSAGE), { once: true });
     }

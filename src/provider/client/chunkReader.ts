@@ -5,6 +5,7 @@
  * stream. An error in the stream, in any shape (an `error` object or text beside the choices or
  * instead of them, `finish_reason: "error"`), is an error, never the end of a successful answer.
  */
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod';
 import { ApiError } from '../errors';
 import { mapStreamError } from './errorMapping';
@@ -36,7 +37,7 @@ function chunkSchema(): typeof chatChunkSchema {
 
 function malformed(what: string, sample: string): ApiError {
   const snippet = sample.length > 200 ? `${sample.slice(0, 200)}…` : sample;
-  return new ApiError(`The server sent ${what} in the event stream.`, 200, snippet);
+  return new ApiError(l10n.t('The server sent {0} in the event stream.', what), 200, snippet);
 }
 
 /** The error an event carries, in xAI's shape (`{code, error: "text"}`) or OpenAI's (`{error: {message, code}}`). */
@@ -54,13 +55,13 @@ function parseEvent(data: string): ChatChunk {
   try {
     json = JSON.parse(data);
   } catch {
-    throw malformed('malformed JSON', data);
+    throw malformed(l10n.t('malformed JSON'), data);
   }
   const error = json !== null && typeof json === 'object' ? errorIn(json) : undefined;
   if (error) throw error;
   // Validated in place rather than copied: the schema has no transforms, so the checked JSON is a
   // chunk as it stands (keys the client does not read are left on it, unread).
-  if (!chunkSchema().validate(json)) throw malformed('an unexpected chunk', data);
+  if (!chunkSchema().validate(json)) throw malformed(l10n.t('an unexpected chunk'), data);
   return json;
 }
 
@@ -86,7 +87,7 @@ function failedChoice(chunk: ChatChunk): boolean {
   return false;
 }
 
-const FINISHED_WITH_ERROR = 'The server ended the answer with finish_reason "error" before it was complete.';
+const FINISHED_WITH_ERROR = l10n.t('The server ended the answer with finish_reason "error" before it was complete.');
 
 export class ChunkReader {
   private readonly parser = new SseParser();

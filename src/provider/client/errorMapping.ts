@@ -3,6 +3,7 @@
  * three error body shapes (or a web page), an error the server put inside a 200 answer or stream,
  * and transport failures from undici. Retryable cases come wrapped in a `RetryableFailure`.
  */
+import * as l10n from '@vscode/l10n';
 import {
   AbortError,
   ApiError,
@@ -25,8 +26,7 @@ const MAX_TITLE_CHARS = 200;
 /** Seconds shown to the user when a 429 carries no hint of its own. */
 const DEFAULT_RETRY_AFTER_SECONDS = 5;
 const CREDITS_PATTERN = /credit|spending limit|quota/i;
-export const PROXY_AUTH_MESSAGE =
-  'The proxy asked for authentication (407). Set VS Code\'s "http.proxyAuthorization", or a user and password in "http.proxy".';
+export const PROXY_AUTH_MESSAGE = l10n.t('The proxy asked for authentication (407). Set VS Code\'s "http.proxyAuthorization", or a user and password in "http.proxy".');
 
 export function header(headers: ResponseHeaders, name: string): string | undefined {
   const value = headers[name];
@@ -65,7 +65,7 @@ export function htmlTitle(html: string): string | undefined {
 /** A web page described in words: its title, never its markup. */
 function describePage(html: string): string {
   const title = htmlTitle(html);
-  return title === undefined ? 'a web page' : `a web page titled "${title}"`;
+  return title === undefined ? l10n.t('a web page') : l10n.t('a web page titled "{0}"', title);
 }
 
 /**
@@ -82,7 +82,7 @@ export function serverMessageOf(bodyText: string, contentType = ''): string {
   } catch {
     // Not JSON: the text itself is the message.
   }
-  if (isHtml(bodyText, contentType)) return `the endpoint answered with ${describePage(bodyText)}`;
+  if (isHtml(bodyText, contentType)) return l10n.t('the endpoint answered with {0}', describePage(bodyText));
   const text = bodyText.trim();
   return text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS)}…` : text;
 }
@@ -130,7 +130,7 @@ export function retryHintMs(headers: ResponseHeaders, now = Date.now()): number 
 
 function creditsExhausted(message: string, status: number): CreditsExhaustedError {
   return new CreditsExhaustedError(
-    `Your team's credits or monthly spending limit are used up (${status}); waiting will not help. Add credits or raise the limit in the xAI console: ${message}`,
+    l10n.t("Your team's credits or monthly spending limit are used up ({0}); waiting will not help. Add credits or raise the limit in the xAI console: {1}", status, message),
     status,
   );
 }
@@ -139,33 +139,33 @@ export function mapHttpError(status: number, bodyText: string, headers: Response
   const message = serverMessageOf(bodyText, header(headers, 'content-type'));
   const said = message ? `: ${message}` : '';
   const afterMs = retryHintMs(headers);
-  if (status === 400 && /api key/i.test(message)) return new AuthenticationError(`The API key was rejected${said}`, status);
-  if (status === 401) return new AuthenticationError(`The API key is missing or malformed (401)${said}`, status);
+  if (status === 400 && /api key/i.test(message)) return new AuthenticationError(l10n.t('The API key was rejected{0}', said), status);
+  if (status === 401) return new AuthenticationError(l10n.t('The API key is missing or malformed (401){0}', said), status);
   if (status === 407) return new ProxyAuthenticationError(PROXY_AUTH_MESSAGE);
   if ((status === 429 || status === 402) && CREDITS_PATTERN.test(message)) return creditsExhausted(message, status);
   if (status === 403) {
-    return new AuthenticationError(`The API key or team has no permission or no credits left (403)${said}`, status);
+    return new AuthenticationError(l10n.t('The API key or team has no permission or no credits left (403){0}', said), status);
   }
-  if (status === 404) return new ApiError(`Not found (404): unknown model or wrong URL${said}`, status, message);
+  if (status === 404) return new ApiError(l10n.t('Not found (404): unknown model or wrong URL{0}', said), status, message);
   if (status === 429) {
     const retryAfter = afterMs === undefined ? DEFAULT_RETRY_AFTER_SECONDS : Math.ceil(afterMs / 1000);
-    return new RetryableFailure(new RateLimitError(`The server's rate limit was reached (429)${said}`, retryAfter), { afterMs });
+    return new RetryableFailure(new RateLimitError(l10n.t("The server's rate limit was reached (429){0}", said), retryAfter), { afterMs });
   }
-  if (status >= 500) return new RetryableFailure(new ApiError(`The server failed (${status})${said}`, status, message), { afterMs });
-  return new ApiError(`The server rejected the request (${status})${said}`, status, message);
+  if (status >= 500) return new RetryableFailure(new ApiError(l10n.t('The server failed ({0}){1}', status, said), status, message), { afterMs });
+  return new ApiError(l10n.t('The server rejected the request ({0}){1}', status, said), status, message);
 }
 
 /** xAI sometimes answers HTTP 200 with a JSON error instead of an event stream: a server failure. */
 export function mapErrorIn200(bodyText: string): RetryableFailure {
   const message = serverMessageOf(bodyText);
-  return new RetryableFailure(new ApiError(`The server answered with an error: ${message}`, 200, message));
+  return new RetryableFailure(new ApiError(l10n.t('The server answered with an error: {0}', message), 200, message));
 }
 
 /** A 200 answer that is a web page (captive portal, login page): no stream will come from it. */
 export function webPageInsteadOfStream(bodyText: string): ApiError {
   const page = describePage(bodyText);
   return new ApiError(
-    `The endpoint answered with ${page}, not an event stream: a captive portal, a login page or a wrong URL is in the way.`,
+    l10n.t('The endpoint answered with {0}, not an event stream: a captive portal, a login page or a wrong URL is in the way.', page),
     200,
     page,
   );
@@ -177,15 +177,21 @@ export function webPageInsteadOfStream(bodyText: string): ApiError {
  * may be retried while nothing of the answer reached the caller, and a rate limit stays one.
  */
 export function mapStreamError(error: { code?: unknown; message?: unknown } | string): GrokError | RetryableFailure {
-  const message = typeof error === 'string' ? error : typeof error.message === 'string' ? error.message : 'no message';
+  const message = typeof error === 'string' ? error : typeof error.message === 'string' ? error.message : l10n.t('no message');
   const code = typeof error === 'string' ? undefined : error.code;
   const status = typeof code === 'number' ? code : typeof code === 'string' && /^\d{3}$/.test(code) ? Number(code) : undefined;
   if (CREDITS_PATTERN.test(message)) return creditsExhausted(message, status ?? 429);
   if (status === 429 || /rate.?limit/i.test(String(code ?? ''))) {
-    return new RetryableFailure(new RateLimitError(`The server's rate limit was reached mid-answer: ${message}`, DEFAULT_RETRY_AFTER_SECONDS));
+    return new RetryableFailure(new RateLimitError(l10n.t("The server's rate limit was reached mid-answer: {0}", message), DEFAULT_RETRY_AFTER_SECONDS));
   }
   const label = status ?? (typeof code === 'string' && code !== '' ? code : undefined);
-  const failure = new ApiError(`The server failed in the middle of the answer${label === undefined ? '' : ` (${label})`}: ${message}`, status, message);
+  const failure = new ApiError(
+    label === undefined
+      ? l10n.t('The server failed in the middle of the answer: {0}', message)
+      : l10n.t('The server failed in the middle of the answer ({0}): {1}', label, message),
+    status,
+    message,
+  );
   return status !== undefined && status >= 400 && status < 500 ? failure : new RetryableFailure(failure);
 }
 
@@ -222,14 +228,14 @@ export function mapTransportError(error: unknown, signal: AbortSignal | undefine
   if (isProxyAuthRequired(error)) return new ProxyAuthenticationError(PROXY_AUTH_MESSAGE, { cause: error });
   switch (errorCode(error)) {
     case 'UND_ERR_HEADERS_TIMEOUT':
-      return new TimeoutError(`The server did not answer within ${formatDuration(timeouts.headersTimeoutMs)}.`);
+      return new TimeoutError(l10n.t('The server did not answer within {0}.', formatDuration(timeouts.headersTimeoutMs)));
     case 'UND_ERR_BODY_TIMEOUT':
-      return new TimeoutError(`The server stopped sending for ${formatDuration(timeouts.idleTimeoutMs)} in the middle of the answer.`);
+      return new TimeoutError(l10n.t('The server stopped sending for {0} in the middle of the answer.', formatDuration(timeouts.idleTimeoutMs)));
     case 'UND_ERR_CONNECT_TIMEOUT':
-      return new TimeoutError('Connecting to the server timed out.');
+      return new TimeoutError(l10n.t('Connecting to the server timed out.'));
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return new NetworkError(`Network error: ${detail}`, { cause: error });
+  return new NetworkError(l10n.t('Network error: {0}', detail), { cause: error });
 }
 
 /**

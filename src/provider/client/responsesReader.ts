@@ -5,6 +5,7 @@
  * `type`. The answer is whole at the first terminal event (`response.completed`, `.incomplete`);
  * an `error` event or `response.failed` is an error, typed like an HTTP status.
  */
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod';
 import { ApiError } from '../errors';
 import { mapStreamError } from './errorMapping';
@@ -32,7 +33,7 @@ function isDelta(json: unknown): boolean {
 
 function malformed(what: string, sample: string): ApiError {
   const snippet = sample.length > 200 ? `${sample.slice(0, 200)}…` : sample;
-  return new ApiError(`The server sent ${what} in the event stream.`, 200, snippet);
+  return new ApiError(l10n.t('The server sent {0} in the event stream.', what), 200, snippet);
 }
 
 function parseEvent(data: string): ResponsesEvent {
@@ -40,7 +41,7 @@ function parseEvent(data: string): ResponsesEvent {
   try {
     json = JSON.parse(data);
   } catch {
-    throw malformed('malformed JSON', data);
+    throw malformed(l10n.t('malformed JSON'), data);
   }
   // Validated in place (no transforms): a text delta by its own small schema, anything else by the full one.
   const valid = isDelta(json)
@@ -50,7 +51,7 @@ function parseEvent(data: string): ResponsesEvent {
   // xAI's error shape `{code, error}` instead of an event.
   const error = (json as { error?: unknown } | null)?.error;
   if (typeof error === 'string') throw mapStreamError({ code: (json as { code?: unknown }).code, message: error });
-  throw malformed('an unexpected event', data);
+  throw malformed(l10n.t('an unexpected event'), data);
 }
 
 export class ResponsesReader {
@@ -84,7 +85,7 @@ export class ResponsesReader {
       }
       const event = parseEvent(data);
       if (event.type === 'error') throw mapStreamError({ code: event.code, message: event.message });
-      if (event.type === 'response.failed') throw mapStreamError(event.response?.error ?? { message: 'The response failed.' });
+      if (event.type === 'response.failed') throw mapStreamError(event.response?.error ?? { message: l10n.t('The response failed.') });
       into.push(event);
       if (TERMINAL_EVENT_TYPES.has(event.type)) this.ended = true;
     }

@@ -4,6 +4,7 @@
  * `bodyTimeout` between body bytes); cancellation destroys the socket rather than draining it.
  * Retrying is the caller's business (see retry.ts): failures that may be retried come wrapped.
  */
+import * as l10n from '@vscode/l10n';
 import type * as z from 'zod';
 import type { Dispatcher } from 'undici';
 import { undici } from './undiciRuntime';
@@ -40,7 +41,7 @@ export interface XaiClientSettings {
   userAgent: string;
 }
 
-export const NO_API_KEY_MESSAGE = 'No API key set. Run "Grok: Set API Key" (the key is kept in the OS keychain).';
+export const NO_API_KEY_MESSAGE = l10n.t('No API key set. Run "Grok: Set API Key" (the key is kept in the OS keychain).');
 
 type Body = Dispatcher.ResponseData['body'];
 
@@ -111,7 +112,7 @@ const RESPONSES_FORMAT: WireFormat<ResponsesEvent> = {
 
 /** A whole response as the events a stream would carry: its items' text, then its terminal event. */
 function responseAsEvents(response: ResponseObject): ResponsesEvent[] {
-  if (response.status === 'failed') throw mapStreamError(response.error ?? { message: 'The response failed.' });
+  if (response.status === 'failed') throw mapStreamError(response.error ?? { message: l10n.t('The response failed.') });
   const events: ResponsesEvent[] = [];
   for (const item of response.output ?? []) {
     if (item.type === 'reasoning') {
@@ -152,6 +153,7 @@ export class XaiClient {
 
   private headers(extra: Record<string, string>): Record<string, string> {
     if (!this.hasApiKey) throw new AuthenticationError(NO_API_KEY_MESSAGE);
+    // not UI text: an HTTP header
     return { authorization: `Bearer ${this.settings.apiKey.trim()}`, 'user-agent': this.settings.userAgent, ...extra };
   }
 
@@ -251,14 +253,14 @@ export class XaiClient {
       if (!bodyEnded) response.body.destroy();
     }
     if (batch.length > 0) yield batch;
-    if (!reader.complete) throw new NetworkError('The server closed the stream before the answer was complete.');
+    if (!reader.complete) throw new NetworkError(l10n.t('The server closed the stream before the answer was complete.'));
   }
 
   private streamFailure(error: unknown, signal: AbortSignal | undefined): GrokError | RetryableFailure {
     const mapped = mapTransportFailure(error, signal, this.settings);
     const network = mapped instanceof RetryableFailure ? mapped.error : mapped;
     if (!(network instanceof NetworkError) || error instanceof RetryableFailure) return mapped;
-    const broke = new NetworkError(`The connection broke before the answer was complete (${network.message}).`, { cause: error });
+    const broke = new NetworkError(l10n.t('The connection broke before the answer was complete ({0}).', network.message), { cause: error });
     // Retried only while nothing of the answer has reached the caller (see retry.ts).
     return mapped instanceof RetryableFailure ? new RetryableFailure(broke) : broke;
   }
@@ -275,10 +277,14 @@ export class XaiClient {
     try {
       json = JSON.parse(text);
     } catch {
-      throw new ApiError(`GET ${path} answered with ${isHtml(text) ? 'a web page' : 'text'} that is not JSON.`, 200, serverMessageOf(text).slice(0, 200));
+      throw new ApiError(
+        isHtml(text) ? l10n.t('GET {0} answered with a web page that is not JSON.', path) : l10n.t('GET {0} answered with text that is not JSON.', path),
+        200,
+        serverMessageOf(text).slice(0, 200),
+      );
     }
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new ApiError(`GET ${path} answered in an unexpected shape.`, 200, text.slice(0, 200));
+    if (!parsed.success) throw new ApiError(l10n.t('GET {0} answered in an unexpected shape.', path), 200, text.slice(0, 200));
     return parsed.data;
   }
 }

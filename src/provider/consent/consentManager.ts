@@ -50,7 +50,7 @@ export class ConsentManager {
     this.store = store;
     this.endpoint = options.endpoint;
     this.now = options.now ?? (() => new Date());
-    this.appName = options.audit?.appName ?? 'Grok Code Fast';
+    this.appName = options.audit?.appName ?? 'Grok Code Fast'; // not UI text: the product's name
     this.appVersion = options.audit?.appVersion ?? 'unknown';
   }
 
@@ -136,11 +136,12 @@ export class ConsentManager {
   /** The full subject: positional or object form, the owner's endpoint when none is named. */
   private subjectOf(query: ConsentQuery | string, modelId?: string): ConsentSubject {
     const { userId, modelId: model, endpoint } = typeof query === 'string' ? { userId: query, modelId, endpoint: undefined } : query;
-    if (typeof userId !== 'string' || userId === '') throw new InvalidConfigError('A consent call needs a userId.', 'userId');
-    if (typeof model !== 'string' || model === '') throw new InvalidConfigError('A consent call needs a modelId.', 'modelId');
+    if (typeof userId !== 'string' || userId === '') throw new InvalidConfigError('A consent call needs a userId.', 'userId'); // not UI text: an API misuse
+    if (typeof model !== 'string' || model === '') throw new InvalidConfigError('A consent call needs a modelId.', 'modelId'); // not UI text: an API misuse
     const origin = endpoint ?? this.endpoint?.();
     if (origin === undefined) {
       throw new InvalidConfigError(
+        // not UI text: an API misuse
         'This ConsentManager has no endpoint: name one ({ userId, modelId, endpoint }), or use the consentManager of a ModelRegistry ' +
           '(registry.getConsentManager()) or of a provider (provider.consentManager), which know theirs.',
         'endpoint',

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /**
  * The data-use notice users accept, written for the endpoint it is shown for. Consent is bound to the
  * endpoint's origin and to CONSENT_NOTICE_VERSION: another origin, or new wording, asks again.
@@ -22,38 +24,38 @@ export function endpointOrigin(endpoint: string): string {
 function dataUseAt(origin: string): string[] {
   if (origin === XAI_ORIGIN) {
     return [
-      'Your requests go to xAI\'s API (https://api.x.ai), under xAI\'s terms and privacy policy.',
+      l10n.t("Your requests go to xAI's API (https://api.x.ai), under xAI's terms and privacy policy."),
       '',
       // xai-responses.md: `store` defaults to true and stored responses are kept 30 days.
-      'On xAI\'s API, Responses are stored for 30 days unless a request sends store:false; Grok Code Fast sends store:false.',
+      l10n.t("On xAI's API, Responses are stored for 30 days unless a request sends store:false; Grok Code Fast sends store:false."),
     ];
   }
   return [
-    `Your requests go to ${origin}, the endpoint you configured (grokCodeFast.endpoint.url). ` +
-      'Its operator\'s terms decide what is kept and for how long; Grok Code Fast cannot see or change that.',
+    l10n.t(
+      "Your requests go to {0}, the endpoint you configured (grokCodeFast.endpoint.url). Its operator's terms decide what is kept and for how long; Grok Code Fast cannot see or change that.",
+      origin,
+    ),
   ];
 }
 
 /** The notice for the endpoint at `origin` (see endpointOrigin). */
 export function consentNotice(origin: string): string {
   return [
-    'Grok Code Fast sends your requests to the model endpoint only after you consent.',
+    l10n.t('Grok Code Fast sends your requests to the model endpoint only after you consent.'),
     '',
     ...dataUseAt(origin),
     '',
-    'What is sent: your prompts, including any code context you attach (the current file, a selection, ' +
-      'files the chat tools read, inline-completion context); and request metadata such as the model name. ' +
-      'Files matching grokCodeFast.exclude are never sent by this extension\'s chat panel, inline completions and actions. ' +
-      'In VS Code\'s own chat, VS Code runs the tools and builds the attachments: Grok Code Fast replaces a tool result whose ' +
-      'arguments name an excluded file, and the content of an attachment that names one, before sending. It cannot recognise ' +
-      'excluded content that arrives without its file\'s name (text pasted into the chat, or a tool that does not say which ' +
-      'file it read); that is sent as VS Code gives it.',
+    l10n.t(
+      "What is sent: your prompts, including any code context you attach (the current file, a selection, files the chat tools read, inline-completion context); and request metadata such as the model name. Files matching grokCodeFast.exclude are never sent by this extension's chat panel, inline completions and actions. In VS Code's own chat, VS Code runs the tools and builds the attachments: Grok Code Fast replaces a tool result whose arguments name an excluded file, and the content of an attachment that names one, before sending. It cannot recognise excluded content that arrives without its file's name (text pasted into the chat, or a tool that does not say which file it read); that is sent as VS Code gives it.",
+    ),
     '',
-    'What stays with you: your API key is kept in the operating system keychain (VS Code SecretStorage) and is ' +
-      `sent only to ${origin}. Local analytics (latency, tokens, cost) stay on this machine and are never uploaded.`,
+    l10n.t(
+      'What stays with you: your API key is kept in the operating system keychain (VS Code SecretStorage) and is sent only to {0}. Local analytics (latency, tokens, cost) stay on this machine and are never uploaded.',
+      origin,
+    ),
     '',
-    'This consent covers this endpoint only: another endpoint asks again. You can revoke it at any time with the ' +
-      'command "Grok: Revoke Data-Use Consent"; requests and background checks stop at once. "Grok: Export My Data" ' +
-      'and "Grok: Delete My Data" export or delete what is stored locally.',
+    l10n.t(
+      'This consent covers this endpoint only: another endpoint asks again. You can revoke it at any time with the command "Grok: Revoke Data-Use Consent"; requests and background checks stop at once. "Grok: Export My Data" and "Grok: Delete My Data" export or delete what is stored locally.',
+    ),
   ].join('\n');
 }

@@ -3,6 +3,7 @@
  * queues (FIFO, bounded, cancellable). Usage is counted when a request gets its slot and the token
  * estimate is corrected to the actual count on release.
  */
+import * as l10n from '@vscode/l10n';
 import { AbortError, InvalidConfigError, RateLimitError } from '../errors';
 import { type RateLimitStatus } from '../types';
 import { type RateLimits, RateLimitsSchema } from './rateLimits';
@@ -95,11 +96,11 @@ export class RateLimiter {
     const blocked = user.windows.blocked(this.now(), this.limits, tokens);
     if (blocked) {
       const seconds = toSeconds(blocked.waitMs);
-      throw new RateLimitError(`The local rate limit of ${blocked.limit} ${blocked.label} was reached; retry in ${seconds} s.`, seconds);
+      throw new RateLimitError(l10n.t('The local rate limit of {0} {1} was reached; retry in {2} s.', blocked.limit, blocked.label, seconds), seconds);
     }
     if (user.queue.length === 0 && user.active < this.limits.concurrentRequests) return this.grant(userId, user, tokens);
     if (user.queue.length >= this.maxQueue) {
-      throw new RateLimitError(`The local rate limit's queue is full: ${user.queue.length} requests are already waiting for a free slot.`, 1);
+      throw new RateLimitError(l10n.t("The local rate limit's queue is full: {0} requests are already waiting for a free slot.", user.queue.length), 1);
     }
     return new Promise<RateLimitLease>((resolve, reject) => {
       const onAbort = () => waiter.abort();
@@ -186,7 +187,7 @@ function validLimits(limits: RateLimits): RateLimits {
   const parsed = RateLimitsSchema.safeParse(limits);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new InvalidConfigError(`Invalid rate limits: ${issue.message}`, ['rateLimits', ...issue.path.map(String)].join('.'));
+  throw new InvalidConfigError(l10n.t('Invalid rate limits: {0}', issue.message), ['rateLimits', ...issue.path.map(String)].join('.'));
 }
 
 function toSeconds(ms: number): number {

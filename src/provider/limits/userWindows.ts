@@ -2,6 +2,7 @@
  * One user's minute, hour and day windows: what each limit has used, what blocks a request and for
  * how long, and the persisted form (so a restart, or a window opened later, keeps the daily quota).
  */
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod';
 import { type RateLimits } from './rateLimits';
 import { BucketSchema, SlidingWindow, type WindowField } from './slidingWindow';
@@ -33,11 +34,11 @@ interface LimitCheck {
 }
 
 const CHECKS: readonly LimitCheck[] = [
-  { label: 'requests per minute', window: 'minute', field: 'requests', limit: (l) => l.requestsPerMinute },
-  { label: 'requests per hour', window: 'hour', field: 'requests', limit: (l) => l.requestsPerHour },
-  { label: 'requests per day', window: 'day', field: 'requests', limit: (l) => l.requestsPerDay },
-  { label: 'tokens per minute', window: 'minute', field: 'tokens', limit: (l) => l.tokensPerMinute },
-  { label: 'tokens per day', window: 'day', field: 'tokens', limit: (l) => l.tokensPerDay },
+  { label: l10n.t('requests per minute'), window: 'minute', field: 'requests', limit: (l) => l.requestsPerMinute },
+  { label: l10n.t('requests per hour'), window: 'hour', field: 'requests', limit: (l) => l.requestsPerHour },
+  { label: l10n.t('requests per day'), window: 'day', field: 'requests', limit: (l) => l.requestsPerDay },
+  { label: l10n.t('tokens per minute'), window: 'minute', field: 'tokens', limit: (l) => l.tokensPerMinute },
+  { label: l10n.t('tokens per day'), window: 'day', field: 'tokens', limit: (l) => l.tokensPerDay },
 ];
 
 export interface Blocked {

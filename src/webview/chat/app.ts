@@ -2,8 +2,10 @@
  * The chat panel's controller: applies host messages to the views and turns user actions into
  * protocol messages. Nothing is sent to the model (`send`) before the user has consented.
  */
+import * as l10n from '@vscode/l10n';
 import type { ChatStatus, Chip, ConversationSummary, FromWebviewMessage, ToWebviewMessage } from '../../chat/protocol';
 import { parseSlashCommand } from '../../chat/slashCommands';
+import { Announcer } from './announcer';
 import { Composer } from './composer';
 import { ConversationList } from './conversationList';
 import { el } from '../shared/dom';
@@ -33,14 +35,15 @@ export class ChatApp {
   /** A message refused for want of consent or a key: sent by itself once both are there (no second Enter). */
   private waiting: string | undefined;
 
-  private readonly title = el('h1', { class: 'title' }, 'New chat');
-  private readonly historyButton = iconButton('history', 'Past conversations', () => this.toggleHistory());
+  private readonly title = el('h1', { class: 'title' }, l10n.t('New chat'));
+  private readonly historyButton = iconButton('history', l10n.t('Past conversations'), () => this.toggleHistory());
   private readonly history: ConversationList;
   private readonly welcome = el('div', { class: 'welcome-slot' });
   private readonly notices = el('div', { class: 'notices' });
   private readonly instructions = el('div', { class: 'instructions-slot' });
   private readonly transcript: Transcript;
   private readonly composer: Composer;
+  private readonly announcer = new Announcer();
 
   private readonly statusEvents: StatusEvents = {
     consent: () => this.post({ type: 'consent', granted: true }),
@@ -57,7 +60,7 @@ export class ChatApp {
       copy: (text) => this.post({ type: 'copy', text }),
       code: (action) => this.post(action),
     };
-    this.transcript = new Transcript(messageActions);
+    this.transcript = new Transcript(messageActions, (text) => this.announcer.announce(text));
     this.history = new ConversationList({
       open: (id) => {
         this.toggleHistory(false);
@@ -78,15 +81,22 @@ export class ChatApp {
     this.historyButton.setAttribute('aria-controls', 'history');
     this.historyButton.setAttribute('aria-expanded', 'false');
     const header = el('header', { class: 'toolbar' }, this.title, this.historyButton,
-      iconButton('add', 'New chat', () => {
+      iconButton('add', l10n.t('New chat'), () => {
         this.toggleHistory(false);
         this.post({ type: 'newChat' });
       }));
     root.replaceChildren(header, this.history.element,
-      el('main', { class: 'main' }, this.welcome, this.transcript.element), this.notices, this.instructions, this.composer.element);
+      el('main', { class: 'main' }, this.welcome, this.transcript.element), this.notices, this.instructions, this.composer.element, this.announcer.element);
 
     document.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && !event.defaultPrevented && this.busy) this.post({ type: 'stop' });
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (this.history.isOpen) {
+        event.preventDefault();
+        this.toggleHistory(false);
+        this.historyButton.focus();
+      } else if (this.busy) {
+        this.post({ type: 'stop' });
+      }
     });
 
     const restored = host.persisted;
@@ -97,11 +107,12 @@ export class ChatApp {
 
   handle(message: ToWebviewMessage): void {
     switch (message.type) {
-      case 'state':
+      case 'state': {
+        const wasBusy = this.busy;
         this.status = message.status;
         this.conversations = message.conversations;
         this.activeId = message.active?.id;
-        this.title.textContent = message.active?.title || 'New chat';
+        this.title.textContent = message.active?.title || l10n.t('New chat');
         this.busy = message.status.busy;
         if (message.status.hasConsent && message.status.hasKey) this.composer.setHint('');
         this.transcript.setSnapshot(message.active?.messages ?? [], message.status.busy);
@@ -112,14 +123,17 @@ export class ChatApp {
         }
         this.host.persist({ snapshot: message });
         this.render();
+        if (wasBusy && !this.busy) this.returnFocus();
         this.sendWaiting();
         break;
+      }
       case 'stream': {
         if (this.activeId !== undefined && message.conversationId !== this.activeId) return; // another conversation's turn
         const ended = this.transcript.applyStream(message.messageId, message.event);
         const wasBusy = this.busy;
         this.busy = !ended;
         if (this.busy !== wasBusy || !this.welcome.hidden) this.render(); // per token: only the transcript changes
+        if (ended) this.returnFocus();
         break;
       }
       case 'contextChips':
@@ -141,6 +155,15 @@ export class ChatApp {
     }
   }
 
+  /**
+   * After an answer, focus goes back to the composer for the next message, unless the user moved it to
+   * another control meanwhile (the Stop button, hidden now, would leave it on the page's body).
+   */
+  private returnFocus(): void {
+    const active = document.activeElement;
+    if (active === null || active === document.body || this.composer.element.contains(active)) this.composer.focus();
+  }
+
   private post(message: FromWebviewMessage): void {
     this.host.post(message);
   }
@@ -158,7 +181,7 @@ export class ChatApp {
     if (!status.hasConsent) {
       if (!isConsentPhrase(text)) {
         this.waiting = text;
-        this.composer.setHint('Please read the data-use notice above and consent first: your message is sent then.');
+        this.composer.setHint(l10n.t('Please read the data-use notice above and consent first: your message is sent then.'));
         return false;
       }
       this.composer.setHint('');
@@ -167,11 +190,11 @@ export class ChatApp {
     }
     if (!status.hasKey) {
       this.waiting = text;
-      this.composer.setHint('Set an API key first: your message is sent then.');
+      this.composer.setHint(l10n.t('Set an API key first: your message is sent then.'));
       return false;
     }
     if (this.busy) {
-      this.composer.setHint('An answer is still running: press Esc to stop it.');
+      this.composer.setHint(l10n.t('An answer is still running: press Esc to stop it.'));
       return false;
     }
     this.composer.setHint('');

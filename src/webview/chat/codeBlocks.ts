@@ -4,6 +4,7 @@
  * (SEARCH/REPLACE, src/chat/apply/editBlocks.ts) is shown as the diff it proposes per file, with
  * Copy and Apply to file; its raw text stays in a hidden `<pre>` (what Copy and Apply send).
  */
+import * as l10n from '@vscode/l10n';
 import { blocksByPath, type EditBlock, parseEditBlocks } from '../../chat/apply/editBlocks';
 import type { FromWebviewMessage } from '../../chat/protocol';
 import { el } from '../shared/dom';
@@ -39,12 +40,12 @@ function editBlocksView(code: string): HTMLElement | undefined {
   const parsed = parseEditBlocks(code);
   if (!parsed.ok) return undefined;
   const files = [...blocksByPath(parsed.blocks)].map(([path, blocks]) => {
-    const name = path ?? 'the active file';
+    const name = path ?? l10n.t('the active file');
     const isNew = blocks.length === 1 && blocks[0]!.search === '';
     return el(
       'section',
-      { class: 'edit-file', 'aria-label': `${isNew ? 'New file' : 'Changes to'} ${name}` },
-      el('div', { class: 'edit-file-name' }, isNew ? `${name} (new file)` : name),
+      { class: 'edit-file', 'aria-label': isNew ? l10n.t('New file {0}', name) : l10n.t('Changes to {0}', name) },
+      el('div', { class: 'edit-file-name' }, isNew ? l10n.t('{0} (new file)', name) : name),
       ...blocks.map((block) => el('pre', { class: 'edit-diff', tabindex: '0' }, ...diffLines(block))),
     );
   });
@@ -61,10 +62,10 @@ export function decorateCodeBlocks(root: ParentNode, post: (action: CodeAction) 
     if (edits !== undefined) {
       const toolbar = el(
         'div',
-        { class: 'code-toolbar', role: 'toolbar', 'aria-label': 'Edit blocks actions' },
-        el('span', { class: 'code-language' }, 'edit'),
-        iconButton('copy', 'Copy edit blocks', () => post({ type: 'copy', text: text() })),
-        iconButton('apply', 'Apply to file', () => post({ type: 'applyCode', code: text(), language })),
+        { class: 'code-toolbar', role: 'toolbar', 'aria-label': l10n.t('Edit blocks actions') },
+        el('span', { class: 'code-language' }, l10n.t('edit')),
+        iconButton('copy', l10n.t('Copy edit blocks'), () => post({ type: 'copy', text: text() })),
+        iconButton('apply', l10n.t('Apply to file'), () => post({ type: 'applyCode', code: text(), language })),
       );
       const block = el('div', { class: 'code-block edit-blocks' });
       pre.replaceWith(block);
@@ -75,12 +76,12 @@ export function decorateCodeBlocks(root: ParentNode, post: (action: CodeAction) 
     }
     const toolbar = el(
       'div',
-      { class: 'code-toolbar', role: 'toolbar', 'aria-label': `${language ?? 'Code'} block actions` },
-      el('span', { class: 'code-language' }, language ?? 'text'),
-      iconButton('copy', 'Copy code', () => post({ type: 'copy', text: text() })),
-      iconButton('insert', 'Insert at cursor', () => post({ type: 'insertCode', code: text() })),
-      iconButton('apply', 'Apply to file', () => post({ type: 'applyCode', code: text(), language })),
-      iconButton('newFile', 'New file', () => post({ type: 'newFile', code: text(), language })),
+      { class: 'code-toolbar', role: 'toolbar', 'aria-label': language === undefined ? l10n.t('Code block actions') : l10n.t('{0} block actions', language) },
+      el('span', { class: 'code-language' }, language ?? l10n.t('text')),
+      iconButton('copy', l10n.t('Copy code'), () => post({ type: 'copy', text: text() })),
+      iconButton('insert', l10n.t('Insert at cursor'), () => post({ type: 'insertCode', code: text() })),
+      iconButton('apply', l10n.t('Apply to file'), () => post({ type: 'applyCode', code: text(), language })),
+      iconButton('newFile', l10n.t('New file'), () => post({ type: 'newFile', code: text(), language })),
     );
     const block = el('div', { class: 'code-block' });
     pre.replaceWith(block);

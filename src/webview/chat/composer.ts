@@ -2,6 +2,7 @@
  * The input area: attached context chips, the text area with @-mentions, and Send / Stop.
  * Enter sends, Shift+Enter breaks the line, Esc stops a running answer (handled by the app).
  */
+import * as l10n from '@vscode/l10n';
 import type { Chip, FileSuggestion } from '../../chat/protocol';
 import { slashCompletions } from '../../chat/slashCommands';
 import { el } from '../shared/dom';
@@ -33,14 +34,14 @@ export class Composer {
   private readonly input = el('textarea', {
     class: 'input',
     rows: '1',
-    'aria-label': 'Message Grok',
-    placeholder: 'Ask Grok — @ to attach a file, / for commands, Enter to send, Shift+Enter for a new line',
+    'aria-label': l10n.t('Message Grok'),
+    placeholder: l10n.t('Ask Grok — @ to attach a file, / for commands, Enter to send, Shift+Enter for a new line'),
     'aria-autocomplete': 'list',
     'aria-controls': 'mention-list',
   });
-  private readonly chips = el('ul', { class: 'chips', 'aria-label': 'Context for the next message' });
-  private readonly sendButton = iconButton('send', 'Send (Enter)', () => this.submit(), { className: 'send' });
-  private readonly stopButton = iconButton('stop', 'Stop (Esc)', () => this.events.stop(), { className: 'stop' });
+  private readonly chips = el('ul', { class: 'chips', 'aria-label': l10n.t('Context for the next message') });
+  private readonly sendButton = iconButton('send', l10n.t('Send (Enter)'), () => this.submit(), { className: 'send' });
+  private readonly stopButton = iconButton('stop', l10n.t('Stop (Esc)'), () => this.events.stop(), { className: 'stop' });
   private readonly hint = el('div', { class: 'composer-hint', role: 'status' });
   private readonly mentions = new MentionList((item) => this.pickMention(item));
   private mention: { start: number; query: string } | undefined;
@@ -50,9 +51,9 @@ export class Composer {
   constructor(private readonly events: ComposerEvents) {
     this.stopButton.hidden = true;
     const tools = el('div', { class: 'composer-tools' },
-      iconButton('selection', 'Add selection to context', () => events.addSelection()),
-      iconButton('file', 'Add current file to context', () => events.addFile()),
-      iconButton('mention', 'Mention a workspace file (@)', () => this.startMention()),
+      iconButton('selection', l10n.t('Add selection to context'), () => events.addSelection()),
+      iconButton('file', l10n.t('Add current file to context'), () => events.addFile()),
+      iconButton('mention', l10n.t('Mention a workspace file (@)'), () => this.startMention()),
     );
     this.element = el('div', { class: 'composer' },
       this.mentions.element,
@@ -91,7 +92,7 @@ export class Composer {
       el('li', { class: 'chip', title: chip.path ?? chip.label },
         icon(chip.kind === 'file' ? 'file' : 'selection'),
         el('span', { class: 'chip-label' }, chip.label),
-        iconButton('close', `Remove ${chip.label}`, () => this.events.removeChip(chip.id), { className: 'chip-remove' })),
+        iconButton('close', l10n.t('Remove {0}', chip.label), () => this.events.removeChip(chip.id), { className: 'chip-remove' })),
     ));
     this.chips.hidden = chips.length === 0;
   }
@@ -177,8 +178,8 @@ export class Composer {
     this.events.mentionPick(item.path);
   }
 
+  /** The highlighted option for screen readers (a textarea may not carry `aria-expanded`: the list's own visibility tells). */
   private syncActiveOption(): void {
-    this.input.setAttribute('aria-expanded', String(this.mentions.isOpen));
     const active = this.mentions.activeId;
     if (active === '') this.input.removeAttribute('aria-activedescendant');
     else this.input.setAttribute('aria-activedescendant', active);

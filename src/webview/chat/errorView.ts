@@ -3,6 +3,7 @@
  * limit with `retryAfter` counts down and retries by itself; errors restored from history only
  * offer the button (a reload must not fire requests on its own).
  */
+import * as l10n from '@vscode/l10n';
 import type { ErrorView } from '../../chat/protocol';
 import { el } from '../shared/dom';
 
@@ -15,18 +16,19 @@ export interface ErrorActions {
 }
 
 const ACTION_LABELS = {
-  retry: 'Retry',
-  setApiKey: 'Set API key',
-  consent: 'I consent',
-  newChatWithSummary: 'New chat with a summary',
-  openConsole: 'Open console',
+  retry: () => l10n.t('Retry'),
+  setApiKey: () => l10n.t('Set API key'),
+  consent: () => l10n.t('I consent'),
+  newChatWithSummary: () => l10n.t('New chat with a summary'),
+  openConsole: () => l10n.t('Open console'),
 } as const;
 
+/** A live error is a `role="alert"` (announced assertively, once, as it appears); one restored from history is not announced. */
 export function renderError(error: ErrorView, live: boolean, actions: ErrorActions): HTMLElement {
-  const box = el('div', { class: 'error-box', role: 'alert' }, el('span', { class: 'error-message' }, error.message));
+  const box = el('div', { class: 'error-box', role: live ? 'alert' : undefined }, el('span', { class: 'error-message' }, error.message));
   if (error.action === 'none') return box;
   const action = error.action;
-  const button = el('button', { type: 'button', class: 'button secondary' }, ACTION_LABELS[action]);
+  const button = el('button', { type: 'button', class: 'button secondary' }, ACTION_LABELS[action]());
   let timer: ReturnType<typeof setTimeout> | undefined;
   const run = () => {
     // Opening the console may be wanted twice; the other actions run once.
@@ -37,7 +39,8 @@ export function renderError(error: ErrorView, live: boolean, actions: ErrorActio
     actions[action]();
   };
   button.addEventListener('click', run);
-  const countdown = el('span', { class: 'countdown', 'aria-live': 'polite' });
+  // Not live: the alert reads the first "Retrying in 30 s"; one announcement a second would drown the rest.
+  const countdown = el('span', { class: 'countdown' });
   box.append(button, countdown);
 
   if (live && action === 'retry' && error.retryAfter !== undefined) {
@@ -46,7 +49,7 @@ export function renderError(error: ErrorView, live: boolean, actions: ErrorActio
       if (!box.isConnected && timer !== undefined) return; // the message was replaced: stop counting
       const left = Math.ceil((deadline - Date.now()) / 1000);
       if (left <= 0) return run();
-      countdown.textContent = `Retrying in ${left} s`;
+      countdown.textContent = l10n.t('Retrying in {0} s', left);
       timer = setTimeout(tick, Math.min(1000, deadline - Date.now()));
     };
     tick();

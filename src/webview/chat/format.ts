@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { UsageView } from '../../chat/protocol';
 import { formatDuration } from '../../provider/duration';
 
@@ -11,12 +12,12 @@ export function formatCost(usd: number): string {
 /** The footer line under an answer: tokens, timing, cost. */
 export function formatUsage(usage: UsageView): string {
   const input = usage.cachedTokens > 0
-    ? `${integer.format(usage.promptTokens)} in (${integer.format(usage.cachedTokens)} cached)`
-    : `${integer.format(usage.promptTokens)} in`;
-  const parts = [input, `${integer.format(usage.completionTokens)} out`];
-  if (usage.reasoningTokens > 0) parts.push(`${integer.format(usage.reasoningTokens)} reasoning`);
+    ? l10n.t('{0} in ({1} cached)', integer.format(usage.promptTokens), integer.format(usage.cachedTokens))
+    : l10n.t('{0} in', integer.format(usage.promptTokens));
+  const parts = [input, l10n.t('{0} out', integer.format(usage.completionTokens))];
+  if (usage.reasoningTokens > 0) parts.push(l10n.t('{0} reasoning', integer.format(usage.reasoningTokens)));
   parts.push(formatDuration(usage.latencyMs));
-  if (usage.timeToFirstTokenMs !== null) parts.push(`first token ${formatDuration(usage.timeToFirstTokenMs)}`);
+  if (usage.timeToFirstTokenMs !== null) parts.push(l10n.t('first token {0}', formatDuration(usage.timeToFirstTokenMs)));
   parts.push(formatCost(usage.costUsd));
   return parts.join(' · ');
 }
@@ -24,8 +25,8 @@ export function formatUsage(usage: UsageView): string {
 /** "just now", "5 min ago", "3 h ago", or a date. */
 export function formatWhen(epochMs: number, now: number): string {
   const minutes = Math.floor((now - epochMs) / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
-  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} h ago`;
+  if (minutes < 1) return l10n.t('just now');
+  if (minutes < 60) return l10n.t('{0} min ago', minutes);
+  if (minutes < 24 * 60) return l10n.t('{0} h ago', Math.floor(minutes / 60));
   return new Date(epochMs).toLocaleDateString();
 }

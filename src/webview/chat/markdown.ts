@@ -11,7 +11,7 @@ const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false
 
 const purifier = DOMPurify(window);
 purifier.addHook('afterSanitizeAttributes', (node) => {
-  if (node instanceof HTMLAnchorElement) node.setAttribute('rel', 'noopener noreferrer');
+  if (node instanceof HTMLAnchorElement) node.setAttribute('rel', 'noopener noreferrer'); // not UI text: link types
 });
 
 const SANITIZE_OPTIONS: Config & { RETURN_DOM_FRAGMENT: true } = {

@@ -2,12 +2,13 @@
  * The @-mention suggestion list under the composer: a listbox the keyboard drives from the text
  * area (arrows move, Enter or Tab pick, Esc closes) while focus stays in the text area.
  */
+import * as l10n from '@vscode/l10n';
 import type { FileSuggestion } from '../../chat/protocol';
 import { el } from '../shared/dom';
 import { icon } from './icons';
 
 export class MentionList {
-  readonly element = el('ul', { class: 'mentions', role: 'listbox', id: 'mention-list', 'aria-label': 'Files to attach', hidden: true });
+  readonly element = el('ul', { class: 'mentions', role: 'listbox', id: 'mention-list', 'aria-label': l10n.t('Files to attach'), hidden: true });
   private items: FileSuggestion[] = [];
   private active = 0;
 
@@ -24,7 +25,7 @@ export class MentionList {
 
   showSearching(): void {
     this.items = [];
-    this.element.replaceChildren(el('li', { class: 'mention-empty' }, 'Searching files…'));
+    this.element.replaceChildren(el('li', { class: 'mention-empty' }, l10n.t('Searching files…')));
     this.element.hidden = false;
   }
 
@@ -33,7 +34,7 @@ export class MentionList {
     this.active = 0;
     this.element.hidden = false;
     if (items.length === 0) {
-      this.element.replaceChildren(el('li', { class: 'mention-empty' }, 'No matching files'));
+      this.element.replaceChildren(el('li', { class: 'mention-empty' }, l10n.t('No matching files')));
       return;
     }
     this.element.replaceChildren(...items.map((item, index) => {

@@ -3,6 +3,7 @@
  * is rebuilt only when its own input changed, so streaming touches just the growing body and an
  * open reasoning section stays open.
  */
+import * as l10n from '@vscode/l10n';
 import type { Chip, ToolCallView, TranscriptMessage } from '../../chat/protocol';
 import { decorateCodeBlocks, type CodeAction } from './codeBlocks';
 import { el } from '../shared/dom';
@@ -27,8 +28,15 @@ export interface MessageFlags {
   liveError: boolean;
 }
 
+
+const TOOL_STATUS = {
+  running: () => l10n.t('running…'),
+  done: () => l10n.t('done'),
+  error: () => l10n.t('error'),
+} as const;
+
 function chipList(chips: Chip[]): HTMLElement {
-  return el('ul', { class: 'chips', 'aria-label': 'Attached context' }, ...chips.map((chip) =>
+  return el('ul', { class: 'chips', 'aria-label': l10n.t('Attached context') }, ...chips.map((chip) =>
     el('li', { class: 'chip', title: chip.path ?? chip.label }, icon(chip.kind === 'file' ? 'file' : 'selection'), chip.label),
   ));
 }
@@ -38,7 +46,7 @@ function toolCallItem(call: ToolCallView): HTMLElement {
     icon('tool'),
     el('span', { class: 'tool-name' }, call.name),
     el('span', { class: 'tool-args' }, call.argsSummary),
-    el('span', { class: 'tool-status' }, call.status === 'running' ? 'running…' : call.status),
+    el('span', { class: 'tool-status' }, TOOL_STATUS[call.status]()),
   );
   if (call.resultSummary !== undefined) item.append(el('div', { class: 'tool-result' }, call.resultSummary));
   return item;
@@ -52,8 +60,8 @@ export class MessageView {
   readonly element: HTMLElement;
   private readonly reasoning = el('details', { class: 'reasoning' });
   private readonly reasoningBody = el('div', { class: 'reasoning-body' });
-  private readonly reasoningSummary = el('summary', {}, 'Reasoning');
-  private readonly tools = el('ul', { class: 'tool-calls', 'aria-label': 'Tool calls' });
+  private readonly reasoningSummary = el('summary', {}, l10n.t('Reasoning'));
+  private readonly tools = el('ul', { class: 'tool-calls', 'aria-label': l10n.t('Tool calls') });
   private readonly body = el('div', { class: 'message-body' });
   private readonly markdown = new IncrementalMarkdown(this.body, (fragment) => decorateCodeBlocks(fragment, (action) => this.actions.code(action)));
   /** Why a live answer waits ("rate-limited, retrying in 7 s", "no data for 6 s…"). */
@@ -61,15 +69,15 @@ export class MessageView {
   private readonly errorSlot = el('div', { class: 'error-slot' });
   private readonly cutNote = el('div', { class: 'cut-note', role: 'note' });
   private readonly footer = el('div', { class: 'message-footer' });
-  private readonly actionBar = el('div', { class: 'message-actions', role: 'toolbar', 'aria-label': 'Message actions' });
+  private readonly actionBar = el('div', { class: 'message-actions', role: 'toolbar', 'aria-label': l10n.t('Message actions') });
   /** What each part was last rendered from. */
   private readonly rendered = new Map<string, string>();
   private message: TranscriptMessage;
 
   constructor(message: TranscriptMessage, flags: MessageFlags, private readonly actions: MessageActions) {
     this.message = message;
-    const role = message.role === 'user' ? 'You' : 'Grok';
-    this.element = el('article', { class: `message ${message.role}`, 'aria-label': `${role} said` },
+    const role = message.role === 'user' ? l10n.t('You') : 'Grok'; // not UI text: the product's name for the other side
+    this.element = el('article', { class: `message ${message.role}`, 'aria-label': message.role === 'user' ? l10n.t('You said') : l10n.t('Grok said') },
       el('div', { class: 'message-role' }, role));
     this.reasoning.append(this.reasoningSummary, this.reasoningBody);
     if (message.role === 'user') {
@@ -85,6 +93,13 @@ export class MessageView {
     return this.message.id;
   }
 
+  /** The answer as read aloud: "Grok said" and the rendered text, without the code blocks' toolbars. */
+  plainText(): string {
+    const body = this.body.cloneNode(true) as HTMLElement;
+    for (const toolbar of Array.from(body.querySelectorAll('.code-toolbar'))) toolbar.remove();
+    return `${this.element.getAttribute('aria-label') ?? ''}: ${body.textContent ?? ''}`.trim();
+  }
+
   update(message: TranscriptMessage, flags: MessageFlags): void {
     this.message = message;
     this.element.classList.toggle('streaming', flags.streaming);
@@ -94,7 +109,7 @@ export class MessageView {
       const text = message.reasoning ?? '';
       this.reasoning.hidden = text === '';
       this.reasoningBody.textContent = text;
-      this.reasoningSummary.textContent = flags.streaming && message.content === '' ? 'Reasoning…' : 'Reasoning';
+      this.reasoningSummary.textContent = flags.streaming && message.content === '' ? l10n.t('Reasoning…') : l10n.t('Reasoning');
     });
     this.part('tools', JSON.stringify(message.toolCalls ?? []), () => {
       this.tools.replaceChildren(...(message.toolCalls ?? []).map(toolCallItem));
@@ -109,10 +124,10 @@ export class MessageView {
     });
     this.part('cut', message.cut ?? '', () => {
       this.cutNote.hidden = message.cut === undefined;
-      this.cutNote.textContent = message.cut === undefined ? '' : `Cut before its end: ${message.cut}.`;
+      this.cutNote.textContent = message.cut === undefined ? '' : l10n.t('Cut before its end: {0}.', message.cut);
     });
     this.part('footer', JSON.stringify([message.usage ?? null, message.stopped ?? false]), () => {
-      const parts = [message.stopped === true ? 'Stopped' : '', message.usage === undefined ? '' : formatUsage(message.usage)];
+      const parts = [message.stopped === true ? l10n.t('Stopped') : '', message.usage === undefined ? '' : formatUsage(message.usage)];
       this.footer.textContent = parts.filter((part) => part !== '').join(' · ');
     });
     this.part('actions', `${flags.streaming}|${flags.canRegenerate}`, () => this.renderActions(flags));
@@ -137,13 +152,13 @@ export class MessageView {
       this.actionBar.replaceChildren();
       return;
     }
-    const buttons = [iconButton('copy', 'Copy answer', () => this.actions.copy(this.message.content))];
+    const buttons = [iconButton('copy', l10n.t('Copy answer'), () => this.actions.copy(this.message.content))];
     // An answer that changes several files: one Apply for all of them (one proposal per file, with Accept All).
     const edits = Array.from(this.body.querySelectorAll('code.raw-edit-blocks'), (code) => code.textContent ?? '');
     if (edits.length > 1) {
-      buttons.push(iconButton('apply', 'Apply all edits', () => this.actions.code({ type: 'applyCode', code: edits.join('\n') }), { caption: 'Apply all' }));
+      buttons.push(iconButton('apply', l10n.t('Apply all edits'), () => this.actions.code({ type: 'applyCode', code: edits.join('\n') }), { caption: l10n.t('Apply all') }));
     }
-    if (flags.canRegenerate) buttons.push(iconButton('regenerate', 'Regenerate answer', () => this.actions.regenerate()));
+    if (flags.canRegenerate) buttons.push(iconButton('regenerate', l10n.t('Regenerate answer'), () => this.actions.regenerate()));
     this.actionBar.replaceChildren(...buttons);
   }
 }

@@ -3,13 +3,15 @@
  * unchanged messages; stream events change only the message in progress, re-rendered at most once
  * per animation frame however many tokens arrive.
  */
+import * as l10n from '@vscode/l10n';
 import { applyStreamEvent } from '../../chat/applyStreamEvent';
 import type { ChatStreamEvent, Chip, TranscriptMessage } from '../../chat/protocol';
 import { el } from '../shared/dom';
 import { MessageView, type MessageActions } from './messageView';
 
 export class Transcript {
-  readonly element = el('div', { class: 'transcript', role: 'log', 'aria-label': 'Conversation', tabindex: '0' });
+  /** `role="log"` is live by default: switched off, so a streaming answer is not read token by token (the Announcer reads it once). */
+  readonly element = el('div', { class: 'transcript', role: 'log', 'aria-live': 'off', 'aria-label': l10n.t('Conversation'), tabindex: '0' });
   private messages: TranscriptMessage[] = [];
   private pending: TranscriptMessage | undefined;
   /** The assistant message in progress. */
@@ -20,7 +22,11 @@ export class Transcript {
   private frame: number | undefined;
   private localIds = 0;
 
-  constructor(private readonly actions: MessageActions) {}
+  /** `answered` gets the text of each answer that finished streaming (not of one that failed). */
+  constructor(
+    private readonly actions: MessageActions,
+    private readonly answered: (text: string) => void,
+  ) {}
 
   get isEmpty(): boolean {
     return this.items().length === 0;
@@ -61,6 +67,8 @@ export class Transcript {
     if (event.kind === 'error') this.liveErrors.add(message.id);
     if (event.kind === 'error' || event.kind === 'done') {
       this.finishStream();
+      const view = this.views.get(message.id);
+      if (event.kind === 'done' && view !== undefined) this.answered(view.plainText());
       return true;
     }
     this.scheduleStreamRender();

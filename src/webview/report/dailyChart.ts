@@ -1,4 +1,5 @@
 /** Requests per day as bars (left axis) with the day's p95 latency as a line (right axis). */
+import * as l10n from '@vscode/l10n';
 import { axisTicks } from './axisTicks';
 import { chartRoot, PLOT, xLabel, yAxis, yScale } from './chartFrame';
 import { svg } from '../shared/dom';
@@ -16,7 +17,7 @@ export interface DayPoint {
 const MAX_X_LABELS = 8;
 
 export function dailyRequestsChart(days: readonly DayPoint[]): SVGSVGElement {
-  const root = chartRoot('Requests per day with p95 latency', 'daily-chart');
+  const root = chartRoot(l10n.t('Requests per day with p95 latency (the table By day lists the figures)'), 'daily-chart');
   const requestsAxis = axisTicks(Math.max(...days.map((d) => d.requests), 1), { integer: true });
   const latencyAxis = axisTicks(Math.max(...days.map((d) => d.p95), 1), { integer: true });
   root.append(yAxis(requestsAxis, 'left', formatCount, true), yAxis(latencyAxis, 'right', formatMsAxis, false));
@@ -31,8 +32,10 @@ export function dailyRequestsChart(days: readonly DayPoint[]): SVGSVGElement {
   const bars = svg('g', { class: 'bars' });
   days.forEach((point, index) => {
     const top = requestsY(point.requests);
-    const tip = `${point.day}: ${formatCount(point.requests)} requests` +
-      (point.requests > 0 ? `, ${formatPercent(point.successRate / 100)} success, p95 ${formatMs(point.p95)}` : '');
+    const tip =
+      point.requests > 0
+        ? l10n.t('{0}: {1} requests, {2} success, p95 {3}', point.day, formatCount(point.requests), formatPercent(point.successRate / 100), formatMs(point.p95))
+        : l10n.t('{0}: {1} requests', point.day, formatCount(point.requests));
     bars.append(
       svg(
         'rect',

@@ -18,7 +18,7 @@ export function formatPercent(ratio: number): string {
 export function formatMs(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(2)} s`;
-  return `${(ms / 60_000).toFixed(1)} min`;
+  return `${(ms / 60_000).toFixed(1)} min`; // not UI text: a unit symbol, as s and ms
 }
 
 export function formatUsd(usd: number): string {
@@ -36,4 +36,9 @@ export function formatMsAxis(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)}ms`;
   if (ms < 60_000) return `${Number((ms / 1000).toFixed(1))}s`;
   return `${Number((ms / 60_000).toFixed(1))}m`;
+}
+
+/** A latency bucket as "250 ms – 500 ms", or "≥ 8.00 s" when open-ended (toMs null). */
+export function formatBucketRange(bucket: { fromMs: number; toMs: number | null }): string {
+  return bucket.toMs === null ? `≥ ${formatMs(bucket.fromMs)}` : `${formatMs(bucket.fromMs)} – ${formatMs(bucket.toMs)}`;
 }

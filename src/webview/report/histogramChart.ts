@@ -1,8 +1,9 @@
 /** The latency distribution: one bar per log-spaced bucket, with markers at p50 and p95. */
+import * as l10n from '@vscode/l10n';
 import { axisTicks } from './axisTicks';
 import { chartRoot, PLOT, xLabel, yAxis, yScale } from './chartFrame';
 import { svg } from '../shared/dom';
-import { formatCount, formatMs, formatMsAxis } from './format';
+import { formatBucketRange, formatCount, formatMs, formatMsAxis } from './format';
 
 export interface HistogramBucket {
   fromMs: number;
@@ -14,7 +15,7 @@ export interface HistogramBucket {
 const MAX_X_LABELS = 8;
 
 export function latencyHistogramChart(buckets: readonly HistogramBucket[], markers: { p50: number; p95: number }): SVGSVGElement {
-  const root = chartRoot('Latency distribution', 'histogram-chart');
+  const root = chartRoot(l10n.t('Latency distribution (its table follows the chart)'), 'histogram-chart');
   const counts = axisTicks(Math.max(...buckets.map((b) => b.count), 1), { integer: true });
   root.append(yAxis(counts, 'left', formatCount, true));
   const slot = PLOT.width / Math.max(1, buckets.length);
@@ -24,12 +25,11 @@ export function latencyHistogramChart(buckets: readonly HistogramBucket[], marke
   const bars = svg('g', { class: 'bars' });
   buckets.forEach((bucket, index) => {
     const x = PLOT.left + slot * index;
-    const range = bucket.toMs === null ? `≥ ${formatMs(bucket.fromMs)}` : `${formatMs(bucket.fromMs)} – ${formatMs(bucket.toMs)}`;
     bars.append(
       svg(
         'rect',
         { class: 'bar', x: x + 1, y: y(bucket.count), width: Math.max(1, slot - 2), height: PLOT.bottom - y(bucket.count) },
-        svg('title', {}, `${range}: ${formatCount(bucket.count)} requests`),
+        svg('title', {}, l10n.t('{0}: {1} requests', formatBucketRange(bucket), formatCount(bucket.count))),
       ),
     );
     if (index % labelEvery === 0) root.append(xLabel(x, formatMsAxis(bucket.fromMs)));

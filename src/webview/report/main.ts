@@ -1,4 +1,6 @@
 /** Entry of the Performance Report bundle (dist/webview/report.js). */
+// First: every text below is built with the host's translations.
+import '../shared/l10n';
 import { DEFAULT_REPORT_PERIOD, parseToReport } from '../../report/protocol';
 import { appRoot, onHostMessage } from '../shared/host';
 import { ReportApi } from './reportApi';

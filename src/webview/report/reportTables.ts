@@ -1,16 +1,17 @@
 /** The report's tables: latency, tokens, per feature, per day and errors by code. */
+import * as l10n from '@vscode/l10n';
 import { type ReportView, type UsageStatsView } from '../../report/protocol';
 import { el } from '../shared/dom';
-import { formatCount, formatDay, formatMs, formatPercent, formatTokens, formatUsd } from './format';
+import { formatBucketRange, formatCount, formatDay, formatMs, formatPercent, formatTokens, formatUsd } from './format';
 
-const FEATURE_LABELS: Record<string, string> = {
-  inline: 'Inline completions',
-  chat: 'Chat',
-  'vscode-chat': "VS Code's chat",
-  action: 'Selection actions',
-  apply: 'Apply to file (merge)',
-  health: 'Health checks',
-  other: 'Other',
+const FEATURE_LABELS: Record<string, () => string> = {
+  inline: () => l10n.t('Inline completions'),
+  chat: () => l10n.t('Chat'),
+  'vscode-chat': () => l10n.t("VS Code's chat"),
+  action: () => l10n.t('Selection actions'),
+  apply: () => l10n.t('Apply to file (merge)'),
+  health: () => l10n.t('Health checks'),
+  other: () => l10n.t('Other'),
 };
 
 function table(caption: string, name: string, headers: string[], rows: string[][]): HTMLElement {
@@ -25,20 +26,20 @@ function table(caption: string, name: string, headers: string[], rows: string[][
 
 export function latencyTable(report: ReportView): HTMLElement {
   const row = (name: string, d: UsageStatsView['latency']) => [name, formatMs(d.mean), formatMs(d.p50), formatMs(d.p95), formatMs(d.p99)];
-  return table('Latency', 'latency', ['', 'Mean', 'p50', 'p95', 'p99'], [
-    row('Whole request', report.latency),
-    row('Time to first token', report.timeToFirstToken),
+  return table(l10n.t('Latency'), 'latency', ['', l10n.t('Mean'), 'p50', 'p95', 'p99'], [
+    row(l10n.t('Whole request'), report.latency),
+    row(l10n.t('Time to first token'), report.timeToFirstToken),
   ]);
 }
 
 export function tokensTable(report: ReportView): HTMLElement {
   const t = report.tokens;
-  return table('Tokens', 'tokens', ['Kind', 'Tokens'], [
-    ['Prompt', formatCount(t.prompt)],
-    ['… of which cached', formatCount(t.cached)],
-    ['Completion', formatCount(t.completion)],
-    ['Reasoning', formatCount(t.reasoning)],
-    ['Total', formatCount(t.total)],
+  return table(l10n.t('Tokens'), 'tokens', [l10n.t('Kind'), l10n.t('Tokens')], [
+    [l10n.t('Prompt'), formatCount(t.prompt)],
+    [l10n.t('… of which cached'), formatCount(t.cached)],
+    [l10n.t('Completion'), formatCount(t.completion)],
+    [l10n.t('Reasoning'), formatCount(t.reasoning)],
+    [l10n.t('Total'), formatCount(t.total)],
   ]);
 }
 
@@ -47,7 +48,7 @@ export function featureTable(report: ReportView): HTMLElement {
     .filter((entry): entry is [string, UsageStatsView] => entry[1] !== undefined)
     .sort((a, b) => b[1].totalRequests - a[1].totalRequests)
     .map(([feature, s]) => [
-      FEATURE_LABELS[feature] ?? feature,
+      FEATURE_LABELS[feature]?.() ?? feature,
       formatCount(s.totalRequests),
       formatPercent(s.successRate / 100),
       formatMs(s.latency.p50),
@@ -57,13 +58,13 @@ export function featureTable(report: ReportView): HTMLElement {
       formatPercent(s.cacheHitRate),
       formatUsd(s.costUsd),
     ]);
-  return table('By feature', 'features', ['Feature', 'Requests', 'Success', 'p50', 'p95', 'First token', 'Tokens', 'Cache hits', 'Cost'], rows);
+  return table(l10n.t('By feature'), 'features', [l10n.t('Feature'), l10n.t('Requests'), l10n.t('Success'), 'p50', 'p95', l10n.t('First token'), l10n.t('Tokens'), l10n.t('Cache hits'), l10n.t('Cost')], rows);
 }
 
 /** The model that answered each request: a retired or redirected model shows under its successor. */
 export function modelTable(report: ReportView): HTMLElement {
   const rows = report.byModel.map((m) => [m.model, formatCount(m.requests), formatTokens(m.totalTokens), formatUsd(m.costUsd)]);
-  return table('By model (the model that answered)', 'models', ['Model', 'Requests', 'Tokens', 'Cost'], rows);
+  return table(l10n.t('By model (the model that answered)'), 'models', [l10n.t('Model'), l10n.t('Requests'), l10n.t('Tokens'), l10n.t('Cost')], rows);
 }
 
 /** Folded: the daily chart shows the same at a glance; the table is there for exact figures. */
@@ -74,8 +75,19 @@ export function dayTable(report: ReportView): HTMLElement {
   return el(
     'details',
     { class: 'days' },
-    el('summary', {}, `By day (UTC): ${formatCount(rows.length)} days with requests`),
-    table('By day (UTC)', 'days', ['Day', 'Requests', 'Success', 'p95', 'Cost'], rows),
+    el('summary', {}, l10n.t('By day (UTC): {0} days with requests', formatCount(rows.length))),
+    table(l10n.t('By day (UTC)'), 'days', [l10n.t('Day'), l10n.t('Requests'), l10n.t('Success'), 'p95', l10n.t('Cost')], rows),
+  );
+}
+
+/** The latency histogram's figures: the chart's text alternative, folded under it. */
+export function latencyBucketTable(report: ReportView): HTMLElement {
+  const rows = report.latencyHistogram.filter((b) => b.count > 0).map((b) => [formatBucketRange(b), formatCount(b.count)]);
+  return el(
+    'details',
+    { class: 'chart-table' },
+    el('summary', {}, l10n.t('As a table')),
+    table(l10n.t('Latency distribution'), 'latency-buckets', [l10n.t('Latency'), l10n.t('Requests')], rows),
   );
 }
 
@@ -84,5 +96,5 @@ export function errorTable(report: ReportView): HTMLElement | undefined {
   const rows = Object.entries(report.errors)
     .sort((a, b) => b[1] - a[1])
     .map(([code, n]) => [code, formatCount(n)]);
-  return rows.length === 0 ? undefined : table('Errors by code', 'errors', ['Code', 'Requests'], rows);
+  return rows.length === 0 ? undefined : table(l10n.t('Errors by code'), 'errors', [l10n.t('Code'), l10n.t('Requests')], rows);
 }

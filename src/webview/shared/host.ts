@@ -15,7 +15,7 @@ export function vscodeApi(): VsCodeApi {
 /** The `#app` element the page's HTML shell holds. */
 export function appRoot(bundle: string): HTMLElement {
   const root = document.getElementById('app');
-  if (root === null) throw new Error(`${bundle} webview: #app is missing`);
+  if (root === null) throw new Error(`${bundle} webview: #app is missing`); // not UI text: a broken page, logged
   return root;
 }
 

@@ -5,7 +5,7 @@ import { AbortError, ApiError, AuthenticationError, ConsentRequiredError, Credit
 describe('describeFailure', () => {
   it('offers Set API Key for a rejected key', () => {
     const failure = describeFailure(new AuthenticationError('The API key was rejected: Incorrect API key', 400), 'Refactor');
-    assert.deepEqual(failure.buttons, ['Set API Key']);
+    assert.deepEqual(failure.buttons, ['setApiKey']);
     assert.match(failure.message, /Refactor failed: The API key was rejected: Incorrect API key/);
   });
 
@@ -17,7 +17,7 @@ describe('describeFailure', () => {
 
   it('offers the proxy settings for a proxy that wants credentials', () => {
     const failure = describeFailure(new ProxyAuthenticationError('The proxy asked for authentication (407).'), 'Fix');
-    assert.deepEqual(failure.buttons, ['Open Proxy Settings']);
+    assert.deepEqual(failure.buttons, ['openProxySettings']);
     assert.match(failure.message, /proxy asked for authentication/);
   });
 
@@ -25,7 +25,7 @@ describe('describeFailure', () => {
     const server = "The server's rate limit was reached (429): Your team 0b1c has either used all available credits or reached its monthly spending limit. To continue making API requests, please purchase more credits or raise your spending limit at https://console.x.ai/team/0b1c.";
     const exhausted = describeFailure(new CreditsExhaustedError(server, 429), 'Fix');
     assert.equal(exhausted.retryAfter, undefined);
-    assert.deepEqual(exhausted.buttons, ['Open Console']);
+    assert.deepEqual(exhausted.buttons, ['openConsole']);
     assert.equal(exhausted.consoleUrl, 'https://console.x.ai/team/0b1c');
     assert.match(exhausted.message, /no credits left or has reached its spending limit\. Waiting will not help/);
     assert.doesNotMatch(exhausted.message, /rate limit/i);
@@ -50,9 +50,9 @@ describe('describeFailure', () => {
   });
 
   it('maps the other codes to a helpful button', () => {
-    assert.deepEqual(describeFailure(new NetworkError('ECONNREFUSED'), 'Fix').buttons, ['Retry']);
+    assert.deepEqual(describeFailure(new NetworkError('ECONNREFUSED'), 'Fix').buttons, ['retry']);
     assert.match(describeFailure(new NetworkError('ECONNREFUSED'), 'Fix').message, /could not be reached/);
-    assert.deepEqual(describeFailure(new InvalidConfigError('bad endpoint', 'endpoint'), 'Fix').buttons, ['Open Settings']);
+    assert.deepEqual(describeFailure(new InvalidConfigError('bad endpoint', 'endpoint'), 'Fix').buttons, ['openSettings']);
     assert.match(describeFailure(new ApiError('Not found (404): unknown model', 404), 'Fix').message, /unknown model/);
     assert.match(describeFailure(new Error('boom'), 'Fix').message, /Fix failed: boom/);
   });

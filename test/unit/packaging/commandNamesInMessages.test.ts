@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { localizedManifest } from '../../support/manifest';
 import { NO_API_KEY_MESSAGE } from '../../../src/provider/client/xaiClient';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -16,7 +17,7 @@ interface CommandContribution {
 }
 
 function commandTitles(): Set<string> {
-  const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { commands: CommandContribution[] } };
+  const manifest = localizedManifest(root) as { contributes: { commands: CommandContribution[] } };
   return new Set(manifest.contributes.commands.filter((c) => c.category === 'Grok').map((c) => c.title));
 }
 

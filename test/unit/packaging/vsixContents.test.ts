@@ -25,7 +25,7 @@ describe('the .vsix contents', function () {
   });
 
   it('holds the bundles, media, README, CHANGELOG and LICENSE', () => {
-    for (const required of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png', 'media/activity.svg', 'dist/extension.js', 'dist/main.js', 'dist/undici.js', 'dist/re2js.js', 'dist/webview/chat.js', 'dist/webview/chat-style.css', 'dist/webview/report.js']) {
+    for (const required of ['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png', 'media/activity.svg', 'dist/extension.js', 'dist/main.js', 'dist/undici.js', 'dist/re2js.js', 'dist/webview/chat.js', 'dist/webview/chat-style.css', 'dist/webview/report.js']) {
       assert.ok(files.includes(required), `${required} is not packaged`);
     }
   });

@@ -6,8 +6,8 @@
  * `completionEvents` VS Code completes it on its buttons' commands, so such a step must declare them.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { localizedManifest } from '../../support/manifest';
 
 interface Step {
   id: string;
@@ -18,7 +18,7 @@ interface Step {
 const root = path.resolve(__dirname, '../../../..');
 
 function steps(): Step[] {
-  const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { walkthroughs: { steps: Step[] }[] } };
+  const manifest = localizedManifest(root) as { contributes: { walkthroughs: { steps: Step[] }[] } };
   return manifest.contributes.walkthroughs.flatMap((walkthrough) => walkthrough.steps);
 }
 

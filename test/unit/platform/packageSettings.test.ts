@@ -4,8 +4,7 @@
  * takes a chord the platforms keep for themselves.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { localizedManifest } from '../../support/manifest';
 import { SETTING_KEYS, SETTINGS_SECTION, settingDefault } from '../../../src/platform/settingsSchema';
 
 interface SettingContribution {
@@ -23,7 +22,7 @@ interface Keybinding {
   mac?: string;
 }
 
-const manifest = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as {
+const manifest = localizedManifest(process.cwd()) as {
   contributes: { configuration: ConfigurationSection | ConfigurationSection[]; keybindings: Keybinding[] };
 };
 const sections = [manifest.contributes.configuration].flat();

@@ -20,7 +20,7 @@ function textFiles(dir: string): string[] {
 describe('the removed Roo Code Cloud profile', () => {
   it('leaves no trace of the dead host in the product, its settings or its walkthrough', () => {
     const root = repoRoot();
-    const files = [...textFiles(path.join(root, 'src')), ...textFiles(path.join(root, 'media')), path.join(root, 'package.json')];
+    const files = [...textFiles(path.join(root, 'src')), ...textFiles(path.join(root, 'media')), path.join(root, 'package.json'), path.join(root, 'package.nls.json')];
     const offenders = files.filter((file) => /roocode\.com/i.test(fs.readFileSync(file, 'utf8')));
     assert.deepEqual(offenders, []);
     const profile = Object.assign({}, ...[JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).contributes.configuration].flat().map((section: { properties: object }) => section.properties))['grokCodeFast.endpoint.profile'];
