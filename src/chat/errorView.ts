@@ -72,6 +72,7 @@ export function toErrorView(error: unknown): ErrorView {
     case 'invalid_config':
     // Used-up credits do not come back by waiting, nor does a proxy's refusal: no retry then.
     case 'credits_exhausted':
+    case 'budget_exceeded':
     case 'proxy_auth_required':
       return { code: error.code, message, action: 'none' };
     default:

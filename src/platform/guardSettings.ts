@@ -37,6 +37,9 @@ export const GUARD_SETTINGS = {
   'rateLimits.tokensPerMinute': 'lowest',
   'rateLimits.tokensPerDay': 'lowest',
   'rateLimits.concurrentRequests': 'lowest',
+  // 0 means no cap, so `lowest` would let a workspace lift it: only the user's value counts.
+  'budget.dailyUsd': 'user',
+  'budget.monthlyUsd': 'user',
 } as const satisfies Partial<Record<SettingKey, GuardRule>>;
 
 export type GuardKey = keyof typeof GUARD_SETTINGS;

@@ -61,6 +61,9 @@ const SPECS = {
   'rateLimits.tokensPerMinute': spec(positiveInt, 1_000_000),
   'rateLimits.tokensPerDay': spec(positiveInt, 1_000_000),
   'rateLimits.concurrentRequests': spec(boundedInt(1, 32), 4),
+  'budget.dailyUsd': spec(z.number().min(0), 0),
+  'budget.monthlyUsd': spec(z.number().min(0), 0),
+  'budget.estimateNoticeUsd': spec(z.number().min(0), 0.1),
   'inlineCompletions.enabled': spec(z.boolean(), true),
   'inlineCompletions.disabledLanguages': spec(stringList, ['plaintext', 'markdown', 'scminput']),
   'inlineCompletions.debounceMinMs': spec(boundedInt(0, 2000), 40),
@@ -219,6 +222,11 @@ function build(reader: SettingsReader, raw: RawSettings) {
       tokensPerMinute: reader.get('rateLimits.tokensPerMinute'),
       tokensPerDay: reader.get('rateLimits.tokensPerDay'),
       concurrentRequests: reader.get('rateLimits.concurrentRequests'),
+    },
+    budget: {
+      dailyUsd: reader.get('budget.dailyUsd'),
+      monthlyUsd: reader.get('budget.monthlyUsd'),
+      estimateNoticeUsd: reader.get('budget.estimateNoticeUsd'),
     },
     inlineCompletions: {
       enabled: reader.get('inlineCompletions.enabled'),

@@ -9,7 +9,7 @@ import { InvalidConfigError } from './errors';
 import { GROK_CODE_FAST_1, MAX_OUTPUT_TOKENS } from './models';
 import { type AnalyticsTracker } from './analytics';
 import { type ConsentManager } from './consent';
-import { type RateLimiter, RateLimitsInputSchema } from './limits';
+import { type RateLimiter, RateLimitsInputSchema, type SpendBudget } from './limits';
 import { isLoopbackHost } from './client/loopback';
 import { type XaiClientSettings } from './client/xaiClient';
 
@@ -87,6 +87,8 @@ export const sharedConfigSchema = z.object({
   analyticsTracker: withMethods<AnalyticsTracker>('trackRequest', 'trackResponse').optional(),
   /** A limiter shared with other providers; wins over `rateLimits`. */
   rateLimiter: withMethods<RateLimiter>('acquire', 'check').optional(),
+  /** The user's USD budget, checked before every request by its estimated cost; none: no cap. */
+  spendBudget: withMethods<SpendBudget>('admit', 'record').optional(),
 });
 
 /** Validates one provider's configuration: the shared configuration plus the model id (default grok-code-fast-1). */

@@ -10,6 +10,7 @@ export type GrokErrorCode =
   | 'consent_required'
   | 'rate_limited'
   | 'credits_exhausted'
+  | 'budget_exceeded'
   | 'proxy_auth_required'
   | 'unauthorized'
   | 'api_error'
@@ -68,6 +69,23 @@ export class CreditsExhaustedError extends GrokError {
   constructor(message: string, status?: number) {
     super(message);
     this.status = status;
+  }
+}
+
+/**
+ * The user's own daily or monthly budget in USD (settings `grokCodeFast.budget.*`) would be passed: nothing was sent.
+ * `resetsAt` is the ms epoch of the next local midnight (day) or first of the month (month), when the cap frees again.
+ */
+export class BudgetExceededError extends GrokError {
+  readonly code = 'budget_exceeded' as const;
+  constructor(
+    message: string,
+    readonly period: 'day' | 'month',
+    readonly resetsAt: number,
+    /** The cap in USD. */
+    readonly limitUsd: number,
+  ) {
+    super(message);
   }
 }
 

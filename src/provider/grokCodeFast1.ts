@@ -29,7 +29,7 @@ import {
 } from './errors';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitLease } from './limits';
 import { ModelCatalogue } from './catalogue';
-import { effortToSend, type ModelFacts } from './models';
+import { effortToSend, estimateInputUsd, type ModelFacts } from './models';
 import { ModelIdSchema } from './identifiers';
 import { registerSecret } from './redact';
 import { formatDuration } from './duration';
@@ -205,8 +205,11 @@ export class GrokCodeFast1Provider {
         conversationId,
       });
       this.throwIfStopped(controller.signal);
+      const estimatedTokens = estimateTokens(promptTextOf(body));
+      await this.config.spendBudget?.admit(feature, estimateInputUsd(this.modelFacts, estimatedTokens));
+      this.throwIfStopped(controller.signal);
       if (this.config.rateLimitingEnabled) {
-        lease = await this.limiter.acquire(userId, { estimatedTokens: estimateTokens(promptTextOf(body)), signal: controller.signal });
+        lease = await this.limiter.acquire(userId, { estimatedTokens, signal: controller.signal });
       }
       sentAt = this.now();
       const attempts = retryingStream(
@@ -247,6 +250,8 @@ export class GrokCodeFast1Provider {
       if (!result && failure === undefined) failure = new AbortError();
       usage ??= billed;
       lease?.release(usage?.totalTokens ?? 0);
+      // Billed when sent, answered or not: the budget counts what the report counts.
+      if (usage) this.config.spendBudget?.record(usage.costUsd);
       this.outcomes.finished({ requestId, result, failure, sentAt, firstTokenAt, usage });
     }
   }

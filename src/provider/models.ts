@@ -151,6 +151,11 @@ export function costUsd(pricing: ModelPricing | undefined, tokens: TokenCounts):
   return (uncached * tier.inputPerMillion + tokens.cachedTokens * tier.cachedInputPerMillion + output * tier.outputPerMillion) / 1_000_000;
 }
 
+/** USD of `promptTokens` uncached input at the model's prices (the estimate a budget checks before sending); 0 without prices. */
+export function estimateInputUsd(facts: Pick<ModelFacts, 'pricing'>, promptTokens: number): number {
+  return costUsd(facts.pricing, { promptTokens, cachedTokens: 0, completionTokens: 0, reasoningTokens: 0 });
+}
+
 /**
  * The `reasoning_effort` to send for a feature's setting, or undefined to send none. `auto`: the
  * lowest effort the model accepts for inline completions (latency matters most), the model's own

@@ -24,13 +24,13 @@ describe('guard settings: the table against package.json', () => {
   });
 
   it('has every setting about where requests go, their number, size, cost or effort (a new one must join the table)', () => {
-    const guarding = /^grokCodeFast\.(endpoint\.|rateLimits\.|cloud\.|analytics\.|maxTokens|chat\.maxToolRounds|.*reasoningEffort|.*debounce|inlineCompletions\.enabled)/;
+    const guarding = /^grokCodeFast\.(endpoint\.|rateLimits\.|cloud\.|analytics\.|maxTokens|chat\.maxToolRounds|.*reasoningEffort|.*debounce|inlineCompletions\.enabled|budget\.(daily|monthly)Usd)/;
     const declared = Object.keys(properties).filter((key) => guarding.test(key) || /proxy/i.test(key));
     assert.deepEqual(declared.sort(), guardKeys.map((key) => `grokCodeFast.${key}`).sort());
   });
 
-  it('keeps the endpoint settings user-only in VS Code too (scope "application")', () => {
-    for (const key of guardKeys.filter((key) => key.startsWith('endpoint.'))) {
+  it('keeps the endpoint settings and the budget caps user-only in VS Code too (scope "application", not "machine": ignored in remote windows)', () => {
+    for (const key of guardKeys.filter((key) => key.startsWith('endpoint.') || key.startsWith('budget.'))) {
       assert.equal(GUARD_SETTINGS[key], 'user', key);
       assert.equal(properties[`grokCodeFast.${key}`]?.scope, 'application', key);
     }
@@ -47,6 +47,7 @@ describe('guard settings: how a workspace value counts', () => {
     assert.equal(read('analytics.enabled', { globalValue: true, workspaceValue: false, workspaceFolderValue: false }), true);
     assert.equal(read('inlineCompletions.reasoningEffort', { workspaceFolderValue: 'xhigh' }), undefined);
     assert.equal(read('inlineCompletions.debounceMinMs', { globalValue: 100, workspaceValue: 0 }), 100);
+    assert.equal(read('budget.dailyUsd', { globalValue: 1, workspaceValue: 0 }), 1, 'a workspace cannot lift the cap with 0');
   });
 
   it('lets a workspace tighten a "lowest" limit, never loosen it', () => {
