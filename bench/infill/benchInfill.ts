@@ -99,6 +99,6 @@ export async function benchInfill(options: InfillOptions): Promise<InfillResult>
       .map((v) => ({ task: v.trial.task.task_id, shape: v.trial.shape, answer: v.trial.answer, shown: v.trial.shown ?? null, verdict: v.pipeline }));
     return { file: options.file, tasks: options.tasks.length, truthFails: [...truthFails], shapes, programsRun: runner.ran, examples };
   } finally {
-    runner.close();
+    await runner.close();
   }
 }

@@ -113,11 +113,15 @@ export class PythonRunner {
     return verdict;
   }
 
-  /** Ends the workers and removes the temp folder with everything the tests wrote. */
-  close(): void {
+  /**
+   * Ends the workers, waits for them to exit, then removes the temp folder with everything the tests
+   * wrote. The removal retries: a program's own grandchild can still be writing there for a moment.
+   */
+  async close(): Promise<void> {
+    const exited = this.workers.map((worker) => (worker.process.exitCode !== null || worker.process.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => worker.process.once('exit', () => resolve()))));
     for (const worker of this.workers) worker.process.stdin.end();
-    for (const worker of this.workers) worker.process.kill();
-    rmSync(this.root, { recursive: true, force: true });
+    await Promise.all(exited);
+    rmSync(this.root, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   }
 
   private start(program: string): Promise<ProgramVerdict> {

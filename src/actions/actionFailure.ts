@@ -50,7 +50,7 @@ export function describeFailure(error: unknown, title: string): ActionFailure {
     case 'credits_exhausted':
       return { level: 'error', message: `${prefix}: ${error.message}`, buttons: [] };
     case 'budget_exceeded':
-      return { level: 'warning', message: `${prefix}: ${error.message}`, buttons: ['Open Settings'] };
+      return { level: 'warning', message: `${prefix}: ${error.message}`, buttons: ['openSettings'] };
     case 'proxy_auth_required':
       return { level: 'error', message: `${prefix}: ${error.message}`, buttons: ['openProxySettings'] };
     case 'network_error':

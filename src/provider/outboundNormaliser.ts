@@ -19,7 +19,7 @@ import { InvalidConfigError } from './errors';
 import { type ChatMessage, type ReasoningItem, type ToolCall, type ToolChoice, type ToolDefinition } from './types';
 
 /** What a tool call without a result answers: the API needs a result for every call. */
-export const CALL_NOT_RUN_RESULT = 'Error: this tool call was not run.';
+export const CALL_NOT_RUN_RESULT = 'Error: this tool call was not run.'; // not UI text: sent to the model
 
 /** The schema of a tool that declares none (or one that is not an object schema): no arguments. */
 const NO_ARGUMENTS: Record<string, unknown> = { type: 'object', properties: {} };
@@ -95,7 +95,7 @@ function normaliseReasoning(items: readonly ReasoningItem[], modelNames: readonl
 
 /** A tool result with no call before it, as the user text it becomes. */
 function orphanText(message: Extract<ChatMessage, { role: 'tool' }>): string {
-  return `Result of an earlier tool call (${wellFormed(message.toolCallId)}):\n${wellFormed(message.content)}`;
+  return `Result of an earlier tool call (${wellFormed(message.toolCallId)}):\n${wellFormed(message.content)}`; // not UI text: sent to the model
 }
 
 /**

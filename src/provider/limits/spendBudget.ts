@@ -8,6 +8,7 @@
  * ends. Past a cap, inline and background requests are refused (BudgetExceededError); interactive ones
  * (chat, actions, VS Code's chat) ask once per local day, and nothing is sent without that yes.
  */
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod';
 import { BudgetExceededError } from '../errors';
 import { type Feature } from '../types';
@@ -32,6 +33,7 @@ export const SpendCountersSchema = z.object({
   noticedDay: z.string().optional(),
   noticedMonth: z.string().optional(),
 });
+/** The persisted counters: `{ v: 1, day, dayUsd, month, monthUsd, overApprovedDay?, noticedDay?, noticedMonth? }`, days as local `YYYY-MM-DD`, months `YYYY-MM`, amounts in USD. */
 export type SpendCounters = z.infer<typeof SpendCountersSchema>;
 
 /** Where the counters live across restarts and windows. */
@@ -55,6 +57,7 @@ export interface BudgetThreshold {
   limitUsd: number;
 }
 
+/** How a SpendBudget reads the clock and calendar, where it keeps its counters and how it asks before going over. */
 export interface SpendBudgetOptions {
   now?: () => number;
   /** IANA zone of the local calendar; the process's zone by default. */
@@ -90,13 +93,20 @@ export function budgetSetting(period: 'day' | 'month'): string {
 
 /** Names the cap, what was spent, when it frees (local `YYYY-MM-DD`, 00:00) and the setting that raises it. */
 function budgetExceededMessage(over: { period: 'day' | 'month'; spentUsd: number; limitUsd: number }, resetsOn: string): string {
-  const which = over.period === 'day' ? 'daily' : 'monthly';
-  return (
-    `Your ${which} budget of $${over.limitUsd.toFixed(2)} is reached ($${over.spentUsd.toFixed(4)} spent): nothing was sent. ` +
-    `It frees on ${resetsOn} at 00:00 local time; to raise it, set ${budgetSetting(over.period)} in your user settings (0 = no cap).`
-  );
+  const limit = over.limitUsd.toFixed(2);
+  const spent = over.spentUsd.toFixed(4);
+  const setting = budgetSetting(over.period);
+  return over.period === 'day'
+    ? l10n.t('Your daily budget of ${0} is reached (${1} spent): nothing was sent. It frees on {2} at 00:00 local time; to raise it, set {3} in your user settings (0 = no cap).', limit, spent, resetsOn, setting)
+    : l10n.t('Your monthly budget of ${0} is reached (${1} spent): nothing was sent. It frees on {2} at 00:00 local time; to raise it, set {3} in your user settings (0 = no cap).', limit, spent, resetsOn, setting);
 }
 
+/**
+ * The daily and monthly USD caps of one user, shared by every window through its SpendStore.
+ * `admit(feature, estimateUsd)` before a send (throws BudgetExceededError past a cap, unless an
+ * interactive feature's user said yes that day); `record(costUsd)` when the request ends; `snapshot()`
+ * for the status bar and report.
+ */
 export class SpendBudget {
   private limits: BudgetLimits;
   private readonly now: () => number;

@@ -38,7 +38,7 @@ describe('bench infill', function () {
       assert.equal(await runner.run('x = 1\n'), 'pass');
       assert.equal(runner.ran, 5, 'the same program is run once');
     } finally {
-      runner.close();
+      await runner.close();
     }
   });
 
