@@ -63,10 +63,22 @@ function loneSurrogateAt(value: unknown, path: string): string | undefined {
   if (!isObject(value)) return undefined;
   for (const [key, item] of Object.entries(value)) {
     if (LONE_SURROGATE.test(key)) return `${path} (a key)`;
-    const found = loneSurrogateAt(item, `${path}.${key}`);
+    const found = loneSurrogateAt(item, `${path}.${key}`) ?? (key === 'arguments' ? loneSurrogateInJsonText(item, `${path}.${key}`) : undefined);
     if (found) return found;
   }
   return undefined;
+}
+
+/** Call arguments are JSON text the server parses: a lone surrogate escaped in them (`"\ud83d"`) is one too. */
+function loneSurrogateInJsonText(text: unknown, path: string): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return loneSurrogateAt(parsed, `${path} (parsed)`);
 }
 
 function wellFormed(body: Json): BodyRuleViolation | undefined {
@@ -117,7 +129,16 @@ class CallLedger {
 
 function emptyContent(content: unknown): boolean {
   if (content === undefined || content === null || content === '') return true;
-  return Array.isArray(content) && content.length === 0;
+  return Array.isArray(content) && content.every((part) => isObject(part) && (part.type === 'text' || part.type === 'input_text') && !part.text);
+}
+
+/**
+ * xAI refuses any message whose content has no element: absent, `null` or `[]`, even beside tool
+ * calls ("Each message must have at least one content element": langchain-ai/langchain#34140,
+ * AstrBotDevs/AstrBot#6447). A string, even `""`, is one.
+ */
+function noContentElement(content: unknown): boolean {
+  return content === undefined || content === null || (Array.isArray(content) && content.length === 0);
 }
 
 /** Chat Completions (`messages`). */
@@ -129,6 +150,7 @@ export function checkChatBody(body: Json, facts: BodyFacts): BodyRuleViolation |
   for (const [index, raw] of messages.entries()) {
     const message = isObject(raw) ? raw : {};
     const where = `messages[${index}] (${String(message.role)})`;
+    if (noContentElement(message.content)) return violation('no-empty-message', `${where}: each message must have at least one content element.`);
     if (message.role === 'tool') {
       const answered = ledger.answer(where, message.tool_call_id);
       if (answered) return answered;
@@ -136,6 +158,7 @@ export function checkChatBody(body: Json, facts: BodyFacts): BodyRuleViolation |
     }
     const closed = ledger.close(where);
     if (closed) return closed;
+    // "Every user message needs at least one non-empty content element" (CherryHQ/cherry-studio#4941).
     if (message.role === 'user' && emptyContent(message.content)) return violation('no-empty-message', `${where} has no content.`);
     if (message.role !== 'assistant') continue;
     const calls = Array.isArray(message.tool_calls) ? message.tool_calls.filter(isObject) : [];
@@ -202,6 +225,7 @@ export function checkResponsesBody(body: Json, facts: BodyFacts): BodyRuleViolat
     const closed = ledger.close(where);
     if (closed) return closed;
     if ((item.role === 'user' || item.role === 'assistant') && emptyContent(item.content)) return violation('no-empty-message', `${where} has no content.`);
+    if (item.role !== undefined && noContentElement(item.content)) return violation('no-empty-message', `${where}: each message must have at least one content element.`);
   }
   if (calls.length > 0) ledger.open(calls);
   return ledger.close('the end of input');

@@ -134,6 +134,26 @@ describe('fake-xai/bodyRules', () => {
     assert.equal(checkResponsesBody(responsesBody, facts)?.rule, 'tool-call-has-result');
   });
 
+  it('well-formed-utf16 reads call arguments as the server does: a lone surrogate escaped in them is refused, an escaped pair is not', () => {
+    const withArguments = (args: string) => chat([{ role: 'user', content: 'go' }, { role: 'assistant', content: '', tool_calls: [call('c1', args)] }, { role: 'tool', tool_call_id: 'c1', content: 'r' }]);
+    assert.equal(checkChatBody(withArguments('{"pa\\ud83dth":"x"}'), facts)?.rule, 'well-formed-utf16');
+    assert.equal(checkChatBody(withArguments('{"path":"\\ud83d\\ude00"}'), facts), undefined);
+    const item = (args: string) => responses([{ role: 'user', content: 'go' }, { type: 'function_call', call_id: 'c1', name: 'f', arguments: args }, { type: 'function_call_output', call_id: 'c1', output: 'r' }]);
+    assert.equal(checkResponsesBody(item('{"path":"\\udc00"}'), facts)?.rule, 'well-formed-utf16');
+  });
+
+  it('no-empty-message: a message with no content element (absent, null, []) is refused even beside tool calls or as a tool result; "" beside calls is one', () => {
+    for (const content of [undefined, null, []]) {
+      const assistant = chat([{ role: 'user', content: 'go' }, { role: 'assistant', content, tool_calls: [call('c1')] }, { role: 'tool', tool_call_id: 'c1', content: 'r' }]);
+      assert.equal(checkChatBody(assistant, facts)?.rule, 'no-empty-message', JSON.stringify(content));
+      const tool = chat([{ role: 'user', content: 'go' }, { role: 'assistant', content: '', tool_calls: [call('c1')] }, { role: 'tool', tool_call_id: 'c1', content }]);
+      assert.equal(checkChatBody(tool, facts)?.rule, 'no-empty-message', JSON.stringify(content));
+      assert.equal(checkResponsesBody(responses([{ role: 'developer', content }, { role: 'user', content: 'go' }]), facts)?.rule, 'no-empty-message');
+    }
+    assert.equal(checkChatBody(chat([{ role: 'user', content: [{ type: 'text', text: '' }] }]), facts)?.rule, 'no-empty-message');
+    assert.equal(checkChatBody(chat([{ role: 'user', content: 'go' }, { role: 'assistant', content: '', tool_calls: [call('c1')] }, { role: 'tool', tool_call_id: 'c1', content: '' }]), facts), undefined);
+  });
+
   it('reads the model back from the encrypted reasoning it sent, and nothing from content it did not make', () => {
     assert.equal(encryptedReasoningModel(encrypted('grok-4.6')), 'grok-4.6');
     assert.equal(encryptedReasoningModel('b3BhcXVl'), undefined);
