@@ -198,6 +198,14 @@ describe('fake-xai/bodyRules', () => {
       assert.match(String(answer.json.error), /^max-tokens-within-limit: max_tokens 11 is not within 1\.\.10 for grok-4\.3/);
     });
 
+    it('a scripted answer (raw bytes, a JSON body, a status) is given only to a body that keeps the rules', async () => {
+      fake = await startFakeXai();
+      const broken = { ...caseOf('tool-result-follows-call').chat![0], model: 'grok-4.3' };
+      fake.enqueue({ kind: 'raw', body: 'data: [DONE]\n\n' }, scenarios.errorIn200(), scenarios.status(503));
+      for (let n = 0; n < 3; n++) assert.equal((await post('/chat/completions', broken)).status, 400);
+      assert.deepEqual(fake.requests.map((r) => r.refusedBy), ['tool-result-follows-call', 'tool-result-follows-call', 'tool-result-follows-call']);
+    });
+
     it('lenient server: accepts a body that breaks the rules', async () => {
       fake = await startFakeXai({ bodyRules: 'lenient' });
       fake.enqueue(scenarios.text('ok'));
