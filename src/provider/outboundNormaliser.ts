@@ -12,7 +12,7 @@
  *   `type: ["object", "null"]` keeps its properties;
  * - call arguments that are empty or `null` become `{}`, any other non-object is wrapped in one;
  * - encrypted reasoning goes only to the model that produced it (opencode#7724: with `store:false`
- *   an item without `encrypted_content` cannot be found);
+ *   an item without `encrypted_content` cannot be found), and each item once;
  * - the output limit is the request's own (when it is a positive number), else the `maxTokens`
  *   setting, capped at the model's, the same on both formats.
  * Nothing the user wrote is dropped: only empty turns are.
@@ -108,10 +108,18 @@ function normaliseCall(call: ToolCall): ToolCall {
   return { id: wellFormed(call.id), name: wellFormed(call.name), arguments: objectArguments(call.arguments) };
 }
 
-function normaliseReasoning(items: readonly ReasoningItem[], modelNames: readonly string[]): ReasoningItem[] {
-  return items
+/** The items the target model can read, each once in the conversation (`sent`: the ids sent so far). */
+function normaliseReasoning(items: readonly ReasoningItem[], modelNames: readonly string[], sent: Set<string>): ReasoningItem[] {
+  const readable = items
     .filter((item) => item.encryptedContent !== undefined && item.encryptedContent !== '' && item.model !== undefined && modelNames.includes(item.model))
     .map((item) => ({ ...item, id: wellFormed(item.id), summary: wellFormed(item.summary) }));
+  const once: ReasoningItem[] = [];
+  for (const item of readable) {
+    if (sent.has(item.id)) continue;
+    sent.add(item.id);
+    once.push(item);
+  }
+  return once;
 }
 
 /** A tool result with no call before it, as the user text it becomes. */
@@ -127,6 +135,7 @@ export function normaliseMessages(messages: readonly ChatMessage[], modelNames: 
   const out: ChatMessage[] = [];
   let open: { ids: string[]; answered: Set<string> } | undefined;
   let orphans: string[] = [];
+  const sentReasoning = new Set<string>();
   const closeTurn = () => {
     for (const id of open?.ids ?? []) if (!open!.answered.has(id)) out.push({ role: 'tool', toolCallId: id, content: CALL_NOT_RUN_RESULT });
     open = undefined;
@@ -143,7 +152,7 @@ export function normaliseMessages(messages: readonly ChatMessage[], modelNames: 
       continue;
     }
     closeTurn();
-    const normalised = normaliseTurn(message, modelNames);
+    const normalised = normaliseTurn(message, modelNames, sentReasoning);
     if (!normalised) continue;
     out.push(normalised);
     if (normalised.role === 'assistant' && normalised.toolCalls?.length) open = { ids: [...new Set(normalised.toolCalls.map((call) => call.id))], answered: new Set() };
@@ -153,7 +162,7 @@ export function normaliseMessages(messages: readonly ChatMessage[], modelNames: 
 }
 
 /** A system, user or assistant turn made well-formed; undefined for an empty one. */
-function normaliseTurn(message: Exclude<ChatMessage, { role: 'tool' }>, modelNames: readonly string[]): ChatMessage | undefined {
+function normaliseTurn(message: Exclude<ChatMessage, { role: 'tool' }>, modelNames: readonly string[], sentReasoning: Set<string>): ChatMessage | undefined {
   const content = wellFormed(message.content);
   switch (message.role) {
     case 'system':
@@ -166,7 +175,7 @@ function normaliseTurn(message: Exclude<ChatMessage, { role: 'tool' }>, modelNam
     case 'assistant': {
       const toolCalls = (message.toolCalls ?? []).map(normaliseCall);
       if (content === '' && toolCalls.length === 0) return undefined;
-      const reasoningItems = normaliseReasoning(message.reasoningItems ?? [], modelNames);
+      const reasoningItems = normaliseReasoning(message.reasoningItems ?? [], modelNames, sentReasoning);
       return {
         role: 'assistant',
         content,

@@ -21,6 +21,7 @@ export const BODY_RULES = [
   'tool-arguments-json-object',
   'reasoning-encrypted-content',
   'reasoning-item-model',
+  'unique-item-ids',
   'max-tokens-within-limit',
 ] as const;
 export type BodyRule = (typeof BODY_RULES)[number];
@@ -197,6 +198,7 @@ export function checkResponsesBody(body: Json, facts: BodyFacts): BodyRuleViolat
   if (problem) return problem;
   if (!Array.isArray(body.input)) return undefined;
   const ledger = new CallLedger();
+  const itemIds = new Set<unknown>();
   let calls: string[] = [];
   for (const [index, raw] of body.input.entries()) {
     const item = isObject(raw) ? raw : {};
@@ -218,7 +220,7 @@ export function checkResponsesBody(body: Json, facts: BodyFacts): BodyRuleViolat
       continue;
     }
     if (item.type === 'reasoning') {
-      const bad = reasoningProblem(where, item, body.store === false, facts);
+      const bad = reasoningProblem(where, item, body.store === false, facts) ?? duplicateProblem(where, item.id, itemIds);
       if (bad) return bad;
       continue;
     }
@@ -229,6 +231,16 @@ export function checkResponsesBody(body: Json, facts: BodyFacts): BodyRuleViolat
   }
   if (calls.length > 0) ledger.open(calls);
   return ledger.close('the end of input');
+}
+
+/** An input item is sent once: OpenAI's Responses API answers "Duplicate item found with id …". */
+function duplicateProblem(where: string, id: unknown, seen: Set<unknown>): BodyRuleViolation | undefined {
+  if (id === undefined || id === null) return undefined;
+  if (!seen.has(id)) {
+    seen.add(id);
+    return undefined;
+  }
+  return violation('unique-item-ids', `${where}: Duplicate item found with id ${JSON.stringify(id)}.`);
 }
 
 function reasoningProblem(where: string, item: Json, unstored: boolean, facts: BodyFacts): BodyRuleViolation | undefined {

@@ -94,6 +94,13 @@ const CASES: { rule: BodyRule; chat?: [object, object]; responses?: [object, obj
     ],
   },
   {
+    rule: 'unique-item-ids',
+    responses: [
+      responses([{ role: 'user', content: 'one' }, { type: 'reasoning', id: 'rs_1', summary: [], encrypted_content: encrypted('grok-4.3') }, { role: 'assistant', content: 'Done.' }, { role: 'user', content: 'two' }, { type: 'reasoning', id: 'rs_1', summary: [], encrypted_content: encrypted('grok-4.3') }, { role: 'assistant', content: 'Done.' }, { role: 'user', content: 'three' }]),
+      responses([{ role: 'user', content: 'one' }, { type: 'reasoning', id: 'rs_1', summary: [], encrypted_content: encrypted('grok-4.3') }, { role: 'assistant', content: 'Done.' }, { role: 'user', content: 'two' }, { type: 'reasoning', id: 'rs_2', summary: [], encrypted_content: encrypted('grok-4.3') }, { role: 'assistant', content: 'Done.' }, { role: 'user', content: 'three' }]),
+    ],
+  },
+  {
     rule: 'max-tokens-within-limit',
     chat: [chat([{ role: 'user', content: 'go' }], { max_tokens: 1001 }), chat([{ role: 'user', content: 'go' }], { max_tokens: 1000 })],
     responses: [responses([{ role: 'user', content: 'go' }], { max_output_tokens: 0 }), responses([{ role: 'user', content: 'go' }], { max_output_tokens: 1000 })],

@@ -9,6 +9,7 @@ import { buildChatRequestBody, type BodySettings } from '../../../src/provider/p
 import { buildResponsesRequestBody } from '../../../src/provider/responsesPrompt';
 import { objectArguments, objectSchema } from '../../../src/provider/outboundNormaliser';
 import { MAX_OUTPUT_TOKENS } from '../../../src/provider/models';
+import { type WireMessage } from '../../../src/provider/client/wire';
 import { type ChatMessage, type GenerateRequest } from '../../../src/provider/types';
 import { toChatMessages, type RequestMessage } from '../../../src/lmProvider/requestMessages';
 import { toolRequest } from '../../../src/lmProvider/toolRequest';
@@ -30,6 +31,9 @@ function accepted(request: GenerateRequest) {
   return { chat, responses };
 }
 
+/** The tool calls of a Chat Completions message (none unless it is an assistant turn). */
+const toolCallsOf = (message: WireMessage) => (message.role === 'assistant' ? (message.tool_calls ?? []) : []);
+
 /** VS Code's messages (LanguageModelChatRequestMessage shapes) as the core's messages. */
 const fromVsCode = (messages: RequestMessage[]) => toChatMessages(messages, { model: MODEL, imageInput: false });
 
@@ -50,7 +54,7 @@ describe('outbound normaliser, invented instances (issue 22)', () => {
       const { chat, responses } = accepted({ messages, prompt: 'next' });
       // JSON.stringify writes a lone surrogate as the escape \udXXX: the server reads it back as one.
       for (const body of [JSON.stringify(chat), JSON.stringify(responses)]) assert.doesNotMatch(body, /\\+ud[89a-f][0-9a-f]{2}/i);
-      const args = JSON.parse(chat.messages[2].tool_calls![0].function.arguments) as Record<string, unknown>;
+      const args = JSON.parse(toolCallsOf(chat.messages[2])[0].function.arguments) as Record<string, unknown>;
       assert.deepEqual(args, { 'pa\uFFFDth': 'src/\uFFFD', nested: { k: ['\uFFFD'] } });
     });
 
@@ -106,7 +110,7 @@ describe('outbound normaliser, invented instances (issue 22)', () => {
     it('arguments "[]", "42", "true" and invalid JSON are sent inside an object; "  null " is {}', () => {
       for (const text of ['[]', '42', 'true', '{"a":', "{'a':1}"]) {
         const { chat } = accepted({ messages: [user('go'), { role: 'assistant', content: '', toolCalls: [{ id: 'c', name: 'f', arguments: text }] }, result('c')] });
-        assert.deepEqual(JSON.parse(chat.messages[2].tool_calls![0].function.arguments), { arguments: text });
+        assert.deepEqual(JSON.parse(toolCallsOf(chat.messages[2])[0].function.arguments), { arguments: text });
       }
       assert.equal(objectArguments('  null '), '{}');
     });
@@ -153,6 +157,13 @@ describe('outbound normaliser, invented instances (issue 22)', () => {
       const ids = responses.input.flatMap((item) => ('type' in item && item.type === 'reasoning' ? [item.id] : []));
       assert.deepEqual(ids, ['rs_alias']);
     });
+  });
+
+  it('a reasoning item met twice in the history (the same answer remembered for two turns) is sent once', () => {
+    const item = { id: 'rs_1', summary: '', encryptedContent: encryptedBy(MODEL), model: MODEL };
+    const done: ChatMessage = { role: 'assistant', content: 'Done.', reasoningItems: [item] };
+    const { responses } = accepted({ messages: [user('one'), done, user('two'), done], prompt: 'three' });
+    assert.equal(responses.input.filter((i) => 'type' in i && i.type === 'reasoning').length, 1);
   });
 
   describe('maxTokens', () => {
