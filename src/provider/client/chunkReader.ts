@@ -109,12 +109,7 @@ export class ChunkReader {
   private done = false;
   private finished = false;
 
-  /** True once `[DONE]` arrived; anything after it is ignored. */
-  get sawDone(): boolean {
-    return this.done;
-  }
-
-  /** True when the answer is whole: `[DONE]`, a chunk with a finish reason, or the usage chunk. */
+  /** True when the answer is whole: `[DONE]` (anything after it is ignored), a chunk with a finish reason, or the usage chunk. */
   get complete(): boolean {
     return this.done || this.finished;
   }

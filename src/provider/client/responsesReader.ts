@@ -59,10 +59,6 @@ export class ResponsesReader {
   private ended = false;
 
   /** True once a terminal event (or `[DONE]`) arrived; anything after it is ignored. */
-  get sawDone(): boolean {
-    return this.ended;
-  }
-
   get complete(): boolean {
     return this.ended;
   }

@@ -72,6 +72,17 @@ describe('stream rules, invented instances (issue 22)', function () {
     }
   });
 
+  describe('stream end', () => {
+    it('Chat Completions: the connection reset after the finish and the usage, before [DONE], still gives the whole answer', async () => {
+      h = await startHarness({ wireApi: 'chat-completions' });
+      h.fake.enqueue({ kind: 'answer', content: ['Whole', ' answer.'], done: false, cutAfterEvents: 4 });
+      const { items, error } = await drain(h.provider.streamEvents({ prompt: 'q' }));
+      assert.equal(error, undefined);
+      const done = items.at(-1) as Extract<StreamEvent, { type: 'done' }>;
+      assert.equal(done.result.content, 'Whole answer.');
+    });
+  });
+
   describe('cut tool calls', () => {
     it('Responses: response.incomplete cut inside the second of two parallel calls runs neither, the whole first one included', async () => {
       h = await startHarness({ wireApi: 'responses' });
@@ -119,6 +130,17 @@ describe('stream rules, invented instances (issue 22)', function () {
       assert.equal(analytics.responses[0].usage?.costUsd, 0.000625);
       assert.equal(h.provider.getMetrics().totalTokensProcessed, 500);
     });
+
+    for (const wireApi of ['chat-completions', 'responses'] as const) {
+      it(`${wireApi}: an answer cut by the output limit before any text (reasoning only) is an error whose usage is counted`, async () => {
+        const analytics = recordingAnalytics();
+        h = await startHarness({ wireApi, analyticsTracker: analytics.analyticsTracker });
+        h.fake.enqueue({ kind: 'answer', reasoning: ['Thinking', ' hard'], content: [], finishReason: 'length', usage: { prompt_tokens: 30, completion_tokens: 0, total_tokens: 130, cost_in_usd_ticks: 2_500_000 } });
+        await assert.rejects(h.provider.generateResponse({ prompt: 'q' }), /output tokens/);
+        assert.equal(h.fake.requests.length, 1);
+        assert.equal(analytics.responses[0].usage?.costUsd, 0.00025);
+      });
+    }
 
     it('Chat Completions: usage in the error chunk that ends the stream is counted', async () => {
       const analytics = recordingAnalytics();
