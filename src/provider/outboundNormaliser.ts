@@ -24,6 +24,9 @@ import { type ChatMessage, type ReasoningItem, type ToolCall, type ToolChoice, t
 /** What a tool call without a result answers: the API needs a result for every call. */
 export const CALL_NOT_RUN_RESULT = 'Error: this tool call was not run.'; // not UI text: sent to the model
 
+/** The most tools xAI takes in one request (xai-responses.md §1); more is refused with a clear error before sending. */
+const MAX_TOOLS = 350;
+
 /** The schema of a tool that declares none (or one that is not an object schema): no arguments. */
 const NO_ARGUMENTS: Record<string, unknown> = { type: 'object', properties: {} };
 
@@ -189,7 +192,8 @@ function normaliseTurn(message: Exclude<ChatMessage, { role: 'tool' }>, modelNam
 
 /**
  * The request as sent, from the ordered messages (prompt.ts `orderedMessages`) and the request's
- * options. Throws InvalidConfigError when nothing but system text is left to send.
+ * options. Throws InvalidConfigError when nothing but system text is left to send, or for more
+ * tools than xAI takes.
  */
 export function normaliseOutbound(
   messages: readonly ChatMessage[],
@@ -205,6 +209,9 @@ export function normaliseOutbound(
   const wanted = asked !== undefined && asked >= 1 ? Math.floor(asked) : target.maxTokens;
   const outbound: OutboundRequest = { messages: normalised, maxTokens: Math.max(1, Math.min(wanted, target.maxOutputTokens)) };
   if (options.tools?.length) {
+    if (options.tools.length > MAX_TOOLS) {
+      throw new InvalidConfigError(l10n.t('{0} tools were offered; xAI takes at most {1} in one request. Turn some tools off.', options.tools.length, MAX_TOOLS), 'tools');
+    }
     outbound.tools = options.tools.map(normaliseTool);
     if (options.toolChoice) outbound.toolChoice = typeof options.toolChoice === 'string' ? options.toolChoice : { name: wellFormed(options.toolChoice.name) };
   }

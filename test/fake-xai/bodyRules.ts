@@ -18,6 +18,7 @@ export const BODY_RULES = [
   'tool-call-has-result',
   'no-empty-message',
   'tool-parameters-object-schema',
+  'at-most-350-tools',
   'tool-arguments-json-object',
   'reasoning-encrypted-content',
   'reasoning-item-model',
@@ -254,7 +255,13 @@ function reasoningProblem(where: string, item: Json, unstored: boolean, facts: B
   return violation('reasoning-item-model', `${where} ${JSON.stringify(item.id)} was produced by ${producer ?? 'another server'}, not ${facts.model}.`);
 }
 
+/** xAI's documented maximum of tools in one Responses request (xai-responses.md §1). */
+const MAX_RESPONSES_TOOLS = 350;
+
 function responsesToolsProblem(tools: unknown): BodyRuleViolation | undefined {
+  if (Array.isArray(tools) && tools.length > MAX_RESPONSES_TOOLS) {
+    return violation('at-most-350-tools', `tools: ${tools.length} tools; at most ${MAX_RESPONSES_TOOLS} are allowed.`);
+  }
   for (const [index, tool] of (Array.isArray(tools) ? tools : []).entries()) {
     const fields = isObject(tool) ? tool : {};
     const bad = schemaProblem(`tools[${index}] (${String(fields.name)})`, fields.parameters);

@@ -94,6 +94,13 @@ const CASES: { rule: BodyRule; chat?: [object, object]; responses?: [object, obj
     ],
   },
   {
+    rule: 'at-most-350-tools',
+    responses: [
+      responses([{ role: 'user', content: 'go' }], { tools: Array.from({ length: 351 }, (_, n) => ({ type: 'function', name: `t${n}`, parameters: schema })) }),
+      responses([{ role: 'user', content: 'go' }], { tools: Array.from({ length: 350 }, (_, n) => ({ type: 'function', name: `t${n}`, parameters: schema })) }),
+    ],
+  },
+  {
     rule: 'unique-item-ids',
     responses: [
       responses([{ role: 'user', content: 'one' }, { type: 'reasoning', id: 'rs_1', summary: [], encrypted_content: encrypted('grok-4.3') }, { role: 'assistant', content: 'Done.' }, { role: 'user', content: 'two' }, { type: 'reasoning', id: 'rs_1', summary: [], encrypted_content: encrypted('grok-4.3') }, { role: 'assistant', content: 'Done.' }, { role: 'user', content: 'three' }]),

@@ -11,6 +11,7 @@ import { objectArguments, objectSchema } from '../../../src/provider/outboundNor
 import { MAX_OUTPUT_TOKENS } from '../../../src/provider/models';
 import { type WireMessage } from '../../../src/provider/client/wire';
 import { type ChatMessage, type GenerateRequest } from '../../../src/provider/types';
+import { InvalidConfigError } from '../../../src/provider/errors';
 import { toChatMessages, type RequestMessage } from '../../../src/lmProvider/requestMessages';
 import { toolRequest } from '../../../src/lmProvider/toolRequest';
 
@@ -129,6 +130,13 @@ describe('outbound normaliser, invented instances (issue 22)', () => {
       const { chat, responses } = accepted({ prompt: 'q', options: offered({ type: ['object', 'null'], properties, required: ['path'] }) });
       assert.deepEqual(chat.tools![0].function.parameters, { type: 'object', properties, required: ['path'] });
       assert.deepEqual(responses.tools![0].parameters, { type: 'object', properties, required: ['path'] });
+    });
+
+    it('more tools than xAI takes (350) is a clear error before anything is sent; 350 are sent', () => {
+      const many = (count: number) => toolRequest(Array.from({ length: count }, (_, n) => ({ name: `tool_${n}`, description: '' })), 1);
+      assert.throws(() => buildResponsesRequestBody({ prompt: 'q', options: many(351) }, settings), (e: unknown) => e instanceof InvalidConfigError && /351 tools/.test(e.message));
+      assert.throws(() => buildChatRequestBody({ prompt: 'q', options: many(351) }, settings), InvalidConfigError);
+      assert.equal(accepted({ prompt: 'q', options: many(350) }).responses.tools?.length, 350);
     });
 
     it('a schema that is not an object schema (a string, an array) becomes one that takes no arguments', () => {
