@@ -81,6 +81,22 @@ describe('stream rules, invented instances (issue 22)', function () {
       const done = items.at(-1) as Extract<StreamEvent, { type: 'done' }>;
       assert.equal(done.result.content, 'Whole answer.');
     });
+
+    it('Responses: [DONE] with no terminal event after half a tool call is a stream closed early; the call is never run', async () => {
+      h = await startHarness({ wireApi: 'responses' });
+      h.fake.setDefault({
+        kind: 'raw',
+        body:
+          frames(
+            { type: 'response.created', response: { id: 'r1', object: 'response', model: 'grok-4.3', status: 'in_progress', output: [], usage: null } },
+            { type: 'response.output_item.added', output_index: 0, item: { type: 'function_call', id: 'fc_1', call_id: 'call_1', name: 'read_file', arguments: '', status: 'in_progress' } },
+            { type: 'response.function_call_arguments.delta', output_index: 0, item_id: 'fc_1', delta: '{"path":"src/ut' },
+          ) + 'data: [DONE]\n\n',
+      });
+      const { items, error } = await drain(h.provider.streamEvents({ prompt: 'q', options: { tools: [readFile] } }));
+      assert.ok(!items.some((event) => event.type === 'tool_call'));
+      assert.ok(error instanceof Error && /before the answer was complete/.test(error.message), String(error));
+    });
   });
 
   describe('cut tool calls', () => {
