@@ -100,7 +100,7 @@ export class GrokChatModelProvider implements vscode.LanguageModelChatProvider {
         else if (event.type === 'tool_call') progress.report(new vscode.LanguageModelToolCallPart(event.call.id, event.call.name, toolCallInput(event.call)));
         else if (event.type === 'done') {
           finishReason = event.result.finishReason;
-          this.reasoning.remember(conversationId, event.result);
+          this.reasoning.remember(conversationId, event.result, chatMessages);
         }
       }
     } catch (error) {

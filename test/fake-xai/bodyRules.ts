@@ -18,9 +18,11 @@ export const BODY_RULES = [
   'tool-call-has-result',
   'no-empty-message',
   'tool-parameters-object-schema',
+  'at-most-350-tools',
   'tool-arguments-json-object',
   'reasoning-encrypted-content',
   'reasoning-item-model',
+  'unique-item-ids',
   'max-tokens-within-limit',
 ] as const;
 export type BodyRule = (typeof BODY_RULES)[number];
@@ -63,10 +65,22 @@ function loneSurrogateAt(value: unknown, path: string): string | undefined {
   if (!isObject(value)) return undefined;
   for (const [key, item] of Object.entries(value)) {
     if (LONE_SURROGATE.test(key)) return `${path} (a key)`;
-    const found = loneSurrogateAt(item, `${path}.${key}`);
+    const found = loneSurrogateAt(item, `${path}.${key}`) ?? (key === 'arguments' ? loneSurrogateInJsonText(item, `${path}.${key}`) : undefined);
     if (found) return found;
   }
   return undefined;
+}
+
+/** Call arguments are JSON text the server parses: a lone surrogate escaped in them (`"\ud83d"`) is one too. */
+function loneSurrogateInJsonText(text: unknown, path: string): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return loneSurrogateAt(parsed, `${path} (parsed)`);
 }
 
 function wellFormed(body: Json): BodyRuleViolation | undefined {
@@ -117,7 +131,16 @@ class CallLedger {
 
 function emptyContent(content: unknown): boolean {
   if (content === undefined || content === null || content === '') return true;
-  return Array.isArray(content) && content.length === 0;
+  return Array.isArray(content) && content.every((part) => isObject(part) && (part.type === 'text' || part.type === 'input_text') && !part.text);
+}
+
+/**
+ * xAI refuses any message whose content has no element: absent, `null` or `[]`, even beside tool
+ * calls ("Each message must have at least one content element": langchain-ai/langchain#34140,
+ * AstrBotDevs/AstrBot#6447). A string, even `""`, is one.
+ */
+function noContentElement(content: unknown): boolean {
+  return content === undefined || content === null || (Array.isArray(content) && content.length === 0);
 }
 
 /** Chat Completions (`messages`). */
@@ -129,6 +152,7 @@ export function checkChatBody(body: Json, facts: BodyFacts): BodyRuleViolation |
   for (const [index, raw] of messages.entries()) {
     const message = isObject(raw) ? raw : {};
     const where = `messages[${index}] (${String(message.role)})`;
+    if (noContentElement(message.content)) return violation('no-empty-message', `${where}: each message must have at least one content element.`);
     if (message.role === 'tool') {
       const answered = ledger.answer(where, message.tool_call_id);
       if (answered) return answered;
@@ -136,6 +160,7 @@ export function checkChatBody(body: Json, facts: BodyFacts): BodyRuleViolation |
     }
     const closed = ledger.close(where);
     if (closed) return closed;
+    // "Every user message needs at least one non-empty content element" (CherryHQ/cherry-studio#4941).
     if (message.role === 'user' && emptyContent(message.content)) return violation('no-empty-message', `${where} has no content.`);
     if (message.role !== 'assistant') continue;
     const calls = Array.isArray(message.tool_calls) ? message.tool_calls.filter(isObject) : [];
@@ -174,6 +199,7 @@ export function checkResponsesBody(body: Json, facts: BodyFacts): BodyRuleViolat
   if (problem) return problem;
   if (!Array.isArray(body.input)) return undefined;
   const ledger = new CallLedger();
+  const itemIds = new Set<unknown>();
   let calls: string[] = [];
   for (const [index, raw] of body.input.entries()) {
     const item = isObject(raw) ? raw : {};
@@ -195,16 +221,27 @@ export function checkResponsesBody(body: Json, facts: BodyFacts): BodyRuleViolat
       continue;
     }
     if (item.type === 'reasoning') {
-      const bad = reasoningProblem(where, item, body.store === false, facts);
+      const bad = reasoningProblem(where, item, body.store === false, facts) ?? duplicateProblem(where, item.id, itemIds);
       if (bad) return bad;
       continue;
     }
     const closed = ledger.close(where);
     if (closed) return closed;
     if ((item.role === 'user' || item.role === 'assistant') && emptyContent(item.content)) return violation('no-empty-message', `${where} has no content.`);
+    if (item.role !== undefined && noContentElement(item.content)) return violation('no-empty-message', `${where}: each message must have at least one content element.`);
   }
   if (calls.length > 0) ledger.open(calls);
   return ledger.close('the end of input');
+}
+
+/** An input item is sent once: OpenAI's Responses API answers "Duplicate item found with id …". */
+function duplicateProblem(where: string, id: unknown, seen: Set<unknown>): BodyRuleViolation | undefined {
+  if (id === undefined || id === null) return undefined;
+  if (!seen.has(id)) {
+    seen.add(id);
+    return undefined;
+  }
+  return violation('unique-item-ids', `${where}: Duplicate item found with id ${JSON.stringify(id)}.`);
 }
 
 function reasoningProblem(where: string, item: Json, unstored: boolean, facts: BodyFacts): BodyRuleViolation | undefined {
@@ -218,7 +255,13 @@ function reasoningProblem(where: string, item: Json, unstored: boolean, facts: B
   return violation('reasoning-item-model', `${where} ${JSON.stringify(item.id)} was produced by ${producer ?? 'another server'}, not ${facts.model}.`);
 }
 
+/** xAI's documented maximum of tools in one Responses request (xai-responses.md §1). */
+const MAX_RESPONSES_TOOLS = 350;
+
 function responsesToolsProblem(tools: unknown): BodyRuleViolation | undefined {
+  if (Array.isArray(tools) && tools.length > MAX_RESPONSES_TOOLS) {
+    return violation('at-most-350-tools', `tools: ${tools.length} tools; at most ${MAX_RESPONSES_TOOLS} are allowed.`);
+  }
   for (const [index, tool] of (Array.isArray(tools) ? tools : []).entries()) {
     const fields = isObject(tool) ? tool : {};
     const bad = schemaProblem(`tools[${index}] (${String(fields.name)})`, fields.parameters);

@@ -25,7 +25,8 @@
  * unless the catalogue lists that effort for the model. A catalogue alias is answered under its
  * model's id, a `servedBy` name under the model that serves it (a redirect). Scenarios of kind
  * `error`, `json`, `handler`, `raw` (exact bytes) and `socket` (reset or closed before any header)
- * answer before those checks; `answer` scenarios after them. See scenarios.ts and fieldFaults.ts.
+ * answer before those checks but after the body rules (a scripted answer is only for a body the
+ * server would take); `answer` scenarios after all of them. See scenarios.ts and fieldFaults.ts.
  * Usage on both routes reports cached prompt tokens from an xAI-like prompt cache (promptCache.ts).
  */
 import * as http from 'node:http';
@@ -252,9 +253,26 @@ export async function startFakeXai(options: FakeXaiOptions = {}): Promise<FakeXa
         return undefined;
       }
     }
-    // The response names the model that served: an alias answers under its model's id.
-    const served = servedBy[model] ?? (typeof listed?.id === 'string' ? listed.id : model);
-    return { fields, served };
+    return { fields, served: servedName(model) };
+  }
+
+  /** The model that serves a requested name: an alias answers under its model's id. */
+  function servedName(model: string): string {
+    const listed = catalogueEntry(catalogue, model);
+    return servedBy[model] ?? (typeof listed?.id === 'string' ? listed.id : model);
+  }
+
+  /**
+   * A scripted answer (a status, a JSON body, raw bytes, a socket fault, a handler) comes only for
+   * a body the server would take: the body rules hold for every test, not only those answered by
+   * the default rendering. True when the request was refused (answered).
+   */
+  function refusedBeforeScript(recorded: RecordedRequest, res: http.ServerResponse): boolean {
+    const body = recorded.body;
+    if (recorded.method !== 'POST' || typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+    const fields = body as Record<string, unknown>;
+    const check = recorded.path === CHAT_PATH ? checkChatBody : recorded.path === RESPONSES_PATH ? checkResponsesBody : undefined;
+    return check !== undefined && refused(recorded, res, check, fields, servedName(String(fields.model ?? '')));
   }
 
   /** The body rules of the route's wire format; true when the request was refused (answered). */
@@ -325,6 +343,7 @@ export async function startFakeXai(options: FakeXaiOptions = {}): Promise<FakeXa
     });
 
     const scenario = takeScenario(path);
+    if (scenario && scenario.kind !== 'answer' && refusedBeforeScript(recorded, res)) return;
     if (scenario?.kind === 'error') return sendJson(res, scenario.status, scenario.body ?? defaultErrorBody(scenario.status), scenario.headers);
     if (scenario?.kind === 'json') return sendJson(res, scenario.status ?? 200, scenario.body);
     if (scenario?.kind === 'handler') return scenario.handle(recorded, res);

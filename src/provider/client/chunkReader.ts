@@ -49,8 +49,19 @@ function errorIn(json: object): ReturnType<typeof mapStreamError> | undefined {
   return mapStreamError(String(error));
 }
 
-/** Reads one event's JSON: a chunk, or an error the server put in the stream. */
-function parseEvent(data: string): ChatChunk {
+/** The usage an error event carries, as the chunk that reports it: the attempt was billed all the same. */
+function usageChunkOf(json: object): ChatChunk | undefined {
+  const usage = (json as { usage?: unknown }).usage;
+  if (usage === undefined || usage === null) return undefined;
+  const chunk = { choices: [], usage };
+  return chunkSchema().validate(chunk) ? chunk : undefined;
+}
+
+/**
+ * Reads one event's JSON into `into`: a chunk; or, for an error the server put in the stream, the
+ * usage it reports (if any), then the error is thrown.
+ */
+function parseEvent(data: string, into: ChatChunk[]): ChatChunk {
   let json: unknown;
   try {
     json = JSON.parse(data);
@@ -58,7 +69,11 @@ function parseEvent(data: string): ChatChunk {
     throw malformed(l10n.t('malformed JSON'), data);
   }
   const error = json !== null && typeof json === 'object' ? errorIn(json) : undefined;
-  if (error) throw error;
+  if (error) {
+    const billed = usageChunkOf(json as object);
+    if (billed) into.push(billed);
+    throw error;
+  }
   // Validated in place rather than copied: the schema has no transforms, so the checked JSON is a
   // chunk as it stands (keys the client does not read are left on it, unread).
   if (!chunkSchema().validate(json)) throw malformed(l10n.t('an unexpected chunk'), data);
@@ -94,12 +109,7 @@ export class ChunkReader {
   private done = false;
   private finished = false;
 
-  /** True once `[DONE]` arrived; anything after it is ignored. */
-  get sawDone(): boolean {
-    return this.done;
-  }
-
-  /** True when the answer is whole: `[DONE]`, a chunk with a finish reason, or the usage chunk. */
+  /** True when the answer is whole: `[DONE]` (anything after it is ignored), a chunk with a finish reason, or the usage chunk. */
   get complete(): boolean {
     return this.done || this.finished;
   }
@@ -124,7 +134,7 @@ export class ChunkReader {
         this.done = true;
         return;
       }
-      const chunk = parseEvent(data);
+      const chunk = parseEvent(data, into);
       into.push(chunk);
       if (failedChoice(chunk)) throw new RetryableFailure(new ApiError(FINISHED_WITH_ERROR, 200));
       if (!this.finished && endsAnswer(chunk)) this.finished = true;

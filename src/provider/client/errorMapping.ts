@@ -155,9 +155,27 @@ export function mapHttpError(status: number, bodyText: string, headers: Response
   return new ApiError(l10n.t('The server rejected the request ({0}){1}', status, said), status, message);
 }
 
-/** xAI sometimes answers HTTP 200 with a JSON error instead of an event stream: a server failure. */
-export function mapErrorIn200(bodyText: string): RetryableFailure {
+/** The code of an error body in any known shape (xAI's `{code, error}`, OpenAI's `{error: {code}}`). */
+function errorCodeOf(bodyText: string): unknown {
+  try {
+    const parsed = errorBodySchema.safeParse(JSON.parse(bodyText));
+    if (!parsed.success) return undefined;
+    const { error } = parsed.data;
+    return typeof error === 'string' ? (parsed.data as { code?: unknown }).code : error.code;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * xAI sometimes answers HTTP 200 with a JSON error instead of an event stream. It is the failure
+ * the same error sent with its status would be: a refusal (a wrong key, a prompt too long, an
+ * invalid request) is never retried; a server failure ("Timed out waiting for first token") is.
+ */
+export function mapErrorIn200(bodyText: string): GrokError | RetryableFailure {
   const message = serverMessageOf(bodyText);
+  const status = statusOfFailure(errorCodeOf(bodyText), message);
+  if (status !== undefined && status < 500) return mapHttpError(status, bodyText);
   return new RetryableFailure(new ApiError(l10n.t('The server answered with an error: {0}', message), 200, message));
 }
 
@@ -196,22 +214,38 @@ export function statusOfStreamCode(code: unknown): number | undefined {
 }
 
 /**
+ * The status a failure the server reported without one (in a stream or a 200 body) stands for: its
+ * code's (statusOfStreamCode); with no telling code, its message's, as xAI would have sent it: a
+ * wrong API key is 400 (xAI's status for it), a rate limit 429, a prompt too long 400. Undefined
+ * when neither says anything: a server failure.
+ */
+function statusOfFailure(code: unknown, message: string): number | undefined {
+  const status = statusOfStreamCode(code);
+  if (status !== undefined) return status;
+  if (/api.?key/i.test(message)) return 400;
+  if (/rate.?limit|per minute/i.test(message)) return 429;
+  if (/(maximum|max) (prompt|context)( length)?|context.?length|prompt is too long|too many (input )?tokens in/i.test(message)) return 400;
+  return undefined;
+}
+
+/**
  * An error the server wrote inside an answer that had started (a chat chunk's `error`, a Responses
- * `error` event or `response.failed`): classified by its code as the same failure sent as an HTTP
- * status would be. A server failure (5xx or no code) may be retried while nothing of the answer
+ * `error` event or `response.failed`): classified by its code (without a telling one, by its
+ * message: statusOfFailure) as the same failure sent as an HTTP status would be. A server failure (5xx or no code) may be retried while nothing of the answer
  * reached the caller, a rate limit stays one, and a refusal (context too long, invalid request,
  * authentication) is never retried: it would fail the same way.
  */
 export function mapStreamError(error: { code?: unknown; message?: unknown } | string): GrokError | RetryableFailure {
   const message = typeof error === 'string' ? error : typeof error.message === 'string' ? error.message : l10n.t('no message');
   const code = typeof error === 'string' ? undefined : error.code;
-  const status = statusOfStreamCode(code);
+  const status = statusOfFailure(code, message);
   if (CREDITS_PATTERN.test(message)) return creditsExhausted(message, status ?? 429);
   if (status === 429 || /rate.?limit/i.test(String(code ?? ''))) {
     return new RetryableFailure(new RateLimitError(l10n.t("The server's rate limit was reached mid-answer: {0}", message), DEFAULT_RETRY_AFTER_SECONDS));
   }
   const label = typeof code === 'string' && code !== '' ? code : status;
-  if (status === 401 || status === 403) {
+  // As mapHttpError reads a 400: xAI refuses a wrong key with it.
+  if (status === 401 || status === 403 || (status === 400 && /api.?key/i.test(message))) {
     return new AuthenticationError(
       label === undefined
         ? l10n.t('The server refused the API key in the middle of the answer: {0}', message)

@@ -2,8 +2,9 @@
  * Event-stream bytes in, validated Responses API events out, a network read at a time (as
  * chunkReader.ts does for Chat Completions). The framing is taken as it comes: `event:` lines or
  * none, comments and pings, CRLF, a closing `[DONE]` or none; events are told apart by their JSON
- * `type`. The answer is whole at the first terminal event (`response.completed`, `.incomplete`);
- * an `error` event or `response.failed` is an error, typed like an HTTP status.
+ * `type`. The answer is whole at the first terminal event (`response.completed`, `.incomplete`),
+ * never at a `[DONE]` alone; an `error` event or `response.failed` is an error, typed like an HTTP
+ * status.
  */
 import * as l10n from '@vscode/l10n';
 import * as z from 'zod';
@@ -56,15 +57,16 @@ function parseEvent(data: string): ResponsesEvent {
 
 export class ResponsesReader {
   private readonly parser = new SseParser();
+  /** A terminal event or `[DONE]` arrived: anything after it is ignored. */
   private ended = false;
+  private terminal = false;
 
-  /** True once a terminal event (or `[DONE]`) arrived; anything after it is ignored. */
-  get sawDone(): boolean {
-    return this.ended;
-  }
-
+  /**
+   * True once a terminal event arrived. A `[DONE]` ends the stream but not the answer: only
+   * `response.completed` or `.incomplete` says the answer (and its tool calls) is whole.
+   */
   get complete(): boolean {
-    return this.ended;
+    return this.terminal;
   }
 
   /** Appends the events these bytes complete; an error event throws after the ones before it. */
@@ -91,7 +93,7 @@ export class ResponsesReader {
         throw mapStreamError(event.response?.error ?? { message: l10n.t('The response failed.') });
       }
       into.push(event);
-      if (TERMINAL_EVENT_TYPES.has(event.type)) this.ended = true;
+      if (TERMINAL_EVENT_TYPES.has(event.type)) this.ended = this.terminal = true;
     }
   }
 }

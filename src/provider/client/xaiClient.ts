@@ -8,7 +8,7 @@ import * as l10n from '@vscode/l10n';
 import type * as z from 'zod';
 import type { Dispatcher } from 'undici';
 import { undici } from './undiciRuntime';
-import { ApiError, AuthenticationError, NetworkError, type GrokError } from '../errors';
+import { ApiError, AuthenticationError, GrokError, NetworkError } from '../errors';
 import { type ConnectionPool } from './connectionPool';
 import {
   header,
@@ -88,9 +88,7 @@ export interface StreamOptions {
 interface EventReader<T> {
   push(bytes: Uint8Array, into: T[]): void;
   end(into: T[]): void;
-  /** The stream's last event arrived: a failure after it only broke the tail. */
-  readonly sawDone: boolean;
-  /** The answer is whole. */
+  /** The answer is whole: a connection that breaks after it only broke the tail. */
   readonly complete: boolean;
 }
 
@@ -209,8 +207,9 @@ export class XaiClient {
 
   /**
    * One attempt at a streamed chat completion. Yields the chunks of each network read together
-   * (never an empty batch); ends after `[DONE]` (or a clean end after a finish reason); a body that
-   * breaks off earlier throws NetworkError, after the chunks that arrived whole.
+   * (never an empty batch); ends after `[DONE]` (or the end, clean or broken, after a finish reason
+   * or the usage chunk); a body that breaks off earlier throws NetworkError, after the chunks that
+   * arrived whole.
    */
   streamChat(body: ChatRequestBody, options: StreamOptions = {}): AsyncGenerator<ChatChunk[]> {
     prepareChunkValidation();
@@ -254,7 +253,10 @@ export class XaiClient {
       reader.end(batch);
       bodyEnded = true;
     } catch (error) {
-      const failure = reader.sawDone ? undefined : this.streamFailure(error, signal); // After the end only the tail broke.
+      // A connection that breaks once the answer is whole (its finish reason, usage or last event
+      // in) only broke the tail; an error the server sent in the stream still counts.
+      const sentByServer = error instanceof GrokError || error instanceof RetryableFailure;
+      const failure = reader.complete && !sentByServer ? undefined : this.streamFailure(error, signal);
       if (batch.length > 0) yield batch;
       if (failure) throw failure;
       return;

@@ -94,6 +94,20 @@ const CASES: { rule: BodyRule; chat?: [object, object]; responses?: [object, obj
     ],
   },
   {
+    rule: 'at-most-350-tools',
+    responses: [
+      responses([{ role: 'user', content: 'go' }], { tools: Array.from({ length: 351 }, (_, n) => ({ type: 'function', name: `t${n}`, parameters: schema })) }),
+      responses([{ role: 'user', content: 'go' }], { tools: Array.from({ length: 350 }, (_, n) => ({ type: 'function', name: `t${n}`, parameters: schema })) }),
+    ],
+  },
+  {
+    rule: 'unique-item-ids',
+    responses: [
+      responses([{ role: 'user', content: 'one' }, { type: 'reasoning', id: 'rs_1', summary: [], encrypted_content: encrypted('grok-4.3') }, { role: 'assistant', content: 'Done.' }, { role: 'user', content: 'two' }, { type: 'reasoning', id: 'rs_1', summary: [], encrypted_content: encrypted('grok-4.3') }, { role: 'assistant', content: 'Done.' }, { role: 'user', content: 'three' }]),
+      responses([{ role: 'user', content: 'one' }, { type: 'reasoning', id: 'rs_1', summary: [], encrypted_content: encrypted('grok-4.3') }, { role: 'assistant', content: 'Done.' }, { role: 'user', content: 'two' }, { type: 'reasoning', id: 'rs_2', summary: [], encrypted_content: encrypted('grok-4.3') }, { role: 'assistant', content: 'Done.' }, { role: 'user', content: 'three' }]),
+    ],
+  },
+  {
     rule: 'max-tokens-within-limit',
     chat: [chat([{ role: 'user', content: 'go' }], { max_tokens: 1001 }), chat([{ role: 'user', content: 'go' }], { max_tokens: 1000 })],
     responses: [responses([{ role: 'user', content: 'go' }], { max_output_tokens: 0 }), responses([{ role: 'user', content: 'go' }], { max_output_tokens: 1000 })],
@@ -132,6 +146,26 @@ describe('fake-xai/bodyRules', () => {
     assert.equal(checkChatBody(chatBody, facts)?.rule, 'tool-call-has-result');
     const responsesBody = responses([{ role: 'user', content: 'go' }, { type: 'function_call', call_id: 'c1', name: 'read_file', arguments: '{}' }, { role: 'user', content: 'x' }]);
     assert.equal(checkResponsesBody(responsesBody, facts)?.rule, 'tool-call-has-result');
+  });
+
+  it('well-formed-utf16 reads call arguments as the server does: a lone surrogate escaped in them is refused, an escaped pair is not', () => {
+    const withArguments = (args: string) => chat([{ role: 'user', content: 'go' }, { role: 'assistant', content: '', tool_calls: [call('c1', args)] }, { role: 'tool', tool_call_id: 'c1', content: 'r' }]);
+    assert.equal(checkChatBody(withArguments('{"pa\\ud83dth":"x"}'), facts)?.rule, 'well-formed-utf16');
+    assert.equal(checkChatBody(withArguments('{"path":"\\ud83d\\ude00"}'), facts), undefined);
+    const item = (args: string) => responses([{ role: 'user', content: 'go' }, { type: 'function_call', call_id: 'c1', name: 'f', arguments: args }, { type: 'function_call_output', call_id: 'c1', output: 'r' }]);
+    assert.equal(checkResponsesBody(item('{"path":"\\udc00"}'), facts)?.rule, 'well-formed-utf16');
+  });
+
+  it('no-empty-message: a message with no content element (absent, null, []) is refused even beside tool calls or as a tool result; "" beside calls is one', () => {
+    for (const content of [undefined, null, []]) {
+      const assistant = chat([{ role: 'user', content: 'go' }, { role: 'assistant', content, tool_calls: [call('c1')] }, { role: 'tool', tool_call_id: 'c1', content: 'r' }]);
+      assert.equal(checkChatBody(assistant, facts)?.rule, 'no-empty-message', JSON.stringify(content));
+      const tool = chat([{ role: 'user', content: 'go' }, { role: 'assistant', content: '', tool_calls: [call('c1')] }, { role: 'tool', tool_call_id: 'c1', content }]);
+      assert.equal(checkChatBody(tool, facts)?.rule, 'no-empty-message', JSON.stringify(content));
+      assert.equal(checkResponsesBody(responses([{ role: 'developer', content }, { role: 'user', content: 'go' }]), facts)?.rule, 'no-empty-message');
+    }
+    assert.equal(checkChatBody(chat([{ role: 'user', content: [{ type: 'text', text: '' }] }]), facts)?.rule, 'no-empty-message');
+    assert.equal(checkChatBody(chat([{ role: 'user', content: 'go' }, { role: 'assistant', content: '', tool_calls: [call('c1')] }, { role: 'tool', tool_call_id: 'c1', content: '' }]), facts), undefined);
   });
 
   it('reads the model back from the encrypted reasoning it sent, and nothing from content it did not make', () => {
@@ -176,6 +210,14 @@ describe('fake-xai/bodyRules', () => {
       const answer = await post('/chat/completions', { ...chat([{ role: 'user', content: 'go' }]), max_tokens: 11 });
       assert.equal(answer.status, 400);
       assert.match(String(answer.json.error), /^max-tokens-within-limit: max_tokens 11 is not within 1\.\.10 for grok-4\.3/);
+    });
+
+    it('a scripted answer (raw bytes, a JSON body, a status) is given only to a body that keeps the rules', async () => {
+      fake = await startFakeXai();
+      const broken = { ...caseOf('tool-result-follows-call').chat![0], model: 'grok-4.3' };
+      fake.enqueue({ kind: 'raw', body: 'data: [DONE]\n\n' }, scenarios.errorIn200(), scenarios.status(503));
+      for (let n = 0; n < 3; n++) assert.equal((await post('/chat/completions', broken)).status, 400);
+      assert.deepEqual(fake.requests.map((r) => r.refusedBy), ['tool-result-follows-call', 'tool-result-follows-call', 'tool-result-follows-call']);
     });
 
     it('lenient server: accepts a body that breaks the rules', async () => {

@@ -36,6 +36,21 @@ describe('lmProvider: reasoning kept in memory per answer', () => {
     assert.deepEqual(memory.replay('conv-a', changed), changed, 'another answer in the same conversation');
   });
 
+  it('the same answer twice in one conversation keeps each one’s reasoning, and a regenerated one replaces it (issue 22, invented)', () => {
+    const memory = new ReasoningMemory();
+    const item = (id: string): ReasoningItem => ({ ...ITEM, id });
+    const done: ChatMessage = { role: 'assistant', content: 'Done.' };
+    const firstTurn: ChatMessage[] = [{ role: 'user', content: 'Rename it.' }];
+    memory.remember('conv-a', { content: 'Done.', toolCalls: [], reasoning: '', reasoningItems: [item('rs_1')] }, firstTurn);
+    const secondTurn = [...firstTurn, done, { role: 'user', content: 'And the test?' } as ChatMessage];
+    memory.remember('conv-a', { content: 'Done.', toolCalls: [], reasoning: '', reasoningItems: [item('rs_2')] }, secondTurn);
+    const itemsOf = (messages: ChatMessage[]) => messages.flatMap((m) => (m.role === 'assistant' ? [(m.reasoningItems ?? []).map((i) => i.id)] : []));
+    const thirdTurn = [...secondTurn, done, { role: 'user', content: 'Thanks' } as ChatMessage];
+    assert.deepEqual(itemsOf(memory.replay('conv-a', thirdTurn)), [['rs_1'], ['rs_2']]);
+    memory.remember('conv-a', { content: 'Done.', toolCalls: [], reasoning: '', reasoningItems: [item('rs_3')] }, secondTurn);
+    assert.deepEqual(itemsOf(memory.replay('conv-a', thirdTurn)), [['rs_1'], ['rs_3']], 'the second answer regenerated');
+  });
+
   it('keeps nothing for an answer without reasoning', () => {
     const memory = new ReasoningMemory();
     memory.remember('conv-a', { content: 'Hi.', toolCalls: [], reasoning: '', reasoningItems: [] });

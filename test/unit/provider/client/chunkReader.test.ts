@@ -81,7 +81,6 @@ describe('ChunkReader', () => {
     const reader = new ChunkReader();
     const { chunks } = read(reader, event(content('a')) + event('[DONE]') + event(content('late')) + event('not json'));
     assert.equal(chunks.length, 1);
-    assert.equal(reader.sawDone, true);
     assert.equal(reader.complete, true);
   });
 
@@ -90,14 +89,13 @@ describe('ChunkReader', () => {
     read(reader, event(content('a', 'stop')));
     const rest: ChatChunk[] = [];
     reader.end(rest);
-    assert.equal(reader.sawDone, false);
     assert.equal(reader.complete, true);
   });
 
   it('takes a padded [DONE]', () => {
     const reader = new ChunkReader();
     read(reader, 'data:  [DONE] \n\n');
-    assert.equal(reader.sawDone, true);
+    assert.equal(reader.complete, true);
   });
 
   it('checks the same once the schema is compiled', async () => {

@@ -177,8 +177,15 @@ describe('error mapping', () => {
 
   it('treats a JSON error in an HTTP 200 as a retryable server error', () => {
     const failure = mapErrorIn200('{"code":"The service is currently unavailable","error":"Timed out waiting for first token"}');
+    assert.ok(failure instanceof RetryableFailure);
     assert.ok(failure.error instanceof ApiError);
     assert.match(failure.error.message, /Timed out waiting for first token/);
+  });
+
+  it('a JSON error in an HTTP 200 that refuses the request is the error its status would be, not retried (issue 22)', () => {
+    const tooLong = mapErrorIn200('{"code":"Client specified an invalid argument","error":"This model\'s maximum prompt length is 256000 but the request contains 300123 tokens."}');
+    assert.ok(tooLong instanceof ApiError && tooLong.status === 400, String(tooLong));
+    assert.ok(mapErrorIn200('{"error":{"message":"Incorrect API key provided: xa***ey","code":null}}') instanceof AuthenticationError);
   });
 
   it('redacts keys the server echoes back', () => {
