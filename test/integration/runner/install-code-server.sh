@@ -22,8 +22,12 @@ npm install --ignore-scripts "code-server@$version"
 npm rebuild argon2                       # no prebuilt download here: node-gyp builds it from source
 cd node_modules/code-server/lib/vscode
 npm install --omit=dev --ignore-scripts
-mkdir -p node_modules/@vscode/ripgrep/bin
-ln -sf "$(command -v rg)" node_modules/@vscode/ripgrep/bin/rg      # Debian's ripgrep instead of the download
+# Debian's ripgrep instead of the download; VS Code >= 1.13x depends on @vscode/ripgrep-universal,
+# which ships its binaries, so a machine without `rg` needs no link.
+if command -v rg >/dev/null; then
+  mkdir -p node_modules/@vscode/ripgrep/bin
+  ln -sf "$(command -v rg)" node_modules/@vscode/ripgrep/bin/rg
+fi
 npm_config_yes=true npm rebuild          # native modules (node-pty calls `npx node-gyp`)
 rm -rf node_modules.asar && ln -s node_modules node_modules.asar
 (cd bin/remote-cli && ln -sf code-linux.sh code-server)
