@@ -40,6 +40,8 @@ export interface LanguageModelsGroupDeps {
   /** Says the key is already set, with Replace API Key and Select Model. */
   sayKeyAlreadySet(): void;
   memento: vscode.Memento;
+  /** A line for the log (never the key). */
+  log(line: string): void;
 }
 
 /** Digests of the group keys already answered (never the keys). */
@@ -60,14 +62,20 @@ export async function acceptLanguageModelsGroup(configuration: unknown, deps: La
   const key = parsed.data.apiKey?.trim() || undefined;
   const seen = deps.memento.get<string[]>(HANDED_OVER_KEY, []);
   const mark = digest(key ?? '');
-  if (seen.includes(mark)) return;
+  if (seen.includes(mark)) {
+    deps.log('Language Models group: its key was answered before; nothing to do.');
+    return;
+  }
   await deps.memento.update(HANDED_OVER_KEY, [...seen.filter((d) => d !== mark), mark].slice(-REMEMBERED));
   const stored = await deps.apiKey();
   if (key !== undefined && key !== stored) {
+    deps.log('Language Models group: a new API key; checking and storing it.');
     if ((await deps.useApiKey(key)) === 'rejected') throw new Error(l10n.t('The endpoint rejected the API key.'));
   } else if (stored === undefined) {
+    deps.log('Language Models group: no API key anywhere; asking for one.');
     await deps.askForApiKey();
   } else {
+    deps.log('Language Models group: the API key is already set.');
     deps.sayKeyAlreadySet();
   }
   if ((await deps.apiKey()) !== undefined) await deps.ensureConsent();

@@ -47,6 +47,7 @@ export function registerGrokChatModels(context: vscode.ExtensionContext, service
         ensureConsent: () => consent.ensureConsent(),
         sayKeyAlreadySet,
         memento: services.globalState,
+        log: (line) => services.log.info(line),
       }),
     workspacePaths: () => ({
       roots: (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath),

@@ -10,6 +10,12 @@ dest=$1
 version=$2
 node_version=${3:-}
 [ -f "$dest/.ok" ] && exit 0
+# Two test runs at once (parallel worktrees) must not build into the same folder: the second waits for
+# the first's lock, then finds .ok (a build cut short has no .ok and starts over).
+mkdir -p "$(dirname "$dest")"
+exec 9>"$dest.lock"
+flock 9
+[ -f "$dest/.ok" ] && exit 0
 rm -rf "$dest"; mkdir -p "$dest"; cd "$dest"
 echo '{"private":true}' > package.json
 export npm_config_audit=false npm_config_fund=false npm_config_loglevel=error
@@ -22,12 +28,8 @@ npm install --ignore-scripts "code-server@$version"
 npm rebuild argon2                       # no prebuilt download here: node-gyp builds it from source
 cd node_modules/code-server/lib/vscode
 npm install --omit=dev --ignore-scripts
-# Debian's ripgrep instead of the download; VS Code >= 1.13x depends on @vscode/ripgrep-universal,
-# which ships its binaries, so a machine without `rg` needs no link.
-if command -v rg >/dev/null; then
-  mkdir -p node_modules/@vscode/ripgrep/bin
-  ln -sf "$(command -v rg)" node_modules/@vscode/ripgrep/bin/rg
-fi
+mkdir -p node_modules/@vscode/ripgrep/bin
+ln -sf "$(command -v rg)" node_modules/@vscode/ripgrep/bin/rg      # Debian's ripgrep instead of the download
 npm_config_yes=true npm rebuild          # native modules (node-pty calls `npx node-gyp`)
 rm -rf node_modules.asar && ln -s node_modules node_modules.asar
 (cd bin/remote-cli && ln -sf code-linux.sh code-server)

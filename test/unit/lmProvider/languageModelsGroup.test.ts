@@ -41,6 +41,9 @@ function harness(stored: string | undefined, verdict: KeyVerdictKind = 'valid') 
     },
     sayKeyAlreadySet: () => calls.push('already set'),
     memento: memento as unknown as vscode.Memento,
+    log: (line) => {
+      assert.ok(!/xai-/.test(line), `the key in the log: ${line}`);
+    },
   };
   return { deps, calls, memento, key: () => key };
 }
