@@ -31,7 +31,12 @@ export interface GrokChatModelDeps {
   ensureConsent(models?: string[]): Promise<boolean>;
   /** The workspace folders and the exclude globs now: what VS Code's chat hands over is screened against them. */
   workspacePaths(): WorkspacePaths;
+  /** Answers a call for a group of VS Code's Language Models editor (languageModelsGroup.ts). */
+  acceptGroup(configuration: unknown): Promise<void>;
 }
+
+/** VS Code 1.139 adds a group's configuration to the options (the pinned @types/vscode 1.104 predates it; languageModelsGroup.ts). */
+type ModelInformationOptions = vscode.PrepareLanguageModelChatModelOptions & { readonly configuration?: unknown };
 
 /** Finish reasons that mean the answer is not whole: VS Code's chat must not show it as complete. */
 const CUT: Partial<Record<FinishReason, () => string>> = {
@@ -59,8 +64,16 @@ export class GrokChatModelProvider implements vscode.LanguageModelChatProvider {
     this.changed.dispose();
   }
 
-  /** No key or no consent: an empty list when silent; otherwise the key prompt and the consent modal first. */
-  async provideLanguageModelChatInformation(options: vscode.PrepareLanguageModelChatModelOptions): Promise<vscode.LanguageModelChatInformation[]> {
+  /**
+   * No key or no consent: an empty list when silent; otherwise the key prompt and the consent modal
+   * first. A group's call lists nothing: the models are listed once, by the group-less call
+   * (languageModelsGroup.ts).
+   */
+  async provideLanguageModelChatInformation(options: ModelInformationOptions): Promise<vscode.LanguageModelChatInformation[]> {
+    if (options.configuration !== undefined) {
+      await this.deps.acceptGroup(options.configuration);
+      return [];
+    }
     let hasKey = await this.deps.hasApiKey();
     if (!hasKey && !options.silent) {
       await vscode.commands.executeCommand(SET_API_KEY_COMMAND);

@@ -17,6 +17,12 @@ export type PickerFacts = Pick<ModelFacts, 'id' | 'displayName' | 'contextWindow
  */
 export const UNKNOWN_CONTEXT_WINDOW = 128_000;
 
+/**
+ * The picker's second line for every Grok model. Not "xAI": VS Code's own xAI key provider (Copilot's
+ * bring-your-own-key) lists models with that label, so ours name the extension they go through.
+ */
+export const PICKER_DETAIL = 'Grok Code Fast'; // not UI text: the product's name, the same in every language
+
 export function modelInformation(facts: PickerFacts): vscode.LanguageModelChatInformation {
   return {
     id: facts.id,
@@ -24,7 +30,7 @@ export function modelInformation(facts: PickerFacts): vscode.LanguageModelChatIn
     // The id is the family and the version: xAI names each model by one id (aliases resolve to it).
     family: facts.id,
     version: facts.id,
-    detail: 'xAI',
+    detail: PICKER_DETAIL,
     tooltip: l10n.t('{0} through Grok Code Fast: consent, local limits, prompt-cache affinity and analytics.', facts.displayName),
     maxInputTokens: Math.max(1, (facts.contextWindow ?? UNKNOWN_CONTEXT_WINDOW) - facts.maxOutputTokens),
     maxOutputTokens: facts.maxOutputTokens,

@@ -52,6 +52,15 @@ export async function setApiKey(deps: ApiKeyCommandDeps, ...callerArgs: unknown[
   const prompt = deps.apiKeyPrompt();
   const key = prompt ? (await prompt())?.trim() || undefined : await askForKey(deps.endpoint());
   if (!key) return undefined;
+  return useApiKey(deps, key);
+}
+
+/**
+ * Stores `key`, checks it against the endpoint and tells the user the verdict: what Set API Key does
+ * after its input box. Also the key VS Code's Language Models editor asked for (Add Models → Grok
+ * Code Fast), handed over by the internal command `useApiKey`, never by a public one.
+ */
+export async function useApiKey(deps: ApiKeyCommandDeps, key: string): Promise<KeyVerdict> {
   await deps.keyStore.set(key);
   deps.logger.info('API key saved to SecretStorage; checking it against the endpoint.');
   const endpoint = deps.endpoint();

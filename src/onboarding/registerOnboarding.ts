@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { type Services } from '../platform/platform';
 import { GrokCodeFast1Provider } from '../provider';
-import { clearApiKey, setApiKey, type ApiKeyCommandDeps } from './apiKeyCommands';
+import { INTERNAL_COMMANDS } from '../platform/internalCommands';
+import { clearApiKey, setApiKey, useApiKey, type ApiKeyCommandDeps } from './apiKeyCommands';
 import { selectModel, type SelectModelDeps } from './selectModel';
 import { ServedModelNotice } from './servedModelNotice';
 
@@ -52,6 +53,9 @@ export function registerOnboarding(context: vscode.ExtensionContext, services: S
     services.onDidChangeSettings(refresh),
     vscode.commands.registerCommand('grokCodeFast.setApiKey', (...args: unknown[]) => setApiKey(deps, ...args)),
     vscode.commands.registerCommand('grokCodeFast.clearApiKey', () => clearApiKey(deps)),
+    services.internalCommands.register(INTERNAL_COMMANDS.useApiKey, async (key: unknown) =>
+      typeof key === 'string' && key.trim() !== '' ? (await useApiKey(deps, key.trim())).kind : undefined,
+    ),
     vscode.commands.registerCommand('grokCodeFast.showConsent', () => consent.showConsent()),
     vscode.commands.registerCommand('grokCodeFast.revokeConsent', async () => {
       await consent.revoke();

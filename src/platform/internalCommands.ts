@@ -16,6 +16,8 @@ export const INTERNAL_COMMANDS = {
   askInChat: 'grokCodeFast.askInChat',
   /** (): re-sends the open Performance Report, if any (after data changed). Registered by report. */
   refreshReport: 'grokCodeFast.refreshReport',
+  /** (key: string): stores the key, checks it and tells the user, as Set API Key does after its input box; resolves to the verdict's kind ('valid' | 'rejected' | 'unreachable'). Registered by onboarding. */
+  useApiKey: 'grokCodeFast.useApiKey',
 } as const;
 
 export type InternalCommand = (typeof INTERNAL_COMMANDS)[keyof typeof INTERNAL_COMMANDS];

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { modelInformation, UNKNOWN_CONTEXT_WINDOW } from '../../../src/lmProvider/modelInformation';
+import { modelInformation, PICKER_DETAIL, UNKNOWN_CONTEXT_WINDOW } from '../../../src/lmProvider/modelInformation';
 import { lastResortFactsFor } from '../../../src/provider/models';
 
 const GROK_CODE_FAST_1_FACTS = lastResortFactsFor('grok-code-fast-1')!;
@@ -24,5 +24,10 @@ describe('lmProvider: model information for the picker', () => {
   it('assumes a 128K window for a model whose window nobody states', () => {
     const unknown = { ...GROK_CODE_FAST_1_FACTS, id: 'local-model', contextWindow: undefined };
     assert.equal(modelInformation(unknown).maxInputTokens + modelInformation(unknown).maxOutputTokens, UNKNOWN_CONTEXT_WINDOW);
+  });
+
+  it("labels every model with the extension's name, not 'xAI' (VS Code's own xAI key provider uses that)", () => {
+    assert.equal(PICKER_DETAIL, 'Grok Code Fast');
+    assert.equal(modelInformation(GROK_CODE_FAST_1_FACTS).detail, PICKER_DETAIL);
   });
 });

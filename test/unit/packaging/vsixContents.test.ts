@@ -35,7 +35,7 @@ describe('the .vsix contents', function () {
     assert.deepEqual(unwanted, []);
   });
 
-  it("holds every image the README shows by a relative path (the extension page reads them from the .vsix)", () => {
+  it("holds every image the README shows by a relative path (the packaged README names them; vsix.mjs)", () => {
     const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
     const relative = readmeImages(readme).filter((src) => !/^https:\/\//.test(src));
     assert.ok(relative.length > 0, 'the README shows no packaged image; this test would check nothing');
