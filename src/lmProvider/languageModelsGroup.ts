@@ -63,19 +63,19 @@ export async function acceptLanguageModelsGroup(configuration: unknown, deps: La
   const seen = deps.memento.get<string[]>(HANDED_OVER_KEY, []);
   const mark = digest(key ?? '');
   if (seen.includes(mark)) {
-    deps.log('Language Models group: its key was answered before; nothing to do.');
+    deps.log('Language Models group: its key was answered before; nothing to do.'); // not UI text: output-channel log line
     return;
   }
   await deps.memento.update(HANDED_OVER_KEY, [...seen.filter((d) => d !== mark), mark].slice(-REMEMBERED));
   const stored = await deps.apiKey();
   if (key !== undefined && key !== stored) {
-    deps.log('Language Models group: a new API key; checking and storing it.');
+    deps.log('Language Models group: a new API key; checking and storing it.'); // not UI text: output-channel log line
     if ((await deps.useApiKey(key)) === 'rejected') throw new Error(l10n.t('The endpoint rejected the API key.'));
   } else if (stored === undefined) {
-    deps.log('Language Models group: no API key anywhere; asking for one.');
+    deps.log('Language Models group: no API key anywhere; asking for one.'); // not UI text: output-channel log line
     await deps.askForApiKey();
   } else {
-    deps.log('Language Models group: the API key is already set.');
+    deps.log('Language Models group: the API key is already set.'); // not UI text: output-channel log line
     deps.sayKeyAlreadySet();
   }
   if ((await deps.apiKey()) !== undefined) await deps.ensureConsent();
