@@ -145,7 +145,7 @@ describe('chat webview: session, consent, errors and context', () => {
     await chat.fromHost(stream('a1', { kind: 'error', error: { code: 'network_error', message: 'The connection dropped.', action: 'retry' } }));
     assert.equal(await chat.page.locator('.message.assistant .message-body').innerText(), 'The first half');
     await chat.page.getByRole('alert').getByRole('button', { name: 'Retry' }).click();
-    assert.deepEqual(await chat.postedOfType('retry'), [{ type: 'retry' }]);
+    assert.deepEqual(await chat.postedOfType('retry'), [{ type: 'retry', messageId: 'a1' }]);
 
     await chat.fromHost(stream('a2', { kind: 'error', error: { code: 'unauthorized', message: 'Incorrect API key.', action: 'setApiKey' } }));
     await chat.page.getByRole('alert').filter({ hasText: 'Incorrect API key.' }).getByRole('button', { name: 'Set API key' }).click();
@@ -168,21 +168,6 @@ describe('chat webview: session, consent, errors and context', () => {
     assert.equal(await chat.page.locator('.countdown').innerText(), '', 'no countdown: waiting will not help');
     await chat.page.getByRole('alert').getByRole('button', { name: 'Open console' }).click();
     assert.deepEqual(await chat.postedOfType('openConsole'), [{ type: 'openConsole', url: 'https://console.x.ai/team/t1' }]);
-  });
-
-  it('counts a rate limit down and retries by itself, but not for an error read back from history', async () => {
-    const { chat } = suite;
-    const error = { code: 'rate_limited', message: 'Rate limit reached.', retryAfter: 1, action: 'retry' as const };
-    await chat.fromHost(state([user('u1', 'hi'), assistant('a1', '', { error })]));
-    await chat.page.waitForTimeout(1500);
-    assert.deepEqual(await chat.postedOfType('retry'), [], 'a stored rate limit does not retry on its own');
-    assert.equal(await chat.page.locator('.countdown').innerText(), '');
-
-    await chat.fromHost(state([user('u1', 'hi')], { status: { ...READY_STATUS, busy: true } }));
-    await chat.fromHost(stream('a1', { kind: 'error', error }));
-    assert.equal(await chat.page.locator('.countdown').innerText(), 'Retrying in 1 s');
-    await chat.waitForPosted('retry', 3000);
-    assert.equal((await chat.postedOfType('retry')).length, 1);
   });
 
   it('shows context chips, removes them, attaches them to the message, and @-mentions files', async () => {

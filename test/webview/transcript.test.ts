@@ -183,7 +183,7 @@ describe('chat webview: transcript', () => {
       { type: 'applyCode', code, language: 'python' },
       { type: 'newFile', code, language: 'python' },
       { type: 'copy', text: content },
-      { type: 'regenerate' },
+      { type: 'regenerate', messageId: 'a1' },
     ]);
   });
 

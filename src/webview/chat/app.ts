@@ -53,10 +53,10 @@ export class ChatApp {
   constructor(root: HTMLElement, private readonly host: HostLink) {
     const messageActions: MessageActions = {
       ...this.statusEvents,
-      retry: () => this.post({ type: 'retry' }),
+      retry: (messageId) => this.post({ type: 'retry', messageId }),
       newChatWithSummary: () => this.post({ type: 'newChatWithSummary' }),
       openConsole: (url) => this.post({ type: 'openConsole', url }),
-      regenerate: () => this.post({ type: 'regenerate' }),
+      regenerate: (messageId) => this.post({ type: 'regenerate', messageId }),
       copy: (text) => this.post({ type: 'copy', text }),
       code: (action) => this.post(action),
     };

@@ -18,7 +18,8 @@ export class Transcript {
   private streaming: { message: TranscriptMessage } | undefined;
   private busy = false;
   private readonly views = new Map<string, MessageView>();
-  private readonly liveErrors = new Set<string>();
+  /** Errors that arrived while the panel was open, with when a rate limit's countdown ends; dropped once another turn follows. */
+  private readonly liveErrors = new Map<string, { retryAt: number | undefined }>();
   private frame: number | undefined;
   private localIds = 0;
 
@@ -64,7 +65,10 @@ export class Transcript {
     }
     const message = this.streaming.message;
     applyStreamEvent(message, event);
-    if (event.kind === 'error') this.liveErrors.add(message.id);
+    if (event.kind === 'error') {
+      const after = event.error.retryAfter;
+      this.liveErrors.set(message.id, { retryAt: after === undefined ? undefined : Date.now() + after * 1000 });
+    }
     if (event.kind === 'error' || event.kind === 'done') {
       this.finishStream();
       const view = this.views.get(message.id);
@@ -103,7 +107,7 @@ export class Transcript {
       const streaming = this.streaming?.message;
       const view = streaming === undefined ? undefined : this.views.get(streaming.id);
       if (streaming === undefined || view === undefined) return;
-      this.keepScrolledToBottom(() => view.update(streaming, { canRegenerate: false, streaming: true, liveError: false }));
+      this.keepScrolledToBottom(() => view.update(streaming, { canRegenerate: false, streaming: true, isLast: true, liveError: undefined }));
     });
   }
 
@@ -120,10 +124,13 @@ export class Transcript {
       let previous: Element | null = null;
       for (const message of items) {
         seen.add(message.id);
+        // A countdown ends for good once its answer is no longer the last message.
+        if (message !== last) this.liveErrors.delete(message.id);
         const flags = {
           canRegenerate: !this.busy && message === last && message.role === 'assistant',
           streaming: message.id === this.streaming?.message.id,
-          liveError: this.liveErrors.has(message.id),
+          isLast: message === last,
+          liveError: this.liveErrors.get(message.id),
         };
         let view = this.views.get(message.id);
         if (view === undefined) {
