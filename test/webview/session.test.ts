@@ -73,6 +73,27 @@ describe('chat webview: session, consent, errors and context', () => {
     assert.deepEqual(await chat.postedOfType('send'), [{ type: 'send', text: 'why is this slow?', chips: [] }]);
   });
 
+  it('sends the message held for consent once on "I consent", clears the composer, and Enter does not send it again', async () => {
+    const { chat } = suite;
+    await chat.fromHost(state([], { active: null, status: { ...READY_STATUS, hasConsent: false, consentNotice: 'notice' } }));
+    await input().fill('why is this slow?');
+    await input().press('Enter');
+    assert.equal(await input().inputValue(), 'why is this slow?', 'held while consent is asked');
+    await chat.page.getByRole('region', { name: 'Data-use consent' }).getByRole('button', { name: 'I consent' }).click();
+    // The host records consent and posts its state twice (the consent change and the reply), each still holding
+    // the typed text as its draft: it has not seen the send yet.
+    const consented = state([], { active: null, draft: 'why is this slow?' });
+    await chat.fromHost(consented);
+    await chat.fromHost(consented);
+    assert.deepEqual(await chat.postedOfType('send'), [{ type: 'send', text: 'why is this slow?', chips: [] }]);
+    assert.equal(await input().inputValue(), '', 'the composer is cleared');
+    await input().press('Enter');
+    assert.equal((await chat.postedOfType('send')).length, 1, 'Enter does not send it again');
+    await chat.page.reload();
+    await chat.waitForPosted('ready');
+    assert.equal(await input().inputValue(), '', 'nor does a reload bring it back');
+  });
+
   it('sends a message refused for want of a key once the key is set, but not if the user typed something else', async () => {
     const { chat } = suite;
     await chat.fromHost(state([], { active: null, status: { ...READY_STATUS, hasKey: false } }));

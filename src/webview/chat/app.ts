@@ -34,6 +34,12 @@ export class ChatApp {
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
   /** A message refused for want of consent or a key: sent by itself once both are there (no second Enter). */
   private waiting: string | undefined;
+  /**
+   * The composer's text is this page's own (typed, sent, prefilled): the host's copy of the draft,
+   * meant for a webview that has none (window restart), is then never taken. A snapshot posted before
+   * the host saw a send still holds the sent text as its draft, and must not put it back.
+   */
+  private ownsDraft = false;
 
   private readonly title = el('h1', { class: 'title' }, l10n.t('New chat'));
   private readonly historyButton = iconButton('history', l10n.t('Past conversations'), () => this.toggleHistory());
@@ -118,7 +124,7 @@ export class ChatApp {
         this.transcript.setSnapshot(message.active?.messages ?? [], message.status.busy);
         if (message.chips !== undefined) this.setChips(message.chips);
         this.instructions.replaceChildren(renderInstructionChips(message.instructions ?? [], (path) => this.post({ type: 'removeInstructions', path })));
-        if (message.draft !== undefined && message.draft !== '' && this.composer.text === '' && this.host.persisted.draft === '') {
+        if (!this.ownsDraft && message.draft !== undefined && message.draft !== '' && this.composer.text === '' && this.host.persisted.draft === '') {
           this.composer.setText(message.draft);
         }
         this.host.persist({ snapshot: message });
@@ -221,6 +227,7 @@ export class ChatApp {
   }
 
   private saveDraft(text: string): void {
+    this.ownsDraft = true;
     this.host.persist({ draft: text });
     if (this.draftTimer !== undefined) clearTimeout(this.draftTimer);
     this.draftTimer = setTimeout(() => this.post({ type: 'draft', text }), DRAFT_DELAY_MS);
