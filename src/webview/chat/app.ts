@@ -209,6 +209,8 @@ export class ChatApp {
     this.setChips([]);
     this.busy = true;
     this.render();
+    // To the new message even if the user had scrolled up; after render, which shows a transcript that was empty.
+    this.transcript.scrollToBottom();
     return true;
   }
 

@@ -23,11 +23,19 @@ export class Transcript {
   private frame: number | undefined;
   private localIds = 0;
 
+  /** The user is at the bottom: the transcript stays there as it grows or its panel resizes (the composer growing or shrinking). */
+  private pinned = true;
+
   /** `answered` gets the text of each answer that finished streaming (not of one that failed). */
   constructor(
     private readonly actions: MessageActions,
     private readonly answered: (text: string) => void,
-  ) {}
+  ) {
+    this.element.addEventListener('scroll', () => (this.pinned = this.atBottom()), { passive: true });
+    new ResizeObserver(() => {
+      if (this.pinned) this.scrollToBottom();
+    }).observe(this.element);
+  }
 
   get isEmpty(): boolean {
     return this.items().length === 0;
@@ -53,6 +61,19 @@ export class Transcript {
     this.pending = { id: `local-${++this.localIds}`, role: 'user', content: text, chips };
     this.busy = true;
     this.render();
+  }
+
+  /**
+   * Scrolls to the newest message. On send, even from further up: the answer is then followed for as
+   * long as the user stays at the bottom (keepScrolledToBottom).
+   */
+  scrollToBottom(): void {
+    this.pinned = true;
+    this.element.scrollTop = this.element.scrollHeight;
+  }
+
+  private atBottom(): boolean {
+    return this.element.scrollHeight - this.element.scrollTop - this.element.clientHeight < 40;
   }
 
   /** Applies one stream event; returns true when the turn ended (done or error). */
@@ -153,8 +174,8 @@ export class Transcript {
   }
 
   private keepScrolledToBottom(change: () => void): void {
-    const atBottom = this.element.scrollHeight - this.element.scrollTop - this.element.clientHeight < 40;
+    const atBottom = this.atBottom();
     change();
-    if (atBottom) this.element.scrollTop = this.element.scrollHeight;
+    if (atBottom) this.scrollToBottom();
   }
 }
