@@ -91,4 +91,33 @@ describe('chat webview: retry', () => {
     assert.equal(await chat.page.locator('.countdown').innerText(), '');
     assert.ok(await chat.page.getByRole('button', { name: 'Retry' }).isVisible(), 'Retry stays available by hand');
   });
+
+  for (const width of [240, 320, 420]) {
+    it(`keeps the rate-limit text readable beside Retry in a ${width} px panel (the text is not squeezed to a word per line)`, async () => {
+      const { chat, errors } = await suite.harness.open({ width, height: 600 });
+      try {
+        await chat.page.clock.install();
+        await chat.fromHost(state([user('u1', 'first')], busy));
+        await chat.fromHost(stream('a1', { kind: 'error', error: { ...RATE_LIMIT, message: 'The rate limit was reached (429): too many requests this minute.' } }));
+        // A string, not a function: the test build has no DOM types.
+        const sizes = (await chat.page.evaluate(`(() => {
+          const box = document.querySelector('.error-box');
+          const style = getComputedStyle(box);
+          const message = box.querySelector('.error-message');
+          const countdown = box.querySelector('.countdown').getBoundingClientRect();
+          return {
+            inner: box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+            message: message.getBoundingClientRect().width,
+            fontSize: parseFloat(getComputedStyle(message).fontSize),
+            countdownLines: Math.round(countdown.height / (parseFloat(getComputedStyle(message).fontSize) * 1.6)),
+          };
+        })()`)) as { inner: number; message: number; fontSize: number; countdownLines: number };
+        assert.ok(sizes.message >= Math.min(sizes.inner, 14 * sizes.fontSize) - 1, `the text has ${sizes.message} of ${sizes.inner} px`);
+        assert.equal(sizes.countdownLines, 1, 'the countdown is one line');
+        assert.deepEqual(errors, []);
+      } finally {
+        await chat.page.context().close();
+      }
+    });
+  }
 });
