@@ -246,6 +246,7 @@ describe('chat webview: session, consent, errors and context', () => {
     await history.getByRole('button', { name: 'Delete conversation “Debounce helper”' }).click();
     await history.getByRole('button', { name: 'Fix the flaky test 3 h ago' }).click();
     assert.ok(!(await history.isVisible()), 'opening one closes the list');
+    assert.equal(await chat.page.locator('header').getByRole('button', { name: 'New chat' }).count(), 1, 'one + in the header');
     await chat.page.getByRole('button', { name: 'New chat' }).click();
     assert.deepEqual((await chat.posted()).slice(1), [
       { type: 'deleteConversation', id: 'c1' },

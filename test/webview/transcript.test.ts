@@ -219,6 +219,34 @@ describe('chat webview: transcript', () => {
     ]);
   });
 
+  it('wraps long code lines on request, in every code block, from the keyboard too', async () => {
+    const { chat } = suite;
+    const long = `const veryLongConfigurationValue = loadConfiguration({ path: "src/config/settings.json", strict: true, retries: 3, fallback: null });`;
+    await chat.page.setViewportSize({ width: 300, height: 700 });
+    await chat.fromHost(state([user('u1', 'config?'), assistant('a1', `One:\n\n\`\`\`ts\n${long}\n\`\`\`\n\nTwo:\n\n\`\`\`js\n${long}\n\`\`\`\n`)]));
+    const pres = chat.page.locator('.code-block pre');
+    const overflowing = () => pres.evaluateAll((list) => list.map((pre) => pre.scrollWidth > pre.clientWidth + 1));
+    assert.deepEqual(await overflowing(), [true, true], 'long lines scroll sideways by default');
+    const toggles = chat.page.getByRole('button', { name: 'Wrap long lines' });
+    assert.equal(await toggles.count(), 2);
+    assert.deepEqual(await toggles.evaluateAll((list) => list.map((b) => b.getAttribute('aria-pressed'))), ['false', 'false']);
+
+    await toggles.first().focus();
+    await chat.page.keyboard.press('Enter');
+    assert.deepEqual(await overflowing(), [false, false], 'every block wraps');
+    assert.deepEqual(await toggles.evaluateAll((list) => list.map((b) => b.getAttribute('aria-pressed'))), ['true', 'true']);
+
+    // A block that arrives later wraps too, and says so.
+    await chat.fromHost(state([user('u1', 'config?'), assistant('a1', `\`\`\`ts\n${long}\n\`\`\`\n`), user('u2', 'again'), assistant('a2', `\`\`\`ts\n${long}\n\`\`\`\n`)]));
+    assert.deepEqual(await overflowing(), [false, false]);
+    assert.equal(await toggles.last().getAttribute('aria-pressed'), 'true');
+
+    await toggles.last().focus();
+    await chat.page.keyboard.press('Space');
+    assert.deepEqual(await overflowing(), [true, true], 'and unwraps again');
+    assert.deepEqual(await chat.postedOfType('copy'), [], 'the toggle posts nothing');
+  });
+
   it('shows an edit-block answer as a diff per file, not as raw markers, and applies one file or all', async () => {
     const { chat } = suite;
     const orders = 'src/orders.ts\n<<<<<<< SEARCH\n  notify(groups);\n  return valid;\n=======\n  notify(groups);\n  console.log(valid);\n  return valid;\n>>>>>>> REPLACE\n';
