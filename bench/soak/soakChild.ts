@@ -124,7 +124,7 @@ async function inlineRequest(day: Day, editor: Editor, index: number): Promise<v
   } else count(day, index % day.plan.cancelEvery === 0 ? 'inline: cancelled' : 'inline: nothing');
 }
 
-type Posted = { type?: string; event?: { kind?: string }; conversations?: { id: string }[] };
+type Posted = { type?: string; messageId?: string; event?: { kind?: string }; conversations?: { id: string }[] };
 
 async function chatTurn(day: Day, turn: number): Promise<void> {
   const view = day.bench.chatView();
@@ -145,7 +145,9 @@ async function chatTurn(day: Day, turn: number): Promise<void> {
   count(day, 'chat: answered');
   if (turn % 9 === 4) {
     const again = ends();
-    view.send({ type: 'regenerate' });
+    // Regenerate names the answer it replaces: the one that just ended.
+    const last = posted.filter((message) => message.type === 'stream' && (message.event?.kind === 'done' || message.event?.kind === 'error')).at(-1);
+    view.send({ type: 'regenerate', messageId: last?.messageId });
     await settle(day, () => ends() > again, 'a regenerated answer');
     count(day, 'chat: regenerated');
   }

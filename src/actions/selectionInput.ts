@@ -1,5 +1,6 @@
 /** What an action reads from the editor: the selection, the lines around it, the diagnostics inside it. */
 import * as vscode from 'vscode';
+import { selectedLines } from '../platform/selectedLines';
 import { SEVERITY_NAMES } from '../platform/severityName';
 import { type DiagnosticLine, formatDiagnostics } from './diagnosticsText';
 import { type SelectedCode } from './prompts';
@@ -31,6 +32,8 @@ export function readSelection(editor: vscode.TextEditor | undefined): SelectionI
   const range = new vscode.Range(selection.start, selection.end);
   const firstContext = Math.max(0, range.start.line - CONTEXT_LINES);
   const lastContext = Math.min(document.lineCount - 1, range.end.line + CONTEXT_LINES);
+  // The lines as the chat's chip names them (an end at column 0 leaves that line out), 1-based.
+  const lines = selectedLines(range.start, range.end);
   return {
     document,
     version: document.version,
@@ -38,8 +41,8 @@ export function readSelection(editor: vscode.TextEditor | undefined): SelectionI
     text: document.getText(range),
     languageId: document.languageId,
     fileName: vscode.workspace.asRelativePath(document.uri, false),
-    startLine: range.start.line + 1,
-    endLine: range.end.line + 1,
+    startLine: lines.startLine + 1,
+    endLine: lines.endLine + 1,
     before: document.getText(new vscode.Range(firstContext, 0, range.start.line, range.start.character)),
     after: document.getText(new vscode.Range(range.end, document.lineAt(lastContext).range.end)),
   };

@@ -128,7 +128,7 @@ export class ChatController {
       case 'send': return this.send(message.text, message.chips.map((chip) => chip.id));
       case 'stop': return this.stop();
       case 'regenerate':
-      case 'retry': return this.regenerate();
+      case 'retry': return this.regenerate(message.messageId);
       case 'newChat': return this.newChat();
       case 'newChatWithSummary': return this.newChatWithSummary();
       case 'openConversation': return this.openConversation(message.id);
@@ -210,12 +210,19 @@ export class ChatController {
     this.running?.abort.abort();
   }
 
-  /** Answers the last question again, replacing the last answer (also the Retry after an error). */
-  async regenerate(): Promise<void> {
+  /**
+   * Answers the last question again, replacing the answer `answerId` (also the Retry after an error).
+   * Only while that answer is still the last one: a late countdown or click never replaces another turn.
+   */
+  async regenerate(answerId: string): Promise<void> {
     const conversation = this.active;
     if (conversation === undefined || !(await this.ready()) || this.running !== undefined) return this.postState();
-    if (conversation.entries.at(-1)?.role === 'assistant') conversation.entries.pop();
-    if (conversation.entries.at(-1)?.role !== 'user') return this.postState();
+    const last = conversation.entries.at(-1);
+    if (last?.role !== 'assistant' || last.id !== answerId) {
+      this.deps.logger.warn('chat: ignored a retry of an answer that is not the last one');
+      return this.postState();
+    }
+    conversation.entries.pop();
     await this.startAnswer(conversation);
   }
 

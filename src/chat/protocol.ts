@@ -83,7 +83,7 @@ export const ErrorViewSchema = z.object({
   /** The provider's stable error code (`rate_limited`, `unauthorized`, `network_error`, ...). */
   code: z.string().check(z.maxLength(64)),
   message: z.string().check(z.maxLength(L.summary)),
-  /** Seconds; with `action: 'retry'` the webview counts down and sends `retry` by itself. */
+  /** Seconds; with `action: 'retry'` the webview counts down and sends `retry` by itself while its answer is the last one. */
   retryAfter: z.optional(z.number().check(z.nonnegative(), z.maximum(86_400))),
   action: ErrorActionSchema,
   /** With `action: 'openConsole'`: the console address the server gave. */
@@ -190,7 +190,8 @@ export const FromWebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('send'), text, chips: z.array(ChipSchema).check(z.maxLength(L.chips)) }),
   z.object({ type: z.literal('stop') }),
-  z.object({ type: z.literal('regenerate') }),
+  /** Answers the last question again; `messageId` names the answer it replaces, which must still be the last one. */
+  z.object({ type: z.literal('regenerate'), messageId: id }),
   z.object({ type: z.literal('newChat') }),
   /** A new chat whose composer holds a summary of the active one (the way out of a context overflow). */
   z.object({ type: z.literal('newChatWithSummary') }),
@@ -198,7 +199,8 @@ export const FromWebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('deleteConversation'), id }),
   z.object({ type: z.literal('consent'), granted: z.boolean() }),
   z.object({ type: z.literal('setApiKey') }),
-  z.object({ type: z.literal('retry') }),
+  /** Retries the failed answer `messageId` (a countdown's or the Retry button's); refused unless it is still the last one. */
+  z.object({ type: z.literal('retry'), messageId: id }),
   /** Opens an error's console address; the host opens only an address one of its errors gave. */
   z.object({ type: z.literal('openConsole'), url: httpsUrl }),
   z.object({ type: z.literal('copy'), text }),

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type ApplyDeps, applyInEditor } from './apply/applyInEditor';
 import { confirmOpenAddress } from '../platform/confirmOpenAddress';
+import { selectedLines } from '../platform/selectedLines';
 import { type ChatEditorHost, type EditorDocument } from './chatEditorHost';
 
 /** Larger files are not attached: they would not fit a useful prompt anyway. */
@@ -33,9 +34,7 @@ export class VscodeChatEditorHost implements ChatEditorHost {
     const editor = vscode.window.activeTextEditor;
     if (editor === undefined || editor.selection.isEmpty) return undefined;
     const { start, end } = editor.selection;
-    // A selection ending at column 0 of a line does not include that line.
-    const endLine = end.character === 0 && end.line > start.line ? end.line - 1 : end.line;
-    return { ...describeDocument(editor.document), range: { startLine: start.line, endLine }, text: editor.document.getText(editor.selection) };
+    return { ...describeDocument(editor.document), range: selectedLines(start, end), text: editor.document.getText(editor.selection) };
   }
 
   documentText() {

@@ -278,6 +278,10 @@ describe('selection actions', () => {
     await vscode.commands.executeCommand('grokCodeFast.explain');
     const request = await waitFor(() => chatRequests(fake).slice(before).find((r) => /Explain what the selected code/.test(sentText(r))), 'the chat request');
     assert.match(sentText(request), /var sum = a \+ b;/);
+    // The selection ends at column 0 of the next line: the chip and the question name the same lines, without that one.
+    const lines = `${SELECTED_LINES.from + 1}-${SELECTED_LINES.to + 1}`;
+    assert.ok(sentText(request).includes(`explain.js, lines ${lines}`), 'the attached selection');
+    assert.ok(sentText(request).includes(`(lines ${lines})`), 'the question');
   });
 
   it('shows the Set API Key path on a rejected key and opens no diff', async () => {

@@ -87,7 +87,7 @@ describe('keyboard only: chat webview', () => {
     await chat.page.keyboard.press('Enter'); // the history list opens: its controls join the order
     const expected = await controls(chat.page);
     assert.ok(expected.length >= 20, `the page has its controls (${expected.join(', ')})`);
-    for (const name of ['Past conversations', 'New chat', 'Copy code', 'Insert at cursor', 'Apply to file', 'New file', 'Copy answer', 'Regenerate answer', 'Remove configWatcher.ts:12-31', 'Stop using AGENTS.md', 'Message Grok', 'Send (Enter)', 'Reasoning', 'the docs']) {
+    for (const name of ['Past conversations', 'New chat', 'Wrap long lines', 'Copy code', 'Insert at cursor', 'Apply to file', 'New file', 'Copy answer', 'Regenerate answer', 'Remove configWatcher.ts:12-31', 'Stop using AGENTS.md', 'Message Grok', 'Send (Enter)', 'Reasoning', 'the docs']) {
       assert.ok(expected.includes(name), `${name} is a control (${expected.join(', ')})`);
     }
     const round = await tabRound(chat.page, expected.length);

@@ -49,13 +49,13 @@ const VALID_FROM_WEBVIEW: FromWebviewMessage[] = [
   { type: 'ready' },
   { type: 'send', text: 'hello', chips: [chip] },
   { type: 'stop' },
-  { type: 'regenerate' },
+  { type: 'regenerate', messageId: 'a1' },
   { type: 'newChat' },
   { type: 'openConversation', id: 'c1' },
   { type: 'deleteConversation', id: 'c1' },
   { type: 'consent', granted: true },
   { type: 'setApiKey' },
-  { type: 'retry' },
+  { type: 'retry', messageId: 'a1' },
   { type: 'copy', text: 'x' },
   { type: 'insertCode', code: 'x' },
   { type: 'applyCode', code: 'x', language: 'ts' },
@@ -87,6 +87,8 @@ describe('chat protocol', () => {
     const bad: unknown[] = [
       undefined, null, 0, 'send', [], {}, { type: 'unknown' }, { type: 'send' }, { type: 'send', text: 1, chips: [] },
       { type: 'consent', granted: 'yes' }, { type: 'openConversation', id: '' }, { type: 'mentionPick', path: '' },
+      // A retry or regenerate names the answer it replaces.
+      { type: 'retry' }, { type: 'regenerate' }, { type: 'retry', messageId: '' },
       { type: 'send', text: 'x', chips: [{ ...chip, kind: 'folder' }] },
       { type: 'send', text: 'x', chips: [{ ...chip, range: { startLine: -1, endLine: 2 } }] },
     ];

@@ -73,6 +73,27 @@ describe('chat webview: session, consent, errors and context', () => {
     assert.deepEqual(await chat.postedOfType('send'), [{ type: 'send', text: 'why is this slow?', chips: [] }]);
   });
 
+  it('sends the message held for consent once on "I consent", clears the composer, and Enter does not send it again', async () => {
+    const { chat } = suite;
+    await chat.fromHost(state([], { active: null, status: { ...READY_STATUS, hasConsent: false, consentNotice: 'notice' } }));
+    await input().fill('why is this slow?');
+    await input().press('Enter');
+    assert.equal(await input().inputValue(), 'why is this slow?', 'held while consent is asked');
+    await chat.page.getByRole('region', { name: 'Data-use consent' }).getByRole('button', { name: 'I consent' }).click();
+    // The host records consent and posts its state twice (the consent change and the reply), each still holding
+    // the typed text as its draft: it has not seen the send yet.
+    const consented = state([], { active: null, draft: 'why is this slow?' });
+    await chat.fromHost(consented);
+    await chat.fromHost(consented);
+    assert.deepEqual(await chat.postedOfType('send'), [{ type: 'send', text: 'why is this slow?', chips: [] }]);
+    assert.equal(await input().inputValue(), '', 'the composer is cleared');
+    await input().press('Enter');
+    assert.equal((await chat.postedOfType('send')).length, 1, 'Enter does not send it again');
+    await chat.page.reload();
+    await chat.waitForPosted('ready');
+    assert.equal(await input().inputValue(), '', 'nor does a reload bring it back');
+  });
+
   it('sends a message refused for want of a key once the key is set, but not if the user typed something else', async () => {
     const { chat } = suite;
     await chat.fromHost(state([], { active: null, status: { ...READY_STATUS, hasKey: false } }));
@@ -145,7 +166,7 @@ describe('chat webview: session, consent, errors and context', () => {
     await chat.fromHost(stream('a1', { kind: 'error', error: { code: 'network_error', message: 'The connection dropped.', action: 'retry' } }));
     assert.equal(await chat.page.locator('.message.assistant .message-body').innerText(), 'The first half');
     await chat.page.getByRole('alert').getByRole('button', { name: 'Retry' }).click();
-    assert.deepEqual(await chat.postedOfType('retry'), [{ type: 'retry' }]);
+    assert.deepEqual(await chat.postedOfType('retry'), [{ type: 'retry', messageId: 'a1' }]);
 
     await chat.fromHost(stream('a2', { kind: 'error', error: { code: 'unauthorized', message: 'Incorrect API key.', action: 'setApiKey' } }));
     await chat.page.getByRole('alert').filter({ hasText: 'Incorrect API key.' }).getByRole('button', { name: 'Set API key' }).click();
@@ -168,21 +189,6 @@ describe('chat webview: session, consent, errors and context', () => {
     assert.equal(await chat.page.locator('.countdown').innerText(), '', 'no countdown: waiting will not help');
     await chat.page.getByRole('alert').getByRole('button', { name: 'Open console' }).click();
     assert.deepEqual(await chat.postedOfType('openConsole'), [{ type: 'openConsole', url: 'https://console.x.ai/team/t1' }]);
-  });
-
-  it('counts a rate limit down and retries by itself, but not for an error read back from history', async () => {
-    const { chat } = suite;
-    const error = { code: 'rate_limited', message: 'Rate limit reached.', retryAfter: 1, action: 'retry' as const };
-    await chat.fromHost(state([user('u1', 'hi'), assistant('a1', '', { error })]));
-    await chat.page.waitForTimeout(1500);
-    assert.deepEqual(await chat.postedOfType('retry'), [], 'a stored rate limit does not retry on its own');
-    assert.equal(await chat.page.locator('.countdown').innerText(), '');
-
-    await chat.fromHost(state([user('u1', 'hi')], { status: { ...READY_STATUS, busy: true } }));
-    await chat.fromHost(stream('a1', { kind: 'error', error }));
-    assert.equal(await chat.page.locator('.countdown').innerText(), 'Retrying in 1 s');
-    await chat.waitForPosted('retry', 3000);
-    assert.equal((await chat.postedOfType('retry')).length, 1);
   });
 
   it('shows context chips, removes them, attaches them to the message, and @-mentions files', async () => {
@@ -240,6 +246,7 @@ describe('chat webview: session, consent, errors and context', () => {
     await history.getByRole('button', { name: 'Delete conversation “Debounce helper”' }).click();
     await history.getByRole('button', { name: 'Fix the flaky test 3 h ago' }).click();
     assert.ok(!(await history.isVisible()), 'opening one closes the list');
+    assert.equal(await chat.page.locator('header').getByRole('button', { name: 'New chat' }).count(), 1, 'one + in the header');
     await chat.page.getByRole('button', { name: 'New chat' }).click();
     assert.deepEqual((await chat.posted()).slice(1), [
       { type: 'deleteConversation', id: 'c1' },

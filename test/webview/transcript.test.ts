@@ -55,6 +55,38 @@ describe('chat webview: transcript', () => {
     assert.ok(!(await chat.page.getByRole('button', { name: 'Send (Enter)' }).isVisible()));
   });
 
+  it('scrolls to a new message even from further up, then follows the answer while the user stays at the bottom', async () => {
+    const { chat } = suite;
+    const earlier = Array.from({ length: 12 }, (_, i) => [user(`u${i}`, `Question ${i}`), assistant(`a${i}`, `Answer ${i}\n\n${'A long paragraph. '.repeat(40)}`)]).flat();
+    await chat.fromHost(state(earlier));
+    const transcript = chat.page.locator('.transcript');
+    const gap = () => transcript.evaluate((t) => t.scrollHeight - t.scrollTop - t.clientHeight);
+    const scrollTop = () => transcript.evaluate((t) => t.scrollTop);
+    await transcript.evaluate((t) => (t.scrollTop = 0));
+
+    await input().fill('And now?');
+    await input().press('Enter');
+    await chat.settle();
+    assert.ok((await gap()) <= 1, `at the bottom after sending (${await gap()} px left)`);
+    const mine = chat.page.getByRole('article', { name: 'You said' }).last();
+    assert.equal(await mine.innerText().then((text) => text.endsWith('And now?')), true);
+    const [box, view] = await Promise.all([mine.boundingBox(), transcript.boundingBox()]);
+    assert.ok(box !== null && view !== null && box.y >= view.y && box.y + box.height <= view.y + view.height + 1, 'the new message is in view');
+
+    await chat.fromHost(state([...earlier, user('u12', 'And now?')], { status: { ...READY_STATUS, busy: true } }));
+    await burst(chat, deltas('Here is a long answer. '.repeat(60), 20).map((text) => stream('a12', { kind: 'contentDelta', text })));
+    assert.ok((await gap()) <= 1, 'the answer is followed');
+
+    await transcript.evaluate((t) => (t.scrollTop -= 400));
+    const readingAt = await scrollTop();
+    await burst(chat, deltas('More text while the user reads above. '.repeat(30), 20).map((text) => stream('a12', { kind: 'contentDelta', text })));
+    assert.equal(await scrollTop(), readingAt, 'not pulled down while reading further up');
+
+    await transcript.evaluate((t) => (t.scrollTop = t.scrollHeight));
+    await burst(chat, deltas('Back at the bottom. '.repeat(30), 20).map((text) => stream('a12', { kind: 'contentDelta', text })));
+    assert.ok((await gap()) <= 1, 'followed again once back at the bottom');
+  });
+
   it('renders a streamed answer as markdown, once a frame, without touching earlier messages', async () => {
     const { chat } = suite;
     await chat.fromHost(state([user('u1', 'What is a debounce?'), assistant('a1', 'It **delays** a call.', { usage: USAGE }), user('u2', 'Write one in TypeScript')], {
@@ -183,8 +215,36 @@ describe('chat webview: transcript', () => {
       { type: 'applyCode', code, language: 'python' },
       { type: 'newFile', code, language: 'python' },
       { type: 'copy', text: content },
-      { type: 'regenerate' },
+      { type: 'regenerate', messageId: 'a1' },
     ]);
+  });
+
+  it('wraps long code lines on request, in every code block, from the keyboard too', async () => {
+    const { chat } = suite;
+    const long = `const veryLongConfigurationValue = loadConfiguration({ path: "src/config/settings.json", strict: true, retries: 3, fallback: null });`;
+    await chat.page.setViewportSize({ width: 300, height: 700 });
+    await chat.fromHost(state([user('u1', 'config?'), assistant('a1', `One:\n\n\`\`\`ts\n${long}\n\`\`\`\n\nTwo:\n\n\`\`\`js\n${long}\n\`\`\`\n`)]));
+    const pres = chat.page.locator('.code-block pre');
+    const overflowing = () => pres.evaluateAll((list) => list.map((pre) => pre.scrollWidth > pre.clientWidth + 1));
+    assert.deepEqual(await overflowing(), [true, true], 'long lines scroll sideways by default');
+    const toggles = chat.page.getByRole('button', { name: 'Wrap long lines' });
+    assert.equal(await toggles.count(), 2);
+    assert.deepEqual(await toggles.evaluateAll((list) => list.map((b) => b.getAttribute('aria-pressed'))), ['false', 'false']);
+
+    await toggles.first().focus();
+    await chat.page.keyboard.press('Enter');
+    assert.deepEqual(await overflowing(), [false, false], 'every block wraps');
+    assert.deepEqual(await toggles.evaluateAll((list) => list.map((b) => b.getAttribute('aria-pressed'))), ['true', 'true']);
+
+    // A block that arrives later wraps too, and says so.
+    await chat.fromHost(state([user('u1', 'config?'), assistant('a1', `\`\`\`ts\n${long}\n\`\`\`\n`), user('u2', 'again'), assistant('a2', `\`\`\`ts\n${long}\n\`\`\`\n`)]));
+    assert.deepEqual(await overflowing(), [false, false]);
+    assert.equal(await toggles.last().getAttribute('aria-pressed'), 'true');
+
+    await toggles.last().focus();
+    await chat.page.keyboard.press('Space');
+    assert.deepEqual(await overflowing(), [true, true], 'and unwraps again');
+    assert.deepEqual(await chat.postedOfType('copy'), [], 'the toggle posts nothing');
   });
 
   it('shows an edit-block answer as a diff per file, not as raw markers, and applies one file or all', async () => {

@@ -31,7 +31,7 @@ const ASK_WAIT_MS = 3_000;
 interface ChatSeam {
   handle(message: unknown): Promise<void>;
   idle(): Promise<void>;
-  readonly activeConversation: { id: string } | undefined;
+  readonly activeConversation: { id: string; entries: readonly { id: string }[] } | undefined;
 }
 interface HostApi {
   setConsentPrompt(prompt: (() => Promise<boolean>) | undefined): void;
@@ -138,7 +138,8 @@ async function chatTurn(day: Day, chat: ChatSeam, turn: number): Promise<void> {
   await chat.idle();
   count(day, 'chat: answered');
   if (turn % 9 === 4) {
-    await chat.handle({ type: 'regenerate' });
+    // Regenerate names the answer it replaces: the last one.
+    await chat.handle({ type: 'regenerate', messageId: chat.activeConversation?.entries.at(-1)?.id });
     await chat.idle();
     count(day, 'chat: regenerated');
   }

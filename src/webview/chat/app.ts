@@ -34,6 +34,12 @@ export class ChatApp {
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
   /** A message refused for want of consent or a key: sent by itself once both are there (no second Enter). */
   private waiting: string | undefined;
+  /**
+   * The composer's text is this page's own (typed, sent, prefilled): the host's copy of the draft,
+   * meant for a webview that has none (window restart), is then never taken. A snapshot posted before
+   * the host saw a send still holds the sent text as its draft, and must not put it back.
+   */
+  private ownsDraft = false;
 
   private readonly title = el('h1', { class: 'title' }, l10n.t('New chat'));
   private readonly historyButton = iconButton('history', l10n.t('Past conversations'), () => this.toggleHistory());
@@ -53,10 +59,10 @@ export class ChatApp {
   constructor(root: HTMLElement, private readonly host: HostLink) {
     const messageActions: MessageActions = {
       ...this.statusEvents,
-      retry: () => this.post({ type: 'retry' }),
+      retry: (messageId) => this.post({ type: 'retry', messageId }),
       newChatWithSummary: () => this.post({ type: 'newChatWithSummary' }),
       openConsole: (url) => this.post({ type: 'openConsole', url }),
-      regenerate: () => this.post({ type: 'regenerate' }),
+      regenerate: (messageId) => this.post({ type: 'regenerate', messageId }),
       copy: (text) => this.post({ type: 'copy', text }),
       code: (action) => this.post(action),
     };
@@ -118,7 +124,7 @@ export class ChatApp {
         this.transcript.setSnapshot(message.active?.messages ?? [], message.status.busy);
         if (message.chips !== undefined) this.setChips(message.chips);
         this.instructions.replaceChildren(renderInstructionChips(message.instructions ?? [], (path) => this.post({ type: 'removeInstructions', path })));
-        if (message.draft !== undefined && message.draft !== '' && this.composer.text === '' && this.host.persisted.draft === '') {
+        if (!this.ownsDraft && message.draft !== undefined && message.draft !== '' && this.composer.text === '' && this.host.persisted.draft === '') {
           this.composer.setText(message.draft);
         }
         this.host.persist({ snapshot: message });
@@ -203,6 +209,8 @@ export class ChatApp {
     this.setChips([]);
     this.busy = true;
     this.render();
+    // To the new message even if the user had scrolled up; after render, which shows a transcript that was empty.
+    this.transcript.scrollToBottom();
     return true;
   }
 
@@ -221,6 +229,7 @@ export class ChatApp {
   }
 
   private saveDraft(text: string): void {
+    this.ownsDraft = true;
     this.host.persist({ draft: text });
     if (this.draftTimer !== undefined) clearTimeout(this.draftTimer);
     this.draftTimer = setTimeout(() => this.post({ type: 'draft', text }), DRAFT_DELAY_MS);

@@ -1,6 +1,6 @@
 /**
- * Turns each rendered `<pre><code>` into a code block with a header: the language and the
- * Copy, Insert at cursor, Apply to file and New file buttons. A block of edit blocks
+ * Turns each rendered `<pre><code>` into a code block with a header: the language, the wrap toggle
+ * (codeWrap.ts) and the Copy, Insert at cursor, Apply to file and New file buttons. A block of edit blocks
  * (SEARCH/REPLACE, src/chat/apply/editBlocks.ts) is shown as the diff it proposes per file, with
  * Copy and Apply to file; its raw text stays in a hidden `<pre>` (what Copy and Apply send).
  */
@@ -8,6 +8,7 @@ import * as l10n from '@vscode/l10n';
 import { blocksByPath, type EditBlock, parseEditBlocks } from '../../chat/apply/editBlocks';
 import type { FromWebviewMessage } from '../../chat/protocol';
 import { el } from '../shared/dom';
+import { wrapToggle } from './codeWrap';
 import { iconButton } from './iconButton';
 
 export type CodeAction = Extract<FromWebviewMessage, { type: 'copy' | 'insertCode' | 'applyCode' | 'newFile' }>;
@@ -64,6 +65,7 @@ export function decorateCodeBlocks(root: ParentNode, post: (action: CodeAction) 
         'div',
         { class: 'code-toolbar', role: 'toolbar', 'aria-label': l10n.t('Edit blocks actions') },
         el('span', { class: 'code-language' }, l10n.t('edit')),
+        wrapToggle(),
         iconButton('copy', l10n.t('Copy edit blocks'), () => post({ type: 'copy', text: text() })),
         iconButton('apply', l10n.t('Apply to file'), () => post({ type: 'applyCode', code: text(), language })),
       );
@@ -78,6 +80,7 @@ export function decorateCodeBlocks(root: ParentNode, post: (action: CodeAction) 
       'div',
       { class: 'code-toolbar', role: 'toolbar', 'aria-label': language === undefined ? l10n.t('Code block actions') : l10n.t('{0} block actions', language) },
       el('span', { class: 'code-language' }, language ?? l10n.t('text')),
+      wrapToggle(),
       iconButton('copy', l10n.t('Copy code'), () => post({ type: 'copy', text: text() })),
       iconButton('insert', l10n.t('Insert at cursor'), () => post({ type: 'insertCode', code: text() })),
       iconButton('apply', l10n.t('Apply to file'), () => post({ type: 'applyCode', code: text(), language })),

@@ -16,7 +16,8 @@ import { IncrementalMarkdown } from './incrementalMarkdown';
 export interface MessageActions extends ErrorActions {
   code(action: CodeAction): void;
   copy(text: string): void;
-  regenerate(): void;
+  /** Answers again, replacing the answer `messageId`. */
+  regenerate(messageId: string): void;
 }
 
 export interface MessageFlags {
@@ -24,10 +25,11 @@ export interface MessageFlags {
   canRegenerate: boolean;
   /** Tokens are still arriving. */
   streaming: boolean;
-  /** The error arrived just now (not from history): a rate limit may count down and retry. */
-  liveError: boolean;
+  /** The conversation's last message: only it can be retried. */
+  isLast: boolean;
+  /** The error arrived just now (not from history): a rate limit counts down to `retryAt` and retries, while its answer is the last one. */
+  liveError: { retryAt: number | undefined } | undefined;
 }
-
 
 const TOOL_STATUS = {
   running: () => l10n.t('running…'),
@@ -119,8 +121,9 @@ export class MessageView {
       this.waiting.textContent = message.waiting === undefined ? '' : capitalize(message.waiting);
       this.waiting.hidden = message.waiting === undefined;
     });
-    this.part('error', `${JSON.stringify(message.error ?? null)}|${flags.liveError}`, () => {
-      this.errorSlot.replaceChildren(...(message.error === undefined ? [] : [renderError(message.error, flags.liveError, this.actions)]));
+    this.part('error', JSON.stringify([message.error ?? null, flags.liveError ?? null, flags.isLast]), () => {
+      const place = { messageId: message.id, live: flags.liveError, isLast: flags.isLast };
+      this.errorSlot.replaceChildren(...(message.error === undefined ? [] : [renderError(message.error, place, this.actions)]));
     });
     this.part('cut', message.cut ?? '', () => {
       this.cutNote.hidden = message.cut === undefined;
@@ -158,7 +161,7 @@ export class MessageView {
     if (edits.length > 1) {
       buttons.push(iconButton('apply', l10n.t('Apply all edits'), () => this.actions.code({ type: 'applyCode', code: edits.join('\n') }), { caption: l10n.t('Apply all') }));
     }
-    if (flags.canRegenerate) buttons.push(iconButton('regenerate', l10n.t('Regenerate answer'), () => this.actions.regenerate()));
+    if (flags.canRegenerate) buttons.push(iconButton('regenerate', l10n.t('Regenerate answer'), () => this.actions.regenerate(this.message.id)));
     this.actionBar.replaceChildren(...buttons);
   }
 }

@@ -18,15 +18,24 @@ export class Transcript {
   private streaming: { message: TranscriptMessage } | undefined;
   private busy = false;
   private readonly views = new Map<string, MessageView>();
-  private readonly liveErrors = new Set<string>();
+  /** Errors that arrived while the panel was open, with when a rate limit's countdown ends; dropped once another turn follows. */
+  private readonly liveErrors = new Map<string, { retryAt: number | undefined }>();
   private frame: number | undefined;
   private localIds = 0;
+
+  /** The user is at the bottom: the transcript stays there as it grows or its panel resizes (the composer growing or shrinking). */
+  private pinned = true;
 
   /** `answered` gets the text of each answer that finished streaming (not of one that failed). */
   constructor(
     private readonly actions: MessageActions,
     private readonly answered: (text: string) => void,
-  ) {}
+  ) {
+    this.element.addEventListener('scroll', () => (this.pinned = this.atBottom()), { passive: true });
+    new ResizeObserver(() => {
+      if (this.pinned) this.scrollToBottom();
+    }).observe(this.element);
+  }
 
   get isEmpty(): boolean {
     return this.items().length === 0;
@@ -54,6 +63,19 @@ export class Transcript {
     this.render();
   }
 
+  /**
+   * Scrolls to the newest message. On send, even from further up: the answer is then followed for as
+   * long as the user stays at the bottom (keepScrolledToBottom).
+   */
+  scrollToBottom(): void {
+    this.pinned = true;
+    this.element.scrollTop = this.element.scrollHeight;
+  }
+
+  private atBottom(): boolean {
+    return this.element.scrollHeight - this.element.scrollTop - this.element.clientHeight < 40;
+  }
+
   /** Applies one stream event; returns true when the turn ended (done or error). */
   applyStream(messageId: string, event: ChatStreamEvent): boolean {
     if (this.streaming?.message.id !== messageId) {
@@ -64,7 +86,10 @@ export class Transcript {
     }
     const message = this.streaming.message;
     applyStreamEvent(message, event);
-    if (event.kind === 'error') this.liveErrors.add(message.id);
+    if (event.kind === 'error') {
+      const after = event.error.retryAfter;
+      this.liveErrors.set(message.id, { retryAt: after === undefined ? undefined : Date.now() + after * 1000 });
+    }
     if (event.kind === 'error' || event.kind === 'done') {
       this.finishStream();
       const view = this.views.get(message.id);
@@ -103,7 +128,7 @@ export class Transcript {
       const streaming = this.streaming?.message;
       const view = streaming === undefined ? undefined : this.views.get(streaming.id);
       if (streaming === undefined || view === undefined) return;
-      this.keepScrolledToBottom(() => view.update(streaming, { canRegenerate: false, streaming: true, liveError: false }));
+      this.keepScrolledToBottom(() => view.update(streaming, { canRegenerate: false, streaming: true, isLast: true, liveError: undefined }));
     });
   }
 
@@ -120,10 +145,13 @@ export class Transcript {
       let previous: Element | null = null;
       for (const message of items) {
         seen.add(message.id);
+        // A countdown ends for good once its answer is no longer the last message.
+        if (message !== last) this.liveErrors.delete(message.id);
         const flags = {
           canRegenerate: !this.busy && message === last && message.role === 'assistant',
           streaming: message.id === this.streaming?.message.id,
-          liveError: this.liveErrors.has(message.id),
+          isLast: message === last,
+          liveError: this.liveErrors.get(message.id),
         };
         let view = this.views.get(message.id);
         if (view === undefined) {
@@ -146,8 +174,8 @@ export class Transcript {
   }
 
   private keepScrolledToBottom(change: () => void): void {
-    const atBottom = this.element.scrollHeight - this.element.scrollTop - this.element.clientHeight < 40;
+    const atBottom = this.atBottom();
     change();
-    if (atBottom) this.element.scrollTop = this.element.scrollHeight;
+    if (atBottom) this.scrollToBottom();
   }
 }

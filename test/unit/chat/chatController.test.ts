@@ -218,10 +218,29 @@ describe('ChatController', () => {
     const errorEvent = posted.find((m) => m.type === 'stream' && m.event.kind === 'error');
     assert.deepEqual(errorEvent?.type === 'stream' && errorEvent.event, { kind: 'error', error: { code: 'rate_limited', message: 'Rate limit reached', retryAfter: 7, action: 'retry' } });
     assert.equal(lastState().active!.messages[1]!.content, 'Half');
-    await controller.handle({ type: 'retry' });
+    await controller.handle({ type: 'retry', messageId: lastState().active!.messages[1]!.id });
     await controller.idle();
     assert.deepEqual(lastState().active!.messages.map((m) => m.content), ['q', 'Whole answer.']);
     assert.deepEqual(model.requests[1]!.messages, model.requests[0]!.messages, 'the retry sends the same conversation');
+  });
+
+  it('never lets a late retry replace another turn: it names its answer, and only the last answer is retried', async () => {
+    const { controller, model } = setup([[new RateLimitError('Rate limit reached', 90)], response({ content: 'Second answer.' })]);
+    await controller.handle({ type: 'send', text: 'first', chips: [] });
+    await controller.idle();
+    const limited = lastState().active!.messages[1]!;
+    assert.equal(limited.error?.code, 'rate_limited');
+    await controller.handle({ type: 'send', text: 'second', chips: [] });
+    await controller.idle();
+    const answered = lastState().active!.messages.map((m) => [m.id, m.content]);
+
+    // The first turn's countdown (or its Retry button) fires after the second turn was answered.
+    await controller.handle({ type: 'retry', messageId: limited.id });
+    await controller.handle({ type: 'regenerate', messageId: limited.id });
+    await controller.idle();
+    assert.equal(model.requests.length, 2, 'nothing re-requested');
+    assert.deepEqual(lastState().active!.messages.map((m) => [m.id, m.content]), answered, 'the second answer is kept as it was');
+    assert.match(warnings.join('\n'), /ignored a retry of an answer that is not the last one/);
   });
 
   it('says "rate-limited, retrying in N s" while the provider waits to retry a 429, and clears it with the answer', async () => {
@@ -283,7 +302,7 @@ describe('ChatController', () => {
     assert.equal(lastState().draft, 'impatient follow-up');
     controller.stop();
     await controller.idle();
-    await controller.handle({ type: 'regenerate' });
+    await controller.handle({ type: 'regenerate', messageId: lastState().active!.messages[1]!.id });
     await controller.idle();
     assert.deepEqual(lastState().active!.messages.map((m) => m.content), ['q', 'two']);
   });
