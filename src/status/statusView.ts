@@ -4,6 +4,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { formatDuration } from '../provider/duration';
+import { formatUsd } from '../provider/usd';
 
 export type ServiceState = 'ready' | 'needsKey' | 'needsConsent' | 'offline' | 'unhealthy';
 
@@ -74,10 +75,6 @@ export function formatLocalTime(ms: number): string {
   const d = new Date(ms);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
-}
-
-function formatUsd(usd: number): string {
-  return `$${usd.toFixed(usd < 1 ? 4 : 2)}`;
 }
 
 function spendLine(spend: SpendFigures): string {
