@@ -4,9 +4,9 @@
  * While nothing arrives the notification says why ("rate-limited, retrying in 7 s", "no data for 6 s…").
  */
 import * as vscode from 'vscode';
+import { estimateNotice } from '../platform/estimateNotice';
 import { WaitingStatus } from '../platform/waitingStatus';
 import { AbortError } from '../provider/errors';
-import { estimateWords } from './costWords';
 import { type GenerateRequest, type GenerateResult, type RetryNotice, type StreamEvent } from '../provider/types';
 
 /** How often the waiting words are refreshed (the countdown counts whole seconds). */
@@ -52,7 +52,8 @@ export function streamAnswer(options: StreamAnswerOptions): Thenable<GenerateRes
         show();
       };
       const onEstimate = (inputUsd: number) => {
-        if (options.estimateNoticeUsd > 0 && inputUsd > options.estimateNoticeUsd) estimate = `${estimateWords(inputUsd)} `;
+        const notice = estimateNotice(inputUsd, options.estimateNoticeUsd);
+        if (notice !== '') estimate = `${notice} `;
         show();
       };
       const request = { ...options.request, options: { ...options.request.options, signal: controller.signal, onRetry, onEstimate } };
