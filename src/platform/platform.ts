@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   AnalyticsTracker,
+  type BudgetSnapshot,
   ConsentManager,
   type GrokCodeFast1Provider,
   InvalidConfigError,
@@ -116,6 +117,8 @@ export interface PlatformTestApi {
   setNoticePrompt(prompt: NoticePrompt | undefined): void;
   /** Answers "Continue over budget today?"; undefined restores the modal. */
   setOverBudgetPrompt(prompt: OverBudgetPrompt | undefined): void;
+  /** Today's and this month's spend against the caps, as the budget counts them. */
+  spend(): BudgetSnapshot;
   logLines(): readonly string[];
   settings(): Settings;
   settingsWarnings(): readonly string[];
@@ -299,6 +302,7 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
               noticePrompt = prompt ?? showNotice;
             },
             setOverBudgetPrompt: (prompt) => spendGuard.setPrompt(prompt),
+            spend: () => spendGuard.snapshot(),
             logLines: () => log.recentLines(),
             settings: () => settings,
             settingsWarnings: () => warnings,
