@@ -41,7 +41,7 @@ export async function benchCacheSection(options: { sources?: string; quick: bool
     },
     {
       section,
-      name: 'costPerAcceptedSuggestionUsd: cost per accepted suggestion at grok-4.3 prices (every request counted)',
+      name: 'cost per accepted suggestion (costPerAcceptedSuggestionUsd) at grok-4.3 prices, every request counted',
       value: round(pipeline.costPerAcceptedSuggestionUsd * 1e6),
       unit: 'micro-USD',
       baseline: { name: "today's layout, no cache key", value: round(baseline.costPerAcceptedSuggestionUsd * 1e6) },
