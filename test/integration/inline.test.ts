@@ -165,7 +165,9 @@ describe('inline completions', () => {
     await waitFor(() => requestsFor(fake, 'inline-consent.ts').length > 0, 'a request once consent is given');
   });
 
-  it('a tiny daily budget stops ghost text after a few suggestions, and the status bar says why and until when', async () => {
+  it('a tiny daily budget stops ghost text after a few suggestions, and the status bar says why and until when', async function () {
+    // Up to eight suggestions, each given time to arrive (or to be refused) on a loaded machine.
+    this.timeout(120_000);
     assert.ok(api.spend && api.statusView, 'the extension exports the spend and statusView test seams');
     const spend = api.spend;
     const view = api.statusView;
