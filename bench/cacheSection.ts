@@ -39,6 +39,15 @@ export async function benchCacheSection(options: { sources?: string; quick: bool
       target: atMost(ratio, CACHE_TARGETS.costRatio, `≤ ${CACHE_TARGETS.costRatio}× baseline`),
       note: `${result.latencyMs} ms model, realistic answers; ${pipeline.acceptedChars} accepted characters`,
     },
+    {
+      section,
+      name: 'cost per accepted suggestion (costPerAcceptedSuggestionUsd) at grok-4.3 prices, every request counted',
+      value: round(pipeline.costPerAcceptedSuggestionUsd * 1e6),
+      unit: 'micro-USD',
+      baseline: { name: "today's layout, no cache key", value: round(baseline.costPerAcceptedSuggestionUsd * 1e6) },
+      ...(baseline.costPerAcceptedSuggestionUsd > 0 && { ratio: round(pipeline.costPerAcceptedSuggestionUsd / baseline.costPerAcceptedSuggestionUsd) }),
+      note: `${pipeline.acceptedSuggestions} accepted suggestions over ${pipeline.requests} requests`,
+    },
   ];
   return { figures, raw: result };
 }

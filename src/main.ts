@@ -33,5 +33,5 @@ export function start(context: vscode.ExtensionContext) {
   registerGrokChatModels(context, services);
 
   // Test seams exist only when VS Code runs the extension's tests: no other extension can reach them.
-  return services.testApi && { ...services.testApi, chat: () => chat.chat, chatViewVisible: () => chat.visible, statusUsage: () => statusBar.usage, analyticsFeatures, health };
+  return services.testApi && { ...services.testApi, chat: () => chat.chat, chatViewVisible: () => chat.visible, statusUsage: () => statusBar.usage, statusView: () => statusBar.view, analyticsFeatures, health };
 }

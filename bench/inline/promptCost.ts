@@ -33,9 +33,13 @@ export interface LayoutCost {
   /** Cached ÷ prompt tokens over every request but each file's first. Target ≥ 0.7 for the pipeline. */
   cachedPromptShare: number;
   costUsd: number;
+  /** Suggestions the simulated typist accepted. */
+  acceptedSuggestions: number;
   acceptedChars: number;
   /** Target: ≤ 0.5 × the baseline's. */
   costPer1000AcceptedCharsUsd: number;
+  /** What one accepted suggestion cost, every request (the unaccepted ones too) counted. */
+  costPerAcceptedSuggestionUsd: number;
 }
 
 export interface CacheResult {
@@ -121,7 +125,8 @@ function emptyTally(): Tally {
   return { requests: 0, promptTokens: 0, cachedTokens: 0, laterPromptTokens: 0, laterCachedTokens: 0, completionTokens: 0 };
 }
 
-function costOf(tallies: readonly Tally[], acceptedChars: number): LayoutCost {
+function costOf(tallies: readonly Tally[], accepted: { suggestions: number; chars: number }): LayoutCost {
+  const { suggestions: acceptedSuggestions, chars: acceptedChars } = accepted;
   const sum = (pick: (t: Tally) => number) => tallies.reduce((total, t) => total + pick(t), 0);
   const promptTokens = sum((t) => t.promptTokens);
   const cachedTokens = sum((t) => t.cachedTokens);
@@ -135,8 +140,10 @@ function costOf(tallies: readonly Tally[], acceptedChars: number): LayoutCost {
     completionTokens,
     cachedPromptShare: later === 0 ? 0 : sum((t) => t.laterCachedTokens) / later,
     costUsd,
+    acceptedSuggestions,
     acceptedChars,
     costPer1000AcceptedCharsUsd: acceptedChars === 0 ? 0 : (costUsd / acceptedChars) * 1000,
+    costPerAcceptedSuggestionUsd: acceptedSuggestions === 0 ? 0 : costUsd / acceptedSuggestions,
   };
 }
 
@@ -144,7 +151,7 @@ export async function benchPromptCost(files: readonly SourceFile[], options: { l
   const latencyMs = options.latencyMs ?? 400;
   const pipelineStrategy = STRATEGIES.find((strategy) => strategy.name === 'pipeline') ?? STRATEGIES[0];
   const meters: MeteredModel[] = [];
-  let acceptedChars = 0;
+  const accepted = { suggestions: 0, chars: 0 };
   for (const [index, file] of files.entries()) {
     const openFiles = [...files.slice(0, index).reverse(), ...files.slice(index + 1)].slice(0, OPEN_FILES);
     const metrics = await replay({
@@ -161,12 +168,13 @@ export async function benchPromptCost(files: readonly SourceFile[], options: { l
         return meter;
       },
     });
-    acceptedChars += metrics.acceptedChars;
+    accepted.suggestions += metrics.acceptances;
+    accepted.chars += metrics.acceptedChars;
   }
   return {
     files: files.map((f) => f.relativePath),
     latencyMs,
-    pipeline: costOf(meters.map((m) => m.pipeline), acceptedChars),
-    baseline: costOf(meters.map((m) => m.baseline), acceptedChars),
+    pipeline: costOf(meters.map((m) => m.pipeline), accepted),
+    baseline: costOf(meters.map((m) => m.baseline), accepted),
   };
 }

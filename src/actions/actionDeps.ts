@@ -19,5 +19,7 @@ export interface SelectionActionDeps {
   proposedEdits: ProposedEdits;
   /** The output-token limit requests use (`grokCodeFast.maxTokens`). */
   maxTokens(): number;
+  /** Above this estimated input cost (USD, `grokCodeFast.budget.estimateNoticeUsd`) the progress notice says so. */
+  estimateNoticeUsd(): number;
   logger: Logger;
 }

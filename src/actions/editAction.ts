@@ -10,6 +10,7 @@ import { withLineEnding } from '../platform/lineEndings';
 import { type ProposedEdit } from '../platform/proposedEdits';
 import { ACTION_TITLES, type EditAction } from './actionKinds';
 import { type SelectionActionDeps } from './actionDeps';
+import { costWords } from './costWords';
 import { announceCut } from './cutNotice';
 import { extractCode, fitReplacement } from './extractCode';
 import { buildActionMessages } from './prompts';
@@ -89,6 +90,6 @@ export async function runEditAction(deps: SelectionActionDeps, run: EditRun): Pr
   }
   await edits.show(proposal, replacementFor(code));
   if (!edits.isPending(proposal)) return { status: 'stopped' };
-  edits.announce(proposal);
+  edits.announce(proposal, costWords(result.usage.costUsd));
   return { status: 'proposed', proposal };
 }

@@ -38,6 +38,7 @@ export function registerSelectionActions(context: vscode.ExtensionContext, servi
     askInChat: (text, options) => services.internalCommands.execute(INTERNAL_COMMANDS.askInChat, text, options),
     proposedEdits: services.proposedEdits,
     maxTokens: () => services.settings().maxTokens,
+    estimateNoticeUsd: () => services.settings().budget.estimateNoticeUsd,
     isExcluded: ({ uri }) => createExcludeMatcher(services.settings().exclude)(vscode.workspace.asRelativePath(uri, false), uri.fsPath),
     logger: services.log,
   };

@@ -47,6 +47,7 @@ export async function runRequest(deps: SelectionActionDeps, action: ActionReques
         ...(action.maxTokens === undefined ? {} : { options: { maxTokens: action.maxTokens } }),
       },
       title: action.title,
+      estimateNoticeUsd: deps.estimateNoticeUsd(),
       onConsentRevoked: deps.onConsentRevoked,
       onText: action.onText,
     });

@@ -4,6 +4,7 @@
  * While nothing arrives the notification says why ("rate-limited, retrying in 7 s", "no data for 6 s…").
  */
 import * as vscode from 'vscode';
+import { estimateNotice } from '../platform/estimateNotice';
 import { WaitingStatus } from '../platform/waitingStatus';
 import { AbortError } from '../provider/errors';
 import { type GenerateRequest, type GenerateResult, type RetryNotice, type StreamEvent } from '../provider/types';
@@ -19,6 +20,8 @@ export interface StreamAnswerOptions {
   provider: ActionProvider;
   request: GenerateRequest;
   title: string;
+  /** An estimated input cost above this (USD, grokCodeFast.budget.estimateNoticeUsd) is said in the notification; 0: never. */
+  estimateNoticeUsd: number;
   onConsentRevoked: vscode.Event<void>;
   /** Called with the whole answer so far, at most every `intervalMs`, and once at the end. */
   onText(text: string): void | Promise<void>;
@@ -38,16 +41,22 @@ export function streamAnswer(options: StreamAnswerOptions): Thenable<GenerateRes
       const revoked = options.onConsentRevoked(() => controller.abort(revokedError));
       const waiting = new WaitingStatus(now);
       let phase = vscode.l10n.t('waiting for the model…');
+      let estimate = '';
       let shown = '';
       const show = () => {
-        const message = waiting.text() ?? phase;
+        const message = estimate + (waiting.text() ?? phase);
         if (message !== shown) progress.report({ message: (shown = message) });
       };
       const onRetry = (notice: RetryNotice) => {
         waiting.retrying(notice);
         show();
       };
-      const request = { ...options.request, options: { ...options.request.options, signal: controller.signal, onRetry } };
+      const onEstimate = (inputUsd: number) => {
+        const notice = estimateNotice(inputUsd, options.estimateNoticeUsd);
+        if (notice !== '') estimate = `${notice} `;
+        show();
+      };
+      const request = { ...options.request, options: { ...options.request.options, signal: controller.signal, onRetry, onEstimate } };
       const ticker = setInterval(show, WAITING_TICK_MS);
       let text = '';
       let shownAt = 0;

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { openConsoleAddress } from '../platform/creditsExhausted';
+import { estimateNotice } from '../platform/estimateNotice';
 import { WaitingStatus } from '../platform/waitingStatus';
 import { type Logger } from '../provider/types';
 import { applyStreamEvent } from './applyStreamEvent';
@@ -31,6 +32,8 @@ const WAITING_TICK_MS = 1000;
 export interface ChatSettings extends TurnSettings {
   /** Shown in the panel; the provider from getProvider() is the one that uses it. */
   model: string;
+  /** A turn whose estimated input cost (USD) is above this says so while it waits (grokCodeFast.budget.estimateNoticeUsd; 0: never). */
+  estimateNoticeUsd?: number;
 }
 
 export interface ChatConsent {
@@ -381,12 +384,14 @@ export class ChatController {
     await this.save(conversation);
     await this.postState();
     shown();
-    const { maxTokens, temperature, maxToolRounds, contextWindow } = this.deps.getSettings();
+    const { maxTokens, temperature, maxToolRounds, contextWindow, estimateNoticeUsd = 0 } = this.deps.getSettings();
     const instructions = instructionsMessage(this.instructionsInUse());
     // Why the answer waits, refreshed each second: a retry's countdown, then a stall's "no data for N s…".
     const waiting = new WaitingStatus(this.now);
+    // A big turn's estimated input cost, said until its answer starts.
+    let estimate = '';
     const tellWaiting = () => {
-      const text = waiting.text() ?? '';
+      const text = [estimate, waiting.text() ?? ''].filter((part) => part !== '').join(' ');
       if (text === (live.waiting ?? '')) return;
       const event = { kind: 'waiting', text } as const;
       applyStreamEvent(live, event);
@@ -406,12 +411,17 @@ export class ChatController {
       now: this.now,
       onEvent: (event) => {
         waiting.data();
+        estimate = '';
         applyStreamEvent(live, event);
         events.push(event);
       },
       onStep: (partial) => void this.save({ ...conversation, entries: [...conversation.entries, partial] }),
       onRetry: (notice) => {
         waiting.retrying(notice);
+        tellWaiting();
+      },
+      onEstimate: (inputUsd) => {
+        estimate = estimateNotice(inputUsd, estimateNoticeUsd);
         tellWaiting();
       },
     }).finally(() => clearInterval(ticker));

@@ -52,6 +52,7 @@ export function registerChat(context: vscode.ExtensionContext, services: Service
       maxTokens: settings().maxTokens,
       temperature: settings().temperature,
       maxToolRounds: settings().chat.maxToolRounds,
+      estimateNoticeUsd: settings().budget.estimateNoticeUsd,
       // The model's context window from the registry's facts; undefined for a model it does not list.
       contextWindow: services.registry.listModels().find((facts) => facts.id === settings().models.chat)?.contextWindow,
     }),

@@ -52,6 +52,8 @@ export interface TurnOptions {
   instructions?: string;
   /** Told before the provider retries a request by itself (a 429's wait), for the panel's countdown. */
   onRetry?: (notice: RetryNotice) => void;
+  /** Told each request's estimated input cost (USD) before it is sent, for the panel's estimate notice. */
+  onEstimate?: (inputUsd: number) => void;
 }
 
 function isEmptyStep(step: AnswerStep): boolean {
@@ -176,6 +178,7 @@ function buildRequest(options: TurnOptions, answer: AssistantEntry, toolsOffered
     options: {
       signal: options.signal,
       ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
+      ...(options.onEstimate === undefined ? {} : { onEstimate: options.onEstimate }),
       ...(settings.maxTokens === undefined ? {} : { maxTokens: settings.maxTokens }),
       ...(settings.temperature === undefined || settings.temperature === null ? {} : { temperature: settings.temperature }),
       // The tool list stays in every request of the conversation (it is part of the cached prefix);

@@ -45,9 +45,10 @@ export function registerInline(context: vscode.ExtensionContext, services: Servi
       },
       isTrusted: () => vscode.workspace.isTrusted,
       hasConsentSync: () => services.consent.hasConsentNow() === true,
+      // The user's snooze, else a spent budget: nothing is sent until it frees (the status bar says why).
       snoozedUntil: () => {
         const until = services.inlineSnooze.snoozedUntil;
-        return until === 'restart' ? Number.POSITIVE_INFINITY : until;
+        return until === 'restart' ? Number.POSITIVE_INFINITY : (until ?? services.spendGuard.inlinePause()?.untilMs);
       },
       trackInteraction: (action, chars) =>
         void services.tracker.trackInteraction({ feature: 'inline', model: settings().models.inline, action, chars }),

@@ -1,8 +1,9 @@
 /**
  * Export My Data: everything the extension keeps about the user in one JSON document — consent
- * records, every retained analytics event, and the chat history. Pure: the sources are injected.
+ * records, every retained analytics event, the chat history and the spend budget's counters. Pure: the sources are injected.
  */
 import { type ConsentRecord } from '../provider/consent';
+import { type SpendCounters } from '../provider/limits';
 import { redactSecrets } from '../provider/redact';
 
 export const PERSONAL_DATA_FORMAT = 'grok-code-fast/personal-data';
@@ -13,6 +14,8 @@ export interface PersonalDataSources {
   /** The analytics export (JSON format) over every retained event. */
   exportAnalyticsJson: () => Promise<string>;
   exportChatHistory: () => Promise<unknown>;
+  /** Today's and this month's spend as the budget counts it (shared by the windows). */
+  spendCounters: () => SpendCounters;
   now: () => Date;
 }
 
@@ -24,6 +27,8 @@ export interface PersonalDataExport {
   /** The Export Analytics JSON document: { version, exportedAt, period, events }. */
   analytics: unknown;
   chatHistory: unknown;
+  /** The spend budget's counters: `{ v, day, dayUsd, month, monthUsd, ... }` (local days, USD). */
+  spendBudget: SpendCounters;
 }
 
 export async function buildPersonalDataExport(sources: PersonalDataSources): Promise<PersonalDataExport> {
@@ -41,5 +46,6 @@ export async function buildPersonalDataExport(sources: PersonalDataSources): Pro
     analytics: JSON.parse(analyticsJson) as unknown,
     // Conversations hold error texts and what the user pasted: no key leaves in the file.
     chatHistory: chatHistory === undefined ? null : (JSON.parse(redactSecrets(JSON.stringify(chatHistory))) as unknown),
+    spendBudget: sources.spendCounters(),
   };
 }

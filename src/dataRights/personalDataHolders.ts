@@ -2,6 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import { type AnalyticsTracker } from '../provider/analytics';
 import { type ConsentManager } from '../provider/consent';
+import { type SpendBudget } from '../provider/limits';
 import { allTime } from '../provider/analytics/reportPeriod';
 import { type PersonalDataHolder } from '../platform/personalData';
 import { type Eraser } from './personalDataEraser';
@@ -11,6 +12,8 @@ import { eraseExtensionStorage, type ExtensionStorage } from './storageEraser';
 export interface PersonalDataHolders {
   tracker: Pick<AnalyticsTracker, 'exportAnalytics' | 'deleteAll'>;
   consentManager: Pick<ConsentManager, 'listConsents' | 'deleteAll'>;
+  /** The spend budget, whose counters globalState keeps (erased with the other keys). */
+  spendBudget: Pick<SpendBudget, 'counters'>;
   /** What the features keep (the chat history), as they registered it. */
   features: { list(): PersonalDataHolder[] };
   /** Everything else the extension keeps: its globalState keys and its global storage folder. */
@@ -24,6 +27,7 @@ export function personalDataSources(holders: PersonalDataHolders): PersonalDataS
   return {
     listConsents: () => holders.consentManager.listConsents(),
     exportAnalyticsJson: () => holders.tracker.exportAnalytics({ period: allTime(holders.now()), format: 'json' }),
+    spendCounters: () => holders.spendBudget.counters(),
     exportChatHistory: async () => (await holders.features.list().find((holder) => holder.key === CHAT_HISTORY)?.exportAll()) ?? null,
     now: () => new Date(holders.now()),
   };
@@ -35,6 +39,6 @@ export function personalDataErasers(holders: PersonalDataHolders): Eraser[] {
     { what: 'analytics', erase: () => holders.tracker.deleteAll() },
     ...holders.features.list().map((holder) => ({ what: holder.what, erase: () => holder.deleteAll() })),
     // Last: whatever the holders above left, and what no holder owns (user id, salt, counters).
-    { what: l10n.t('other stored data (user id, analytics salt, rate-limit counters)'), erase: () => eraseExtensionStorage(holders.storage) },
+    { what: l10n.t('other stored data (user id, analytics salt, rate-limit and budget counters)'), erase: () => eraseExtensionStorage(holders.storage) },
   ];
 }

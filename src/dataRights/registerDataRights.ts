@@ -9,6 +9,7 @@ export function registerDataRights(context: vscode.ExtensionContext, services: S
     holders: {
       tracker: services.tracker,
       consentManager: services.consentManager,
+      spendBudget: services.spendGuard.budget,
       features: services.personalData,
       storage: { state: services.globalState, dir: context.globalStorageUri.fsPath },
       now: Date.now,

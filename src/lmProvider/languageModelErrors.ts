@@ -25,6 +25,9 @@ export function toLanguageModelError(error: unknown, token: vscode.CancellationT
       const wait = error instanceof RateLimitError ? vscode.l10n.t('Try again in {0} s.', Math.ceil(error.retryAfter)) : '';
       return vscode.LanguageModelError.Blocked(vscode.l10n.t('Grok: {0} {1}', error.message, wait).trimEnd());
     }
+    case 'budget_exceeded':
+      // The user's own cap, declined at "Continue over budget today?": nothing was sent.
+      return vscode.LanguageModelError.Blocked(vscode.l10n.t('Grok: {0}', error.message));
     case 'aborted':
       return new vscode.CancellationError();
     default:

@@ -52,7 +52,7 @@ export const interactiveDialogs: AnalyticsDialogs = {
       {
         modal: true,
         detail: vscode.l10n.t(
-          'This deletes your analytics (every recorded request), your chat history and your data-use consent records. It cannot be undone. You will be asked for consent again before the next request.',
+          'This deletes your analytics (every recorded request), your chat history, your data-use consent records and the rate-limit and budget counters (the budget starts from $0 again). It cannot be undone. You will be asked for consent again before the next request.',
         ),
       },
       DELETE_BUTTON,

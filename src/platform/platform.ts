@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   AnalyticsTracker,
+  type BudgetSnapshot,
   ConsentManager,
   type GrokCodeFast1Provider,
   InvalidConfigError,
@@ -38,6 +39,7 @@ import { SerialMemento } from './serialMemento';
 import { ServedChatModel } from './servedChatModel';
 import { ServiceHealth } from './serviceHealth';
 import { analyticsEnabled, onSettingsChanged, readSettings, type Settings } from './settings';
+import { type OverBudgetPrompt, SpendGuard } from './spendGuard';
 import { getOrCreateUserId } from './userId';
 
 export type ModelFeature = 'chat' | 'inline' | 'action';
@@ -62,8 +64,10 @@ export interface Services extends vscode.Disposable {
   onDidApplyKey: vscode.Event<void>;
   consentManager: ConsentManager;
   consent: ConsentGate;
-  /** The core: one provider per model, one rate limiter, consent and analytics for the install's user. */
+  /** The core: one provider per model, one rate limiter, one spend budget, consent and analytics for the install's user. */
   registry: ModelRegistry;
+  /** The USD budget every request of every feature is checked against (the registry holds it), its inline pause and figures. */
+  spendGuard: SpendGuard;
   /** Keeps the registry's model list: restored at once, refreshed from the endpoint; Select Model's list. */
   modelCatalogue: ModelCatalogueSync;
   tracker: AnalyticsTracker;
@@ -109,8 +113,12 @@ export interface PlatformTestApi {
   setConsentPrompt(dialog: ConsentDialog | undefined): void;
   /** Answers Set API Key's input box (the command takes a key from nowhere else); undefined restores the input box. */
   setApiKeyPrompt(prompt: ApiKeyPrompt | undefined): void;
-  /** Answers the model-list notices (redirect, not served, retired profile); undefined restores VS Code's. */
+  /** Answers the model-list notices (redirect, not served, retired profile) and the budget's 80 % notice; undefined restores VS Code's. */
   setNoticePrompt(prompt: NoticePrompt | undefined): void;
+  /** Answers "Continue over budget today?"; undefined restores the modal. */
+  setOverBudgetPrompt(prompt: OverBudgetPrompt | undefined): void;
+  /** Today's and this month's spend against the caps, as the budget counts them. */
+  spend(): BudgetSnapshot;
   logLines(): readonly string[];
   settings(): Settings;
   settingsWarnings(): readonly string[];
@@ -168,6 +176,8 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
   });
   const analyticsStore = new FileAnalyticsStore(path.join(context.globalStorageUri.fsPath, 'analytics'));
   void analyticsStore.init().catch((error) => log.error('Could not open the analytics store:', error));
+  let noticePrompt: NoticePrompt = showNotice;
+  const spendGuard = new SpendGuard({ state: globalState, settings, notice: (...args) => noticePrompt(...args) });
   const tracker = new AnalyticsTracker({ store: analyticsStore, salt: analyticsSalt(globalState), enabled: () => analyticsEnabled(settings) });
   const registry = new ModelRegistry(log, {
     endpoint: XAI_ENDPOINT,
@@ -178,6 +188,8 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
     consentManager,
     analyticsTracker: tracker,
     rateLimiter: new RateLimiter(settings.rateLimits, { store: new GlobalStateRateLimitStore(globalState) }),
+    // Every provider of the registry checks it before sending and charges it when the request ends.
+    spendBudget: spendGuard.budget,
   });
 
   const endpoint = () => {
@@ -199,7 +211,6 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
   const settingsChanged = new vscode.EventEmitter<Settings>();
   const proposedEdits = new ProposedEdits();
   let dialogs = interactiveDialogs;
-  let noticePrompt: NoticePrompt = showNotice;
   let apiKeyPrompt: ApiKeyPrompt | undefined;
   // Restores the last model list at once: no feature can ask for a provider before.
   const modelCatalogue = new ModelCatalogueSync({
@@ -213,6 +224,8 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
   });
 
   disposables.push(
+    spendGuard,
+    registry.onDidFinishRequest((event) => spendGuard.requestFinished(event)),
     consent,
     settingsChanged,
     keyApplied,
@@ -231,6 +244,7 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
       announce(warnings);
       // Also applies the new limits to the shared rate limiter.
       registry.updateConfig(optionsFrom(settings));
+      spendGuard.setLimits(settings);
       modelCatalogue.settingsChanged(settings);
       settingsChanged.fire(settings);
     }),
@@ -254,6 +268,7 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
     consentManager,
     consent,
     registry,
+    spendGuard,
     modelCatalogue,
     tracker,
     analyticsStore,
@@ -286,6 +301,8 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
             setNoticePrompt: (prompt) => {
               noticePrompt = prompt ?? showNotice;
             },
+            setOverBudgetPrompt: (prompt) => spendGuard.setPrompt(prompt),
+            spend: () => spendGuard.snapshot(),
             logLines: () => log.recentLines(),
             settings: () => settings,
             settingsWarnings: () => warnings,

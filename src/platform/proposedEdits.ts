@@ -147,13 +147,15 @@ export class ProposedEdits implements vscode.Disposable {
    * notification goes away; a progress notification is the one kind VS Code lets an extension close).
    * Its Cancel rejects.
    */
-  announce(edit: ProposedEdit): void {
+  /** The notification that proposes the diff; `cost` (e.g. "This answer cost $0.0012.") leads its message. */
+  announce(edit: ProposedEdit, cost?: string): void {
     const pending = this.pending.get(edit.id);
     if (!pending) return;
     void vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Grok: {0} proposal ready.', edit.title), cancellable: true },
       (progress, token) => {
-        progress.report({ message: vscode.l10n.t('Review the diff, then Accept or Reject it with the buttons in its title bar.') });
+        const review = vscode.l10n.t('Review the diff, then Accept or Reject it with the buttons in its title bar.');
+        progress.report({ message: cost === undefined ? review : `${cost} ${review}` });
         const cancel = token.onCancellationRequested(() => void this.reject(edit));
         return pending.settled.finally(() => cancel.dispose());
       },

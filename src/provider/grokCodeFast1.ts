@@ -206,8 +206,10 @@ export class GrokCodeFast1Provider {
       });
       this.throwIfStopped(controller.signal);
       const estimatedTokens = estimateTokens(promptTextOf(body));
-      await this.config.spendBudget?.admit(feature, estimateInputUsd(this.modelFacts, estimatedTokens));
+      const estimateUsd = estimateInputUsd(facts, estimatedTokens);
+      await this.config.spendBudget?.admit(feature, estimateUsd);
       this.throwIfStopped(controller.signal);
+      request.options?.onEstimate?.(estimateUsd);
       if (this.config.rateLimitingEnabled) {
         lease = await this.limiter.acquire(userId, { estimatedTokens, signal: controller.signal });
       }

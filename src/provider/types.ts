@@ -104,6 +104,8 @@ export interface GenerateRequest {
     toolChoice?: ToolChoice;
     /** Told before each automatic retry, so a surface can say why it waits (a 429's countdown). */
     onRetry?: (retry: RetryNotice) => void;
+    /** Told the estimated input cost (USD, the prompt at list prices) once the budget admitted the request, before it is sent. */
+    onEstimate?: (inputUsd: number) => void;
   };
 }
 

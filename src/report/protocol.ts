@@ -44,12 +44,13 @@ export const FeatureNameSchema = z.enum(['inline', 'chat', 'vscode-chat', 'actio
 export const ReportViewSchema = z.extend(UsageStatsViewSchema, {
   /** ISO 8601. */
   period: z.object({ start: label, end: label }),
-  inline: z.object({ shown: number, accepted: number, partial: number, acceptedChars: number, acceptRate: number }),
+  /** `costPerAcceptedUsd`, `costPer1000AcceptedCharsUsd`: the inline feature's cost over what was accepted (0 when nothing was). */
+  inline: z.object({ shown: number, accepted: number, partial: number, acceptedChars: number, acceptRate: number, costPerAcceptedUsd: number, costPer1000AcceptedCharsUsd: number }),
   byFeature: z.partialRecord(FeatureNameSchema, UsageStatsViewSchema),
   /** Per model that answered (a redirect bills the serving model), most requests first. */
   byModel: z.array(z.object({ model: label, requests: number, totalTokens: number, costUsd: number })).check(z.maxLength(LIMITS.models)),
   byDay: z
-    .array(z.object({ day: label, requests: number, successRate: number, p95: number, costUsd: number }))
+    .array(z.object({ day: label, requests: number, successRate: number, p95: number, costUsd: number, costByFeature: z.partialRecord(FeatureNameSchema, number) }))
     .check(z.maxLength(LIMITS.days)),
   /** `toMs` null: the open-ended last bucket. */
   latencyHistogram: z

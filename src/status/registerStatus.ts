@@ -23,6 +23,7 @@ export function registerStatus(context: vscode.ExtensionContext, services: Servi
     quota: quotaOf(settings),
     inlineEnabled: settings.inlineCompletions.enabled,
     snooze: services.inlineSnooze,
+    budget: { spend: () => services.spendGuard.snapshot(), inlinePause: () => services.spendGuard.inlinePause(), onDidChange: services.spendGuard.onDidChange },
   });
   const refreshSetup = async () => {
     const hasKey = (await services.keyStore.get()) !== undefined;

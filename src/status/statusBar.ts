@@ -5,8 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { type InlineSnooze } from '../platform/inlineSnooze';
+import { type BudgetPause } from '../platform/spendGuard';
 import { type RequestFinished } from '../provider/requestOutcomes';
-import { type InlineMode, renderStatus, type ServiceState, type StatusSnapshot } from './statusView';
+import { type InlineMode, renderStatus, type ServiceState, type SpendFigures, type StatusSnapshot } from './statusView';
 
 export type { ServiceState } from './statusView';
 
@@ -23,6 +24,8 @@ export interface StatusBarOptions {
   inlineEnabled: boolean;
   /** The shared snooze the status menu sets and the inline provider reads. */
   snooze: InlineSnooze;
+  /** The spend budget: its figures, its inline pause and when they change (the platform's SpendGuard). */
+  budget: { spend(): SpendFigures; inlinePause(): BudgetPause | undefined; onDidChange: vscode.Event<void> };
   now?: () => number;
 }
 
@@ -36,7 +39,11 @@ export class StatusBarController implements vscode.Disposable {
   private inlineEnabled: boolean;
   private readonly snooze: InlineSnooze;
   private readonly snoozeSubscription: vscode.Disposable;
+  private readonly budget: StatusBarOptions['budget'];
+  private readonly budgetSubscription: vscode.Disposable;
   private ticker: NodeJS.Timeout | undefined;
+  /** Redraws when the budget's pause ends (local midnight or the 1st). */
+  private pauseEnd: NodeJS.Timeout | undefined;
 
   constructor(options: StatusBarOptions) {
     this.now = options.now ?? Date.now;
@@ -44,6 +51,8 @@ export class StatusBarController implements vscode.Disposable {
     this.inlineEnabled = options.inlineEnabled;
     this.snooze = options.snooze;
     this.snoozeSubscription = this.snooze.onDidChange(() => this.render());
+    this.budget = options.budget;
+    this.budgetSubscription = this.budget.onDidChange(() => this.render());
     this.snapshot = { model: options.model, quota: options.quota };
     this.item.name = 'Grok Code Fast'; // not UI text: the product's name
     this.item.command = 'grokCodeFast.statusMenu';
@@ -116,14 +125,22 @@ export class StatusBarController implements vscode.Disposable {
     return this.inlineMode().kind === 'snoozed';
   }
 
-  /** True when completions may run: enabled in settings and not snoozed. */
+  /** What the item shows now: its text and tooltip (what the integration tests read). */
+  get view(): { text: string; tooltip: string } {
+    const tooltip = this.item.tooltip;
+    return { text: this.item.text, tooltip: typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '') };
+  }
+
+  /** True when completions may run: enabled in settings, not snoozed and not paused by the budget. */
   isInlineActive(): boolean {
     return this.inlineMode().kind === 'on';
   }
 
   dispose(): void {
     this.stopTicker();
+    if (this.pauseEnd) clearTimeout(this.pauseEnd);
     this.snoozeSubscription.dispose();
+    this.budgetSubscription.dispose();
     this.item.dispose();
   }
 
@@ -135,13 +152,15 @@ export class StatusBarController implements vscode.Disposable {
     if (!this.inlineEnabled) return { kind: 'off' };
     const until = this.snooze.snoozedUntil;
     if (until !== undefined) return { kind: 'snoozed', untilMs: until };
+    const pause = this.budget.inlinePause();
+    if (pause) return { kind: 'budget', period: pause.period, untilMs: pause.untilMs };
     return { kind: 'on' };
   }
 
   private render(): void {
     const inline = this.inlineMode();
     const view = renderStatus(
-      { ...this.snapshot, state: this.state, detail: this.setup === 'ready' ? this.snapshot.detail : undefined, inline, today: this.dayUsage() },
+      { ...this.snapshot, state: this.state, detail: this.setup === 'ready' ? this.snapshot.detail : undefined, inline, today: this.dayUsage(), spend: this.budget.spend() },
       this.now(),
     );
     this.item.text = view.text;
@@ -150,6 +169,8 @@ export class StatusBarController implements vscode.Disposable {
     const counting = this.isRateLimited() || typeof this.snooze.snoozedUntil === 'number';
     if (counting) this.startTicker();
     else this.stopTicker();
+    if (this.pauseEnd) clearTimeout(this.pauseEnd);
+    this.pauseEnd = inline.kind === 'budget' ? setTimeout(() => this.render(), Math.min(Math.max(0, inline.untilMs - this.now()) + 1000, 2 ** 31 - 1)) : undefined;
   }
 
   private startTicker(): void {

@@ -4,10 +4,24 @@
  */
 import * as l10n from '@vscode/l10n';
 import { formatDuration } from '../provider/duration';
+import { formatUsd } from '../provider/usd';
 
 export type ServiceState = 'ready' | 'needsKey' | 'needsConsent' | 'offline' | 'unhealthy';
 
-export type InlineMode = { kind: 'on' } | { kind: 'off' } | { kind: 'snoozed'; untilMs: number | 'restart' };
+export type InlineMode =
+  | { kind: 'on' }
+  | { kind: 'off' }
+  | { kind: 'snoozed'; untilMs: number | 'restart' }
+  /** Paused by the user's daily or monthly USD budget until it frees (local midnight, or the 1st). */
+  | { kind: 'budget'; period: 'day' | 'month'; untilMs: number };
+
+/** Today's and this month's spend against the caps (USD; a cap of 0 is no cap). */
+export interface SpendFigures {
+  dayUsd: number;
+  dailyUsd: number;
+  monthUsd: number;
+  monthlyUsd: number;
+}
 
 export interface StatusSnapshot {
   model: string;
@@ -22,6 +36,8 @@ export interface StatusSnapshot {
   /** Requests and tokens of the trailing 24 hours (the day limits' window). */
   today: { requests: number; tokens: number };
   quota: { requestsPerDay: number; tokensPerDay: number };
+  /** The spend budget's figures; no line without them. */
+  spend?: SpendFigures;
   lastLatencyMs?: number;
 }
 
@@ -54,9 +70,27 @@ function formatCount(n: number): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** Local `YYYY-MM-DD HH:mm` of an epoch-ms time. */
+export function formatLocalTime(ms: number): string {
+  const d = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+function spendLine(spend: SpendFigures): string {
+  const cap = (limit: number) => (limit > 0 ? formatUsd(limit) : l10n.t('no cap'));
+  return l10n.t('Spend today: {0} / {1} · this month: {2} / {3}', formatUsd(spend.dayUsd), cap(spend.dailyUsd), formatUsd(spend.monthUsd), cap(spend.monthlyUsd));
+}
+
 function inlineWords(inline: InlineMode, now: number): string {
   if (inline.kind === 'on') return l10n.t('on');
   if (inline.kind === 'off') return l10n.t('off');
+  if (inline.kind === 'budget') {
+    const until = formatLocalTime(inline.untilMs);
+    return inline.period === 'day'
+      ? l10n.t('paused: your daily budget is spent, until {0}', until)
+      : l10n.t('paused: your monthly budget is spent, until {0}', until);
+  }
   if (inline.untilMs === 'restart') return l10n.t('snoozed until restart');
   return l10n.t('snoozed for {0}', formatCountdown(inline.untilMs - now));
 }
@@ -66,7 +100,8 @@ export function renderStatus(s: StatusSnapshot, now: number): StatusView {
   const limited = limitedMs > 0;
   const label = STATE_LABEL[s.state];
   const icon = limited ? '$(watch)' : s.state === 'ready' && s.inline.kind !== 'on' ? '$(circle-slash)' : label.icon;
-  const suffix = limited ? ` ${formatCountdown(limitedMs)}` : '';
+  const paused = s.inline.kind === 'budget';
+  const suffix = limited ? ` ${formatCountdown(limitedMs)}` : paused ? ` · ${l10n.t('budget spent')}` : '';
   const stateLine = limited ? l10n.t('Rate-limited: retry in {0}', formatCountdown(limitedMs)) : label.words();
   const tooltip = [
     // not UI text: the product's name and model ids
@@ -84,9 +119,10 @@ export function renderStatus(s: StatusSnapshot, now: number): StatusView {
       formatCount(s.quota.tokensPerDay),
     ),
     '',
+    ...(s.spend ? [spendLine(s.spend), ''] : []),
     l10n.t('Last latency: {0}', s.lastLatencyMs === undefined ? '—' : formatDuration(s.lastLatencyMs)),
     '',
     l10n.t('Click for the menu.'),
   ].join('\n');
-  return { text: `${icon} ${s.model}${suffix}`, tooltip, attention: limited || s.state !== 'ready' };
+  return { text: `${icon} ${s.model}${suffix}`, tooltip, attention: limited || paused || s.state !== 'ready' };
 }

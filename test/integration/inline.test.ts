@@ -7,9 +7,13 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { scenarios, TEST_API_KEY, type FakeXai, type RecordedRequest } from '../fake-xai';
 import type { AnalyticsFeatures } from '../../src/report/registerAnalyticsFeatures';
-import { chatRequests, connectToFakeXai, disconnectFromFakeXai, type GrokTestApi, sentText, setApiKeyAs, waitFor, workspaceFile } from './support/extensionApi';
+import { chatRequests, connectToFakeXai, disconnectFromFakeXai, type GrokTestApi, grokConfig, sentText, setApiKeyAs, waitFor, workspaceFile } from './support/extensionApi';
 
-type ApiWithAnalytics = GrokTestApi & { analyticsFeatures?: AnalyticsFeatures };
+type ApiWithAnalytics = GrokTestApi & {
+  analyticsFeatures?: AnalyticsFeatures;
+  statusView?: () => { text: string; tooltip: string };
+  spend?: () => { dayUsd: number; dailyUsd: number; reached?: { period: 'day' | 'month'; resetsAt: number } };
+};
 
 /** VS Code shows and accepts ghost text asynchronously: this long after a trigger it is on screen. */
 const GHOST_TEXT_SETTLE_MS = 1000;
@@ -159,6 +163,50 @@ describe('inline completions', () => {
     await type('x');
     await trigger();
     await waitFor(() => requestsFor(fake, 'inline-consent.ts').length > 0, 'a request once consent is given');
+  });
+
+  it('a tiny daily budget stops ghost text after a few suggestions, and the status bar says why and until when', async function () {
+    // Up to eight suggestions, each given time to arrive (or to be refused) on a loaded machine.
+    this.timeout(120_000);
+    assert.ok(api.spend && api.statusView, 'the extension exports the spend and statusView test seams');
+    const spend = api.spend;
+    const view = api.statusView;
+    // Each suggestion costs $0.0004 (the server's ticks); the cap leaves room for two or three of them over what other tests spent today.
+    const COST_TICKS = 4_000_000;
+    const cap = Math.round((spend().dayUsd + 0.001) * 1e6) / 1e6;
+    await grokConfig().update('budget.dailyUsd', cap, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor(() => spend().dailyUsd === cap, 'the daily budget setting');
+      let sent = 0;
+      let refusedAt: number | undefined;
+      for (let i = 0; i < 8 && refusedAt === undefined; i++) {
+        const file = `inline-budget-${i}.ts`;
+        await openAt(file, `export function twice${i}(x: number): number {\n  \n}\n`, 1);
+        fake.enqueue({ ...scenarios.text('x * 2;'), usage: { cost_in_usd_ticks: COST_TICKS } });
+        await type('return ');
+        await trigger();
+        await sleep(NO_REQUEST_WAIT_MS);
+        if (requestsFor(fake, file).length > 0) sent += 1;
+        else refusedAt = i;
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      }
+      assert.ok(refusedAt !== undefined, 'ghost text never stopped');
+      assert.ok(sent >= 2 && sent <= 4, `a few suggestions were sent before the cap (${sent})`);
+      assert.ok(spend().dayUsd + 0.0004 > cap, 'stopped only once the next suggestion would pass the cap');
+      const status = await waitFor(() => (/budget spent/.test(view().text) ? view() : undefined), 'the status bar to say the budget is spent');
+      assert.match(status.tooltip, /Inline completions: paused: your daily budget is spent, until \d{4}-\d{2}-\d{2} 00:00/);
+      assert.match(status.tooltip, /Spend today: \$[\d.]+ \/ \$/);
+      // Nothing more is sent while it lasts.
+      await openAt('inline-budget-after.ts', 'export function thrice(x: number): number {\n  \n}\n', 1);
+      fake.enqueue(scenarios.text('x * 3;'));
+      await type('return ');
+      await trigger();
+      await sleep(NO_REQUEST_WAIT_MS);
+      assert.equal(requestsFor(fake, 'inline-budget-after.ts').length, 0, 'a request was sent past the cap');
+    } finally {
+      await grokConfig().update('budget.dailyUsd', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor(() => !/budget spent/.test(view().text), 'the pause to end once the cap is lifted');
   });
 
   it('typing on past a suggestion still streaming closes its HTTP request', async () => {

@@ -52,11 +52,18 @@ export const PerformanceReportSchema = UsageStatsSchema.extend({
     acceptedChars: z.number(),
     /** accepted / shown. */
     acceptRate: z.number(),
+    /** The inline feature's cost (USD) over its accepted suggestions; 0 when none was accepted. */
+    costPerAcceptedUsd: z.number(),
+    /** The inline feature's cost (USD) per 1,000 accepted characters; 0 when none was accepted. */
+    costPer1000AcceptedCharsUsd: z.number(),
   }),
   byFeature: z.partialRecord(FeatureSchema, UsageStatsSchema),
   /** Per model that answered, most requests first. */
   byModel: z.array(z.object({ model: z.string(), requests: z.number(), totalTokens: z.number(), costUsd: z.number() })),
-  byDay: z.array(z.object({ day: z.string(), requests: z.number(), successRate: z.number(), p95: z.number(), costUsd: z.number() })),
+  /** Per UTC day with requests; `costByFeature`: that day's cost (USD) per feature that had requests. */
+  byDay: z.array(
+    z.object({ day: z.string(), requests: z.number(), successRate: z.number(), p95: z.number(), costUsd: z.number(), costByFeature: z.partialRecord(FeatureSchema, z.number()) }),
+  ),
   latencyHistogram: z.array(z.object({ fromMs: z.number(), toMs: z.number(), count: z.number() })),
 });
 /** The Performance Report's figures for a period (see PerformanceReportSchema). */
@@ -73,11 +80,13 @@ export function buildPerformanceReport(
   const byDay: PerformanceReport['byDay'] = [];
   for (const aggregate of aggregates) {
     const day = new UsageTotals();
+    const costByFeature: PerformanceReport['byDay'][number]['costByFeature'] = {};
     for (const { feature, model, requestedModel, ...totals } of aggregate.groups) {
       // A report for a name counts the requests asked of it, also those another model answered (a redirect).
       if (modelId !== undefined && model !== modelId && requestedModel !== modelId) continue;
       overall.merge(totals);
       day.merge(totals);
+      if (totals.requests > 0) costByFeature[feature] = (costByFeature[feature] ?? 0) + totals.costUsd;
       let featureTotals = byFeature.get(feature);
       if (!featureTotals) byFeature.set(feature, (featureTotals = new UsageTotals()));
       featureTotals.merge(totals);
@@ -86,15 +95,24 @@ export function buildPerformanceReport(
       modelTotals.merge(totals);
     }
     if (day.requests > 0) {
-      byDay.push({ day: aggregate.day, requests: day.requests, successRate: successRate(day), p95: day.latency.quantile(95), costUsd: day.usage.costUsd });
+      byDay.push({ day: aggregate.day, requests: day.requests, successRate: successRate(day), p95: day.latency.quantile(95), costUsd: day.usage.costUsd, costByFeature });
     }
   }
   const { shown, accepted, partial, acceptedChars } = overall.interactions;
+  const inlineCostUsd = byFeature.get('inline')?.usage.costUsd ?? 0;
   return {
     period: { start: period.start.toISOString(), end: period.end.toISOString() },
     ...(modelId === undefined ? {} : { modelId }),
     ...usageStats(overall),
-    inline: { shown, accepted, partial, acceptedChars, acceptRate: ratio(accepted, shown) },
+    inline: {
+      shown,
+      accepted,
+      partial,
+      acceptedChars,
+      acceptRate: ratio(accepted, shown),
+      costPerAcceptedUsd: ratio(inlineCostUsd, accepted),
+      costPer1000AcceptedCharsUsd: ratio(inlineCostUsd, acceptedChars) * 1000,
+    },
     byFeature: Object.fromEntries([...byFeature].map(([feature, totals]) => [feature, usageStats(totals)])),
     byModel: modelRows(byModel),
     byDay,

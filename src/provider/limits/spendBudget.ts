@@ -73,8 +73,8 @@ export interface SpendBudgetOptions {
 /** Share of a cap at which the one-time notice is shown. */
 export const NOTICE_SHARE = 0.8;
 
-/** Features a person waits on and can be asked; the others (inline, background) pause silently. */
-const INTERACTIVE: ReadonlySet<Feature> = new Set<Feature>(['chat', 'action', 'vscode-chat']);
+/** Features a person waits on and can be asked (the chat's Apply too); the others (inline, background) pause silently. */
+const INTERACTIVE: ReadonlySet<Feature> = new Set<Feature>(['chat', 'apply', 'action', 'vscode-chat']);
 
 class MemorySpendStore implements SpendStore {
   private value: unknown;

@@ -21,10 +21,7 @@ export function formatMs(ms: number): string {
   return `${(ms / 60_000).toFixed(1)} min`; // not UI text: a unit symbol, as s and ms
 }
 
-export function formatUsd(usd: number): string {
-  if (usd === 0) return '$0.00';
-  return usd < 1 ? `$${usd.toFixed(4)}` : `$${usd.toFixed(2)}`;
-}
+export { formatUsd } from '../../provider/usd';
 
 /** "Nov 20" for a YYYY-MM-DD UTC day. */
 export function formatDay(day: string): string {

@@ -14,6 +14,10 @@ const FEATURE_LABELS: Record<string, () => string> = {
   other: () => l10n.t('Other'),
 };
 
+function featureLabel(feature: string): string {
+  return FEATURE_LABELS[feature]?.() ?? feature;
+}
+
 function table(caption: string, name: string, headers: string[], rows: string[][]): HTMLElement {
   return el(
     'table',
@@ -48,7 +52,7 @@ export function featureTable(report: ReportView): HTMLElement {
     .filter((entry): entry is [string, UsageStatsView] => entry[1] !== undefined)
     .sort((a, b) => b[1].totalRequests - a[1].totalRequests)
     .map(([feature, s]) => [
-      FEATURE_LABELS[feature]?.() ?? feature,
+      featureLabel(feature),
       formatCount(s.totalRequests),
       formatPercent(s.successRate / 100),
       formatMs(s.latency.p50),
@@ -67,16 +71,22 @@ export function modelTable(report: ReportView): HTMLElement {
   return table(l10n.t('By model (the model that answered)'), 'models', [l10n.t('Model'), l10n.t('Requests'), l10n.t('Tokens'), l10n.t('Cost')], rows);
 }
 
-/** Folded: the daily chart shows the same at a glance; the table is there for exact figures. */
+/** Folded: the daily chart shows the same at a glance; the table is there for exact figures, with each feature's cost. */
 export function dayTable(report: ReportView): HTMLElement {
+  const byFeature = (costs: ReportView['byDay'][number]['costByFeature']) =>
+    Object.entries(costs)
+      .filter((entry): entry is [string, number] => entry[1] !== undefined)
+      .sort((a, b) => b[1] - a[1])
+      .map(([feature, usd]) => `${featureLabel(feature)} ${formatUsd(usd)}`)
+      .join(' · ');
   const rows = [...report.byDay]
     .reverse()
-    .map((d) => [`${formatDay(d.day)} (${d.day})`, formatCount(d.requests), formatPercent(d.successRate / 100), formatMs(d.p95), formatUsd(d.costUsd)]);
+    .map((d) => [`${formatDay(d.day)} (${d.day})`, formatCount(d.requests), formatPercent(d.successRate / 100), formatMs(d.p95), formatUsd(d.costUsd), byFeature(d.costByFeature)]);
   return el(
     'details',
     { class: 'days' },
     el('summary', {}, l10n.t('By day (UTC): {0} days with requests', formatCount(rows.length))),
-    table(l10n.t('By day (UTC)'), 'days', [l10n.t('Day'), l10n.t('Requests'), l10n.t('Success'), 'p95', l10n.t('Cost')], rows),
+    table(l10n.t('By day (UTC)'), 'days', [l10n.t('Day'), l10n.t('Requests'), l10n.t('Success'), 'p95', l10n.t('Cost'), l10n.t('Cost by feature')], rows),
   );
 }
 

@@ -34,5 +34,11 @@ export function summaryCards(report: ReportView): HTMLElement {
       inline.shown === 0 ? '—' : formatPercent(inline.acceptRate),
       l10n.t('{0} of {1} shown', formatCount(inline.accepted), formatCount(inline.shown)),
     ),
+    card(
+      'costPerAccepted',
+      l10n.t('Cost per accepted suggestion'),
+      inline.accepted === 0 ? '—' : formatUsd(inline.costPerAcceptedUsd),
+      inline.accepted === 0 ? l10n.t('no suggestion accepted yet') : l10n.t('{0} per 1,000 accepted characters', formatUsd(inline.costPer1000AcceptedCharsUsd)),
+    ),
   );
 }

@@ -262,6 +262,30 @@ describe('ChatController', () => {
     assert.equal(answer.waiting, undefined, 'the words go with the first output');
   });
 
+  it('says a big turn\'s estimated input cost while it waits, above the estimate setting only', async () => {
+    for (const [estimateUsd, expected] of [
+      [0.25, ['A large request: about $0.2500 of input.']],
+      [0.05, []],
+    ] as const) {
+      posted.length = 0;
+      const scripted = new ScriptedModel([response({ content: 'Fine.' })]);
+      const { controller } = setup([], {
+        getSettings: () => ({ model: 'grok-4.3', maxToolRounds: 0, estimateNoticeUsd: 0.1 }),
+        getProvider: () => ({
+          streamEvents: (request) => {
+            request.options?.onEstimate?.(estimateUsd);
+            return scripted.streamEvents(request);
+          },
+        }),
+      });
+      await controller.handle({ type: 'send', text: 'q', chips: [] });
+      await controller.idle();
+      const waits = posted.flatMap((m) => (m.type === 'stream' && m.event.kind === 'waiting' ? [m.event.text] : []));
+      assert.deepEqual(waits, expected);
+      assert.equal(lastState().active!.messages[1]!.waiting, undefined, 'the words go with the first output');
+    }
+  });
+
   it('does not call used-up credits a rate limit: no countdown, and Open console opens only the address the server gave', async () => {
     const said = "The server's rate limit was reached (429): Your team has used all available credits. Purchase more at https://console.x.ai/team/t1/billing";
     const { controller } = setup([[new CreditsExhaustedError(said, 429)]]);

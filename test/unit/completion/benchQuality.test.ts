@@ -49,6 +49,9 @@ describe('bench/inline quality and cache (small corpus)', () => {
     assert.ok(result.pipeline.cachedTokens > 0);
     assert.ok(result.pipeline.costUsd < result.baseline.costUsd);
     assert.equal(result.pipeline.promptTokens, result.baseline.promptTokens);
+    assert.ok(result.pipeline.acceptedSuggestions > 0);
+    assert.equal(result.pipeline.costPerAcceptedSuggestionUsd, result.pipeline.costUsd / result.pipeline.acceptedSuggestions);
+    assert.ok(result.pipeline.costPerAcceptedSuggestionUsd < result.baseline.costPerAcceptedSuggestionUsd);
   });
 
   it('rebuilds today’s layout: snippets right after the header, no cache key', () => {

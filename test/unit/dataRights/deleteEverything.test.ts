@@ -17,10 +17,11 @@ import { analyticsSalt } from '../../../src/platform/analyticsSalt';
 import { GlobalStateConsentStore } from '../../../src/platform/consentStore';
 import { DATA_GENERATION_KEY } from '../../../src/platform/dataGeneration';
 import { GlobalStateRateLimitStore } from '../../../src/platform/rateLimitStore';
+import { GlobalStateSpendStore, SPEND_KEY } from '../../../src/platform/spendStore';
 import { getOrCreateUserId } from '../../../src/platform/userId';
 import { AnalyticsTracker } from '../../../src/provider/analytics';
 import { ConsentManager } from '../../../src/provider/consent';
-import { DEFAULT_RATE_LIMITS, RateLimiter } from '../../../src/provider/limits';
+import { DEFAULT_RATE_LIMITS, RateLimiter, SpendBudget } from '../../../src/provider/limits';
 import { MemoryMemento } from '../chat/memoryMemento';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
@@ -54,20 +55,23 @@ describe('Delete My Data leaves nothing behind (issue 17)', () => {
       const consentManager = new ConsentManager(new GlobalStateConsentStore(memento), { now: () => new Date(NOW) });
       const limiter = new RateLimiter(DEFAULT_RATE_LIMITS, { store: new GlobalStateRateLimitStore(memento), now: () => NOW });
       const history = new HistoryStore(state, 'ws1');
+      const spendBudget = new SpendBudget({ dailyUsd: 1, monthlyUsd: 0 }, { store: new GlobalStateSpendStore(memento), now: () => NOW, timeZone: 'UTC' });
       const holders: PersonalDataHolders = {
         tracker,
         consentManager,
+        spendBudget,
         features: { list: () => [{ key: 'chatHistory', what: 'chat history', exportAll: () => history.exportAll(), deleteAll: () => history.deleteAll() }] },
         storage: { state, dir },
         now: () => NOW,
       };
       const use = async (requestId: string) => {
         (await limiter.acquire(userId, { estimatedTokens: 10 })).release(10);
+        spendBudget.record(0.01);
         tracker.trackRequest({ requestId, userId, feature: 'chat', model: 'grok-4.3' });
         await tracker.trackResponse({ requestId, outcome: 'success', latencyMs: 500, timeToFirstTokenMs: 100 });
         await store.flush();
       };
-      return { userId, store, tracker, consentManager, history, holders, use };
+      return { userId, store, tracker, consentManager, history, holders, use, spendBudget };
     };
     return { state, window };
   }
@@ -84,7 +88,7 @@ describe('Delete My Data leaves nothing behind (issue 17)', () => {
     await writeFile(join(dir, 'cache', 'models.json'), '[]');
 
     const keysBefore = state.keys();
-    for (const key of ['grokCodeFast.userId', 'grokCodeFast.analyticsSalt', `grokCodeFast.rateLimits.${here.userId}`, 'grokCodeFast.statusBar.today']) {
+    for (const key of ['grokCodeFast.userId', 'grokCodeFast.analyticsSalt', `grokCodeFast.rateLimits.${here.userId}`, SPEND_KEY, 'grokCodeFast.statusBar.today']) {
       assert.ok(keysBefore.includes(key), `${key} was written to begin with`);
     }
     assert.ok(keysBefore.some((key) => key.startsWith('grokCodeFast.consent/')));
@@ -96,6 +100,7 @@ describe('Delete My Data leaves nothing behind (issue 17)', () => {
     await here.store.close();
 
     assert.deepEqual(state.keys(), [DATA_GENERATION_KEY], 'only the data generation marker (a random id) is left');
+    assert.equal(here.spendBudget.snapshot().dayUsd, 0, 'the budget counts from $0 again');
     assert.deepEqual(await filesUnder(dir), [], 'no file is left in the global storage folder');
   });
 

@@ -6,8 +6,10 @@ import { describeErasure, erasePersonalData } from '../../../src/dataRights/pers
 import { buildPersonalDataExport, PERSONAL_DATA_FORMAT } from '../../../src/dataRights/personalDataExport';
 import { type PersonalDataHolders, personalDataErasers, personalDataSources } from '../../../src/dataRights/personalDataHolders';
 import { FileAnalyticsStore } from '../../../src/platform/analyticsFileStore';
+import { GlobalStateSpendStore } from '../../../src/platform/spendStore';
 import { AnalyticsTracker } from '../../../src/provider/analytics';
 import { ConsentManager, MemoryConsentStore } from '../../../src/provider/consent';
+import { SpendBudget } from '../../../src/provider/limits';
 import { MemoryMemento } from '../chat/memoryMemento';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
@@ -21,9 +23,12 @@ async function setup() {
   // Its own store: the process's is shared with every other test file (the bench's tests consent there too).
   const consentManager = new ConsentManager(new MemoryConsentStore(), { now: () => new Date(clock) });
   let history: { conversations: { id: string; text: string }[] } = { conversations: [{ id: 'c1', text: 'How do I parse JSON?' }] };
+  const state = new MemoryMemento();
+  const spendBudget = new SpendBudget({ dailyUsd: 1, monthlyUsd: 10 }, { now: () => clock, timeZone: 'UTC', store: new GlobalStateSpendStore(state) });
   const holders: PersonalDataHolders = {
     tracker,
     consentManager,
+    spendBudget,
     features: {
       list: () => [
         {
@@ -36,7 +41,7 @@ async function setup() {
         },
       ],
     },
-    storage: { state: new MemoryMemento(), dir },
+    storage: { state, dir },
     now: () => clock,
   };
   await consentManager.recordConsent({ userId: 'u1', modelId: 'grok-code-fast-1', endpoint: 'https://api.x.ai', consentGiven: true, dataUsageAcknowledged: true });
@@ -46,6 +51,7 @@ async function setup() {
     await tracker.trackResponse({ requestId: `r${i}`, outcome: 'success', latencyMs: 900, timeToFirstTokenMs: 300 });
   }
   await store.flush();
+  spendBudget.record(0.25);
   return { dir, store, tracker, consentManager, holders, history: () => history };
 }
 
@@ -56,7 +62,7 @@ describe('Export My Data / Delete My Data', () => {
     dir = undefined;
   });
 
-  it('exports consent records, every retained analytics event and the chat history', async () => {
+  it('exports consent records, every retained analytics event, the chat history and the budget counters', async () => {
     const s = await setup();
     dir = s.dir;
     const exported = await buildPersonalDataExport(personalDataSources(s.holders));
@@ -66,6 +72,7 @@ describe('Export My Data / Delete My Data', () => {
     assert.deepEqual(parsed.consents.map((c) => [c.userId, c.consentGiven]), [['u1', true]]);
     assert.deepEqual(parsed.analytics.events.map((e) => e.requestId), ['r0', 'r1', 'r2', 'r3', 'r4']);
     assert.deepEqual(parsed.chatHistory, { conversations: [{ id: 'c1', text: 'How do I parse JSON?' }] });
+    assert.deepEqual(parsed.spendBudget, { v: 1, day: '2026-11-25', dayUsd: 0.25, month: '2026-11', monthUsd: 0.25 });
     assert.ok(!JSON.stringify(parsed).includes('"userId":"u1","feature"'), 'analytics holds only the salted user hash');
   });
 
@@ -87,6 +94,7 @@ describe('Export My Data / Delete My Data', () => {
     assert.equal(s.tracker.getMetrics().totalRequests, 0);
     const after = await buildPersonalDataExport(personalDataSources(s.holders));
     assert.deepEqual((after.analytics as { events: unknown[] }).events, []);
+    assert.equal(after.spendBudget.dayUsd, 0, 'the budget counters are erased too');
   });
 
   it('keeps going when one holder fails and says which', async () => {

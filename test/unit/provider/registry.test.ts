@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { ConsentRequiredError, InvalidConfigError, ModelNotServedError } from '../../../src/provider/errors';
+import { BudgetExceededError, ConsentRequiredError, InvalidConfigError, ModelNotServedError } from '../../../src/provider/errors';
+import { SpendBudget } from '../../../src/provider/limits';
 import { type RequestFinished } from '../../../src/provider/requestOutcomes';
 import { createLogger } from '../../../src/provider/logger';
 import { ModelRegistry } from '../../../src/provider/registry';
@@ -27,6 +28,29 @@ describe('ModelRegistry', function () {
   async function consent(modelId: string, url = fake.url): Promise<void> {
     await registry.getConsentManager().recordConsent({ userId: 'default', modelId, endpoint: new URL(url).origin, consentGiven: true, dataUsageAcknowledged: true });
   }
+
+  it('hands its spend budget to every provider: one cap over every model and feature, nothing sent past it', async () => {
+    const budget = new SpendBudget({ dailyUsd: 1, monthlyUsd: 0 });
+    const capped = new ModelRegistry(logger, { endpoint: fake.url, apiKey: TEST_API_KEY, spendBudget: budget });
+    try {
+      await capped.initialize();
+      for (const name of ['grok-4.3', 'grok-4.5']) {
+        await capped.getConsentManager().recordConsent({ userId: 'default', modelId: name, endpoint: new URL(fake.url).origin, consentGiven: true, dataUsageAcknowledged: true });
+      }
+      await capped.getProvider('grok-4.3').generateResponse({ prompt: 'q', metadata: { feature: 'chat' } });
+      await capped.getProvider('grok-4.5').generateResponse({ prompt: 'q', metadata: { feature: 'inline' } });
+      const spent = budget.snapshot().dayUsd;
+      assert.ok(spent > 0, 'both answers were charged to the one budget');
+      budget.setLimits({ dailyUsd: spent, monthlyUsd: 0 });
+      const sent = fake.requests.length;
+      for (const [name, feature] of [['grok-4.3', 'health'], ['grok-4.5', 'inline'], ['grok-4.3', 'other']] as const) {
+        await assert.rejects(capped.getProvider(name).generateResponse({ prompt: 'q', metadata: { feature } }), BudgetExceededError, `${name} ${feature}`);
+      }
+      assert.equal(fake.requests.length, sent, 'nothing was sent past the cap');
+    } finally {
+      await capped.dispose();
+    }
+  });
 
   it('caches one provider per model', () => {
     registry.restore(undefined);

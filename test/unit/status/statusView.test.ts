@@ -71,3 +71,21 @@ describe('formatCountdown', () => {
     assert.equal(formatCountdown(-5), '0s');
   });
 });
+
+describe('renderStatus and the spend budget', () => {
+  it("shows today's and the month's spend against the caps, and no cap as such", () => {
+    const view = renderStatus({ ...base, spend: { dayUsd: 0.0123, dailyUsd: 1, monthUsd: 2.5, monthlyUsd: 0 } }, 0);
+    assert.match(view.tooltip, /Spend today: \$0\.0123 \/ \$1\.00 · this month: \$2\.50 \/ no cap/);
+    assert.doesNotMatch(renderStatus(base, 0).tooltip, /Spend today/);
+  });
+
+  it('says inline completions are paused by the budget, which one and until when, and asks for attention', () => {
+    const until = new Date(2026, 5, 11, 0, 0).getTime();
+    const view = renderStatus({ ...base, inline: { kind: 'budget', period: 'day', untilMs: until } }, 0);
+    assert.equal(view.text, '$(circle-slash) grok-code-fast-1 · budget spent');
+    assert.equal(view.attention, true);
+    assert.match(view.tooltip, /Inline completions: paused: your daily budget is spent, until 2026-06-11 00:00/);
+    const month = renderStatus({ ...base, inline: { kind: 'budget', period: 'month', untilMs: new Date(2026, 6, 1).getTime() } }, 0);
+    assert.match(month.tooltip, /monthly budget is spent, until 2026-07-01 00:00/);
+  });
+});

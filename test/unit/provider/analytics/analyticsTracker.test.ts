@@ -49,6 +49,26 @@ async function request(tracker: AnalyticsTracker, id: string, outcome: 'success'
 }
 
 describe('AnalyticsTracker', () => {
+  it('reports the cost per accepted suggestion, per 1,000 accepted characters and per day by feature', async () => {
+    const { tracker, advance } = setup();
+    await request(tracker, 'i1', 'success', 200, { feature: 'inline' });
+    await request(tracker, 'i2', 'success', 200, { feature: 'inline' });
+    await request(tracker, 'c1', 'success', 900);
+    for (const chars of [40, 60]) await tracker.trackInteraction({ feature: 'inline', model: 'grok-code-fast-1', action: 'accepted', chars });
+    advance(DAY);
+    await request(tracker, 'c2', 'success', 900);
+    const report = await tracker.generatePerformanceReport(undefined, { start: new Date(T0 - DAY), end: new Date(T0 + 2 * DAY) });
+    const inlineCost = report.byFeature.inline?.costUsd ?? 0;
+    assert.ok(inlineCost > 0, 'the inline requests were billed');
+    assert.equal(report.inline.costPerAcceptedUsd, inlineCost / 2);
+    assert.ok(Math.abs(report.inline.costPer1000AcceptedCharsUsd - inlineCost * 10) < 1e-12, 'cost of 100 accepted characters, times ten');
+    const [first, second] = report.byDay;
+    assert.deepEqual(Object.keys(first.costByFeature).sort(), ['chat', 'inline']);
+    assert.equal(first.costByFeature.inline, inlineCost);
+    assert.ok(Math.abs((first.costByFeature.chat ?? 0) + inlineCost - first.costUsd) < 1e-12, "the features' costs add up to the day's");
+    assert.deepEqual(Object.keys(second.costByFeature), ['chat']);
+  });
+
   it('records one valid request event per request, with the user id only as a salted hash', async () => {
     const { store, tracker } = setup();
     await request(tracker, 'r1', 'success', 800);
@@ -159,7 +179,7 @@ describe('AnalyticsTracker', () => {
     assert.deepEqual(report.tokens, { prompt: 200, completion: 40, reasoning: 10, cached: 80, total: 250 });
     assert.equal(report.cacheHitRate, 0.4);
     assert.ok(Math.abs(report.costUsd - 0.002) < 1e-12);
-    assert.deepEqual(report.inline, { shown: 2, accepted: 1, partial: 0, acceptedChars: 30, acceptRate: 0.5 });
+    assert.deepEqual(report.inline, { shown: 2, accepted: 1, partial: 0, acceptedChars: 30, acceptRate: 0.5, costPerAcceptedUsd: 0, costPer1000AcceptedCharsUsd: 0 });
     assert.deepEqual(Object.keys(report.byFeature).sort(), ['chat', 'inline']);
     assert.equal(report.byFeature.chat?.totalRequests, 3);
     assert.equal(report.byFeature.inline?.totalRequests, 1);

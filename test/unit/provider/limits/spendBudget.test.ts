@@ -193,8 +193,17 @@ describe('SpendBudget in the provider', function () {
   it('checks before sending (nothing reaches the server past the cap) and counts the billed cost after', async () => {
     const budget = new SpendBudget({ dailyUsd: 1, monthlyUsd: 0 });
     h = await startHarness({ spendBudget: budget });
-    await h.provider.generateResponse({ prompt: 'hi', metadata: { feature: 'inline' } });
+    const estimates: number[] = [];
+    const sentBefore: number[] = [];
+    await h.provider.generateResponse({
+      prompt: 'hi',
+      metadata: { feature: 'inline' },
+      options: { onEstimate: (usd) => void (estimates.push(usd), sentBefore.push(h.fake.requests.length)) },
+    });
     assert.equal(h.fake.requests.length, 1);
+    assert.equal(estimates.length, 1, 'the estimate is told once');
+    assert.ok(estimates[0] > 0);
+    assert.deepEqual(sentBefore, [0], 'before the request is sent');
     const spent = budget.snapshot().dayUsd;
     assert.ok(spent > 0, 'the answer cost was counted');
     budget.setLimits({ dailyUsd: spent, monthlyUsd: 0 });
