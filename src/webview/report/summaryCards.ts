@@ -34,5 +34,6 @@ export function summaryCards(report: ReportView): HTMLElement {
       inline.shown === 0 ? '—' : formatPercent(inline.acceptRate),
       l10n.t('{0} of {1} shown', formatCount(inline.accepted), formatCount(inline.shown)),
     ),
+    card('noSuggestion', l10n.t('Nothing to suggest'), formatCount(report.noSuggestion), l10n.t('empty inline answers, not errors')),
   );
 }
