@@ -10,15 +10,16 @@
  * triple-quoted string, and never where a line continues (open brackets, `\`, a trailing comma).
  */
 import { type CursorSurroundings, indentWidth } from './cursor';
+import type { DocumentWindow } from './types';
 
 const OPENER = /^\s*(if|elif|else|for|while|def|class|try|except|finally|with|async|match|case)\b.*:\s*(#.*)?$/;
 const OFFSIDE_FILE = /^[ \t]*(def|class)\s+\w+.*:\s*(#.*)?$/m;
 const COMMENT_LINE = /^\s*#/;
 
 export function followOffsideRule(lines: readonly string[], cursor: CursorSurroundings): string[] {
-  const { prefix, suffix } = cursor.window;
+  const { prefix } = cursor.window;
   const code = lines.filter((line) => line.trim() !== '');
-  if (cursor.linePrefix !== '' || code.length === 0 || /^\t|\n\t/.test(prefix + suffix) || !OFFSIDE_FILE.test(prefix + suffix) || inTripleQuotes(prefix)) return [...lines];
+  if (cursor.linePrefix !== '' || code.length === 0 || !isOffsideFile(cursor.window)) return [...lines];
   const above = prefix.split('\n').slice(0, -1).reverse().find((line) => line.trim() !== '' && !COMMENT_LINE.test(line));
   const next = cursor.nextNonBlankLine?.trim() === '' ? undefined : cursor.nextNonBlankLine;
   const shift = shiftFor(code, above, next, cursor);
@@ -61,6 +62,19 @@ function widthsOf(cursor: CursorSurroundings): number[] {
   const widths = new Set<number>();
   for (const line of `${cursor.window.prefix}\n${cursor.window.suffix}`.split('\n')) if (line.trim() !== '') widths.add(indentWidth(line));
   return [...widths].sort((a, b) => a - b);
+}
+
+/** Post-processing runs for every early part of a stream: the window is read once (indented with spaces, Python-like, cursor outside a string). */
+const offsideFiles = new WeakMap<DocumentWindow, boolean>();
+
+function isOffsideFile(window: DocumentWindow): boolean {
+  let known = offsideFiles.get(window);
+  if (known === undefined) {
+    const text = window.prefix + window.suffix;
+    known = !/^\t|\n\t/.test(text) && OFFSIDE_FILE.test(text) && !inTripleQuotes(window.prefix);
+    offsideFiles.set(window, known);
+  }
+  return known;
 }
 
 function inTripleQuotes(prefix: string): boolean {
