@@ -103,7 +103,8 @@ describe('inline completions', () => {
     fake.enqueue(scenarios.text('double(21)'));
     await type('x = ');
     await trigger();
-    const request = await waitFor(() => requestsFor(fake, 'inline-notebook.ipynb')[0], 'the completion request from the cell');
+    // A cell's path is the notebook's: the request is found by the cell's own text.
+    const request = await waitFor(() => chatRequests(fake).find((candidate) => sentText(candidate).includes('result = x = {{HOLE}}')), 'the completion request from the cell');
     const prompt = sentText(request);
     assert.ok(prompt.includes('def double(x):\n    return x * 2'), 'the first cell is in the prompt as context');
     assert.ok(prompt.includes('result = x = {{HOLE}}'), 'the cell being edited holds the cursor');
