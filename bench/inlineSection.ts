@@ -24,6 +24,7 @@ const StrategySchema = z.object({
   strategy: z.string(),
   requests: z.number(),
   requestsPer100Keystrokes: z.number(),
+  emptyAnswers: z.number(),
   pauses: z.number(),
   pausesServed: z.number(),
   pauseToGhostMedianMs: z.number().nullable(),
@@ -95,6 +96,7 @@ function scenarioFigures(scenario: Scenario): Figure[] {
     // fewer keys, so the per-keystroke rate is shown beside it but is not the cost measure.
     line('requests to type the same files', '', (s) => s.requests, targetFrom(scenario, 'requests'), `per 100 keystrokes ${round(pipeline.requestsPer100Keystrokes)} vs ${round(fixed.requestsPer100Keystrokes)} (fixed-350ms), ${naive ? round(naive.requestsPer100Keystrokes) : '—'} (naive)`),
     line('pause to ghost text p50', 'ms', (s) => s.pauseToGhostMedianMs, targetFrom(scenario, 'median pause-to-ghost'), `p90 ${msOrNever(pipeline.pauseToGhostP90Ms)} (fixed-350ms ${msOrNever(fixed.pauseToGhostP90Ms)})`),
+    line('requests answered with no suggestion (empty, not errors)', '', (s) => s.emptyAnswers, undefined, `of ${pipeline.requests} requests`),
     line('pauses ≥ 500 ms served', '%', (s) => s.pausesServed * 100, targetFrom(scenario, '>= 90%'), `of ${pipeline.pauses} pauses`),
     line('accepted chars per request', '', (s) => s.acceptedCharsPerRequest, undefined, naiveNote((s) => round(s.acceptedCharsPerRequest))),
     line('pipeline CPU per request p50', 'ms', (s) => s.cpuPerRequestP50Ms, targetFrom(scenario, 'pipeline CPU'), `p99 ${round(pipeline.cpuPerRequestP99Ms)} ms`),

@@ -36,6 +36,8 @@ export interface ReplayMetrics {
   requests: number;
   /** Requests cancelled before their answer began. */
   wastedRequests: number;
+  /** Requests answered with nothing to suggest (counted apart: not errors, never retried). */
+  emptyAnswers: number;
   acceptances: number;
   acceptedChars: number;
   /** Per pause: ms from its start to ghost text, undefined when none showed before it ended. */
@@ -70,7 +72,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayMetrics> {
   const text = file.text;
   const clock = new FakeClock();
   const model = new SimulatedModel(text, clock, options.latencyMs, options.model, options.seed);
-  const metrics: ReplayMetrics = { keystrokes: 0, requests: 0, wastedRequests: 0, acceptances: 0, acceptedChars: 0, pauseToGhostMs: [], requestCpuMs: [], callCpuMs: [] };
+  const metrics: ReplayMetrics = { keystrokes: 0, requests: 0, wastedRequests: 0, emptyAnswers: 0, acceptances: 0, acceptedChars: 0, pauseToGhostMs: [], requestCpuMs: [], callCpuMs: [] };
   const onTimings = (t: StepTimings): void => {
     const cpu = t.prefilter + t.reuse + t.context + t.prompt + t.filters + t.postprocess;
     (t.requested ? metrics.requestCpuMs : metrics.callCpuMs).push(cpu);
@@ -166,5 +168,6 @@ export async function replay(options: ReplayOptions): Promise<ReplayMetrics> {
   await clock.runUntilIdle();
   metrics.requests = model.requests;
   metrics.wastedRequests = model.cancelledBeforeAnswer;
+  metrics.emptyAnswers = model.emptyAnswers;
   return metrics;
 }

@@ -10,6 +10,8 @@ export interface StrategySummary {
   requestsPer100Keystrokes: number;
   /** Share of requests cancelled before their answer began. */
   wastedRequestShare: number;
+  /** Requests answered with nothing to suggest: one request each, counted apart from errors. */
+  emptyAnswers: number;
   pauses: number;
   /** Share of pauses of 500 ms or more during which ghost text showed. */
   pausesServed: number;
@@ -52,6 +54,7 @@ export function summarize(strategy: string, runs: readonly ReplayMetrics[]): Str
     requests,
     requestsPer100Keystrokes: keystrokes === 0 ? 0 : (100 * requests) / keystrokes,
     wastedRequestShare: requests === 0 ? 0 : sum((m) => m.wastedRequests) / requests,
+    emptyAnswers: sum((m) => m.emptyAnswers),
     pauses: pauses.length,
     pausesServed: pauses.length === 0 ? 0 : pauses.filter(Number.isFinite).length / pauses.length,
     pauseToGhostMedianMs: finite(percentile(pauses, 50)),
@@ -96,13 +99,14 @@ export function checkTargets(latencyMs: number, strategies: readonly StrategySum
 }
 
 export function formatScenario(result: ScenarioResult): string {
-  const header = ['strategy', 'keys', 'requests', 'req/100 keys', 'wasted', 'pauses served', 'pause->ghost p50', 'p90', 'accepted chars/req', 'cpu/req p50', 'p99'];
+  const header = ['strategy', 'keys', 'requests', 'req/100 keys', 'wasted', 'no suggestion', 'pauses served', 'pause->ghost p50', 'p90', 'accepted chars/req', 'cpu/req p50', 'p99'];
   const rows = result.strategies.map((s) => [
     s.strategy,
     String(s.keystrokes),
     String(s.requests),
     s.requestsPer100Keystrokes.toFixed(1),
     pct(s.wastedRequestShare),
+    String(s.emptyAnswers),
     `${pct(s.pausesServed)} of ${s.pauses}`,
     ms(s.pauseToGhostMedianMs),
     ms(s.pauseToGhostP90Ms),

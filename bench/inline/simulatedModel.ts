@@ -30,6 +30,8 @@ export class SimulatedModel implements CompletionModel {
   requests = 0;
   /** Requests cancelled before their answer began: paid for, never seen. */
   cancelledBeforeAnswer = 0;
+  /** Requests answered with nothing (the model had nothing to suggest): one request each, not an error. */
+  emptyAnswers = 0;
   private readonly identifiers: string[];
   private readonly lines: string[];
   private readonly fileSeed: number;
@@ -58,6 +60,7 @@ export class SimulatedModel implements CompletionModel {
       this.cancelledBeforeAnswer++;
       throw error;
     }
+    if (answer === '') this.emptyAnswers++;
     for (let i = 0; i < answer.length; i += CHUNK_CHARS) {
       if (i > 0) await this.clock.sleep(CHUNK_GAP_MS, signal);
       yield { type: 'content', text: answer.slice(i, i + CHUNK_CHARS) };

@@ -2,7 +2,7 @@
  * Step 7: the decided completion made fit to show, so that accepting it never corrupts the code.
  * In order:
  * 1. the seam with the text before the cursor: no indentation the line already has, no doubled space;
- * 2. the file's indentation (indentation.ts);
+ * 2. the file's indentation (indentation.ts), and where indentation is syntax, the lines around (offsideRule.ts);
  * 3. closing lines the lines below already have: dropped when the line below closes the same block
  *    at the same indentation, or when the code below continues the block they would end;
  * 4. no trailing blank lines or whitespace (but a space before a word after the cursor); an answer
@@ -20,6 +20,7 @@ import { AUTO_CLOSED, scanOpeners } from './brackets';
 import { type CursorSurroundings, indentWidth, withoutRepeatedIndent } from './cursor';
 import { closesAsStartOf } from './filters/repeatsSuffix';
 import { CLOSER_LINE, indentStyleOf, reindent } from './indentation';
+import { followOffsideRule } from './offsideRule';
 import { sameStatement } from './sameStatement';
 import type { Suggestion } from './types';
 
@@ -34,6 +35,7 @@ export function postprocess(raw: string, cursor: CursorSurroundings): Suggestion
   let lines = (linesBefore ? raw.slice(0, -1) : raw).split('\n');
   lines[0] = atSeam(cursor.linePrefix, lines[0]);
   lines = reindent(lines, cursor, indentStyleOf(cursor.window));
+  lines = followOffsideRule(lines, cursor);
   lines = withoutClosersTheLinesBelowHave(lines, cursor);
   lines = trimTrailingBlankLines(lines);
   // Trailing whitespace only stays where it parts the completion from a word after the cursor (`await █fetch()`).

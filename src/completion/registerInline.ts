@@ -51,7 +51,7 @@ export function registerInline(context: vscode.ExtensionContext, services: Servi
         return until === 'restart' ? Number.POSITIVE_INFINITY : (until ?? services.spendGuard.inlinePause()?.untilMs);
       },
       trackInteraction: (action, chars) =>
-        void services.tracker.trackInteraction({ feature: 'inline', model: settings().models.inline, action, chars }),
+        void services.tracker.trackInteraction({ feature: 'inline', model: services.modelsInUse().inline, action, chars }),
       // The answer may only be unknown yet: reading it fills the gate's cache for the next request (never a modal here).
       onNeedsConsent: () => void services.consent.hasConsent().catch((error) => services.log.error('Could not read consent:', error)),
       logger: services.log,

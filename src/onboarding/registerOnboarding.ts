@@ -30,7 +30,7 @@ export function registerOnboarding(context: vscode.ExtensionContext, services: S
   };
   const notice = new ServedModelNotice({
     models: services.registry,
-    settings: services.settings,
+    modelsInUse: services.modelsInUse,
     memento: services.globalState,
     setServedModel: (model) => services.servedChatModel.set(model),
     logger: services.log,

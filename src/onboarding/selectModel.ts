@@ -1,14 +1,18 @@
 /**
  * Select Model: the endpoint's catalogue (refreshed on the way), each model with its prices, context
  * and accepted reasoning efforts, for chat, inline completions, actions or all three; the choice is
- * written to the matching `grokCodeFast.*.model` setting.
+ * written to the matching `grokCodeFast.*.model` setting. For inline completions alone the list
+ * starts with `auto`, which says the model it stands for now and why.
  */
 import * as vscode from 'vscode';
 import * as z from 'zod';
+import { AUTO_MODEL, chooseAutoInlineModel } from '../provider/inlineModelChoice';
 import { type ModelFacts } from '../provider/models';
+import { DEFAULT_MODEL } from '../platform/settingsSchema';
 import { type Logger } from '../provider/types';
 import { withCancellableProgress } from '../platform/cancellableProgress';
 import { afterWalkthroughFocus } from '../platform/walkthroughFocus';
+import { describeAutoChoice } from './autoModelWords';
 import { describeModel } from './modelDescription';
 import { MODEL_FEATURES, type ModelFeature } from './servedModelWords';
 
@@ -75,18 +79,27 @@ export async function selectModel(deps: SelectModelDeps, rawArgs?: unknown): Pro
   const models = await fetchModels(deps);
   if (!models) return undefined;
   const config = vscode.workspace.getConfiguration('grokCodeFast');
+  // `auto` is an inline setting only: chat and actions name a model.
+  const autoAllowed = features.every((feature) => feature === 'inline');
   let model = args.model;
   if (model === undefined) {
     const current = config.get<string>(MODEL_SETTINGS[features[0]]);
-    const items = models.map((m) => ({
-      label: m.id,
-      description: [m.id === current || m.aliases.includes(current ?? '') ? vscode.l10n.t('current') : undefined, ...m.aliases].filter(Boolean).join(' · '),
-      detail: describeModel(m),
-    }));
+    const currentWord = (isCurrent: boolean) => (isCurrent ? vscode.l10n.t('current') : undefined);
+    const auto = autoAllowed
+      ? [{ label: AUTO_MODEL, description: currentWord(current === AUTO_MODEL) ?? '', detail: describeAutoChoice(chooseAutoInlineModel(models), DEFAULT_MODEL) }]
+      : [];
+    const items = [
+      ...auto,
+      ...models.map((m) => ({
+        label: m.id,
+        description: [currentWord(m.id === current || m.aliases.includes(current ?? '')), ...m.aliases].filter(Boolean).join(' · '),
+        detail: describeModel(m),
+      })),
+    ];
     const placeHolder = args.reason ?? (items.length === 0 ? vscode.l10n.t('The endpoint lists no models') : vscode.l10n.t('Models the endpoint serves'));
     model = (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Select Model'), placeHolder, matchOnDescription: true }))?.label;
     if (model === undefined) return undefined;
-  } else if (!models.some((m) => m.id === model || m.aliases.includes(model as string))) {
+  } else if (!(autoAllowed && model === AUTO_MODEL) && !models.some((m) => m.id === model || m.aliases.includes(model as string))) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Grok Code Fast: the endpoint does not list the model "{0}"; nothing changed.', model));
     return undefined;
   }

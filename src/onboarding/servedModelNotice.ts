@@ -11,7 +11,6 @@ import { ModelNotServedError } from '../provider/errors';
 import { type RequestFinished } from '../provider/requestOutcomes';
 import { type Logger } from '../provider/types';
 import { type NoticePrompt } from '../platform/noticePrompt';
-import { type Settings } from '../platform/settings';
 import { MODEL_SETTINGS } from './selectModel';
 import { featuresUsing, isRedirect, MODEL_FEATURES, notServedMessage, redirectMessage, type ModelFeature, type ModelNames } from './servedModelWords';
 
@@ -22,7 +21,8 @@ export const PICK_ANOTHER = vscode.l10n.t('Pick Another Model');
 
 export interface ServedModelNoticeDeps {
   models: ModelNames;
-  settings(): Settings;
+  /** The model each feature uses now (inline `auto` resolved). */
+  modelsInUse(): Record<ModelFeature, string>;
   memento: vscode.Memento;
   /** The model the status bar names answered its last chat request with this model (undefined: itself). */
   setServedModel(model: string | undefined): void;
@@ -39,7 +39,7 @@ export class ServedModelNotice {
 
   /** A finished request of any feature; returns when the user's choice (if any) was applied. */
   async onRequestFinished(event: RequestFinished): Promise<void> {
-    const features = featuresUsing(this.deps.models, this.deps.settings().models, event.requestedModel);
+    const features = featuresUsing(this.deps.models, this.deps.modelsInUse(), event.requestedModel);
     if (event.failure instanceof ModelNotServedError) return this.notServed(event.requestedModel, features);
     if (event.servedModel === undefined) return;
     const redirected = isRedirect(this.deps.models, event.requestedModel, event.servedModel);

@@ -118,6 +118,18 @@ export class ConsentGate implements vscode.Disposable {
     else if (!granted) await this.revoke();
   }
 
+  /**
+   * A setting's `auto` moved from `from` to `to` (a new catalogue): consent given for `from` at the
+   * current endpoint carries over to `to`, since the user chose to let the catalogue pick. Without it,
+   * inline completions (which never show the modal) would stop silently.
+   */
+  async followAutoModel(from: string, to: string): Promise<void> {
+    const [before, after] = this.subjects([from, to]) ?? [];
+    if (!before || !after || !(await this.deps.manager.hasConsent(before)) || (await this.deps.manager.hasConsent(after))) return;
+    await this.record([after]);
+    this.deps.logger.info(`Inline model auto moved from ${from} to ${to}; the consent given for ${from} carries over.`);
+  }
+
   /** Withdraws consent for every model and endpoint this user answered for; listeners cancel what is in flight. */
   async revoke(): Promise<void> {
     const records = await this.deps.manager.listConsents();

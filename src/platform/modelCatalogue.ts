@@ -28,6 +28,8 @@ export interface ModelCatalogueDeps {
   hasKey(): boolean;
   /** How the retired-profile notice is shown. */
   prompt: NoticePrompt;
+  /** After each catalogue read from the endpoint (the models `auto` chooses from may have changed). */
+  onRead?(): void;
 }
 
 export class ModelCatalogueSync implements vscode.Disposable {
@@ -113,6 +115,7 @@ export class ModelCatalogueSync implements vscode.Disposable {
       try {
         const snapshot = await this.deps.registry.initialize(signal);
         if (snapshot) await this.deps.memento.update(CATALOGUE_KEY, snapshot);
+        if (snapshot) this.deps.onRead?.();
       } finally {
         this.inFlight = undefined;
       }

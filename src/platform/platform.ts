@@ -31,6 +31,8 @@ import { InlineSnooze } from './inlineSnooze';
 import { InternalCommands } from './internalCommands';
 import { LogChannel } from './logChannel';
 import { ModelCatalogueSync } from './modelCatalogue';
+import { modelsInUse } from './modelsInUse';
+import { AUTO_MODEL } from '../provider/inlineModelChoice';
 import { type NoticePrompt, showNotice } from './noticePrompt';
 import { PersonalDataHolders } from './personalData';
 import { ProposedEdits } from './proposedEdits';
@@ -77,8 +79,10 @@ export interface Services extends vscode.Disposable {
    * @throws InvalidConfigError when the custom endpoint URL is invalid: requests stop instead of going elsewhere.
    */
   endpoint(): string;
+  /** The model id each feature uses now: the settings', with inline `auto` resolved against the catalogue. */
+  modelsInUse(): Record<ModelFeature, string>;
   /**
-   * The provider serving `feature`'s configured model.
+   * The provider serving `feature`'s configured model (inline `auto`: the model it stands for now).
    * @throws InvalidConfigError when the custom endpoint URL is invalid (nothing is sent elsewhere) or the model is unknown.
    */
   providerFor(feature: ModelFeature): GrokCodeFast1Provider;
@@ -169,7 +173,7 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
   const consent = new ConsentGate({
     manager: consentManager,
     userId,
-    models: () => Object.values(settings.models),
+    models: () => Object.values(inUse()),
     endpoint: () => settings.endpoint.baseUrl ?? undefined,
     dialog: consentDialog,
     logger: log,
@@ -191,6 +195,9 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
     // Every provider of the registry checks it before sending and charges it when the request ends.
     spendBudget: spendGuard.budget,
   });
+  const inUse = (): Record<ModelFeature, string> => modelsInUse(settings.models, registry.listModels());
+  /** The model inline `auto` stood for at the last catalogue read. */
+  let inlinePick = inUse().inline;
 
   const endpoint = () => {
     const url = settings.endpoint.baseUrl;
@@ -221,6 +228,13 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
     logger: log,
     hasKey: () => hasKey,
     prompt: (...args) => noticePrompt(...args),
+    onRead: () => {
+      const before = inlinePick;
+      inlinePick = inUse().inline;
+      if (settings.models.inline === AUTO_MODEL && before !== inlinePick) {
+        void consent.followAutoModel(before, inlinePick).catch((error: unknown) => log.error('Could not carry consent over to the inline model:', error));
+      }
+    },
   });
 
   disposables.push(
@@ -273,9 +287,10 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
     tracker,
     analyticsStore,
     endpoint,
+    modelsInUse: inUse,
     providerFor(feature) {
       endpoint();
-      return registry.getProvider(settings.models[feature]);
+      return registry.getProvider(inUse()[feature]);
     },
     providerOptions: () => optionsFrom(settings),
     appInfo,

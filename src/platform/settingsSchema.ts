@@ -8,6 +8,7 @@ import * as z from 'zod';
 import { endpointProblem } from '../provider/config';
 import { proxyFromEnvironment, type Environment } from '../provider/client/proxyFromEnvironment';
 import { ModelIdSchema } from '../provider/identifiers';
+import { AUTO_MODEL } from '../provider/inlineModelChoice';
 import { DEFAULT_EXCLUDE_GLOBS } from './excludeMatcher';
 
 export const SETTINGS_SECTION = 'grokCodeFast';
@@ -48,7 +49,8 @@ const SPECS = {
   'endpoint.url': spec(z.string(), ''),
   'endpoint.api': spec(z.enum(['auto', 'responses', 'chat-completions']), 'auto'),
   'chat.model': spec(z.string().trim().pipe(ModelIdSchema), DEFAULT_MODEL),
-  'inlineCompletions.model': spec(z.string().trim().pipe(ModelIdSchema), DEFAULT_MODEL),
+  // `auto`: the catalogue's fastest suitable model (inlineModelChoice.ts).
+  'inlineCompletions.model': spec(z.string().trim().pipe(ModelIdSchema), AUTO_MODEL),
   'actions.model': spec(z.string().trim().pipe(ModelIdSchema), DEFAULT_MODEL),
   'chat.reasoningEffort': spec(REASONING_EFFORT_SETTING, 'auto'),
   'inlineCompletions.reasoningEffort': spec(REASONING_EFFORT_SETTING, 'auto'),

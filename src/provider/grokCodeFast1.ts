@@ -215,7 +215,8 @@ export class GrokCodeFast1Provider {
       }
       sentAt = this.now();
       const attempts = retryingStream(
-        () => this.attempt(body, conversationId, controller.signal, bill),
+        // Ghost text may be nothing: an empty inline answer is the model's "no suggestion", not a failure to retry.
+        () => this.attempt(body, conversationId, controller.signal, bill, feature === 'inline'),
         { ...this.retry, maxRetries: this.config.maxRetries },
         controller.signal,
         (retryable, delayMs) => {
@@ -315,13 +316,15 @@ export class GrokCodeFast1Provider {
 
   /**
    * One HTTP attempt: wire items in, events out a network read at a time, and the assembled answer
-   * last. An attempt that ends in an error (an empty answer too) tells `bill` what the server billed.
+   * last. An attempt that ends in an error (an empty answer too, unless `emptyIsAnswer`) tells `bill`
+   * what the server billed.
    */
   private async *attempt(
     body: WireRequest,
     conversationId: string | undefined,
     signal: AbortSignal,
     bill: (usage: Usage | undefined) => void,
+    emptyIsAnswer: boolean,
   ): AsyncGenerator<AttemptBatch> {
     const model = { id: this.model, pricingFor: (served: string) => this.catalogue.factsFor(served).pricing };
     const attempt = startAttempt(this.client, body, model, { signal, conversationId });
@@ -329,7 +332,7 @@ export class GrokCodeFast1Provider {
     try {
       // Nothing yielded means nothing reached the caller: the attempt may still be retried.
       for await (const events of attempt.events) yield { events };
-      finished = attempt.finish();
+      finished = attempt.finish(emptyIsAnswer);
     } catch (error) {
       keepPartial(error, attempt.partial());
       bill(attempt.billed());

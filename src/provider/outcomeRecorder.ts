@@ -18,6 +18,11 @@ export interface RequestOutcome {
   usage?: Usage;
 }
 
+/** Only an inline request may end so (the provider refuses an empty answer for the others). */
+function isEmptyAnswer(result: GenerateResult): boolean {
+  return result.content === '' && result.toolCalls.length === 0;
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -58,6 +63,7 @@ export class OutcomeRecorder {
     }
     const ttftMs = outcome.firstTokenAt === null || sentAt === undefined ? null : outcome.firstTokenAt - sentAt;
     const kind = result ? 'success' : aborted ? 'aborted' : 'error';
+    const noSuggestion = result !== undefined && isEmptyAnswer(result);
     const started = this.open.get(requestId);
     this.open.delete(requestId);
     this.stream?.emit({
@@ -66,6 +72,7 @@ export class OutcomeRecorder {
       requestedModel: started?.model ?? result?.model ?? '',
       servedModel: result?.model,
       outcome: kind,
+      ...(noSuggestion && { noSuggestion }),
       ...(kind === 'error' && { errorCode, failure }),
       usage,
       sent: sentAt !== undefined,
@@ -78,6 +85,7 @@ export class OutcomeRecorder {
       .trackResponse({
         requestId,
         outcome: kind,
+        ...(noSuggestion && { noSuggestion }),
         ...(kind === 'error' && { errorCode }),
         ...(result && { servedModel: result.model }),
         usage,

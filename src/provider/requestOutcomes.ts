@@ -16,6 +16,8 @@ export interface RequestFinished {
   servedModel: string | undefined;
   /** 'aborted': cancelled by the caller or by a consent revocation; neither success nor failure. */
   outcome: 'success' | 'error' | 'aborted';
+  /** A success whose answer was empty: ghost text with nothing to suggest (inline only); not an error. */
+  noSuggestion?: true;
   /** The error's stable code (GrokError.code, 'unknown' otherwise); errors only. */
   errorCode?: string;
   /** The error itself (a GrokError subclass such as ModelNotServedError, or what was thrown); errors only. */

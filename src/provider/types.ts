@@ -89,6 +89,7 @@ export interface GenerateRequest {
   metadata?: {
     userId?: string;
     sessionId?: string;
+    /** `inline`: an answer with no text is a valid answer (the model had nothing to suggest), never retried. */
     feature?: Feature;
     /**
      * Sent as `x-grok-conv-id` (and, on the Responses API, as `prompt_cache_key`) so multi-turn

@@ -29,6 +29,8 @@ export const UsageStatsViewSchema = z.object({
   totalRequests: number,
   /** 0..1 over completed requests. */
   successRate: number,
+  /** Successes with an empty answer: ghost text with nothing to suggest (not an error). */
+  noSuggestion: number,
   latency: DistributionViewSchema,
   timeToFirstToken: DistributionViewSchema,
   tokens: z.object({ prompt: number, completion: number, reasoning: number, cached: number, total: number }),

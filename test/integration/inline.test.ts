@@ -82,6 +82,44 @@ describe('inline completions', () => {
     await disconnectFromFakeXai(api, fake);
   });
 
+  it('in a Jupyter notebook: the other code cell is context, ghost text shows in a cell and Tab accepts it', async () => {
+    const uri = workspaceFile('inline-notebook.ipynb');
+    const cell = (source: string[]) => ({ cell_type: 'code', metadata: {}, execution_count: null, outputs: [], source });
+    const notebookJson = {
+      cells: [cell(['def double(x):\n', '    return x * 2\n']), cell(['n = double(4)\n', 'result = '])],
+      metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' }, language_info: { name: 'python' } },
+      nbformat: 4,
+      nbformat_minor: 5,
+    };
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(JSON.stringify(notebookJson)));
+    // VS Code's built-in ipynb extension reads the file: no Jupyter extension is needed for cells to edit.
+    const notebook = await vscode.workspace.openNotebookDocument(uri);
+    assert.equal(notebook.notebookType, 'jupyter-notebook');
+    assert.equal(notebook.cellCount, 2);
+    const second = notebook.cellAt(1).document;
+    assert.equal(second.languageId, 'python');
+    await vscode.window.showNotebookDocument(notebook, { selections: [new vscode.NotebookRange(1, 2)] });
+    await vscode.commands.executeCommand('notebook.cell.edit');
+    const editor = await waitFor(() => (vscode.window.activeTextEditor?.document === second ? vscode.window.activeTextEditor : undefined), 'the second cell in an editor');
+    // Context is picked by the identifiers before the cursor: `double` names the other cell's function.
+    const end = second.lineAt(1).range.end;
+    editor.selection = new vscode.Selection(end, end);
+
+    fake.enqueue(scenarios.text('double(21)'));
+    await type('x = ');
+    await trigger();
+    // A cell's path is the notebook's: the request is found by the cell's own text.
+    const request = await waitFor(() => chatRequests(fake).find((candidate) => sentText(candidate).includes('result = x = {{HOLE}}')), 'the completion request from the cell');
+    const prompt = sentText(request);
+    assert.ok(prompt.includes('def double(x):\n    return x * 2'), 'the first cell is in the prompt as context');
+    assert.ok(prompt.includes('result = x = {{HOLE}}'), 'the cell being edited holds the cursor');
+    await sleep(GHOST_TEXT_SETTLE_MS);
+    await vscode.commands.executeCommand('editor.action.inlineSuggest.commit');
+    await waitFor(() => second.getText() === 'n = double(4)\nresult = x = double(21)', 'the accepted completion in the cell');
+    assert.equal(notebook.cellAt(0).document.getText().trimEnd(), 'def double(x):\n    return x * 2', 'the other cell is unchanged');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it("shows the server's completion as ghost text and accepting it inserts it, recorded as shown and accepted", async () => {
     const started = Date.now();
     const editor = await openAt('inline-accept.ts', 'export function add(a: number, b: number): number {\n  \n}\n', 1);

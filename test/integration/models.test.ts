@@ -148,11 +148,13 @@ describe('models as xAI serves them', () => {
     fake.enqueue({ kind: 'answer', content: ['From 4.7.'], model: 'grok-4.7' });
     answer = (_message, buttons) => buttons[0];
     assert.equal(await sendChat('redirect me'), 'From 4.7.');
-    // Every feature on the redirected model follows (inline's default grok-4.3 is the same model as the alias).
+    // Every feature on the redirected model follows; inline's default `auto` stands for the
+    // non-reasoning model, which the redirect does not concern.
     await waitFor(
-      () => MODEL_KEYS.every((key) => grokConfig().get(key) === 'grok-4.7'),
+      () => ['chat.model', 'actions.model'].every((key) => grokConfig().get(key) === 'grok-4.7'),
       'the settings switched by the button',
     );
+    assert.equal(grokConfig().get('inlineCompletions.model'), 'auto');
   });
 
   it('opens the picker when the endpoint does not serve the configured model (404)', async () => {

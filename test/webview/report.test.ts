@@ -43,6 +43,8 @@ describe('report webview', () => {
     assert.ok(expected.failed > 0 && expected.aborted > 0, 'the data set has failures and cancellations');
     assert.deepEqual(await page.metric('requests'), { value: integer.format(expected.requests), detail: `${expected.failed} failed` });
     assert.equal((await page.metric('successRate')).value, percent(expected.succeeded, expected.succeeded + expected.failed));
+    assert.ok(expected.noSuggestion > 0, 'the data set has empty inline answers');
+    assert.deepEqual(await page.metric('noSuggestion'), { value: integer.format(expected.noSuggestion), detail: 'empty inline answers, not errors' });
     assert.equal((await page.metric('tokens')).value, compact.format(expected.tokens));
     assert.equal((await page.metric('cost')).value, `$${expected.costUsd.toFixed(expected.costUsd < 1 ? 4 : 2)}`);
     assert.deepEqual(await page.metric('inlineAcceptRate'), {

@@ -14,7 +14,7 @@ const DAY_MS = 86_400_000;
 
 export interface MonthOfUsage {
   report: ReportView;
-  expected: { requests: number; failed: number; succeeded: number; aborted: number; tokens: number; costUsd: number; shown: number; accepted: number };
+  expected: { requests: number; failed: number; succeeded: number; noSuggestion: number; aborted: number; tokens: number; costUsd: number; shown: number; accepted: number };
 }
 
 /** Park–Miller: the same sequence every run. */
@@ -27,7 +27,7 @@ export async function monthOfUsage(): Promise<MonthOfUsage> {
   const random = seeded(42);
   let clock = 0;
   const tracker = new AnalyticsTracker({ store: new MemoryAnalyticsStore(), salt: 'test', now: () => clock });
-  const expected = { requests: 0, failed: 0, succeeded: 0, aborted: 0, tokens: 0, costUsd: 0, shown: 0, accepted: 0 };
+  const expected = { requests: 0, failed: 0, succeeded: 0, noSuggestion: 0, aborted: 0, tokens: 0, costUsd: 0, shown: 0, accepted: 0 };
   let id = 0;
   for (let day = 29; day >= 0; day--) {
     // Weekends are quiet; one day (12 days ago) the service was slow.
@@ -47,11 +47,14 @@ export async function monthOfUsage(): Promise<MonthOfUsage> {
       const totalTokens = promptTokens + completionTokens + reasoningTokens;
       // List prices of grok-code-fast-1: $0.20 / M input, $0.02 / M cached input, $1.50 / M output.
       const costUsd = ((promptTokens - cachedTokens) * 0.2 + cachedTokens * 0.02 + (completionTokens + reasoningTokens) * 1.5) / 1e6;
+      // Every seventh inline success answered nothing to suggest (an empty answer, not an error).
+      const noSuggestion = feature === 'inline' && outcome === 'success' && i % 7 === 6;
       const requestId = `r${id++}`;
       tracker.trackRequest({ requestId, userId: 'user', feature, model: 'grok-code-fast-1' });
       await tracker.trackResponse({
         requestId,
         outcome,
+        ...(noSuggestion && { noSuggestion }),
         ...(outcome === 'error' ? { errorCode: random() < 0.5 ? 'rate_limited' : 'network_error' } : {}),
         latencyMs,
         timeToFirstTokenMs: outcome === 'success' ? Math.round(latencyMs * 0.35) : null,
@@ -61,7 +64,8 @@ export async function monthOfUsage(): Promise<MonthOfUsage> {
       expected[outcome === 'error' ? 'failed' : outcome === 'aborted' ? 'aborted' : 'succeeded'] += 1;
       expected.tokens += totalTokens;
       expected.costUsd += costUsd;
-      if (feature === 'inline' && outcome === 'success') {
+      if (noSuggestion) expected.noSuggestion += 1;
+      else if (feature === 'inline' && outcome === 'success') {
         await tracker.trackInteraction({ feature: 'inline', model: 'grok-code-fast-1', action: 'shown', chars: 40 });
         expected.shown += 1;
         if (i % 3 === 0) {

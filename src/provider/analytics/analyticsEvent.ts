@@ -27,6 +27,8 @@ export const RequestEventSchema = z.object({
   /** The model that answered (the response's `model`), present only when it is not `model`: a redirect. */
   servedModel: ModelIdSchema.optional(),
   outcome: z.enum(['success', 'error', 'aborted']),
+  /** Present on a success whose answer was empty (inline: the model had nothing to suggest); not an error. */
+  noSuggestion: z.literal(true).optional(),
   errorCode: ErrorCodeSchema.optional(),
   /** null: refused before it was sent (no key, no consent, a local limit), so there is no latency to count. */
   latencyMs: z.number().nonnegative().nullable(),

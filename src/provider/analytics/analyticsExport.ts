@@ -33,6 +33,7 @@ export const EXPORT_CSV_COLUMNS = [
   'action',
   'chars',
   'servedModel',
+  'noSuggestion',
 ] as const;
 
 export function exportJson(events: readonly AnalyticsEvent[], period: { start: Date; end: Date }, exportedAt: Date): string {

@@ -28,6 +28,8 @@ export interface AnalyticsTrackerOptions {
 export interface TrackedResponse {
   requestId: string;
   outcome: 'success' | 'error' | 'aborted';
+  /** A success with an empty answer: ghost text with nothing to suggest. */
+  noSuggestion?: true;
   errorCode?: string;
   /** The response's `model`: the model that answered. */
   servedModel?: string;
@@ -84,6 +86,7 @@ export class AnalyticsTracker {
       ...request,
       ...(e.servedModel !== undefined && safeModelId(e.servedModel) !== request.model && { servedModel: safeModelId(e.servedModel) }),
       outcome: e.outcome,
+      ...(e.outcome === 'success' && e.noSuggestion === true && { noSuggestion: true as const }),
       ...(e.outcome === 'error' ? { errorCode: safeErrorCode(e.errorCode ?? 'unknown') } : {}),
       latencyMs: e.latencyMs === null ? null : nonNegative(e.latencyMs),
       ttftMs: e.timeToFirstTokenMs === undefined || e.timeToFirstTokenMs === null ? null : nonNegative(e.timeToFirstTokenMs),

@@ -14,8 +14,10 @@ const DistributionSchema = z.object({ mean: z.number(), p50: z.number(), p95: z.
 
 const UsageStatsSchema = z.object({
   totalRequests: z.number(),
-  /** Percent, 0..100 (0 when nothing completed). */
+  /** Percent, 0..100 (0 when nothing completed); a request that answered nothing to suggest is a success. */
   successRate: z.number(),
+  /** Successful requests whose answer was empty (inline: the model had nothing to suggest), counted apart. */
+  noSuggestion: z.number(),
   latency: DistributionSchema,
   timeToFirstToken: DistributionSchema,
   tokens: z.object({ prompt: z.number(), completion: z.number(), reasoning: z.number(), cached: z.number(), total: z.number() }),
@@ -124,6 +126,7 @@ function usageStats(totals: UsageTotals): UsageStats {
   return {
     totalRequests: totals.requests,
     successRate: successRate(totals),
+    noSuggestion: totals.noSuggestion,
     latency: distribution(totals.latency),
     timeToFirstToken: distribution(totals.ttft),
     tokens: {

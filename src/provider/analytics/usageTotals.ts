@@ -16,6 +16,8 @@ const count = z.number().int().nonnegative();
 export const UsageTotalsDataSchema = z.object({
   requests: count,
   successes: count,
+  /** Successes with an empty answer (inline: nothing to suggest); absent in older records. */
+  noSuggestion: count.default(0),
   aborted: count,
   /** Error code -> count, for requests that ended in an error. */
   errors: z.record(z.string(), count),
@@ -33,6 +35,7 @@ export type UsageTotalsData = z.infer<typeof UsageTotalsDataSchema>;
 export class UsageTotals {
   requests = 0;
   successes = 0;
+  noSuggestion = 0;
   aborted = 0;
   readonly errors: Record<string, number> = {};
   readonly latency = new LatencyHistogram();
@@ -52,6 +55,7 @@ export class UsageTotals {
     }
     this.requests += 1;
     if (event.outcome === 'success') this.successes += 1;
+    if (event.noSuggestion === true) this.noSuggestion += 1;
     if (event.outcome === 'aborted') this.aborted += 1;
     if (event.outcome === 'error') {
       const code = event.errorCode ?? 'unknown';
@@ -66,6 +70,7 @@ export class UsageTotals {
   merge(data: UsageTotalsData): void {
     this.requests += data.requests;
     this.successes += data.successes;
+    this.noSuggestion += data.noSuggestion;
     this.aborted += data.aborted;
     for (const [code, n] of Object.entries(data.errors)) this.errors[code] = (this.errors[code] ?? 0) + n;
     this.latency.merge(data.latency);
@@ -81,6 +86,7 @@ export class UsageTotals {
     return {
       requests: this.requests,
       successes: this.successes,
+      noSuggestion: this.noSuggestion,
       aborted: this.aborted,
       errors: { ...this.errors },
       latency: this.latency.toJSON(),

@@ -2,7 +2,8 @@
  * What both wire formats' assemblers share: the answer's text and reasoning as they arrive (kept
  * apart and joined once at the end, so a long answer is not re-copied per token), the served model,
  * usage, tool calls emitted once, and the whole answer at the end. An answer with neither text nor
- * tool calls is an error, retryable once if nothing of it reached the caller.
+ * tool calls is an error, retryable once if nothing of it reached the caller, unless the request
+ * accepts an empty answer (ghost text: the model had nothing to suggest).
  */
 import * as l10n from '@vscode/l10n';
 import { ApiError, type PartialAnswer } from '../errors';
@@ -64,9 +65,10 @@ export abstract class AnswerAssembler<T> {
 
   /**
    * The events still owed at the end of the stream (tool calls not yet emitted), then the whole
-   * answer. The usage event is the provider's: a request's usage sums all its attempts.
+   * answer. The usage event is the provider's: a request's usage sums all its attempts. With
+   * `emptyIsAnswer`, an answer that stopped with no text and no calls is returned as it is.
    */
-  finish(): { events: StreamEvent[]; answer: AssembledAnswer } {
+  finish(emptyIsAnswer = false): { events: StreamEvent[]; answer: AssembledAnswer } {
     const events: StreamEvent[] = [];
     this.emitToolCalls(events);
     const calls = this.toolCalls();
@@ -85,6 +87,7 @@ export abstract class AnswerAssembler<T> {
       if (answer.finishReason === 'length') {
         throw new ApiError(l10n.t('The model used all its output tokens before answering. Raise maxTokens or shorten the request.'));
       }
+      if (emptyIsAnswer && answer.finishReason === 'stop') return { events, answer };
       throw new RetryableFailure(new ApiError(EMPTY_ANSWER_MESSAGE), { once: true });
     }
     return { events, answer };

@@ -44,15 +44,15 @@ export interface AnswerAttempt {
   partial(): PartialAnswer;
   /** The usage the server reported for this attempt, whether it ends in an answer or an error. */
   billed(): Usage | undefined;
-  /** The events still owed and the whole answer; throws for an empty one. */
-  finish(): { events: StreamEvent[]; answer: AssembledAnswer };
+  /** The events still owed and the whole answer; throws for an empty one unless `emptyIsAnswer`. */
+  finish(emptyIsAnswer?: boolean): { events: StreamEvent[]; answer: AssembledAnswer };
 }
 
 interface Assembler<T> {
   accept(items: readonly T[]): StreamEvent[];
   partial(): PartialAnswer;
   billed(): Usage | undefined;
-  finish(): { events: StreamEvent[]; answer: AssembledAnswer };
+  finish(emptyIsAnswer?: boolean): { events: StreamEvent[]; answer: AssembledAnswer };
 }
 
 async function* eventsOf<T>(batches: AsyncGenerator<T[]>, assembler: Assembler<T>): AsyncGenerator<StreamEvent[]> {
@@ -63,7 +63,7 @@ async function* eventsOf<T>(batches: AsyncGenerator<T[]>, assembler: Assembler<T
 }
 
 function attemptOf<T>(batches: AsyncGenerator<T[]>, assembler: Assembler<T>): AnswerAttempt {
-  return { events: eventsOf(batches, assembler), partial: () => assembler.partial(), billed: () => assembler.billed(), finish: () => assembler.finish() };
+  return { events: eventsOf(batches, assembler), partial: () => assembler.partial(), billed: () => assembler.billed(), finish: (emptyIsAnswer) => assembler.finish(emptyIsAnswer) };
 }
 
 export function startAttempt(

@@ -40,5 +40,6 @@ export function summaryCards(report: ReportView): HTMLElement {
       inline.accepted === 0 ? '—' : formatUsd(inline.costPerAcceptedUsd),
       inline.accepted === 0 ? l10n.t('no suggestion accepted yet') : l10n.t('{0} per 1,000 accepted characters', formatUsd(inline.costPer1000AcceptedCharsUsd)),
     ),
+    card('noSuggestion', l10n.t('Nothing to suggest'), formatCount(report.noSuggestion), l10n.t('empty inline answers, not errors')),
   );
 }

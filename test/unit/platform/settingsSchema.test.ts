@@ -9,7 +9,7 @@ describe('parseSettings', () => {
     assert.equal(settings.maxTokens, 32_000);
     assert.equal(settings.temperature, undefined);
     assert.equal(settings.rateLimits.requestsPerDay, 10_000);
-    assert.deepEqual(settings.models, { chat: 'grok-4.3', inline: 'grok-4.3', action: 'grok-4.3' });
+    assert.deepEqual(settings.models, { chat: 'grok-4.3', inline: 'auto', action: 'grok-4.3' });
     assert.deepEqual(settings.reasoningEffort, { chat: 'auto', inline: 'auto', action: 'auto' });
     assert.equal(settings.cloud.features.logging, true);
     assert.equal(settings.proxy, undefined);

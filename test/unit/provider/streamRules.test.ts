@@ -70,6 +70,27 @@ describe('stream rules', function () {
         assert.ok(response.usage!.totalTokens > 0);
       });
 
+      it('an empty inline answer is one request, no retry, a success with no suggestion; a chat one is still retried', async () => {
+        const analytics = recordingAnalytics();
+        h = await startHarness({ wireApi, analyticsTracker: analytics.analyticsTracker });
+        const empty = { ...scenarios.empty(), usage: { prompt_tokens: 50, completion_tokens: 0, total_tokens: 50, cost_in_usd_ticks: EMPTY_ANSWER_TICKS } };
+        h.fake.enqueue(empty);
+        const result = await h.provider.generateResponse({ prompt: 'q', metadata: { feature: 'inline' } });
+        assert.equal(result.content, '');
+        assert.equal(h.fake.requests.length, 1, 'one request');
+        assert.deepEqual(h.sleeps, [], 'no retry waited for');
+        assert.equal(analytics.responses[0].outcome, 'success');
+        assert.equal(analytics.responses[0].noSuggestion, true);
+        assert.ok(Math.abs(analytics.responses[0].usage!.costUsd - 0.019) < 1e-12, 'the one attempt is billed');
+        assert.equal(h.provider.getMetrics().failedRequests, 0);
+
+        h.fake.enqueue(empty, empty);
+        await assert.rejects(h.provider.generateResponse({ prompt: 'q', metadata: { feature: 'chat' } }), ApiError);
+        assert.equal(h.fake.requests.length, 3, 'the chat keeps its rule: retried once, then an error');
+        assert.equal(analytics.responses[1].outcome, 'error');
+        assert.equal(analytics.responses[1].noSuggestion, undefined);
+      });
+
       it('a retried attempt is billed too: the answer’s usage is the sum of both', async () => {
         h = await startHarness({ wireApi });
         h.fake.enqueue(

@@ -58,5 +58,7 @@ export const SURROUNDING_KIND_CASES: SurroundingKindCase[] = [
   { kind: 'repetition', name: 'a repeating line after good ones is cut before it', doc: 'def f():█', answer: `\n    a = 1\n    b = [${zeros(40)}]`, afterTab: 'def f():\n    a = 1█' },
   { kind: 'repetition', name: 'a word repeated with spaces', doc: 'msg = "█"', answer: `${'very '.repeat(30)}long"`, afterTab: undefined },
   { kind: 'repetition', name: 'a few zeros are code', doc: 'const v = [█];', answer: '0, 0, 0, 0', afterTab: 'const v = [0, 0, 0, 0█];' },
+  { kind: 'repetition', name: 'one zero a line × 150, then stop: cut at the first repetition', doc: 'const zeros = [\n  █\n];', answer: `${'0,\n  '.repeat(150)}stop`, afterTab: 'const zeros = [\n  0,█\n];' },
+  { kind: 'repetition', name: 'a short line repeated after good lines keeps the good ones and one copy', doc: 'table = [\n    █\n]', answer: `1,\n    2,\n${'    x,\n'.repeat(40)}`, afterTab: 'table = [\n    1,\n    2,\n    x,█\n]' },
   { kind: 'repetition', name: 'a separator comment of one punctuation character is code', doc: '█', answer: `// ${'-'.repeat(60)}`, afterTab: `// ${'-'.repeat(60)}█` },
 ];

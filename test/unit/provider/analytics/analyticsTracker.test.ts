@@ -224,6 +224,29 @@ describe('AnalyticsTracker', () => {
     assert.equal((await tracker.generatePerformanceReport('grok-4.7', period)).totalRequests, 1);
   });
 
+  it('counts empty inline answers apart as "no suggestion": successes, not errors; older daily totals read as none', async () => {
+    const { tracker, store } = setup();
+    await request(tracker, 'i1', 'success', 400, { feature: 'inline' });
+    tracker.trackRequest({ requestId: 'i2', userId: 'alice', feature: 'inline', model: 'grok-code-fast-1' });
+    await tracker.trackResponse({ requestId: 'i2', outcome: 'success', noSuggestion: true, latencyMs: 300, timeToFirstTokenMs: null, usage: usage(100, 0) });
+    await request(tracker, 'i3', 'error', 500, { feature: 'inline' });
+    const events = await allEvents(store);
+    assert.deepEqual(events.map((e) => e.kind === 'request' && e.noSuggestion === true), [false, true, false]);
+    const report = PerformanceReportSchema.parse(await tracker.generatePerformanceReport(undefined, { start: new Date(T0 - DAY), end: new Date(T0 + DAY) }));
+    assert.equal(report.noSuggestion, 1);
+    assert.equal(report.byFeature.inline?.noSuggestion, 1);
+    assert.equal(report.successRate, (2 / 3) * 100, 'an answer with nothing to suggest is no failure');
+    assert.deepEqual(report.errors, { timeout: 1 });
+    assert.equal(ReportViewSchema.parse(toReportView(report)).noSuggestion, 1);
+    const aggregator = new DayAggregator('2026-11-02');
+    for (const event of events) aggregator.add(event);
+    const [group] = aggregator.toJSON().groups;
+    const { noSuggestion: _dropped, ...older } = group;
+    assert.equal(DailyAggregateSchema.parse({ v: 1, day: '2026-11-02', groups: [older] }).groups[0].noSuggestion, 0);
+    const csv = await tracker.exportAnalytics({ period: { start: new Date(T0 - DAY), end: new Date(T0 + DAY) }, format: 'csv' });
+    assert.deepEqual(csvRecords(csv).map((row) => row.noSuggestion), ['', 'true', '']);
+  });
+
   it('reads daily totals stored before the requested model was kept (no requestedModel) as the answering model\'s', () => {
     const aggregator = new DayAggregator('2026-11-02');
     aggregator.add({ kind: 'request', v: 1, time: T0, requestId: 'r1', userHash: 'h', feature: 'chat', model: 'grok-code-fast-1', servedModel: 'grok-4.3', outcome: 'success', latencyMs: 10, ttftMs: 5, promptTokens: 1, completionTokens: 1, reasoningTokens: 0, cachedTokens: 0, totalTokens: 2, costUsd: 0 });
