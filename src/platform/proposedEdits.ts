@@ -151,7 +151,7 @@ export class ProposedEdits implements vscode.Disposable {
     const pending = this.pending.get(edit.id);
     if (!pending) return;
     void vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Grok: {0} proposal ready.', edit.title), cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Grok: {0} proposal ready', edit.title), cancellable: true },
       (progress, token) => {
         progress.report({ message: vscode.l10n.t('Review the diff, then Accept or Reject it with the buttons in its title bar.') });
         const cancel = token.onCancellationRequested(() => void this.reject(edit));

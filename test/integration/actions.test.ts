@@ -281,16 +281,13 @@ describe('selection actions', () => {
   });
 
   it('shows the Set API Key path on a rejected key and opens no diff', async () => {
-    await setApiKeyAs('xai-not-the-right-one');
-    try {
-      await openWithSelection('unauthorized.js');
-      const outcome = await vscode.commands.executeCommand<EditOutcome>('grokCodeFast.refactor');
-      assert.equal(outcome.status, 'stopped');
-      assert.equal(proposalTabs().length, 0);
-      assert.ok(api.logLines().some((line) => /Refactor failed: The API key was rejected/.test(line)));
-    } finally {
-      await setApiKeyAs(TEST_API_KEY);
-    }
+    // The key was revoked after it was saved: the chat route now refuses it as xAI does.
+    fake.enqueue(scenarios.status(400, { code: 'Client specified an invalid argument', error: 'Incorrect API key provided: xa***ne.' }));
+    await openWithSelection('unauthorized.js');
+    const outcome = await vscode.commands.executeCommand<EditOutcome>('grokCodeFast.refactor');
+    assert.equal(outcome.status, 'stopped');
+    assert.equal(proposalTabs().length, 0);
+    assert.ok(api.logLines().some((line) => /Refactor failed: The endpoint rejected the API key/.test(line)));
   });
 
   it('sends nothing from an excluded file', async () => {
