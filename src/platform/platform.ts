@@ -21,9 +21,9 @@ import {
   XAI_ENDPOINT,
 } from '../provider';
 import { FileAnalyticsStore } from './analyticsFileStore';
-import { analyticsSalt } from './analyticsSalt';
 import { ApiKeyStore } from './apiKeyStore';
 import { ConsentGate, type ConsentDialog } from './consentGate';
+import { LiveIdentity } from './identity';
 import { GlobalStateConsentStore } from './consentStore';
 import { type AnalyticsDialogs, interactiveDialogs } from './dialogs';
 import { InlineSnooze } from './inlineSnooze';
@@ -38,7 +38,6 @@ import { SerialMemento } from './serialMemento';
 import { ServedChatModel } from './servedChatModel';
 import { ServiceHealth } from './serviceHealth';
 import { analyticsEnabled, onSettingsChanged, readSettings, type Settings } from './settings';
-import { getOrCreateUserId } from './userId';
 
 export type ModelFeature = 'chat' | 'inline' | 'action';
 
@@ -154,13 +153,13 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
   const appInfo = { name: vscode.env.appName, version: String(context.extension.packageJSON.version ?? 'unknown') };
   const keyStore = new ApiKeyStore(context.secrets);
   const globalState = new SerialMemento(context.globalState);
-  const userId = getOrCreateUserId(globalState);
+  const identity = new LiveIdentity(globalState);
   const consentManager = new ConsentManager(new GlobalStateConsentStore(globalState), {
     audit: { appName: appInfo.name, appVersion: appInfo.version },
   });
   const consent = new ConsentGate({
     manager: consentManager,
-    userId,
+    userId: () => identity.userId(),
     models: () => Object.values(settings.models),
     endpoint: () => settings.endpoint.baseUrl ?? undefined,
     dialog: consentDialog,
@@ -168,11 +167,11 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
   });
   const analyticsStore = new FileAnalyticsStore(path.join(context.globalStorageUri.fsPath, 'analytics'));
   void analyticsStore.init().catch((error) => log.error('Could not open the analytics store:', error));
-  const tracker = new AnalyticsTracker({ store: analyticsStore, salt: analyticsSalt(globalState), enabled: () => analyticsEnabled(settings) });
+  const tracker = new AnalyticsTracker({ store: analyticsStore, salt: () => identity.salt(), enabled: () => analyticsEnabled(settings) });
   const registry = new ModelRegistry(log, {
     endpoint: XAI_ENDPOINT,
     apiKey: '',
-    userId,
+    userId: identity.userId(),
     ...optionsFrom(settings),
     appInfo,
     consentManager,
@@ -213,6 +212,9 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
   });
 
   disposables.push(
+    // A renewed identity (Delete My Data, here or in another window): requests, limits and the
+    // provider's consent check go under the new user id, the one consent is now recorded under.
+    identity.onDidChange((userId) => registry.updateConfig({ userId })),
     consent,
     settingsChanged,
     keyApplied,
@@ -231,6 +233,8 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
       announce(warnings);
       // Also applies the new limits to the shared rate limiter.
       registry.updateConfig(optionsFrom(settings));
+      // A model chosen at an endpoint the user consented to is covered: its record is written now.
+      void consent.hasConsent().catch((error) => log.error('Could not read the consent records:', error));
       modelCatalogue.settingsChanged(settings);
       settingsChanged.fire(settings);
     }),
@@ -260,6 +264,8 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
     endpoint,
     providerFor(feature) {
       endpoint();
+      // Reading the identity notices one renewed in another window before this request goes out.
+      identity.userId();
       return registry.getProvider(settings.models[feature]);
     },
     providerOptions: () => optionsFrom(settings),
