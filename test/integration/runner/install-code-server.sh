@@ -10,6 +10,12 @@ dest=$1
 version=$2
 node_version=${3:-}
 [ -f "$dest/.ok" ] && exit 0
+# Two test runs at once (parallel worktrees) must not build into the same folder: the second waits for
+# the first's lock, then finds .ok (a build cut short has no .ok and starts over).
+mkdir -p "$(dirname "$dest")"
+exec 9>"$dest.lock"
+flock 9
+[ -f "$dest/.ok" ] && exit 0
 rm -rf "$dest"; mkdir -p "$dest"; cd "$dest"
 echo '{"private":true}' > package.json
 export npm_config_audit=false npm_config_fund=false npm_config_loglevel=error
