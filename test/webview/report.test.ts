@@ -141,27 +141,21 @@ describe('report webview', () => {
     const narrow = await harness.open({ width, height: 900 });
     try {
       await narrow.fromHost({ type: 'report', period: 30, analyticsEnabled: true, report: usage.report });
-      const measured = (await narrow.page.evaluate(() => {
-        const view = document.documentElement.clientWidth;
-        const tables = [...document.querySelectorAll('table')].filter((table) => table.checkVisibility());
-        return {
-          view,
-          scrollWidth: document.documentElement.scrollWidth,
-          tables: tables.map((table) => {
+      const [view, scrollWidth] = (await narrow.page.evaluate('[document.documentElement.clientWidth, document.documentElement.scrollWidth]')) as number[];
+      const tables = (await narrow.page.locator('table').evaluateAll((elements) =>
+        elements
+          .filter((table) => table.checkVisibility())
+          .map((table) => {
             const box = table.getBoundingClientRect();
             const parent = table.parentElement!.getBoundingClientRect();
             const cells = [...table.querySelectorAll('th, td')].map((cell) => {
               const c = cell.getBoundingClientRect();
-              return { text: cell.textContent ?? '', left: c.left, right: c.right, overflows: cell.scrollWidth > cell.clientWidth + 0.5 };
+              return { text: cell.textContent ?? '', right: c.right, overflows: cell.scrollWidth > cell.clientWidth + 0.5 };
             });
-            return { name: table.dataset.table ?? '', left: box.left, right: box.right, top: box.top, bottom: box.bottom, parentRight: parent.right, cells };
+            return { name: table.getAttribute('data-table') ?? '', left: box.left, right: box.right, top: box.top, bottom: box.bottom, parentRight: parent.right, cells };
           }),
-        };
-      })) as {
-        view: number;
-        scrollWidth: number;
-        tables: { name: string; left: number; right: number; top: number; bottom: number; parentRight: number; cells: { text: string; left: number; right: number; overflows: boolean }[] }[];
-      };
+      )) as { name: string; left: number; right: number; top: number; bottom: number; parentRight: number; cells: { text: string; right: number; overflows: boolean }[] }[];
+      const measured = { view, scrollWidth, tables };
       assert.ok(measured.scrollWidth <= measured.view, `the page scrolls sideways: ${measured.scrollWidth} > ${measured.view}`);
       for (const table of measured.tables) {
         assert.ok(table.right <= Math.min(measured.view, table.parentRight) + 0.5, `${table.name} is wider than its place (${table.right} > ${table.parentRight})`);
