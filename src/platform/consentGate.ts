@@ -3,8 +3,9 @@
  * through the core's ConsentManager (globalState, endpoint origin, notice version, time, app name and
  * version). Consent is per endpoint origin: pointing the extension elsewhere asks again, with that
  * endpoint's notice. One consent covers every model at the endpoint, as the notice says: a model
- * chosen later is recorded without asking (endpointConsent). Chat and actions await `ensureConsent()`; inline completions and background
- * checks only read `hasConsentNow()` and never show the modal. The dialog (onboarding/consentModal)
+ * chosen later is recorded without asking (endpointConsent). Chat and actions await
+ * `ensureConsent()`; inline completions and background checks only read `hasConsentNow()` and never
+ * show the modal. The dialog (onboarding/consentModal)
  * is given by the composition root and is replaceable so integration tests answer it.
  */
 import * as vscode from 'vscode';
@@ -25,7 +26,7 @@ export interface ConsentGateDeps {
   manager: ConsentManager;
   /** The live user id (platform/identity): after Delete My Data, consent is asked and recorded under the new one. */
   userId: () => string;
-  /** The model ids the features currently use (chat, inline, actions): consent is kept per model. */
+  /** The model ids the features currently use (chat, inline, actions): consent is recorded per model, one consent covering the endpoint's models. */
   models: () => string[];
   /** The configured endpoint's base URL; undefined when none is valid (then nothing has consent). */
   endpoint: () => string | undefined;
