@@ -46,6 +46,9 @@ export class ConsentGate implements vscode.Disposable {
   /** Fires with the new overall answer (all current models at the current endpoint) after any change. */
   readonly onDidChange = this.changed.event;
   private readonly subscription: { dispose(): void };
+  /** Withdrawals begun, and those still being written: consent is not extended across one. */
+  private revocations = 0;
+  private revoking = 0;
 
   constructor(private readonly deps: ConsentGateDeps) {
     this.dialog = deps.dialog;
@@ -127,13 +130,20 @@ export class ConsentGate implements vscode.Disposable {
 
   /** Withdraws consent for every model and endpoint this user answered for; listeners cancel what is in flight. */
   async revoke(): Promise<void> {
-    const records = await this.deps.manager.listConsents();
-    const subjects = new Map<string, ConsentSubject>();
-    for (const subject of [...(this.subjects() ?? []), ...records.filter((r) => r.userId === this.deps.userId())]) {
-      const { userId, modelId, endpoint } = subject;
-      subjects.set(JSON.stringify([modelId, endpoint]), { userId, modelId, endpoint });
+    this.revocations++;
+    this.revoking++;
+    try {
+      const records = await this.deps.manager.listConsents();
+      const subjects = new Map<string, ConsentSubject>();
+      for (const subject of [...(this.subjects() ?? []), ...records.filter((r) => r.userId === this.deps.userId())]) {
+        const { userId, modelId, endpoint } = subject;
+        subjects.set(JSON.stringify([modelId, endpoint]), { userId, modelId, endpoint });
+      }
+      // Started together: every withdrawal is stored before any listener reads the records.
+      await Promise.all([...subjects.values()].map((subject) => this.deps.manager.revokeConsent(subject)));
+    } finally {
+      this.revoking--;
     }
-    for (const subject of subjects.values()) await this.deps.manager.revokeConsent(subject);
     this.deps.logger.info('Data-use consent revoked.');
   }
 
@@ -159,7 +169,9 @@ export class ConsentGate implements vscode.Disposable {
   /** The subjects still to ask about; undefined when no endpoint is valid. */
   private async missingSubjects(models?: readonly string[]): Promise<ConsentSubject[] | undefined> {
     const subjects = this.subjects(models);
-    return subjects === undefined ? undefined : extendEndpointConsent(this.deps.manager, subjects);
+    const started = this.revocations;
+    // Never extends while a withdrawal is under way or after one began: that would undo it.
+    return subjects === undefined ? undefined : extendEndpointConsent(this.deps.manager, subjects, () => this.revoking === 0 && this.revocations === started);
   }
 
   private async askIfMissing(models: readonly string[]): Promise<boolean> {

@@ -18,13 +18,14 @@ async function endpointConsented(manager: ConsentManager, subject: ConsentSubjec
 
 /**
  * The subjects still without consent: each one whose endpoint the user consented to is recorded
- * now (so the others are the ones to ask about).
+ * now (so the others are the ones to ask about). `mayExtend()` is asked right before each record is
+ * written: false (a withdrawal under way or made since) records nothing, so a revocation is never undone.
  */
-export async function extendEndpointConsent(manager: ConsentManager, subjects: readonly ConsentSubject[]): Promise<ConsentSubject[]> {
+export async function extendEndpointConsent(manager: ConsentManager, subjects: readonly ConsentSubject[], mayExtend: () => boolean = () => true): Promise<ConsentSubject[]> {
   const missing: ConsentSubject[] = [];
   for (const subject of subjects) {
     if (await manager.hasConsent(subject)) continue;
-    if (await endpointConsented(manager, subject)) {
+    if ((await endpointConsented(manager, subject)) && mayExtend()) {
       await manager.recordConsent({ ...subject, consentGiven: true, dataUsageAcknowledged: true });
     } else {
       missing.push(subject);

@@ -33,6 +33,14 @@ describe('one consent covers every model at the endpoint (issue 24 item 6)', () 
     assert.equal(await manager.hasConsent(later), false);
   });
 
+  it('records nothing while a withdrawal is under way (mayExtend false): a revocation is never undone', async () => {
+    const manager = new ConsentManager(new MemoryConsentStore());
+    await manager.recordConsent({ userId: 'u1', modelId: 'grok-code-fast-1', endpoint: XAI, ...given });
+    const later = { userId: 'u1', modelId: 'grok-4.3', endpoint: XAI };
+    assert.deepEqual(await extendEndpointConsent(manager, [later], () => false), [later]);
+    assert.equal(await manager.hasConsent(later), false);
+  });
+
   it("the extension's notice says it covers every model at the endpoint, and names it", () => {
     for (const origin of [XAI, OTHER]) {
       const notice = consentNotice(origin);
