@@ -8,8 +8,8 @@ import { isGrokError, RateLimitError } from '../provider/errors';
 
 const CONSENT_HINT = vscode.l10n.t('Run "Grok: Show Data-Use Consent" to review the notice and consent.');
 
-/** The request was refused before anything was sent: the user has not consented for this model. */
-export const CONSENT_DECLINED_MESSAGE = vscode.l10n.t('Grok: no data-use consent for this model, so nothing was sent. {0}', CONSENT_HINT);
+/** The request was refused before anything was sent: the user has not consented to the endpoint (one consent covers all its models). */
+export const CONSENT_DECLINED_MESSAGE = vscode.l10n.t('Grok: no data-use consent for this endpoint, so nothing was sent. {0}', CONSENT_HINT);
 
 const SET_KEY_HINT = vscode.l10n.t('Run "Grok: Set API Key".');
 

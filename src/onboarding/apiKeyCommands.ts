@@ -1,10 +1,11 @@
-/** Set API Key (stored in SecretStorage, then checked against the endpoint) and Clear API Key. */
+/** Set API Key (checked against the endpoint, then stored in SecretStorage unless refused) and Clear API Key. */
 import * as vscode from 'vscode';
 import { type ApiKeyStore } from '../platform/apiKeyStore';
 import { withCancellableProgress } from '../platform/cancellableProgress';
 import { afterWalkthroughFocus } from '../platform/walkthroughFocus';
 import { type Logger } from '../provider/types';
-import { type ApiKeyCheckResult, apiKeyPrompt, keyVerdict, type KeyVerdict } from './keyVerdict';
+import { adoptApiKey } from './keyAdoption';
+import { type ApiKeyCheckResult, apiKeyPrompt, type KeyVerdict } from './keyVerdict';
 
 export interface ApiKeyCommandDeps {
   keyStore: ApiKeyStore;
@@ -56,27 +57,19 @@ export async function setApiKey(deps: ApiKeyCommandDeps, ...callerArgs: unknown[
 }
 
 /**
- * Stores `key`, checks it against the endpoint and tells the user the verdict: what Set API Key does
- * after its input box. Also the key VS Code's Language Models editor asked for (Add Models → Grok
- * Code Fast), handed over by the internal command `useApiKey`, never by a public one.
+ * Checks `key` against the endpoint, stores it unless the endpoint refused it, and tells the user the
+ * verdict: what Set API Key does after its input box. Also the key VS Code's Language Models editor
+ * asked for (Add Models → Grok Code Fast), handed over by the internal command `useApiKey`, never by
+ * a public one.
  */
 export async function useApiKey(deps: ApiKeyCommandDeps, key: string): Promise<KeyVerdict> {
-  await deps.keyStore.set(key);
-  deps.logger.info('API key saved to SecretStorage; checking it against the endpoint.');
   const endpoint = deps.endpoint();
-  if (endpoint === undefined) {
-    const verdict: KeyVerdict = { kind: 'unreachable', text: vscode.l10n.t('API key saved; no valid endpoint is configured to check it (see grokCodeFast.endpoint.url).') };
-    announce(verdict);
-    return verdict;
-  }
-  const verdict = await withCancellableProgress(vscode.l10n.t('Checking the API key…'), async (signal) => {
-    try {
-      return keyVerdict({ result: await deps.checkApiKey(key, signal) }, endpoint);
-    } catch (error) {
-      return keyVerdict({ error }, endpoint);
-    }
-  });
-  deps.logger.info(`API key check: ${verdict.kind}.`);
+  const hadKey = (await deps.keyStore.get()) !== undefined;
+  const adopt = (signal: AbortSignal) =>
+    adoptApiKey({ key, endpoint, hadKey, check: (candidate) => deps.checkApiKey(candidate, signal), store: (checked) => deps.keyStore.set(checked) });
+  // Without an endpoint nothing is checked, so there is no progress to show.
+  const verdict = endpoint === undefined ? await adopt(new AbortController().signal) : await withCancellableProgress(vscode.l10n.t('Checking the API key…'), adopt);
+  deps.logger.info(verdict.kind === 'rejected' ? 'API key refused by the endpoint; not saved.' : `API key saved to SecretStorage; check: ${verdict.kind}.`);
   announce(verdict);
   return verdict;
 }

@@ -23,7 +23,7 @@ export function keyVerdict(outcome: { result: ApiKeyCheckResult } | { error: unk
     const which = redactedKey ? ` (${redactedKey})` : '';
     return valid
       ? { kind: 'valid', text: l10n.t('API key saved and accepted by {0}{1}. {2}', endpoint, which, message) }
-      : { kind: 'rejected', text: l10n.t('API key saved, but {0} rejected it{1}: {2}', endpoint, which, message) };
+      : { kind: 'rejected', text: l10n.t('API key not saved: {0} rejected it{1}: {2}', endpoint, which, message) };
   }
   const { error } = outcome;
   const reason = isGrokError(error) ? `${error.message} [${error.code}]` : error instanceof Error ? error.message : String(error);

@@ -2,13 +2,16 @@
  * Asks for data-use consent before the first request a feature would send, and records the answer
  * through the core's ConsentManager (globalState, endpoint origin, notice version, time, app name and
  * version). Consent is per endpoint origin: pointing the extension elsewhere asks again, with that
- * endpoint's notice. Chat and actions await `ensureConsent()`; inline completions and background
- * checks only read `hasConsentNow()` and never show the modal. The dialog (onboarding/consentModal)
+ * endpoint's notice. One consent covers every model at the endpoint, as the notice says: a model
+ * chosen later is recorded without asking (endpointConsent). Chat and actions await
+ * `ensureConsent()`; inline completions and background checks only read `hasConsentNow()` and never
+ * show the modal. The dialog (onboarding/consentModal)
  * is given by the composition root and is replaceable so integration tests answer it.
  */
 import * as vscode from 'vscode';
 import { consentNotice, CONSENT_NOTICE_VERSION, endpointOrigin, type ConsentManager, type ConsentSubject } from '../provider/consent';
 import { type Logger } from '../provider/types';
+import { extendEndpointConsent } from './endpointConsent';
 
 export interface ConsentNotice {
   message: string;
@@ -21,8 +24,9 @@ export type ConsentDialog = (notice: ConsentNotice) => Promise<boolean>;
 
 export interface ConsentGateDeps {
   manager: ConsentManager;
-  userId: string;
-  /** The model ids the features currently use (chat, inline, actions): consent is kept per model. */
+  /** The live user id (platform/identity): after Delete My Data, consent is asked and recorded under the new one. */
+  userId: () => string;
+  /** The model ids the features currently use (chat, inline, actions): consent is recorded per model, one consent covering the endpoint's models. */
   models: () => string[];
   /** The configured endpoint's base URL; undefined when none is valid (then nothing has consent). */
   endpoint: () => string | undefined;
@@ -42,11 +46,14 @@ export class ConsentGate implements vscode.Disposable {
   /** Fires with the new overall answer (all current models at the current endpoint) after any change. */
   readonly onDidChange = this.changed.event;
   private readonly subscription: { dispose(): void };
+  /** Withdrawals begun, and those still being written: consent is not extended across one. */
+  private revocations = 0;
+  private revoking = 0;
 
   constructor(private readonly deps: ConsentGateDeps) {
     this.dialog = deps.dialog;
     this.subscription = deps.manager.onDidChange((change) => {
-      if (change.userId !== deps.userId) return;
+      if (change.userId !== deps.userId()) return;
       if (!change.granted) this.revoked.fire();
       this.changed.fire(this.hasConsentNow() === true);
     });
@@ -75,7 +82,10 @@ export class ConsentGate implements vscode.Disposable {
     return all;
   }
 
-  /** Reads the stored answers (fills the synchronous cache). */
+  /**
+   * Reads the stored answers (fills the synchronous cache); a current model not yet recorded at an
+   * endpoint the user consented to is recorded now, since the consent covers it.
+   */
   async hasConsent(): Promise<boolean> {
     const missing = await this.missingSubjects();
     return missing !== undefined && missing.length === 0;
@@ -132,13 +142,20 @@ export class ConsentGate implements vscode.Disposable {
 
   /** Withdraws consent for every model and endpoint this user answered for; listeners cancel what is in flight. */
   async revoke(): Promise<void> {
-    const records = await this.deps.manager.listConsents();
-    const subjects = new Map<string, ConsentSubject>();
-    for (const subject of [...(this.subjects() ?? []), ...records.filter((r) => r.userId === this.deps.userId)]) {
-      const { userId, modelId, endpoint } = subject;
-      subjects.set(JSON.stringify([modelId, endpoint]), { userId, modelId, endpoint });
+    this.revocations++;
+    this.revoking++;
+    try {
+      const records = await this.deps.manager.listConsents();
+      const subjects = new Map<string, ConsentSubject>();
+      for (const subject of [...(this.subjects() ?? []), ...records.filter((r) => r.userId === this.deps.userId())]) {
+        const { userId, modelId, endpoint } = subject;
+        subjects.set(JSON.stringify([modelId, endpoint]), { userId, modelId, endpoint });
+      }
+      // Started together: every withdrawal is stored before any listener reads the records.
+      await Promise.all([...subjects.values()].map((subject) => this.deps.manager.revokeConsent(subject)));
+    } finally {
+      this.revoking--;
     }
-    for (const subject of subjects.values()) await this.deps.manager.revokeConsent(subject);
     this.deps.logger.info('Data-use consent revoked.');
   }
 
@@ -157,24 +174,25 @@ export class ConsentGate implements vscode.Disposable {
   private subjects(models: readonly string[] = this.deps.models()): ConsentSubject[] | undefined {
     const endpoint = this.origin();
     if (endpoint === undefined) return undefined;
-    return [...new Set(models)].map((modelId) => ({ userId: this.deps.userId, modelId, endpoint }));
+    const userId = this.deps.userId();
+    return [...new Set(models)].map((modelId) => ({ userId, modelId, endpoint }));
   }
 
+  /** The subjects still to ask about; undefined when no endpoint is valid. */
   private async missingSubjects(models?: readonly string[]): Promise<ConsentSubject[] | undefined> {
     const subjects = this.subjects(models);
-    if (subjects === undefined) return undefined;
-    const missing: ConsentSubject[] = [];
-    for (const subject of subjects) {
-      if (!(await this.deps.manager.hasConsent(subject))) missing.push(subject);
-    }
-    return missing;
+    const started = this.revocations;
+    // Never extends while a withdrawal is under way or after one began: that would undo it.
+    return subjects === undefined ? undefined : extendEndpointConsent(this.deps.manager, subjects, () => this.revoking === 0 && this.revocations === started);
   }
 
   private async askIfMissing(models: readonly string[]): Promise<boolean> {
     const missing = await this.missingSubjects(models);
     if (missing === undefined) return false;
     if (missing.length === 0) return true;
-    const accepted = await this.dialog(this.notice(`Endpoint: ${missing[0]!.endpoint}. Models: ${missing.map((s) => s.modelId).join(', ')}.`));
+    const accepted = await this.dialog(
+      this.notice(vscode.l10n.t('Endpoint: {0}. Models in use now: {1}; the consent also covers any other model you choose there.', missing[0]!.endpoint, missing.map((s) => s.modelId).join(', '))),
+    );
     if (!accepted) {
       this.deps.logger.info('Data-use consent declined; no request was sent.');
       return false;

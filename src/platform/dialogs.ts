@@ -2,9 +2,11 @@
  * Every question the analytics and data-rights commands ask the user, behind one replaceable
  * interface: the integration tests answer them without UI (see the report feature's setPrompts test seam).
  */
-import { homedir } from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { REPORT_PERIODS, type ReportPeriod } from '../provider/analytics/reportPeriod';
+import { deletionQuestion } from './deletionQuestion';
+import { defaultExportFolder } from './exportFolder';
 
 export type ExportFormat = 'json' | 'csv';
 export type ExportSpan = ReportPeriod | 'all';
@@ -14,11 +16,10 @@ export interface AnalyticsDialogs {
   chooseAnalyticsExport(): Promise<{ span: ExportSpan; format: ExportFormat } | undefined>;
   /** A save dialog; undefined when dismissed. */
   chooseSaveLocation(options: { title: string; defaultName: string; format: ExportFormat }): Promise<vscode.Uri | undefined>;
-  /** Delete My Data: true only for an explicit "Delete". */
+  /** Delete My Data: true only for an explicit "Delete" (the default button keeps the data). */
   confirmDeletion(): Promise<boolean>;
 }
 
-export const DELETE_BUTTON = vscode.l10n.t('Delete');
 
 const FILTERS: Record<ExportFormat, Record<string, string[]>> = {
   json: { JSON: ['json'] },
@@ -42,21 +43,13 @@ export const interactiveDialogs: AnalyticsDialogs = {
   },
 
   async chooseSaveLocation({ title, defaultName, format }) {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir());
-    return vscode.window.showSaveDialog({ title, saveLabel: vscode.l10n.t('Export'), defaultUri: vscode.Uri.joinPath(folder, defaultName), filters: FILTERS[format] });
+    const defaultUri = vscode.Uri.file(path.join(defaultExportFolder(), defaultName));
+    return vscode.window.showSaveDialog({ title, saveLabel: vscode.l10n.t('Export'), defaultUri, filters: FILTERS[format] });
   },
 
   async confirmDeletion() {
-    const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Delete all your Grok Code Fast data on this machine?'),
-      {
-        modal: true,
-        detail: vscode.l10n.t(
-          'This deletes your analytics (every recorded request), your chat history, your data-use consent records and the rate-limit and budget counters (the budget starts from $0 again). It cannot be undone. You will be asked for consent again before the next request.',
-        ),
-      },
-      DELETE_BUTTON,
-    );
-    return answer === DELETE_BUTTON;
+    const question = deletionQuestion();
+    const answer = await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, ...question.buttons);
+    return question.confirms(answer);
   },
 };

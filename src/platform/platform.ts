@@ -22,9 +22,9 @@ import {
   XAI_ENDPOINT,
 } from '../provider';
 import { FileAnalyticsStore } from './analyticsFileStore';
-import { analyticsSalt } from './analyticsSalt';
 import { ApiKeyStore } from './apiKeyStore';
 import { ConsentGate, type ConsentDialog } from './consentGate';
+import { LiveIdentity } from './identity';
 import { GlobalStateConsentStore } from './consentStore';
 import { type AnalyticsDialogs, interactiveDialogs } from './dialogs';
 import { InlineSnooze } from './inlineSnooze';
@@ -42,7 +42,6 @@ import { ServedChatModel } from './servedChatModel';
 import { ServiceHealth } from './serviceHealth';
 import { analyticsEnabled, onSettingsChanged, readSettings, type Settings } from './settings';
 import { type OverBudgetPrompt, SpendGuard } from './spendGuard';
-import { getOrCreateUserId } from './userId';
 
 export type ModelFeature = 'chat' | 'inline' | 'action';
 
@@ -166,13 +165,13 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
   const appInfo = { name: vscode.env.appName, version: String(context.extension.packageJSON.version ?? 'unknown') };
   const keyStore = new ApiKeyStore(context.secrets);
   const globalState = new SerialMemento(context.globalState);
-  const userId = getOrCreateUserId(globalState);
+  const identity = new LiveIdentity(globalState);
   const consentManager = new ConsentManager(new GlobalStateConsentStore(globalState), {
     audit: { appName: appInfo.name, appVersion: appInfo.version },
   });
   const consent = new ConsentGate({
     manager: consentManager,
-    userId,
+    userId: () => identity.userId(),
     models: () => Object.values(inUse()),
     endpoint: () => settings.endpoint.baseUrl ?? undefined,
     dialog: consentDialog,
@@ -182,11 +181,11 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
   void analyticsStore.init().catch((error) => log.error('Could not open the analytics store:', error));
   let noticePrompt: NoticePrompt = showNotice;
   const spendGuard = new SpendGuard({ state: globalState, settings, notice: (...args) => noticePrompt(...args) });
-  const tracker = new AnalyticsTracker({ store: analyticsStore, salt: analyticsSalt(globalState), enabled: () => analyticsEnabled(settings) });
+  const tracker = new AnalyticsTracker({ store: analyticsStore, salt: () => identity.salt(), enabled: () => analyticsEnabled(settings) });
   const registry = new ModelRegistry(log, {
     endpoint: XAI_ENDPOINT,
     apiKey: '',
-    userId,
+    userId: identity.userId(),
     ...optionsFrom(settings),
     appInfo,
     consentManager,
@@ -240,6 +239,9 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
   disposables.push(
     spendGuard,
     registry.onDidFinishRequest((event) => spendGuard.requestFinished(event)),
+    // A renewed identity (Delete My Data, here or in another window): requests, limits and the
+    // provider's consent check go under the new user id, the one consent is now recorded under.
+    identity.onDidChange((userId) => registry.updateConfig({ userId })),
     consent,
     settingsChanged,
     keyApplied,
@@ -259,6 +261,8 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
       // Also applies the new limits to the shared rate limiter.
       registry.updateConfig(optionsFrom(settings));
       spendGuard.setLimits(settings);
+      // A model chosen at an endpoint the user consented to is covered: its record is written now.
+      void consent.hasConsent().catch((error) => log.error('Could not read the consent records:', error));
       modelCatalogue.settingsChanged(settings);
       settingsChanged.fire(settings);
     }),
@@ -290,6 +294,8 @@ export function createServices(context: vscode.ExtensionContext, consentDialog: 
     modelsInUse: inUse,
     providerFor(feature) {
       endpoint();
+      // Reading the identity notices one renewed in another window before this request goes out.
+      identity.userId();
       return registry.getProvider(inUse()[feature]);
     },
     providerOptions: () => optionsFrom(settings),

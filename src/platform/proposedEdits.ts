@@ -152,7 +152,7 @@ export class ProposedEdits implements vscode.Disposable {
     const pending = this.pending.get(edit.id);
     if (!pending) return;
     void vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Grok: {0} proposal ready.', edit.title), cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Grok: {0} proposal ready', edit.title), cancellable: true },
       (progress, token) => {
         const review = vscode.l10n.t('Review the diff, then Accept or Reject it with the buttons in its title bar.');
         progress.report({ message: cost === undefined ? review : `${cost} ${review}` });
@@ -183,11 +183,12 @@ export class ProposedEdits implements vscode.Disposable {
       return 'stale';
     }
     const change = new vscode.WorkspaceEdit();
+    const replacement = pending.replacement ?? '';
+    const { start, end } = pending.range as OffsetRange;
     if (document === undefined) {
-      change.createFile(uri, { contents: new TextEncoder().encode(pending.replacement ?? '') });
+      change.createFile(uri, { contents: new TextEncoder().encode(replacement) });
     } else {
-      const { start, end } = pending.range as OffsetRange;
-      change.replace(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(end)), pending.replacement ?? '');
+      change.replace(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(end)), replacement);
     }
     const applied = await vscode.workspace.applyEdit(change);
     await this.close(pending);
@@ -195,7 +196,14 @@ export class ProposedEdits implements vscode.Disposable {
       void vscode.window.showErrorMessage(vscode.l10n.t('Grok: VS Code refused the {0} edit; nothing was changed.', title));
       return 'stale';
     }
-    await vscode.window.showTextDocument(document ?? (await vscode.workspace.openTextDocument(uri)), { preview: false });
+    const target = document ?? (await vscode.workspace.openTextDocument(uri));
+    // The replaced text as it now stands is selected (nothing in a new file): the editor would
+    // otherwise restore the old line range, and the next action would run on the wrong code.
+    const selection =
+      document === undefined
+        ? new vscode.Range(0, 0, 0, 0)
+        : new vscode.Range(target.positionAt(start), target.positionAt(start + replacement.length));
+    await vscode.window.showTextDocument(target, { preview: false, selection });
     return 'applied';
   }
 

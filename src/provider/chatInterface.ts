@@ -37,7 +37,7 @@ export class ChatInterface {
     const provider = this.modelRegistry.getProvider(this.model);
     const subject = { userId, modelId: provider.model, endpoint: provider.origin };
     if (!(await provider.consentManager.hasConsent(subject))) {
-      if (!CONSENT_REPLY.test(message)) return consentPrompt(provider.origin);
+      if (!CONSENT_REPLY.test(message)) return consentPrompt(provider.origin, provider.model);
       await provider.consentManager.recordConsent({ ...subject, consentGiven: true, dataUsageAcknowledged: true });
       this.logger.info(`Data-use consent recorded in the chat for ${provider.origin}.`);
       return l10n.t('Thank you: consent is recorded. Ask your question.');
@@ -50,11 +50,11 @@ export class ChatInterface {
   }
 }
 
-function consentPrompt(origin: string): string {
+function consentPrompt(origin: string, modelId: string): string {
   return [
     l10n.t('To use the AI features, we need your consent.'),
     '',
-    consentNotice(origin),
+    consentNotice(origin, modelId),
     '',
     l10n.t('Would you like to provide consent? Reply with "I consent" to continue.'),
   ].join('\n');

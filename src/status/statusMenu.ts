@@ -1,17 +1,13 @@
 /**
- * The status bar's click menu and the commands behind it: toggle and snooze inline completions, open
- * chat, the performance report, settings, the API key and the log.
+ * The status bar's click menu (statusMenuItems) and the commands behind it: toggle and snooze inline
+ * completions, open chat, select the model, the performance report, settings, the API key and the log.
  */
 import * as vscode from 'vscode';
 import { type InlineSnooze } from '../platform/inlineSnooze';
 import { type StatusBarController } from './statusBar';
+import { menuItems } from './statusMenuItems';
 
 const MINUTE_MS = 60_000;
-
-interface MenuItem extends vscode.QuickPickItem {
-  command: string;
-  args?: unknown[];
-}
 
 export interface StatusMenuDeps {
   statusBar: StatusBarController;
@@ -37,19 +33,6 @@ async function snoozeInline(statusBar: StatusBarController, snooze: InlineSnooze
   if (statusBar.isInlineSnoozed()) choices.unshift({ label: vscode.l10n.t('Resume now'), until: undefined });
   const picked = await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Snooze inline completions') });
   if (picked) snooze.snooze(picked.until);
-}
-
-function menuItems(statusBar: StatusBarController): MenuItem[] {
-  const inlineLabel = statusBar.isInlineActive() || statusBar.isInlineSnoozed() ? vscode.l10n.t('Turn inline completions off') : vscode.l10n.t('Turn inline completions on');
-  return [
-    { label: `$(lightbulb) ${inlineLabel}`, command: 'grokCodeFast.toggleInlineCompletions' },
-    { label: `$(clock) ${vscode.l10n.t('Snooze inline completions…')}`, command: 'grokCodeFast.snoozeInlineCompletions' },
-    { label: `$(comment-discussion) ${vscode.l10n.t('Open chat')}`, command: 'grokCodeFast.openChat' },
-    { label: `$(graph) ${vscode.l10n.t('Show performance report')}`, command: 'grokCodeFast.showPerformanceReport' },
-    { label: `$(gear) ${vscode.l10n.t('Open settings')}`, command: 'workbench.action.openSettings', args: ['grokCodeFast'] },
-    { label: `$(key) ${vscode.l10n.t('Set API key…')}`, command: 'grokCodeFast.setApiKey' },
-    { label: `$(output) ${vscode.l10n.t('Show log')}`, command: 'grokCodeFast.showLog' },
-  ];
 }
 
 export function registerStatusMenu(deps: StatusMenuDeps): vscode.Disposable {

@@ -106,6 +106,18 @@ describe('selection actions', () => {
     assert.equal(editor.document.getText(), SOURCE, 'one undo did not restore the original');
   });
 
+  it('after Accept, the selection is the replaced text as it now stands, not the old line range (issue 24 item 4)', async () => {
+    await openWithSelection('accept-selection.js');
+    // A doc comment added above the selected lines: the replacement is one line longer than the selection.
+    fake.enqueue(scenarios.text('```javascript\n  // Adds a and b.\n  const sum = a + b;\n  return sum;\n```'));
+    assert.equal((await vscode.commands.executeCommand<EditOutcome>('grokCodeFast.generateDocs')).status, 'proposed');
+    assert.equal(await vscode.commands.executeCommand('grokCodeFast.acceptProposal'), 'applied');
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.getText(), ['export function add(a, b) {', '  // Adds a and b.', '  const sum = a + b;', '  return sum;', '}', ''].join('\n'));
+    assert.equal(editor.document.getText(editor.selection), '  // Adds a and b.\n  const sum = a + b;\n  return sum;\n');
+    assert.deepEqual([editor.selection.start.line, editor.selection.end.line], [1, 4]);
+  });
+
   it('Reject discards the proposal and leaves the file alone', async () => {
     const editor = await openWithSelection('reject.js');
     fake.enqueue(scenarios.text(ANSWER));
@@ -285,16 +297,13 @@ describe('selection actions', () => {
   });
 
   it('shows the Set API Key path on a rejected key and opens no diff', async () => {
-    await setApiKeyAs('xai-not-the-right-one');
-    try {
-      await openWithSelection('unauthorized.js');
-      const outcome = await vscode.commands.executeCommand<EditOutcome>('grokCodeFast.refactor');
-      assert.equal(outcome.status, 'stopped');
-      assert.equal(proposalTabs().length, 0);
-      assert.ok(api.logLines().some((line) => /Refactor failed: The API key was rejected/.test(line)));
-    } finally {
-      await setApiKeyAs(TEST_API_KEY);
-    }
+    // The key was revoked after it was saved: the chat route now refuses it as xAI does.
+    fake.enqueue(scenarios.status(400, { code: 'Client specified an invalid argument', error: 'Incorrect API key provided: xa***ne.' }));
+    await openWithSelection('unauthorized.js');
+    const outcome = await vscode.commands.executeCommand<EditOutcome>('grokCodeFast.refactor');
+    assert.equal(outcome.status, 'stopped');
+    assert.equal(proposalTabs().length, 0);
+    assert.ok(api.logLines().some((line) => /Refactor failed: The endpoint rejected the API key/.test(line)));
   });
 
   it('sends nothing from an excluded file', async () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { AnalyticsFeatures } from '../../src/report/registerAnalyticsFeatures';
-import { LATE_2026_CATALOGUE, TEST_API_KEY, type FakeXai } from '../fake-xai';
+import { LATE_2026_CATALOGUE, scenarios, TEST_API_KEY, type FakeXai } from '../fake-xai';
 import { chatRequests, connectToFakeXai, disconnectFromFakeXai, grokConfig, type GrokTestApi, setApiKeyAs, waitFor, workspaceFile } from './support/extensionApi';
 
 type ApiWithAnalytics = GrokTestApi & { analyticsFeatures?: AnalyticsFeatures };
@@ -236,14 +236,11 @@ describe("VS Code's chat: Grok models through vscode.lm", () => {
     assert.ok(words < 400, `the stream went on after cancelling (${words} more parts)`);
   });
 
-  it('without consent for the model the request is refused with a clear message and no socket is opened', async () => {
-    // Consent for the models the features use (listing needs it), none for the one VS Code's chat picked.
-    // VS Code re-reads the model list (asking for consent) after each change, and such a question may
-    // still name grok-4.3 (the features' model before) when it is answered: grok-4.3 is never consented to.
-    api.setConsentPrompt(async (notice) => !/Models: .*grok-4\.3/.test(notice.detail));
+  it('one consent covers every model at the endpoint: a model VS Code\'s chat picks is answered without asking (issue 24 item 6)', async () => {
+    // Consent given for the models the features use, none recorded yet for the one VS Code's chat picks.
+    api.setConsentPrompt(async () => true);
     await vscode.commands.executeCommand('grokCodeFast.revokeConsent');
     for (const setting of FEATURE_MODELS) await grokConfig().update(setting, 'grok-4.5', vscode.ConfigurationTarget.Global);
-    // All three must have arrived before Show Consent records consent for the current models.
     await waitFor(() => Object.values(api.settings().models).every((model) => model === 'grok-4.5'), 'the model settings');
     assert.equal(await vscode.commands.executeCommand<boolean>('grokCodeFast.showConsent'), true);
     const model = (await grokModels()).find((m) => m.id === 'grok-4.3');
@@ -254,11 +251,32 @@ describe("VS Code's chat: Grok models through vscode.lm", () => {
       asked++;
       return false;
     });
+    fake.enqueue(scenarios.text('Covered.'));
+    const before = chatRequests(fake).length;
+    await readAll(await model.sendRequest([vscode.LanguageModelChatMessage.User('Hello?')]));
+    assert.equal(asked, 0, 'asked again for another model at the same endpoint');
+    const sent = chatRequests(fake).slice(before);
+    assert.equal(sent.length, 1);
+    assert.equal((sent[0].body as { model: string }).model, 'grok-4.3');
+  });
+
+  it('without consent the request is refused with a clear message and no socket is opened', async () => {
+    api.setConsentPrompt(async () => true);
+    assert.equal(await vscode.commands.executeCommand<boolean>('grokCodeFast.showConsent'), true);
+    const model = (await grokModels()).find((m) => m.id === 'grok-4.3');
+    assert.ok(model, 'grok-4.3 is listed');
+    await vscode.commands.executeCommand('grokCodeFast.revokeConsent');
+
+    let asked = 0;
+    api.setConsentPrompt(async () => {
+      asked++;
+      return false;
+    });
     const connections = fake.connections;
     const requests = fake.requests.length;
     await assert.rejects(
       async () => readAll(await model.sendRequest([vscode.LanguageModelChatMessage.User('Hello?')])),
-      (error: unknown) => error instanceof Error && /no data-use consent for this model, so nothing was sent/.test(error.message),
+      (error: unknown) => error instanceof Error && /no data-use consent for this endpoint, so nothing was sent/.test(error.message),
     );
     assert.equal(asked, 1, 'the consent modal was shown once');
     assert.equal(fake.connections, connections, 'a socket was opened');

@@ -76,10 +76,13 @@ describe('onboarding: API key, consent, model', () => {
       await waitFor(async () => (await api.storedApiKey()) === TEST_API_KEY, 'the typed key to be stored', 10_000);
     });
 
-    it("reports a rejected key with the server's message", async () => {
+    it("reports a rejected key with the server's message and keeps the working key (issue 24 item 3)", async () => {
+      await setApiKeyAs(TEST_API_KEY);
       const verdict = await setApiKeyAs<KeyVerdict>('xai-wrong-key-123');
       assert.equal(verdict.kind, 'rejected');
       assert.match(verdict.text, /Incorrect API key/);
+      assert.match(verdict.text, /not saved.*previous API key stays in use/s);
+      assert.equal(await api.storedApiKey(), TEST_API_KEY, 'the refused key replaced the working one');
       assert.ok(!api.logLines().join('\n').includes('xai-wrong-key-123'));
     });
 

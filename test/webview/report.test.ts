@@ -139,6 +139,53 @@ describe('report webview', () => {
     assert.equal(await page.page.getByRole('alert').innerText(), 'The report could not be built: disk full');
   });
 
+  for (const width of [800, 700]) it(`at a normal editor width (${width} px) clips no column: Latency p99 and the per-feature Cost are whole, one unit per axis (issue 24 item 8)`, async () => {
+    const narrow = await harness.open({ width, height: 900 });
+    try {
+      await narrow.fromHost({ type: 'report', period: 30, analyticsEnabled: true, report: usage.report });
+      const [view, scrollWidth] = (await narrow.page.evaluate('[document.documentElement.clientWidth, document.documentElement.scrollWidth]')) as number[];
+      const tables = (await narrow.page.locator('table').evaluateAll((elements) =>
+        elements
+          .filter((table) => table.checkVisibility())
+          .map((table) => {
+            const box = table.getBoundingClientRect();
+            const parent = table.parentElement!.getBoundingClientRect();
+            const cells = [...table.querySelectorAll('th, td')].map((cell) => {
+              const c = cell.getBoundingClientRect();
+              return { text: cell.textContent ?? '', right: c.right, overflows: cell.scrollWidth > cell.clientWidth + 0.5 };
+            });
+            return { name: table.getAttribute('data-table') ?? '', left: box.left, right: box.right, top: box.top, bottom: box.bottom, parentRight: parent.right, cells };
+          }),
+      )) as { name: string; left: number; right: number; top: number; bottom: number; parentRight: number; cells: { text: string; right: number; overflows: boolean }[] }[];
+      const measured = { view, scrollWidth, tables };
+      assert.ok(measured.scrollWidth <= measured.view, `the page scrolls sideways: ${measured.scrollWidth} > ${measured.view}`);
+      for (const table of measured.tables) {
+        assert.ok(table.right <= Math.min(measured.view, table.parentRight) + 0.5, `${table.name} is wider than its place (${table.right} > ${table.parentRight})`);
+        for (const cell of table.cells) {
+          assert.ok(cell.right <= table.right + 0.5 && cell.right <= measured.view + 0.5, `${table.name}: "${cell.text}" is cut at the right`);
+          assert.equal(cell.overflows, false, `${table.name}: "${cell.text}" overflows its cell`);
+        }
+      }
+      const overlapping = measured.tables.flatMap((a, i) =>
+        measured.tables.slice(i + 1).filter((b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5).map((b) => `${a.name}/${b.name}`),
+      );
+      assert.deepEqual(overlapping, [], 'no two tables overlap');
+      const byName = (name: string) => measured.tables.find((table) => table.name === name)!;
+      assert.ok(byName('latency').cells.some((cell) => cell.text === 'p99'), 'the Latency table has its p99 column');
+      assert.ok(byName('features').cells.some((cell) => cell.text === 'Cost'), 'the By feature table has its Cost column');
+      // One unit per chart axis.
+      for (const selector of ['svg.daily-chart .axis-right text', 'svg.histogram-chart text.axis-label']) {
+        const labels = await narrow.page.locator(selector).allTextContents();
+        const units = new Set(labels.map((label) => /[a-z]+$/.exec(label)?.[0]));
+        assert.ok(labels.length >= 3, `${selector}: ${labels.join(' / ')}`);
+        assert.equal(units.size, 1, `${selector} mixes units: ${labels.join(' / ')}`);
+      }
+      assert.deepEqual(narrow.errors, []);
+    } finally {
+      await narrow.page.context().close();
+    }
+  });
+
   it('looks right: everything laid out inside the page, nothing overlapping (screenshot in media/screenshots/report.png)', async () => {
     await showMonth();
     const blocks = page.page.locator('.cards > *, svg.daily-chart, svg.histogram-chart, table');

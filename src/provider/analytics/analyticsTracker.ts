@@ -18,8 +18,11 @@ import { RequestMetrics, type RequestMetricsSnapshot } from './requestMetrics';
  */
 export interface AnalyticsTrackerOptions {
   store?: AnalyticsStore;
-  /** Persist it (e.g. in globalState) so hashes stay comparable across sessions; random if absent. */
-  salt?: string;
+  /**
+   * Persist it (e.g. in globalState) so hashes stay comparable across sessions; random if absent. A
+   * function is asked at each request, so a salt replaced later (a new identity) takes effect at once.
+   */
+  salt?: string | (() => string);
   enabled?: () => boolean;
   now?: () => number;
 }
@@ -51,7 +54,7 @@ const SESSION_METRICS_WINDOW = 10_000;
  */
 export class AnalyticsTracker {
   private readonly store: AnalyticsStore;
-  private readonly salt: string;
+  private readonly salt: () => string;
   private readonly enabled: () => boolean;
   private readonly now: () => number;
   private readonly pending = new Map<string, { userHash: string; feature: Feature; model: string }>();
@@ -60,7 +63,8 @@ export class AnalyticsTracker {
 
   constructor(options: AnalyticsTrackerOptions = {}) {
     this.store = options.store ?? new MemoryAnalyticsStore();
-    this.salt = options.salt ?? randomBytes(16).toString('hex');
+    const salt = options.salt ?? randomBytes(16).toString('hex');
+    this.salt = typeof salt === 'function' ? salt : () => salt;
     this.enabled = options.enabled ?? (() => true);
     this.now = options.now ?? Date.now;
   }
@@ -137,7 +141,7 @@ export class AnalyticsTracker {
   }
 
   private hashUser(userId: string): string {
-    return createHash('sha256').update(this.salt + userId).digest('hex');
+    return createHash('sha256').update(this.salt() + userId).digest('hex');
   }
 
   private defaultPeriod(): { start: Date; end: Date } {

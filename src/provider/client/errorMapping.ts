@@ -139,12 +139,12 @@ export function mapHttpError(status: number, bodyText: string, headers: Response
   const message = serverMessageOf(bodyText, header(headers, 'content-type'));
   const said = message ? `: ${message}` : '';
   const afterMs = retryHintMs(headers);
-  if (status === 400 && /api key/i.test(message)) return new AuthenticationError(l10n.t('The API key was rejected{0}', said), status);
-  if (status === 401) return new AuthenticationError(l10n.t('The API key is missing or malformed (401){0}', said), status);
+  if (status === 400 && /api key/i.test(message)) return new AuthenticationError(l10n.t('The endpoint rejected the API key{0}', said), status);
+  if (status === 401) return new AuthenticationError(l10n.t('The endpoint rejected the API key (401){0}', said), status);
   if (status === 407) return new ProxyAuthenticationError(PROXY_AUTH_MESSAGE);
   if ((status === 429 || status === 402) && CREDITS_PATTERN.test(message)) return creditsExhausted(message, status);
   if (status === 403) {
-    return new AuthenticationError(l10n.t('The API key or team has no permission or no credits left (403){0}', said), status);
+    return new AuthenticationError(l10n.t('The endpoint rejected the API key (403): the key or team has no permission or no credits left{0}', said), status);
   }
   if (status === 404) return new ApiError(l10n.t('Not found (404): unknown model or wrong URL{0}', said), status, message);
   if (status === 429) {

@@ -60,7 +60,7 @@ export class ConsentManager {
   async requestConsent(query: ConsentQuery | string, modelId?: string): Promise<{ required: boolean; version: string; message: string }> {
     const subject = this.subjectOf(query, modelId);
     const required = !(await this.hasConsent(subject));
-    return { required, version: CONSENT_NOTICE_VERSION, message: consentNotice(subject.endpoint) };
+    return { required, version: CONSENT_NOTICE_VERSION, message: consentNotice(subject.endpoint, subject.modelId) };
   }
 
   /** Stores the answer (with notice version, time and app) and returns the record. */

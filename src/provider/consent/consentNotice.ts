@@ -4,7 +4,7 @@ import * as l10n from '@vscode/l10n';
  * The data-use notice users accept, written for the endpoint it is shown for. Consent is bound to the
  * endpoint's origin and to CONSENT_NOTICE_VERSION: another origin, or new wording, asks again.
  */
-export const CONSENT_NOTICE_VERSION = '2026-12-07';
+export const CONSENT_NOTICE_VERSION = '2026-12-08';
 
 const XAI_ORIGIN = 'https://api.x.ai';
 
@@ -38,8 +38,21 @@ function dataUseAt(origin: string): string[] {
   ];
 }
 
-/** The notice for the endpoint at `origin` (see endpointOrigin). */
-export function consentNotice(origin: string): string {
+/**
+ * What one consent covers, in words: `modelId` for a consent kept for that model alone (the core's
+ * ConsentManager on its own), none for the extension's, which covers every model at the endpoint.
+ */
+function coverage(origin: string, modelId: string | undefined): string {
+  return modelId === undefined
+    ? l10n.t('This consent covers every model at {0}: choosing another model there does not ask again (it is recorded for each model you use); another endpoint asks again.', origin)
+    : l10n.t('This consent covers the model {0} at {1} only: another model or another endpoint asks again.', modelId, origin);
+}
+
+/**
+ * The notice for the endpoint at `origin` (see endpointOrigin). With `modelId` it says the consent
+ * covers that model only; without, every model at the endpoint (the extension's consent).
+ */
+export function consentNotice(origin: string, modelId?: string): string {
   return [
     l10n.t('Grok Code Fast sends your requests to the model endpoint only after you consent.'),
     '',
@@ -54,8 +67,8 @@ export function consentNotice(origin: string): string {
       origin,
     ),
     '',
-    l10n.t(
-      'This consent covers this endpoint only: another endpoint asks again. You can revoke it at any time with the command "Grok: Revoke Data-Use Consent"; requests and background checks stop at once. "Grok: Export My Data" and "Grok: Delete My Data" export or delete what is stored locally.',
-    ),
+    `${coverage(origin, modelId)} ${l10n.t(
+      'You can revoke it at any time with the command "Grok: Revoke Data-Use Consent"; requests and background checks stop at once. "Grok: Export My Data" and "Grok: Delete My Data" export or delete what is stored locally.',
+    )}`,
   ].join('\n');
 }

@@ -3,6 +3,8 @@
  * steps), and whole numbers only when the values are counts, so small counts never repeat a label
  * ("0, 1, 1, 2, 2" for quarters of 2).
  */
+import { DURATION_UNITS, type DurationUnit, durationUnit } from './format';
+
 export interface AxisTicks {
   /** The top of the axis: the last tick, at or above the largest value. */
   max: number;
@@ -11,6 +13,17 @@ export interface AxisTicks {
 }
 
 const MAX_STEPS = 5;
+
+/**
+ * An axis of durations up to `largestMs` in its one unit (format.ts durationUnit): the ticks are a
+ * nice step apart in that unit (0, 20, 40 s; 0, 2, 4 min), given in ms like the values.
+ */
+export function durationAxisTicks(largestMs: number): AxisTicks & { unit: DurationUnit } {
+  const unit = durationUnit(largestMs);
+  const size = DURATION_UNITS[unit];
+  const inUnit = axisTicks(largestMs / size, { integer: unit === 'ms' });
+  return { unit, max: inUnit.max * size, ticks: inUnit.ticks.map((tick) => Number((tick * size).toPrecision(12))) };
+}
 
 export function axisTicks(largest: number, options: { integer: boolean }): AxisTicks {
   const value = Number.isFinite(largest) && largest > 0 ? largest : 1;

@@ -1,9 +1,9 @@
 /** Requests per day as bars (left axis) with the day's p95 latency as a line (right axis). */
 import * as l10n from '@vscode/l10n';
-import { axisTicks } from './axisTicks';
+import { axisTicks, durationAxisTicks } from './axisTicks';
 import { chartRoot, PLOT, xLabel, yAxis, yScale } from './chartFrame';
 import { svg } from '../shared/dom';
-import { formatCount, formatDay, formatMs, formatMsAxis, formatPercent } from './format';
+import { formatCount, formatDay, formatMs, formatMsIn, formatPercent } from './format';
 
 export interface DayPoint {
   day: string;
@@ -19,8 +19,8 @@ const MAX_X_LABELS = 8;
 export function dailyRequestsChart(days: readonly DayPoint[]): SVGSVGElement {
   const root = chartRoot(l10n.t('Requests per day with p95 latency (the table By day lists the figures)'), 'daily-chart');
   const requestsAxis = axisTicks(Math.max(...days.map((d) => d.requests), 1), { integer: true });
-  const latencyAxis = axisTicks(Math.max(...days.map((d) => d.p95), 1), { integer: true });
-  root.append(yAxis(requestsAxis, 'left', formatCount, true), yAxis(latencyAxis, 'right', formatMsAxis, false));
+  const latencyAxis = durationAxisTicks(Math.max(...days.map((d) => d.p95), 1));
+  root.append(yAxis(requestsAxis, 'left', formatCount, true), yAxis(latencyAxis, 'right', formatMsIn(latencyAxis.unit), false));
 
   const slot = PLOT.width / Math.max(1, days.length);
   const barWidth = Math.max(1, slot * 0.7);

@@ -28,11 +28,18 @@ export function formatDay(day: string): string {
   return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 }
 
-/** Short form for chart axes: 850ms, 1.2s, 2m. */
-export function formatMsAxis(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  if (ms < 60_000) return `${Number((ms / 1000).toFixed(1))}s`;
-  return `${Number((ms / 60_000).toFixed(1))}m`;
+/** The units a chart axis of durations is labelled in, and their length in ms. */
+export const DURATION_UNITS = { ms: 1, s: 1000, min: 60_000 } as const;
+export type DurationUnit = keyof typeof DURATION_UNITS;
+
+/** The one unit of an axis whose durations reach `largestMs`: ms below a second, s below five minutes, else min. */
+export function durationUnit(largestMs: number): DurationUnit {
+  return largestMs < 1000 ? 'ms' : largestMs < 5 * 60_000 ? 's' : 'min';
+}
+
+/** Short form for a chart axis, every label in the axis's one unit: 0s, 0.5s, 20s (never "1m / 40s / 0ms"). */
+export function formatMsIn(unit: DurationUnit): (ms: number) => string {
+  return (ms) => `${Number((ms / DURATION_UNITS[unit]).toPrecision(6))}${unit}`;
 }
 
 /** A latency bucket as "250 ms – 500 ms", or "≥ 8.00 s" when open-ended (toMs null). */

@@ -3,7 +3,7 @@ import * as l10n from '@vscode/l10n';
 import { axisTicks } from './axisTicks';
 import { chartRoot, PLOT, xLabel, yAxis, yScale } from './chartFrame';
 import { svg } from '../shared/dom';
-import { formatBucketRange, formatCount, formatMs, formatMsAxis } from './format';
+import { durationUnit, formatBucketRange, formatCount, formatMs, formatMsIn } from './format';
 
 export interface HistogramBucket {
   fromMs: number;
@@ -21,6 +21,9 @@ export function latencyHistogramChart(buckets: readonly HistogramBucket[], marke
   const slot = PLOT.width / Math.max(1, buckets.length);
   const y = yScale(counts.max);
   const labelEvery = Math.ceil((buckets.length + 1) / MAX_X_LABELS);
+  // Every label of the time axis in one unit, the one its largest label needs.
+  const labelled = buckets.filter((_, index) => index % labelEvery === 0);
+  const formatTime = formatMsIn(durationUnit(Math.max(0, ...labelled.map((b) => b.fromMs))));
 
   const bars = svg('g', { class: 'bars' });
   buckets.forEach((bucket, index) => {
@@ -32,7 +35,7 @@ export function latencyHistogramChart(buckets: readonly HistogramBucket[], marke
         svg('title', {}, l10n.t('{0}: {1} requests', formatBucketRange(bucket), formatCount(bucket.count))),
       ),
     );
-    if (index % labelEvery === 0) root.append(xLabel(x, formatMsAxis(bucket.fromMs)));
+    if (index % labelEvery === 0) root.append(xLabel(x, formatTime(bucket.fromMs)));
   });
   root.append(bars);
 

@@ -4,9 +4,9 @@ import { AbortError, ApiError, AuthenticationError, ConsentRequiredError, Credit
 
 describe('describeFailure', () => {
   it('offers Set API Key for a rejected key', () => {
-    const failure = describeFailure(new AuthenticationError('The API key was rejected: Incorrect API key', 400), 'Refactor');
+    const failure = describeFailure(new AuthenticationError('The endpoint rejected the API key: Incorrect API key', 400), 'Refactor');
     assert.deepEqual(failure.buttons, ['setApiKey']);
-    assert.match(failure.message, /Refactor failed: The API key was rejected: Incorrect API key/);
+    assert.match(failure.message, /Refactor failed: The endpoint rejected the API key: Incorrect API key/);
   });
 
   it('gives the wait for a rate limit', () => {

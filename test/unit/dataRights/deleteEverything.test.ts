@@ -13,12 +13,11 @@ import { HistoryStore } from '../../../src/chat/historyStore';
 import { erasePersonalData } from '../../../src/dataRights/personalDataEraser';
 import { type PersonalDataHolders, personalDataErasers } from '../../../src/dataRights/personalDataHolders';
 import { FileAnalyticsStore } from '../../../src/platform/analyticsFileStore';
-import { analyticsSalt } from '../../../src/platform/analyticsSalt';
 import { GlobalStateConsentStore } from '../../../src/platform/consentStore';
 import { DATA_GENERATION_KEY } from '../../../src/platform/dataGeneration';
 import { GlobalStateRateLimitStore } from '../../../src/platform/rateLimitStore';
+import { ANALYTICS_SALT_KEY, LiveIdentity, USER_ID_KEY } from '../../../src/platform/identity';
 import { GlobalStateSpendStore, SPEND_KEY } from '../../../src/platform/spendStore';
-import { getOrCreateUserId } from '../../../src/platform/userId';
 import { AnalyticsTracker } from '../../../src/provider/analytics';
 import { ConsentManager } from '../../../src/provider/consent';
 import { DEFAULT_RATE_LIMITS, RateLimiter, SpendBudget } from '../../../src/provider/limits';
@@ -49,9 +48,10 @@ describe('Delete My Data leaves nothing behind (issue 17)', () => {
     const memento = state as unknown as vscode.Memento;
     const analyticsDir = join(dir, 'analytics');
     const window = async () => {
-      const userId = getOrCreateUserId(memento);
+      const identity = new LiveIdentity(memento);
+      const userId = identity.userId();
       const store = await FileAnalyticsStore.open(analyticsDir, { now: () => NOW, flushDelayMs: 60_000 });
-      const tracker = new AnalyticsTracker({ store, salt: analyticsSalt(memento), now: () => NOW });
+      const tracker = new AnalyticsTracker({ store, salt: () => identity.salt(), now: () => NOW });
       const consentManager = new ConsentManager(new GlobalStateConsentStore(memento), { now: () => new Date(NOW) });
       const limiter = new RateLimiter(DEFAULT_RATE_LIMITS, { store: new GlobalStateRateLimitStore(memento), now: () => NOW });
       const history = new HistoryStore(state, 'ws1');
@@ -65,18 +65,19 @@ describe('Delete My Data leaves nothing behind (issue 17)', () => {
         now: () => NOW,
       };
       const use = async (requestId: string) => {
+        const userId = identity.userId();
         (await limiter.acquire(userId, { estimatedTokens: 10 })).release(10);
         spendBudget.record(0.01);
         tracker.trackRequest({ requestId, userId, feature: 'chat', model: 'grok-4.3' });
         await tracker.trackResponse({ requestId, outcome: 'success', latencyMs: 500, timeToFirstTokenMs: 100 });
         await store.flush();
       };
-      return { userId, store, tracker, consentManager, history, holders, use, spendBudget };
+      return { identity, userId, store, tracker, consentManager, history, holders, use, spendBudget };
     };
     return { state, window };
   }
 
-  it('lists every key and file before, and only the generation marker after', async () => {
+  it('lists every key and file before, and after only the generation marker and a fresh identity', async () => {
     const { state, window } = await machine();
     const here = await window();
     await here.consentManager.recordConsent({ userId: here.userId, modelId: 'grok-4.3', endpoint: 'https://api.x.ai', consentGiven: true, dataUsageAcknowledged: true });
@@ -88,6 +89,7 @@ describe('Delete My Data leaves nothing behind (issue 17)', () => {
     await writeFile(join(dir, 'cache', 'models.json'), '[]');
 
     const keysBefore = state.keys();
+    const saltBefore = state.get(ANALYTICS_SALT_KEY);
     for (const key of ['grokCodeFast.userId', 'grokCodeFast.analyticsSalt', `grokCodeFast.rateLimits.${here.userId}`, SPEND_KEY, 'grokCodeFast.statusBar.today']) {
       assert.ok(keysBefore.includes(key), `${key} was written to begin with`);
     }
@@ -99,7 +101,13 @@ describe('Delete My Data leaves nothing behind (issue 17)', () => {
     assert.deepEqual(result.failed, []);
     await here.store.close();
 
-    assert.deepEqual(state.keys(), [DATA_GENERATION_KEY], 'only the data generation marker (a random id) is left');
+    assert.deepEqual(
+      [...state.keys()].sort(),
+      [ANALYTICS_SALT_KEY, DATA_GENERATION_KEY, USER_ID_KEY].sort(),
+      'only the data generation marker and a new identity (random ids) are left',
+    );
+    assert.notEqual(state.get(USER_ID_KEY), here.userId, 'the user id was not renewed');
+    assert.notEqual(state.get(ANALYTICS_SALT_KEY), saltBefore, 'the salt was not renewed');
     assert.equal(here.spendBudget.snapshot().dayUsd, 0, 'the budget counts from $0 again');
     assert.deepEqual(await filesUnder(dir), [], 'no file is left in the global storage folder');
   });
@@ -128,10 +136,44 @@ describe('Delete My Data leaves nothing behind (issue 17)', () => {
     assert.deepEqual(other.history.list().map((summary) => summary.id), ['c2']);
     await other.use('other-2');
     // The other window's rate limiter counts from zero too: one request stored, not two.
-    const counters = state.get<{ day: { requests: number }[] }>(`grokCodeFast.rateLimits.${other.userId}`);
+    const counters = state.get<{ day: { requests: number }[] }>(`grokCodeFast.rateLimits.${other.identity.userId()}`);
     assert.equal(counters?.day.reduce((sum, bucket) => sum + bucket.requests, 0), 1);
     const report = await other.tracker.generatePerformanceReport();
     assert.equal(report.totalRequests, 1, 'only the request made after the deletion');
     assert.ok(!state.keys().some((key) => key.endsWith('conversation.c1')), 'the deleted conversation came back');
+  });
+
+  it('consent given right after the deletion survives Reload Window, in this window and the others (issue 24 item 5)', async () => {
+    const { window } = await machine();
+    const here = await window();
+    const other = await window();
+    const subject = (userId: string) => ({ userId, modelId: 'grok-4.3', endpoint: 'https://api.x.ai' });
+    await here.consentManager.recordConsent({ ...subject(here.identity.userId()), consentGiven: true, dataUsageAcknowledged: true });
+    const renewed: string[] = [];
+    other.identity.onDidChange((userId) => renewed.push(userId));
+    const saltBefore = here.identity.salt();
+
+    await erasePersonalData(personalDataErasers(here.holders));
+    await here.store.close();
+
+    // A fresh identity at once, in this window and the other: nothing links what follows to what was deleted.
+    const fresh = here.identity.userId();
+    assert.notEqual(fresh, here.userId);
+    assert.notEqual(here.identity.salt(), saltBefore);
+    assert.equal(other.identity.userId(), fresh);
+    assert.deepEqual(renewed, [fresh], 'the other window was told once of the new user id');
+    assert.equal(await here.consentManager.hasConsent(subject(fresh)), false, 'consent was deleted');
+
+    // Consent given right after, in this window and then in the other one, under the live identity.
+    await here.consentManager.recordConsent({ ...subject(here.identity.userId()), consentGiven: true, dataUsageAcknowledged: true });
+    await other.consentManager.recordConsent({ ...subject(other.identity.userId()), modelId: 'grok-code-fast-1', consentGiven: true, dataUsageAcknowledged: true });
+
+    // Reload Window: a new session reads the identity and the consent records from globalState.
+    const reloaded = await window();
+    assert.equal(reloaded.identity.userId(), fresh);
+    assert.equal(await reloaded.consentManager.hasConsent(subject(reloaded.identity.userId())), true, 'consent given after the deletion was lost on reload');
+    assert.equal(await reloaded.consentManager.hasConsent({ ...subject(reloaded.identity.userId()), modelId: 'grok-code-fast-1' }), true);
+    await reloaded.store.close();
+    await other.store.close();
   });
 });

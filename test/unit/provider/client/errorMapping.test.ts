@@ -13,6 +13,7 @@ import {
   serverMessageOf,
 } from '../../../../src/provider/client/errorMapping';
 import { RetryableFailure } from '../../../../src/provider/client/retry';
+import { redactSecrets } from '../../../../src/provider/redact';
 import {
   AbortError,
   ApiError,
@@ -51,6 +52,14 @@ describe('error mapping', () => {
     assert.match(forbidden.message, /permission/);
     assert.match(forbidden.message, /credits/);
     assert.match(forbidden.message, /team blocked/);
+  });
+
+  it('says the endpoint rejected the API key on 401, 403 and a 400 about the key, the server\'s words still redacted (issue 24 item 9)', () => {
+    const unauthorized = mapHttpError(401, '{"code":"Unauthenticated","error":"Invalid Bearer token"}');
+    assert.ok(unauthorized instanceof AuthenticationError);
+    assert.match(redactSecrets(unauthorized.message), /^The endpoint rejected the API key \(401\): Invalid Bearer \[REDACTED\]$/);
+    assert.match(mapHttpError(403, '{"error":"team blocked"}').message, /^The endpoint rejected the API key \(403\)/);
+    assert.match(mapHttpError(400, '{"error":"Incorrect API key provided: xa***ne."}').message, /^The endpoint rejected the API key: Incorrect API key/);
   });
 
   it('maps 404 to an ApiError about the model or URL', () => {

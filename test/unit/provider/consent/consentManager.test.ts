@@ -18,7 +18,7 @@ describe('ConsentManager', () => {
   it('requires consent until both flags are recorded, then stops asking', async () => {
     const manager = new ConsentManager(new MemoryConsentStore(), { now });
     const asked = await manager.requestConsent(subject);
-    assert.deepEqual(asked, { required: true, version: CONSENT_NOTICE_VERSION, message: consentNotice(XAI) });
+    assert.deepEqual(asked, { required: true, version: CONSENT_NOTICE_VERSION, message: consentNotice(XAI, 'grok-code-fast-1') });
     await manager.recordConsent({ ...full, dataUsageAcknowledged: false });
     assert.equal(await manager.hasConsent(subject), false);
     await manager.recordConsent(full);
@@ -175,7 +175,7 @@ describe('ConsentManager', () => {
       const manager = new ConsentManager(new MemoryConsentStore(), { now, endpoint: () => XAI });
       const asked = await manager.requestConsent('u1', 'grok-code-fast-1');
       assert.deepEqual(asked, await manager.requestConsent({ userId: 'u1', modelId: 'grok-code-fast-1' }));
-      assert.equal(asked.message, consentNotice(XAI));
+      assert.equal(asked.message, consentNotice(XAI, 'grok-code-fast-1'));
       const record = await manager.recordConsent({ userId: 'u1', modelId: 'grok-code-fast-1', consentGiven: true, dataUsageAcknowledged: true });
       assert.equal(record.endpoint, XAI);
       assert.equal(await manager.hasConsent('u1', 'grok-code-fast-1'), true);
