@@ -260,25 +260,19 @@ describe("VS Code's chat: Grok models through vscode.lm", () => {
     assert.equal((sent[0].body as { model: string }).model, 'grok-4.3');
   });
 
-  it('without consent the request is refused with a clear message and no socket is opened', async () => {
+  it('without consent nothing is sent: the models leave the list, and a request on one already picked is refused without a socket', async () => {
     api.setConsentPrompt(async () => true);
     assert.equal(await vscode.commands.executeCommand<boolean>('grokCodeFast.showConsent'), true);
     const model = (await grokModels()).find((m) => m.id === 'grok-4.3');
     assert.ok(model, 'grok-4.3 is listed');
-    await vscode.commands.executeCommand('grokCodeFast.revokeConsent');
-
-    let asked = 0;
-    api.setConsentPrompt(async () => {
-      asked++;
-      return false;
-    });
     const connections = fake.connections;
     const requests = fake.requests.length;
-    await assert.rejects(
-      async () => readAll(await model.sendRequest([vscode.LanguageModelChatMessage.User('Hello?')])),
-      (error: unknown) => error instanceof Error && /no data-use consent for this endpoint, so nothing was sent/.test(error.message),
-    );
-    assert.equal(asked, 1, 'the consent modal was shown once');
+    api.setConsentPrompt(async () => false);
+    await vscode.commands.executeCommand('grokCodeFast.revokeConsent');
+
+    // Listing is silent: without consent it lists nothing rather than asking.
+    await waitFor(async () => ((await vscode.lm.selectChatModels({ vendor: 'grok' })).length === 0 ? true : undefined), 'the Grok models leaving vscode.lm');
+    await assert.rejects(async () => readAll(await model.sendRequest([vscode.LanguageModelChatMessage.User('Hello?')])));
     assert.equal(fake.connections, connections, 'a socket was opened');
     assert.equal(fake.requests.length, requests, 'a request reached the server');
   });
