@@ -48,6 +48,15 @@ export async function benchCacheSection(options: { sources?: string; quick: bool
       ...(baseline.costPerAcceptedSuggestionUsd > 0 && { ratio: round(pipeline.costPerAcceptedSuggestionUsd / baseline.costPerAcceptedSuggestionUsd) }),
       note: `${pipeline.acceptedSuggestions} accepted suggestions over ${pipeline.requests} requests`,
     },
+    {
+      section,
+      name: `cost per accepted suggestion at the prices of the inline "auto" model (${result.auto.model}), every request counted`,
+      value: round(result.auto.pipeline.costPerAcceptedSuggestionUsd * 1e6),
+      unit: 'micro-USD',
+      baseline: { name: "today's layout, no cache key", value: round(result.auto.baseline.costPerAcceptedSuggestionUsd * 1e6) },
+      ...(result.auto.baseline.costPerAcceptedSuggestionUsd > 0 && { ratio: round(result.auto.pipeline.costPerAcceptedSuggestionUsd / result.auto.baseline.costPerAcceptedSuggestionUsd) }),
+      note: `per 1,000 accepted characters: ${round(result.auto.pipeline.costPer1000AcceptedCharsUsd * 1000)} milli-USD (baseline ${round(result.auto.baseline.costPer1000AcceptedCharsUsd * 1000)})`,
+    },
   ];
   return { figures, raw: result };
 }

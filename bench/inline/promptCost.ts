@@ -14,6 +14,9 @@ import type { CompletionModel } from '../../src/completion/types';
 import type { GenerateRequest, StreamEvent } from '../../src/provider/types';
 import { CHARS_PER_TOKEN, cachedPromptTokens, type PromptCacheMemory } from '../../test/fake-xai/promptCache';
 import { costUsd as costOfTokens, lastResortFactsFor, type ModelPricing } from '../../src/provider/models';
+import { factsFromEntry, languageModelSchema } from '../../src/provider/catalogue';
+import { chooseAutoInlineModel } from '../../src/provider/inlineModelChoice';
+import { LATE_2026_CATALOGUE } from '../../test/fake-xai';
 import type { SourceFile } from './corpus';
 import { STRATEGIES, replay } from './replay';
 
@@ -47,6 +50,11 @@ export interface CacheResult {
   latencyMs: number;
   pipeline: LayoutCost;
   baseline: LayoutCost;
+  /**
+   * The same requests priced as the model `inlineCompletions.model: "auto"` picks from the fake
+   * server's late-2026 catalogue (xAI's listed prices, ../shared/xai-api.md), long-context tier left out.
+   */
+  auto: { model: string; pipeline: LayoutCost; baseline: LayoutCost };
 }
 
 interface Tally {
@@ -125,13 +133,13 @@ function emptyTally(): Tally {
   return { requests: 0, promptTokens: 0, cachedTokens: 0, laterPromptTokens: 0, laterCachedTokens: 0, completionTokens: 0 };
 }
 
-function costOf(tallies: readonly Tally[], accepted: { suggestions: number; chars: number }): LayoutCost {
+function costOf(tallies: readonly Tally[], accepted: { suggestions: number; chars: number }, pricing: ModelPricing = GROK_4_3_PRICING): LayoutCost {
   const { suggestions: acceptedSuggestions, chars: acceptedChars } = accepted;
   const sum = (pick: (t: Tally) => number) => tallies.reduce((total, t) => total + pick(t), 0);
   const promptTokens = sum((t) => t.promptTokens);
   const cachedTokens = sum((t) => t.cachedTokens);
   const completionTokens = sum((t) => t.completionTokens);
-  const costUsd = costOfTokens(GROK_4_3_PRICING, { promptTokens, cachedTokens, completionTokens, reasoningTokens: 0 });
+  const costUsd = costOfTokens(pricing, { promptTokens, cachedTokens, completionTokens, reasoningTokens: 0 });
   const later = sum((t) => t.laterPromptTokens);
   return {
     requests: sum((t) => t.requests),
@@ -171,10 +179,21 @@ export async function benchPromptCost(files: readonly SourceFile[], options: { l
     accepted.suggestions += metrics.acceptances;
     accepted.chars += metrics.acceptedChars;
   }
+  const auto = autoModelPricing();
   return {
     files: files.map((f) => f.relativePath),
     latencyMs,
     pipeline: costOf(meters.map((m) => m.pipeline), accepted),
     baseline: costOf(meters.map((m) => m.baseline), accepted),
+    auto: { model: auto.model, pipeline: costOf(meters.map((m) => m.pipeline), accepted, auto.pricing), baseline: costOf(meters.map((m) => m.baseline), accepted, auto.pricing) },
   };
+}
+
+/** The model `auto` picks from the fake catalogue, and its prices (no long-context tier, as above). */
+function autoModelPricing(): { model: string; pricing: ModelPricing } {
+  const facts = LATE_2026_CATALOGUE.map((entry) => factsFromEntry(languageModelSchema.parse(entry)));
+  const choice = chooseAutoInlineModel(facts);
+  const pricing = facts.find((model) => model.id === choice?.model)?.pricing;
+  if (choice === undefined || pricing === undefined) throw new Error('the fake catalogue names no priced model for inline "auto"');
+  return { model: choice.model, pricing: { ...pricing, longContext: undefined } };
 }

@@ -52,6 +52,11 @@ describe('bench/inline quality and cache (small corpus)', () => {
     assert.ok(result.pipeline.acceptedSuggestions > 0);
     assert.equal(result.pipeline.costPerAcceptedSuggestionUsd, result.pipeline.costUsd / result.pipeline.acceptedSuggestions);
     assert.ok(result.pipeline.costPerAcceptedSuggestionUsd < result.baseline.costPerAcceptedSuggestionUsd);
+    // The same tokens at the prices of the model inline "auto" picks from the fake catalogue.
+    assert.equal(result.auto.model, 'grok-4.20-0309-non-reasoning');
+    assert.equal(result.auto.pipeline.promptTokens, result.pipeline.promptTokens);
+    assert.ok(result.auto.pipeline.costPerAcceptedSuggestionUsd > 0);
+    assert.ok(result.auto.pipeline.costPerAcceptedSuggestionUsd < result.auto.baseline.costPerAcceptedSuggestionUsd);
   });
 
   it('rebuilds today’s layout: snippets right after the header, no cache key', () => {
