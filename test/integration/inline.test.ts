@@ -150,6 +150,31 @@ describe('inline completions', () => {
     assert.ok(events.some((event) => event.action === 'accepted' && event.chars === 'a + b;'.length), 'no accepted event for the suggestion');
   });
 
+  it('with the suggest widget open, completes its selected item: the prompt reads the item applied and the ghost text starts with it', async () => {
+    // The widget's item comes from a provider of the test's own, so its text and range are known.
+    const items = vscode.languages.registerCompletionItemProvider({ pattern: '**/inline-suggest.ts' }, {
+      provideCompletionItems: () => [new vscode.CompletionItem('itemsLength', vscode.CompletionItemKind.Property)],
+    });
+    try {
+      const editor = await openAt('inline-suggest.ts', 'const list = { itemsLength: 3 };\nconst n = list.\n', 1);
+      // Every request of this file gets the same answer: which one VS Code makes first does not matter.
+      fake.setDefault(scenarios.text(' + 1;'));
+      await type('it');
+      await vscode.commands.executeCommand('editor.action.triggerSuggest');
+      await sleep(GHOST_TEXT_SETTLE_MS);
+      await trigger();
+
+      // Without the item applied the prompt would read `list.it{{HOLE}}`, and VS Code would drop the answer.
+      await waitFor(() => requestsFor(fake, 'inline-suggest.ts').find((r) => sentText(r).includes('list.itemsLength{{HOLE}}')), 'a request with the selected item applied');
+      await sleep(GHOST_TEXT_SETTLE_MS);
+      await vscode.commands.executeCommand('editor.action.inlineSuggest.commit');
+      await waitFor(() => editor.document.lineAt(1).text === 'const n = list.itemsLength + 1;', 'the item and the ghost text after it in the document');
+    } finally {
+      items.dispose();
+      await vscode.commands.executeCommand('hideSuggestWidget');
+    }
+  });
+
   it('never sends an excluded file, neither as the current file nor as context', async () => {
     const secret = "export const databasePassword = 'hunter2-SECRET-MARKER';\nexport const databaseHost = 'db.internal';\n";
     const defaults = "export const databaseHost = 'localhost'; // PUBLIC-MARKER\nexport const databasePort = 5432;\n";
