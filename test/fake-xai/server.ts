@@ -7,6 +7,7 @@
  *   fake.enqueue({ kind: 'answer', content: ['a', 'b'], split: 'byte', dripMs: 5 });
  *   fake.enqueue(scenarios.status(429, undefined, { 'retry-after': '1' }));
  *   fake.enqueue({ kind: 'error', status: 503, path: '/v1/models' });  // routes other than chat
+ *   fake.dropQueued();           // forgets what no request took (returns how many)
  *   fake.setDefault(scenario);   // what requests get when the queue holds nothing for their route
  *   fake.requests               // every request received: method, path, headers, rawBody, parsed body;
  *                               // closedEarlyAt once the client hung up before the response ended
@@ -92,6 +93,8 @@ export interface FakeXai {
   readonly connections: number;
   readonly openConnections: number;
   enqueue(...scenarios: Scenario[]): void;
+  /** Removes the queued scenarios no request took (a test that enqueued for a request that never came); returns how many. */
+  dropQueued(): number;
   setDefault(scenario: Scenario): void;
   close(): Promise<void>;
 }
@@ -404,6 +407,7 @@ export async function startFakeXai(options: FakeXaiOptions = {}): Promise<FakeXa
       return sockets.size;
     },
     enqueue: (...next: Scenario[]) => void queue.push(...next),
+    dropQueued: () => queue.splice(0).length,
     setDefault: (scenario: Scenario) => {
       defaultScenario = scenario;
     },

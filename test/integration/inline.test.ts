@@ -73,6 +73,8 @@ describe('inline completions', () => {
   });
 
   afterEach(async () => {
+    // An answer queued for a request that never came (refused past a budget, say) must not answer the next test's.
+    fake.dropQueued();
     fake.setDefault(scenarios.empty());
     await vscode.commands.executeCommand('workbench.action.files.saveAll');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
