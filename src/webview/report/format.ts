@@ -37,9 +37,12 @@ export function durationUnit(largestMs: number): DurationUnit {
   return largestMs < 1000 ? 'ms' : largestMs < 5 * 60_000 ? 's' : 'min';
 }
 
-/** Short form for a chart axis, every label in the axis's one unit: 0s, 0.5s, 20s (never "1m / 40s / 0ms"). */
-export function formatMsIn(unit: DurationUnit): (ms: number) => string {
-  return (ms) => `${Number((ms / DURATION_UNITS[unit]).toPrecision(6))}${unit}`;
+/**
+ * Short form for a chart axis, every label in the axis's one unit: 0s, 0.5s, 20s (never "1m / 40s / 0ms").
+ * `significant` digits at most: 6 keeps nice ticks exact; a log-spaced bucket edge (0.231765 s) reads best at 2 (0.23s).
+ */
+export function formatMsIn(unit: DurationUnit, significant = 6): (ms: number) => string {
+  return (ms) => `${Number((ms / DURATION_UNITS[unit]).toPrecision(significant))}${unit}`;
 }
 
 /** A latency bucket as "250 ms – 500 ms", or "≥ 8.00 s" when open-ended (toMs null). */

@@ -21,9 +21,10 @@ export function latencyHistogramChart(buckets: readonly HistogramBucket[], marke
   const slot = PLOT.width / Math.max(1, buckets.length);
   const y = yScale(counts.max);
   const labelEvery = Math.ceil((buckets.length + 1) / MAX_X_LABELS);
-  // Every label of the time axis in one unit, the one its largest label needs.
+  // Every label of the time axis in one unit, the one its largest label needs; the bucket edges are
+  // log-spaced, so two significant digits say enough (0.23s, not 0.231765s).
   const labelled = buckets.filter((_, index) => index % labelEvery === 0);
-  const formatTime = formatMsIn(durationUnit(Math.max(0, ...labelled.map((b) => b.fromMs))));
+  const formatTime = formatMsIn(durationUnit(Math.max(0, ...labelled.map((b) => b.fromMs))), 2);
 
   const bars = svg('g', { class: 'bars' });
   buckets.forEach((bucket, index) => {

@@ -41,4 +41,8 @@ describe('axisTicks', () => {
       assert.equal(new Set(axis.ticks.map(formatMsIn(axis.unit))).size, axis.ticks.length, `${largest}: labels repeat`);
     }
   });
+
+  it('labels log-spaced bucket edges with two significant digits in the one unit', () => {
+    assert.deepEqual([231.765, 472.774, 964.405, 1967.28, 4013.03, 8186.12, 16698.8].map(formatMsIn('s', 2)), ['0.23s', '0.47s', '0.96s', '2s', '4s', '8.2s', '17s']);
+  });
 });
