@@ -15,23 +15,25 @@ interface EditOutcome {
 
 /** Writes `name` with SOURCE, opens it and selects lines 2-3 whole (with their line break). */
 async function openWithSelection(name: string): Promise<vscode.TextEditor> {
-  const editor = await openDocument(name, SOURCE);
-  editor.selection = new vscode.Selection(SELECTED_LINES.from, 0, SELECTED_LINES.to + 1, 0);
-  return editor;
+  return openDocument(name, SOURCE, new vscode.Selection(SELECTED_LINES.from, 0, SELECTED_LINES.to + 1, 0));
 }
 
-/** Writes and shows the file, and returns once it is the active editor (the commands read the active editor). */
-async function openDocument(name: string, text: string): Promise<vscode.TextEditor> {
+/**
+ * Writes and shows the file with `selection`, and returns once it is the active editor holding that
+ * selection (the commands read the active editor's selection).
+ */
+async function openDocument(name: string, text: string, selection = new vscode.Selection(0, 0, 0, 0)): Promise<vscode.TextEditor> {
   const uri = workspaceFile(name);
   await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
   const document = await vscode.workspace.openTextDocument(uri);
-  // An editor the previous test closed can take the focus back a moment later: show the file again until it holds.
+  // An editor the previous test closed can take the focus back a moment later, and showing a file may
+  // restore its old view state: show it again, with the selection, until both hold.
   return waitFor(async () => {
     const active = vscode.window.activeTextEditor;
-    if (active?.document === document) return active;
-    await vscode.window.showTextDocument(document);
+    if (active?.document === document && active.selection.isEqual(selection)) return active;
+    await vscode.window.showTextDocument(document, { selection });
     return undefined;
-  }, `${name} as the active editor`);
+  }, `${name} as the active editor with its selection`);
 }
 
 /** An answer the fake server holds back until `release()`: the test edits while the model "thinks". */
@@ -75,9 +77,13 @@ describe('selection actions', () => {
   });
 
   afterEach(async () => {
+    // An answer queued for a request that never came must not answer the next test's request.
+    fake.dropQueued();
     await vscode.commands.executeCommand('grokCodeFast.rejectProposal');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // The next test starts once every tab is gone: a tab still closing can take the focus back from its file.
+    await waitFor(() => (vscode.window.tabGroups.all.every((group) => group.tabs.length === 0) ? true : undefined), 'every tab closed');
   });
 
   after(async () => {
@@ -131,8 +137,7 @@ describe('selection actions', () => {
 
   /** Refactors line 2 of `line1\nTARGET();\nline3\n`; `edit` is applied while the model is answering. */
   async function refactorWhileEditing(name: string, edit: (uri: vscode.Uri, mine: vscode.WorkspaceEdit) => void): Promise<vscode.TextEditor> {
-    const editor = await openDocument(name, 'line1\nTARGET();\nline3\n');
-    editor.selection = new vscode.Selection(1, 0, 2, 0);
+    const editor = await openDocument(name, 'line1\nTARGET();\nline3\n', new vscode.Selection(1, 0, 2, 0));
     const gate = heldAnswer('```js\nREPLACED();\n```');
     fake.enqueue(gate.scenario);
     const running = vscode.commands.executeCommand<EditOutcome>('grokCodeFast.refactor');
@@ -171,8 +176,7 @@ describe('selection actions', () => {
 
   it('calls the same code with LF "unchanged" in a CRLF file, and proposes a change with CRLF only', async () => {
     const crlf = 'a();\r\nb();\r\nc();\r\n';
-    const editor = await openDocument('crlf.js', crlf);
-    editor.selection = new vscode.Selection(0, 0, 2, 0);
+    const editor = await openDocument('crlf.js', crlf, new vscode.Selection(0, 0, 2, 0));
     fake.enqueue(scenarios.text('```js\na();\nb();\n```'));
     assert.equal((await vscode.commands.executeCommand<EditOutcome>('grokCodeFast.refactor')).status, 'unchanged');
     fake.enqueue(scenarios.text('```js\na();\nx();\ny();\n```'));
