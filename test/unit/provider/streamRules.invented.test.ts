@@ -5,14 +5,13 @@
  */
 import { strict as assert } from 'node:assert';
 import { scenarios } from '../../fake-xai';
+import { sse } from '../../fake-xai/fieldFaults';
+import { frames } from '../../fake-xai/responsesFieldFaults';
 import { ApiError, AuthenticationError } from '../../../src/provider/errors';
 import { type StreamEvent } from '../../../src/provider/types';
 import { recordingAnalytics } from './doubles';
 import { drain, startHarness, type Harness } from './harness';
 
-const sse = (...data: string[]) => data.map((d) => `data: ${d}\n\n`).join('');
-/** Responses frames as xAI writes them: `event:` line, JSON with sequence_number first. */
-const frames = (...events: object[]) => events.map((e, n) => `event: ${(e as { type: string }).type}\ndata: ${JSON.stringify({ sequence_number: n, ...e })}\n\n`).join('');
 const readFile = { name: 'read_file', description: 'Reads a file', parameters: { type: 'object', properties: { path: { type: 'string' } } } };
 const CONTEXT_TOO_LONG = "This model's maximum prompt length is 256000 but the request contains 300123 tokens.";
 
@@ -31,7 +30,7 @@ describe('stream rules, invented instances (issue 22)', function () {
 
     it('a Responses error event with no code whose message says the prompt is too long is not retried', async () => {
       h = await startHarness({ wireApi: 'responses' });
-      h.fake.setDefault({ kind: 'raw', body: frames({ type: 'error', code: null, message: CONTEXT_TOO_LONG, param: null }) });
+      h.fake.setDefault({ kind: 'raw', body: frames([{ type: 'error', code: null, message: CONTEXT_TOO_LONG, param: null }]) });
       const error = await h.provider.generateResponse({ prompt: 'q' }).catch((e: unknown) => e);
       assert.ok(error instanceof ApiError && !(error instanceof AuthenticationError), String(error));
       assert.equal(error.status, 400);
@@ -41,7 +40,7 @@ describe('stream rules, invented instances (issue 22)', function () {
 
     it('an error event with no code and a server message ("Internal error during token generation") is still retried', async () => {
       h = await startHarness({ wireApi: 'responses' });
-      h.fake.enqueue({ kind: 'raw', body: frames({ type: 'error', code: null, message: 'Internal error during token generation', param: null }) }, scenarios.text('ok'));
+      h.fake.enqueue({ kind: 'raw', body: frames([{ type: 'error', code: null, message: 'Internal error during token generation', param: null }]) }, scenarios.text('ok'));
       assert.equal((await h.provider.generateResponse({ prompt: 'q' })).content, 'ok');
       assert.equal(h.fake.requests.length, 2);
     });
@@ -87,11 +86,11 @@ describe('stream rules, invented instances (issue 22)', function () {
       h.fake.setDefault({
         kind: 'raw',
         body:
-          frames(
+          frames([
             { type: 'response.created', response: { id: 'r1', object: 'response', model: 'grok-4.3', status: 'in_progress', output: [], usage: null } },
             { type: 'response.output_item.added', output_index: 0, item: { type: 'function_call', id: 'fc_1', call_id: 'call_1', name: 'read_file', arguments: '', status: 'in_progress' } },
             { type: 'response.function_call_arguments.delta', output_index: 0, item_id: 'fc_1', delta: '{"path":"src/ut' },
-          ) + 'data: [DONE]\n\n',
+          ]) + 'data: [DONE]\n\n',
       });
       const { items, error } = await drain(h.provider.streamEvents({ prompt: 'q', options: { tools: [readFile] } }));
       assert.ok(!items.some((event) => event.type === 'tool_call'));
@@ -107,7 +106,7 @@ describe('stream rules, invented instances (issue 22)', function () {
       const snapshot = (status: string, output: object[]) => ({ id: 'r1', object: 'response', model: 'grok-4.3', status, output, usage: null, incomplete_details: status === 'incomplete' ? { reason: 'max_output_tokens' } : null });
       h.fake.enqueue({
         kind: 'raw',
-        body: frames(
+        body: frames([
           { type: 'response.created', response: snapshot('in_progress', []) },
           { type: 'response.output_item.added', output_index: 0, item: { ...first, arguments: '', status: 'in_progress' } },
           { type: 'response.function_call_arguments.done', output_index: 0, item_id: 'fc_1', arguments: first.arguments },
@@ -115,7 +114,7 @@ describe('stream rules, invented instances (issue 22)', function () {
           { type: 'response.output_item.added', output_index: 1, item: second },
           { type: 'response.function_call_arguments.delta', output_index: 1, item_id: 'fc_2', delta: '{"path":"src/ut' },
           { type: 'response.incomplete', response: { ...snapshot('incomplete', [first, { ...second, arguments: '{"path":"src/ut' }]), usage: { input_tokens: 10, output_tokens: 20, cost_in_usd_ticks: 700 } } },
-        ),
+        ]),
       });
       const { items, error } = await drain(h.provider.streamEvents({ prompt: 'q', options: { tools: [readFile] } }));
       assert.equal(error, undefined);
@@ -139,7 +138,7 @@ describe('stream rules, invented instances (issue 22)', function () {
       h = await startHarness({ wireApi: 'responses', analyticsTracker: analytics.analyticsTracker });
       h.fake.enqueue({
         kind: 'raw',
-        body: frames({ type: 'response.failed', response: { id: 'r1', object: 'response', model: 'grok-4.3', status: 'failed', output: [], error: { code: 'invalid_prompt', message: 'refused' }, usage: { input_tokens: 500, output_tokens: 0, total_tokens: 500, cost_in_usd_ticks: 6_250_000 } } }),
+        body: frames([{ type: 'response.failed', response: { id: 'r1', object: 'response', model: 'grok-4.3', status: 'failed', output: [], error: { code: 'invalid_prompt', message: 'refused' }, usage: { input_tokens: 500, output_tokens: 0, total_tokens: 500, cost_in_usd_ticks: 6_250_000 } } }]),
       });
       await assert.rejects(h.provider.generateResponse({ prompt: 'q' }), ApiError);
       assert.equal(h.fake.requests.length, 1);
